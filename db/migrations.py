@@ -1,0 +1,174 @@
+"""Schema as named sqlite-utils migrations. Append new steps; never edit an applied one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "facilitator"
+migrations = Migrations(MIGRATION_SET)
+STEPS: list[str] = []  # names of this release's steps, to recognise a newer database
+
+
+def step(name: str):  # type: ignore[no-untyped-def]
+    STEPS.append(name)
+    return migrations(name=name)
+
+
+@step("0001_initial")
+def initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            commune TEXT NOT NULL,
+            village TEXT NOT NULL,
+            date TEXT NOT NULL,
+            start TEXT NOT NULL DEFAULT '08:00',
+            place TEXT NOT NULL DEFAULT '',
+            organiser TEXT NOT NULL DEFAULT '',
+            chair_name TEXT NOT NULL DEFAULT '',
+            chair_position TEXT NOT NULL DEFAULT '',
+            secretary_name TEXT NOT NULL DEFAULT '',
+            secretary_position TEXT NOT NULL DEFAULT '',
+            slot_seconds INTEGER NOT NULL DEFAULT 300,
+            announced_on TEXT,
+            number TEXT,
+            legal_basis TEXT NOT NULL DEFAULT '[]',
+            citizens_present INTEGER NOT NULL DEFAULT 0,
+            citizens_by_hamlet TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'live', 'concluded', 'closed')),
+            phase_index INTEGER NOT NULL DEFAULT -1,
+            registration_open INTEGER NOT NULL DEFAULT 1,
+            started_at TEXT,
+            ended_at TEXT,
+            last_seen_at TEXT,
+            conclusion TEXT NOT NULL DEFAULT '',
+            assessment TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE phases (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            plan_ref TEXT NOT NULL DEFAULT '',
+            started_at TEXT,
+            ended_at TEXT,
+            UNIQUE (meeting_id, position)
+        );
+        CREATE TABLE officials (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            grp TEXT NOT NULL DEFAULT '',
+            seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            title TEXT NOT NULL DEFAULT '',
+            hamlet TEXT NOT NULL DEFAULT '',
+            gist TEXT NOT NULL DEFAULT '',
+            field TEXT NOT NULL DEFAULT '',
+            slip INTEGER,
+            registered TEXT NOT NULL DEFAULT 'meeting' CHECK (registered IN ('before', 'meeting')),
+            priority INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL DEFAULT 'speech' CHECK (kind IN ('speech', 'follow_up')),
+            follows_id INTEGER REFERENCES speakers(id),
+            state TEXT NOT NULL DEFAULT 'waiting'
+                CHECK (state IN ('waiting', 'speaking', 'done', 'absent', 'withdrawn')),
+            reason TEXT NOT NULL DEFAULT '',
+            seq REAL NOT NULL,
+            limit_seconds INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX speakers_queue ON speakers (meeting_id, state, seq);
+        CREATE TABLE slots (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            role TEXT NOT NULL DEFAULT 'citizen' CHECK (role IN ('citizen', 'official')),
+            started_at TEXT NOT NULL,
+            paused_at TEXT,
+            paused_total REAL NOT NULL DEFAULT 0,
+            limit_seconds INTEGER NOT NULL,
+            ended_at TEXT
+        );
+        CREATE INDEX slots_meeting ON slots (meeting_id, ended_at);
+        CREATE TABLE minutes (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            phase_position INTEGER NOT NULL DEFAULT -1,
+            speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL DEFAULT 'note'
+                CHECK (kind IN ('note', 'phase', 'speech', 'outage')),
+            text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX minutes_meeting ON minutes (meeting_id, id);
+        CREATE TABLE petitions (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL DEFAULT 0,
+            content TEXT NOT NULL CHECK (length(content) > 0),
+            field TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'meeting',
+            speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+            answer TEXT,
+            answered_by_name TEXT,
+            answered_by_position TEXT,
+            outcome TEXT CHECK (outcome IN ('answered', 'assigned', 'forwarded', 'noted')),
+            forwarded_to TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY,
+            petition_id INTEGER NOT NULL UNIQUE REFERENCES petitions(id) ON DELETE CASCADE,
+            responsible TEXT NOT NULL,
+            task TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered')),
+            answered_on TEXT,
+            answer_form TEXT CHECK (answer_form IN ('direct', 'written')),
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}',
+            undoable INTEGER NOT NULL DEFAULT 0,
+            undoes INTEGER REFERENCES events(id)
+        );
+        CREATE INDEX events_meeting ON events (meeting_id, id);
+        CREATE TABLE calendar_overrides (
+            date TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE deadline_rules (
+            key TEXT PRIMARY KEY,
+            offset INTEGER NOT NULL,
+            unit TEXT NOT NULL CHECK (unit IN ('working_days', 'calendar_days')),
+            anchor TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            label TEXT NOT NULL
+        );
+        """
+    )
+    from facilitator.deadlines import DEFAULT_RULES
+
+    for r in DEFAULT_RULES:
+        db.execute(
+            "INSERT INTO deadline_rules (key, offset, unit, anchor, reference, label) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [r.key, r.offset, r.unit, r.anchor, r.reference, r.label],
+        )
+

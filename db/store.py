@@ -1,0 +1,517 @@
+"""The store: one SQLite file per commune, opened by several processes at once.
+
+The only module with SQL. Every write goes through :meth:`Store.write` (``BEGIN IMMEDIATE``), so two
+writers queue on the busy timeout instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.migrations import MIGRATION_SET, STEPS, migrations
+from facilitator.clock import Clock, stamp, system_clock
+from facilitator.deadlines import DeadlineRule, WorkCalendar
+from facilitator.models import (
+    DEFAULT_AGENDA,
+    Assignment,
+    Meeting,
+    MinutesEntry,
+    Official,
+    Petition,
+    PhaseRecord,
+    SlotRecord,
+    Speaker,
+)
+
+BUSY_TIMEOUT_MS = 15_000
+BACKUPS_KEPT = 20
+_TABLES = {
+    "meetings",
+    "phases",
+    "officials",
+    "speakers",
+    "slots",
+    "minutes",
+    "petitions",
+    "assignments",
+    "events",
+    "calendar_overrides",
+}
+
+
+class StoreError(RuntimeError):
+    """A problem with the database file, worded for the user."""
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("FACILITATOR_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("facilitator", appauthor=False)) / "facilitator.db"
+
+
+def _create_private(path: Path) -> None:
+    """Citizens' names and complaints are personal data: the file is readable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, clock: Clock, readonly: bool):
+        self.conn = conn
+        self.db = Database(conn)
+        self.path = path
+        self.clock = clock
+        self.readonly = readonly
+        self.actor = "secretary"
+
+    # ----- infrastructure -------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def now(self) -> str:
+        return stamp(self.clock())
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction; nested calls join the outer one."""
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        for attempt in range(5):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == 4:
+                    raise StoreError(f"cơ sở dữ liệu đang bận: {exc}") from exc
+                time.sleep(0.05 * (attempt + 1))
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def data_version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _row(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        assert table in _TABLES
+        cols = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        with self.write():
+            cursor = self.conn.execute(
+                f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(values.values())
+            )
+        return int(cursor.lastrowid or 0)
+
+    def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
+        assert table in _TABLES
+        if not values:
+            return
+        sets = ", ".join(f"{col} = ?" for col in values)
+        with self.write():
+            self.conn.execute(
+                f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id]
+            )
+
+    def delete(self, table: str, row_id: int) -> None:
+        assert table in _TABLES
+        with self.write():
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+
+    def get(self, table: str, row_id: int) -> dict[str, Any] | None:
+        assert table in _TABLES
+        return self._row(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+
+    def log(
+        self,
+        meeting_id: int | None,
+        kind: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        undoable: bool = False,
+        undoes: int | None = None,
+    ) -> int:
+        return self.insert(
+            "events",
+            {
+                "meeting_id": meeting_id,
+                "at": self.now(),
+                "actor": self.actor,
+                "kind": kind,
+                "payload": json.dumps(payload or {}, ensure_ascii=False),
+                "undoable": int(undoable),
+                "undoes": undoes,
+            },
+        )
+
+    def events(self, meeting_id: int) -> list[dict[str, Any]]:
+        rows = self._rows("SELECT * FROM events WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        for row in rows:
+            row["payload"] = json.loads(row["payload"])
+        return rows
+
+    def last_undoable_event(self, meeting_id: int) -> dict[str, Any] | None:
+        row = self._row(
+            "SELECT * FROM events e WHERE meeting_id = ? AND undoable = 1 "
+            "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id) "
+            "ORDER BY id DESC LIMIT 1",
+            [meeting_id],
+        )
+        if row:
+            row["payload"] = json.loads(row["payload"])
+        return row
+
+    def integrity_problems(self) -> list[str]:
+        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        problems = [p for p in problems if p != "ok"]
+        for row in self.conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"foreign key: {row[0]} row {row[1]} -> {row[2]}")
+        return problems
+
+    def backup_to(self, target: Path) -> Path:
+        """Online copy (sqlite backup API): safe while other processes write."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".part")
+        if tmp.exists():
+            tmp.unlink()
+        _create_private(tmp)
+        dest = sqlite3.connect(tmp)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+        return target
+
+    def auto_backup(self, reason: str) -> Path | None:
+        """Backup at start and at each phase change, the last 20 kept beside the database."""
+        if self.path is None or self.readonly:
+            return None
+        folder = self.path.parent / "backups"
+        moment = self.clock().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{self.path.stem}-{moment}-{reason}.db"
+        try:
+            self.backup_to(target)
+            old = sorted(folder.glob(f"{self.path.stem}-*.db"))
+            for extra in old[:-BACKUPS_KEPT]:
+                extra.unlink(missing_ok=True)
+        except OSError:
+            return None  # a backup that cannot be written must not stop the meeting
+        return target
+
+    # ----- meetings -------------------------------------------------------------------------
+    def create_meeting(
+        self, values: dict[str, Any], agenda: Sequence[tuple[str, str]] = DEFAULT_AGENDA
+    ) -> int:
+        row = dict(values)
+        row.setdefault("created_at", self.now())
+        for key in ("legal_basis", "citizens_by_hamlet"):
+            if key in row and not isinstance(row[key], str):
+                row[key] = json.dumps(row[key], ensure_ascii=False)
+        with self.write():
+            meeting_id = self.insert("meetings", row)
+            for position, (name, ref) in enumerate(agenda):
+                self.insert(
+                    "phases",
+                    {"meeting_id": meeting_id, "position": position, "name": name, "plan_ref": ref},
+                )
+        return meeting_id
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        row = self.get("meetings", meeting_id)
+        if row is None:
+            raise StoreError(f"không có hội nghị số {meeting_id}")
+        return Meeting.from_row(row)
+
+    def meetings(self) -> list[Meeting]:
+        return [
+            Meeting.from_row(r) for r in self._rows("SELECT * FROM meetings ORDER BY date DESC, id")
+        ]
+
+    def live_meeting_id(self) -> int | None:
+        row = self._row("SELECT id FROM meetings WHERE status = 'live' ORDER BY started_at DESC")
+        return row["id"] if row else None
+
+    def update_meeting(self, meeting_id: int, values: dict[str, Any]) -> None:
+        row = dict(values)
+        for key in ("legal_basis", "citizens_by_hamlet"):
+            if key in row and not isinstance(row[key], str):
+                row[key] = json.dumps(row[key], ensure_ascii=False)
+        self.update("meetings", meeting_id, row)
+
+    def phases(self, meeting_id: int) -> list[PhaseRecord]:
+        rows = self._rows(
+            "SELECT * FROM phases WHERE meeting_id = ? ORDER BY position", [meeting_id]
+        )
+        return [PhaseRecord.from_row(r) for r in rows]
+
+    def update_phase(self, meeting_id: int, position: int, values: dict[str, Any]) -> None:
+        sets = ", ".join(f"{col} = ?" for col in values)
+        with self.write():
+            self.conn.execute(
+                f"UPDATE phases SET {sets} WHERE meeting_id = ? AND position = ?",
+                [*values.values(), meeting_id, position],
+            )
+
+    def officials(self, meeting_id: int) -> list[Official]:
+        rows = self._rows(
+            "SELECT * FROM officials WHERE meeting_id = ? ORDER BY seq, id", [meeting_id]
+        )
+        return [Official.from_row(r) for r in rows]
+
+    # ----- speakers -------------------------------------------------------------------------
+    _SPEAKERS = (
+        "SELECT s.*, (SELECT 1 + COUNT(*) FROM speakers p WHERE p.meeting_id = s.meeting_id "
+        "AND p.id < s.id AND p.state != 'withdrawn' AND p.name = s.name AND p.hamlet = s.hamlet) "
+        "AS turn FROM speakers s"
+    )
+
+    def speakers(self, meeting_id: int) -> list[Speaker]:
+        rows = self._rows(f"{self._SPEAKERS} WHERE s.meeting_id = ? ORDER BY s.seq", [meeting_id])
+        return [Speaker.from_row(r) for r in rows]
+
+    def speaker(self, speaker_id: int) -> Speaker:
+        row = self._row(f"{self._SPEAKERS} WHERE s.id = ?", [speaker_id])
+        if row is None:
+            raise StoreError(f"không có người phát biểu số {speaker_id}")
+        return Speaker.from_row(row)
+
+    def waiting(self, meeting_id: int) -> list[Speaker]:
+        rows = self._rows(
+            f"{self._SPEAKERS} WHERE s.meeting_id = ? AND s.state = 'waiting' ORDER BY s.seq",
+            [meeting_id],
+        )
+        return [Speaker.from_row(r) for r in rows]
+
+    def speaking(self, meeting_id: int) -> Speaker | None:
+        row = self._row(
+            f"{self._SPEAKERS} WHERE s.meeting_id = ? AND s.state = 'speaking' ORDER BY s.seq",
+            [meeting_id],
+        )
+        return Speaker.from_row(row) if row else None
+
+    def seq_bounds(self, meeting_id: int) -> tuple[float, float | None]:
+        """(highest seq of all speakers, highest seq of waiting priority speakers)."""
+        row = self._row(
+            "SELECT MAX(seq) AS top, MAX(CASE WHEN state = 'waiting' AND priority = 1 "
+            "THEN seq END) AS prio FROM speakers WHERE meeting_id = ?",
+            [meeting_id],
+        )
+        assert row is not None
+        return float(row["top"] or 0), row["prio"]
+
+    def next_seq_after(self, meeting_id: int, seq: float) -> float | None:
+        row = self._row(
+            "SELECT MIN(seq) AS nxt FROM speakers WHERE meeting_id = ? AND seq > ?",
+            [meeting_id, seq],
+        )
+        return row["nxt"] if row else None
+
+    # ----- slots ----------------------------------------------------------------------------
+    def current_slot(self, meeting_id: int) -> SlotRecord | None:
+        row = self._row(
+            "SELECT * FROM slots WHERE meeting_id = ? AND ended_at IS NULL ORDER BY id DESC",
+            [meeting_id],
+        )
+        return SlotRecord.from_row(row) if row else None
+
+    def slots(self, meeting_id: int) -> list[SlotRecord]:
+        rows = self._rows("SELECT * FROM slots WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        return [SlotRecord.from_row(r) for r in rows]
+
+    def raw_rows(self, table: str, meeting_id: int) -> list[dict[str, Any]]:
+        """Every row of one meeting in ``table`` (for export)."""
+        assert table in _TABLES
+        if table == "assignments":
+            return self._rows(
+                "SELECT a.* FROM assignments a JOIN petitions p ON p.id = a.petition_id "
+                "WHERE p.meeting_id = ? ORDER BY a.id",
+                [meeting_id],
+            )
+        return self._rows(f"SELECT * FROM {table} WHERE meeting_id = ? ORDER BY id", [meeting_id])
+
+    # ----- minutes --------------------------------------------------------------------------
+    def minutes(self, meeting_id: int) -> list[MinutesEntry]:
+        rows = self._rows("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        return [MinutesEntry.from_row(r) for r in rows]
+
+    def minutes_entry(self, entry_id: int) -> MinutesEntry:
+        row = self.get("minutes", entry_id)
+        if row is None:
+            raise StoreError(f"không có ghi chép số {entry_id}")
+        return MinutesEntry.from_row(row)
+
+    def last_activity(self, meeting_id: int) -> str | None:
+        row = self._row(
+            "SELECT MAX(x) AS last FROM (SELECT MAX(at) AS x FROM events WHERE meeting_id = ? "
+            "UNION ALL SELECT MAX(updated_at) FROM minutes WHERE meeting_id = ? "
+            "UNION ALL SELECT last_seen_at FROM meetings WHERE id = ?)",
+            [meeting_id, meeting_id, meeting_id],
+        )
+        return row["last"] if row else None
+
+    # ----- petitions and assignments --------------------------------------------------------
+    def petitions(self, meeting_id: int) -> list[Petition]:
+        rows = self._rows(
+            "SELECT * FROM petitions WHERE meeting_id = ? ORDER BY seq, id", [meeting_id]
+        )
+        petitions = [Petition.from_row(r) for r in rows]
+        assignments = {
+            a["petition_id"]: Assignment.from_row(a) for a in self.raw_rows("assignments", meeting_id)
+        }
+        for petition in petitions:
+            petition.assignment = assignments.get(petition.id)
+        return petitions
+
+    def petition(self, petition_id: int) -> Petition:
+        row = self.get("petitions", petition_id)
+        if row is None:
+            raise StoreError(f"không có kiến nghị số {petition_id}")
+        petition = Petition.from_row(row)
+        arow = self._row("SELECT * FROM assignments WHERE petition_id = ?", [petition_id])
+        petition.assignment = Assignment.from_row(arow) if arow else None
+        return petition
+
+    def next_petition_seq(self, meeting_id: int) -> int:
+        row = self._row(
+            "SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM petitions WHERE meeting_id = ?",
+            [meeting_id],
+        )
+        return int(row["n"]) if row else 1
+
+    def set_assignment(self, petition_id: int, values: dict[str, Any] | None) -> None:
+        with self.write():
+            if values is None:
+                self.conn.execute("DELETE FROM assignments WHERE petition_id = ?", [petition_id])
+                return
+            existing = self._row("SELECT id FROM assignments WHERE petition_id = ?", [petition_id])
+            if existing:
+                self.update("assignments", existing["id"], values)
+            else:
+                self.conn.execute(
+                    f"INSERT INTO assignments (petition_id, {', '.join(values)}) "
+                    f"VALUES (?, {', '.join('?' for _ in values)})",
+                    [petition_id, *values.values()],
+                )
+
+    def all_assignments(self) -> list[dict[str, Any]]:
+        """Assignments of every meeting with their petition and meeting (follow-up)."""
+        return self._rows(
+            "SELECT a.*, p.content, p.field, p.meeting_id, m.date AS meeting_date, m.village, "
+            "m.commune FROM assignments a JOIN petitions p ON p.id = a.petition_id "
+            "JOIN meetings m ON m.id = p.meeting_id ORDER BY a.due, a.id"
+        )
+
+    # ----- calendar and rules ---------------------------------------------------------------
+    def calendar_overrides(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM calendar_overrides ORDER BY date")
+
+    def set_calendar_override(self, day: dt.date, kind: str, note: str = "") -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO calendar_overrides (date, kind, note) VALUES (?, ?, ?) "
+                "ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, note = excluded.note",
+                [day.isoformat(), kind, note],
+            )
+
+    def work_calendar(self) -> WorkCalendar:
+        rows = self.calendar_overrides()
+        off = [dt.date.fromisoformat(r["date"]) for r in rows if r["kind"] == "off"]
+        work = [dt.date.fromisoformat(r["date"]) for r in rows if r["kind"] == "work"]
+        return WorkCalendar(off, work)
+
+    def rules(self) -> list[DeadlineRule]:
+        return [
+            DeadlineRule(r["key"], r["offset"], r["unit"], r["anchor"], r["reference"], r["label"])
+            for r in self._rows("SELECT * FROM deadline_rules ORDER BY rowid")
+        ]
+
+
+def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly and not memory:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError("không bật được chế độ WAL cho cơ sở dữ liệu")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _check_version(db: Database) -> None:
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = sorted(applied - set(STEPS))
+    if unknown:
+        raise StoreError(
+            "cơ sở dữ liệu do phiên bản mới hơn của facilitator tạo ra "
+            f"(bước {unknown[-1]}); hãy cập nhật chương trình"
+        )
+
+
+def open_store(
+    path: Path | str | None = None,
+    *,
+    readonly: bool = False,
+    clock: Clock = system_clock,
+) -> Store:
+    """Open (and create or migrate) the database; ``:memory:`` for tests."""
+    memory = path is None or str(path) == ":memory:"
+    file_path = None if memory else Path(path)  # type: ignore[arg-type]
+    try:
+        if memory:
+            conn = sqlite3.connect(":memory:")
+        elif readonly:
+            assert file_path is not None
+            if not file_path.exists():
+                raise StoreError(f"không tìm thấy cơ sở dữ liệu: {file_path}")
+            uri = file_path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True)
+        else:
+            assert file_path is not None
+            _create_private(file_path)
+            conn = sqlite3.connect(file_path)
+        _configure(conn, readonly, memory)
+        store = Store(conn, file_path, clock, readonly)
+        _check_version(store.db)
+        if not readonly:
+            pending = migrations.pending(store.db)
+            if pending:
+                migrations.apply(store.db)
+                store.conn.execute("SELECT 1")  # leave no implicit transaction open
+        elif migrations.pending(store.db):
+            raise StoreError("cơ sở dữ liệu chưa được khởi tạo; hãy mở chương trình thư ký trước")
+        return store
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"không mở được cơ sở dữ liệu {path}: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"không mở được cơ sở dữ liệu {path}: {exc.strerror or exc}") from exc
+
+
+__all__ = ["MIGRATION_SET", "Store", "StoreError", "default_db_path", "open_store"]

@@ -1,0 +1,551 @@
+"""What happens in the hall: the queue, the slots, the minutes, petitions and phases.
+
+Every operation is one write transaction and one event in the log. Queue and timer actions store
+the rows they changed (before-images) so that undo is a new event restoring them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from db.store import Store
+from facilitator.clock import local, parse, stamp
+from facilitator.models import OUTCOMES, Meeting, Speaker
+from facilitator.slot import SlotState
+from facilitator.text import MAX_LONG, TextError, clean, fold, honorific
+
+OUTAGE_SECONDS = 30
+HEARTBEAT_SECONDS = 10
+
+
+class RuleError(ValueError):
+    """An action refused by the meeting's rules; the message is shown to the user."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class Registration:
+    speaker_id: int
+    duplicate_of: str | None  # the name already registered, when a same name is found
+
+
+def place_words(hamlet: str) -> str:
+    """"Đông Phong" -> "thôn Đông Phong"; a hamlet typed with its kind keeps it."""
+    if not hamlet:
+        return ""
+    first = fold(hamlet).split(" ")[0]
+    if first in {"thon", "xom", "to", "ap", "ban", "khu", "lang", "xa", "phuong"}:
+        return hamlet
+    return f"thôn {hamlet}"
+
+
+def speech_header(speaker: Speaker) -> str:
+    where = place_words(speaker.hamlet)
+    who = f"{honorific(speaker.title)} {speaker.name}" + (f" ({where})" if where else "")
+    turn = f" (lần {speaker.turn})" if speaker.turn > 1 else ""
+    return f"{who}{turn} phát biểu:"
+
+
+class _Change:
+    """Collects before-images of rows an action touches, for undo."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.before: dict[str, dict[str, dict[str, Any]]] = {}
+        self.inserted: dict[str, list[Any]] = {}
+
+    def touch(self, table: str, row_id: int) -> None:
+        rows = self.before.setdefault(table, {})
+        if str(row_id) not in rows:
+            row = self.store.get(table, row_id)
+            if row is not None:
+                rows[str(row_id)] = row
+
+    def added(self, table: str, row_id: int, extra: Any = None) -> None:
+        self.inserted.setdefault(table, []).append(row_id if extra is None else [row_id, extra])
+
+    def payload(self, **summary: Any) -> dict[str, Any]:
+        return {"before": self.before, "inserted": self.inserted, **summary}
+
+
+def _field(value: str | None, name: str, *, required: bool = False, multiline: bool = False,
+           limit: int = 200) -> str:
+    try:
+        text = clean(value, multiline=multiline, limit=limit)
+    except TextError as exc:
+        raise RuleError(str(exc), name) from exc
+    if required and not text:
+        raise RuleError("không được để trống", name)
+    return text
+
+
+class Console:
+    """Operations on one meeting, as the secretary (or the desk) performs them."""
+
+    def __init__(self, store: Store, meeting_id: int):
+        self.store = store
+        self.meeting_id = meeting_id
+
+    # ----- reading --------------------------------------------------------------------------
+    @property
+    def meeting(self) -> Meeting:
+        return self.store.meeting(self.meeting_id)
+
+    def now(self) -> dt.datetime:
+        return self.store.clock()
+
+    def slot_limit(self, speaker: Speaker) -> int:
+        return speaker.limit_seconds or self.meeting.slot_seconds
+
+    def projected_end(self) -> dt.datetime:
+        """Now + what is left of the current slot + one slot per waiting speaker."""
+        now = self.now()
+        meeting = self.meeting
+        total = sum(s.limit_seconds or meeting.slot_seconds for s in self.store.waiting(self.meeting_id))
+        current = self.store.current_slot(self.meeting_id)
+        if current is not None:
+            total += max(0.0, current.slot.remaining(now))
+        return local(now + dt.timedelta(seconds=total))
+
+    # ----- queue ----------------------------------------------------------------------------
+    def register(
+        self,
+        name: str,
+        hamlet: str = "",
+        gist: str = "",
+        field: str = "",
+        *,
+        title: str = "",
+        priority: bool = False,
+        registered: str = "meeting",
+        slip: int | None = None,
+        limit_seconds: int | None = None,
+        enforce_open: bool = False,
+    ) -> Registration:
+        name = _field(name, "name", required=True)
+        hamlet = _field(hamlet, "hamlet")
+        gist = _field(gist, "gist", multiline=True, limit=2000)
+        field = _field(field, "field")
+        if enforce_open and not self.meeting.registration_open:
+            raise RuleError("danh sách đăng ký đã khóa", "name")
+        if limit_seconds is not None and not 30 <= limit_seconds <= 3600:
+            raise RuleError("thời gian phát biểu phải từ 30 giây đến 60 phút", "limit")
+        key = fold(name)
+        duplicate = next(
+            (s.name for s in self.store.speakers(self.meeting_id)
+             if fold(s.name) == key and s.state != "withdrawn"),
+            None,
+        )
+        change = _Change(self.store)
+        with self.store.write():
+            top, last_priority = self.store.seq_bounds(self.meeting_id)
+            seq = top + 1.0
+            if priority:
+                after = last_priority
+                if after is None:
+                    first = self.store.waiting(self.meeting_id)
+                    seq = (first[0].seq - 1.0) if first else top + 1.0
+                else:
+                    following = self.store.next_seq_after(self.meeting_id, after)
+                    seq = (after + following) / 2 if following is not None else after + 1.0
+            speaker_id = self.store.insert(
+                "speakers",
+                {
+                    "meeting_id": self.meeting_id,
+                    "name": name,
+                    "title": title if title in ("Ông", "Bà") else "",
+                    "hamlet": hamlet,
+                    "gist": gist,
+                    "field": field,
+                    "slip": slip,
+                    "registered": registered,
+                    "priority": int(priority),
+                    "kind": "speech",
+                    "state": "waiting",
+                    "seq": seq,
+                    "limit_seconds": limit_seconds,
+                    "created_at": self.store.now(),
+                },
+            )
+            change.added("speakers", speaker_id)
+            self.store.log(
+                self.meeting_id,
+                "speaker.registered",
+                change.payload(speaker=speaker_id, name=name),
+                undoable=True,
+            )
+        return Registration(speaker_id, duplicate)
+
+    def edit_speaker(self, speaker_id: int, **values: Any) -> None:
+        clean_values: dict[str, Any] = {}
+        for key in ("name", "hamlet", "gist", "field"):
+            if key in values:
+                clean_values[key] = _field(
+                    values[key], key, required=key == "name", multiline=key == "gist",
+                    limit=2000 if key == "gist" else 200,
+                )
+        if "priority" in values:
+            clean_values["priority"] = int(bool(values["priority"]))
+        if "limit_seconds" in values:
+            clean_values["limit_seconds"] = values["limit_seconds"]
+        change = _Change(self.store)
+        with self.store.write():
+            change.touch("speakers", speaker_id)
+            self.store.update("speakers", speaker_id, clean_values)
+            self.store.log(
+                self.meeting_id, "speaker.edited", change.payload(speaker=speaker_id), undoable=True
+            )
+
+    def follow_up(self, speaker_id: int) -> int:
+        """A finished speaker asks to speak again (plan 2.5): a new turn at the end of the queue."""
+        original = self.store.speaker(speaker_id)
+        if original.state not in ("done", "speaking"):
+            raise RuleError("chỉ người đã phát biểu mới đăng ký phát biểu lại")
+        change = _Change(self.store)
+        with self.store.write():
+            top, _ = self.store.seq_bounds(self.meeting_id)
+            new_id = self.store.insert(
+                "speakers",
+                {
+                    "meeting_id": self.meeting_id,
+                    "name": original.name,
+                    "title": original.title,
+                    "hamlet": original.hamlet,
+                    "gist": original.gist,
+                    "field": original.field,
+                    "registered": "meeting",
+                    "priority": 0,
+                    "kind": "follow_up",
+                    "follows_id": original.follows_id or original.id,
+                    "state": "waiting",
+                    "seq": top + 1.0,
+                    "created_at": self.store.now(),
+                },
+            )
+            change.added("speakers", new_id)
+            self.store.log(
+                self.meeting_id,
+                "speaker.follow_up",
+                change.payload(speaker=new_id, follows=speaker_id),
+                undoable=True,
+            )
+        return new_id
+
+    def move(self, speaker_id: int, step: int) -> bool:
+        """Swap a waiting speaker with the waiting neighbour above (-1) or below (+1)."""
+        waiting = self.store.waiting(self.meeting_id)
+        index = next((i for i, s in enumerate(waiting) if s.id == speaker_id), None)
+        if index is None:
+            raise RuleError("chỉ di chuyển được người đang chờ")
+        other = index + step
+        if not 0 <= other < len(waiting):
+            return False
+        a, b = waiting[index], waiting[other]
+        change = _Change(self.store)
+        with self.store.write():
+            change.touch("speakers", a.id)
+            change.touch("speakers", b.id)
+            self.store.update("speakers", a.id, {"seq": b.seq})
+            self.store.update("speakers", b.id, {"seq": a.seq})
+            self.store.log(
+                self.meeting_id,
+                "speaker.moved",
+                change.payload(speaker=a.id, step=step),
+                undoable=True,
+            )
+        return True
+
+    def set_absent(self, speaker_id: int, state: str, reason: str = "") -> None:
+        if state not in ("absent", "withdrawn"):
+            raise RuleError(f"trạng thái không hợp lệ: {state}")
+        reason = _field(reason, "reason")
+        speaker = self.store.speaker(speaker_id)
+        if speaker.state != "waiting":
+            raise RuleError("chỉ người đang chờ mới có thể vắng mặt hoặc rút")
+        change = _Change(self.store)
+        with self.store.write():
+            change.touch("speakers", speaker_id)
+            self.store.update("speakers", speaker_id, {"state": state, "reason": reason})
+            self.store.log(
+                self.meeting_id,
+                f"speaker.{state}",
+                change.payload(speaker=speaker_id, reason=reason),
+                undoable=True,
+            )
+
+    def call_next(self) -> Speaker | None:
+        """End the current slot, call the first waiting speaker, start their slot and entry."""
+        waiting = self.store.waiting(self.meeting_id)
+        if not waiting:
+            return None
+        nxt = waiting[0]
+        change = _Change(self.store)
+        now = self.store.now()
+        with self.store.write():
+            self._end_current(change, now)
+            change.touch("speakers", nxt.id)
+            self.store.update("speakers", nxt.id, {"state": "speaking"})
+            slot_id = self.store.insert(
+                "slots",
+                {
+                    "meeting_id": self.meeting_id,
+                    "speaker_id": nxt.id,
+                    "started_at": now,
+                    "limit_seconds": self.slot_limit(nxt),
+                },
+            )
+            change.added("slots", slot_id)
+            header = speech_header(nxt)
+            entry_id = self._add_entry("speech", header, nxt.id, now)
+            change.added("minutes", entry_id, header)
+            self.store.log(
+                self.meeting_id,
+                "speaker.called",
+                change.payload(speaker=nxt.id, name=nxt.name),
+                undoable=True,
+            )
+        return self.store.speaker(nxt.id)
+
+    def _end_current(self, change: _Change, now: str) -> None:
+        current = self.store.current_slot(self.meeting_id)
+        if current is not None:
+            change.touch("slots", current.id)
+            ended = current.slot.end(parse(now))
+            self.store.update(
+                "slots",
+                current.id,
+                {"ended_at": now, "paused_at": None, "paused_total": ended.paused_total},
+            )
+        speaking = self.store.speaking(self.meeting_id)
+        if speaking is not None:
+            change.touch("speakers", speaking.id)
+            self.store.update("speakers", speaking.id, {"state": "done"})
+
+    def end_speech(self) -> bool:
+        if self.store.current_slot(self.meeting_id) is None and not self.store.speaking(
+            self.meeting_id
+        ):
+            return False
+        change = _Change(self.store)
+        with self.store.write():
+            self._end_current(change, self.store.now())
+            self.store.log(self.meeting_id, "slot.ended", change.payload(), undoable=True)
+        return True
+
+    def toggle_timer(self) -> SlotState | None:
+        current = self.store.current_slot(self.meeting_id)
+        if current is None:
+            return None
+        now = self.now()
+        slot = current.slot
+        changed = slot.pause(now) if slot.state is SlotState.RUNNING else slot.resume(now)
+        change = _Change(self.store)
+        with self.store.write():
+            change.touch("slots", current.id)
+            self.store.update(
+                "slots",
+                current.id,
+                {
+                    "paused_at": stamp(changed.paused_at) if changed.paused_at else None,
+                    "paused_total": changed.paused_total,
+                },
+            )
+            kind = "slot.paused" if changed.state is SlotState.PAUSED else "slot.resumed"
+            self.store.log(self.meeting_id, kind, change.payload(), undoable=True)
+        return changed.state
+
+    def extend(self, seconds: int = 60) -> bool:
+        current = self.store.current_slot(self.meeting_id)
+        if current is None:
+            return False
+        change = _Change(self.store)
+        with self.store.write():
+            change.touch("slots", current.id)
+            self.store.update(
+                "slots", current.id, {"limit_seconds": current.slot.limit_seconds + seconds}
+            )
+            self.store.log(
+                self.meeting_id, "slot.extended", change.payload(seconds=seconds), undoable=True
+            )
+        return True
+
+    def undo(self) -> str | None:
+        """Restore the rows the last queue or timer action changed; logged as a new event."""
+        event = self.store.last_undoable_event(self.meeting_id)
+        if event is None:
+            return None
+        payload = event["payload"]
+        with self.store.write():
+            for table, rows in payload.get("before", {}).items():
+                for row_id, row in rows.items():
+                    values = {k: v for k, v in row.items() if k != "id"}
+                    self.store.update(table, int(row_id), values)
+            inserted = payload.get("inserted", {})
+            for slot_id in inserted.get("slots", []):
+                self.store.delete("slots", slot_id)
+            for entry_id, header in inserted.get("minutes", []):
+                row = self.store.get("minutes", entry_id)
+                if row is not None and row["text"].strip() == header:
+                    self.store.delete("minutes", entry_id)
+            for speaker_id in inserted.get("speakers", []):
+                self.store.update(
+                    "speakers", speaker_id, {"state": "withdrawn", "reason": "hoàn tác"}
+                )
+            self.store.log(
+                self.meeting_id, "undo", {"kind": event["kind"]}, undoes=event["id"]
+            )
+        return str(event["kind"])
+
+    def set_registration_open(self, is_open: bool) -> None:
+        with self.store.write():
+            self.store.update_meeting(self.meeting_id, {"registration_open": int(is_open)})
+            self.store.log(
+                self.meeting_id, "registration.opened" if is_open else "registration.closed"
+            )
+
+    # ----- phases ---------------------------------------------------------------------------
+    def next_phase(self) -> str | None:
+        """F8: start the meeting (draft) or move to the next agenda phase; stamped in the minutes."""
+        meeting = self.meeting
+        phases = self.store.phases(self.meeting_id)
+        target = meeting.phase_index + 1
+        if target >= len(phases):
+            return None
+        now = self.store.now()
+        with self.store.write():
+            if meeting.status == "draft":
+                self.store.update_meeting(
+                    self.meeting_id, {"status": "live", "started_at": now, "last_seen_at": now}
+                )
+            if meeting.phase_index >= 0:
+                self.store.update_phase(self.meeting_id, meeting.phase_index, {"ended_at": now})
+            self.store.update_phase(self.meeting_id, target, {"started_at": now})
+            self.store.update_meeting(self.meeting_id, {"phase_index": target})
+            phase = phases[target]
+            self._add_entry("phase", f"{target + 1}. {phase.name}", None, now, target)
+            self.store.log(self.meeting_id, "phase.started", {"position": target, "name": phase.name})
+        self.store.auto_backup(f"phase{target + 1}")
+        return phase.name
+
+    # ----- minutes --------------------------------------------------------------------------
+    def _add_entry(
+        self, kind: str, text: str, speaker_id: int | None, at: str, phase: int | None = None
+    ) -> int:
+        return self.store.insert(
+            "minutes",
+            {
+                "meeting_id": self.meeting_id,
+                "phase_position": self.meeting.phase_index if phase is None else phase,
+                "speaker_id": speaker_id,
+                "kind": kind,
+                "text": text,
+                "created_at": at,
+                "updated_at": at,
+            },
+        )
+
+    def new_entry(self, text: str = "") -> int:
+        speaking = self.store.speaking(self.meeting_id)
+        body = _field(text, "text", multiline=True, limit=MAX_LONG)
+        return self._add_entry("note", body, speaking.id if speaking else None, self.store.now())
+
+    def save_entry(self, entry_id: int, text: str) -> None:
+        body = _field(text, "text", multiline=True, limit=MAX_LONG)
+        row = self.store.get("minutes", entry_id)
+        if row is None or row["text"] == body:
+            return
+        self.store.update("minutes", entry_id, {"text": body, "updated_at": self.store.now()})
+
+    def heartbeat(self) -> None:
+        self.store.update_meeting(self.meeting_id, {"last_seen_at": self.store.now()})
+
+    def note_outage(self) -> str | None:
+        """On (re)opening a live meeting: a gap of more than 30 s is noted in the minutes."""
+        meeting = self.meeting
+        if meeting.status != "live":
+            return None
+        last = self.store.last_activity(self.meeting_id)
+        if last is None:
+            return None
+        gap_start = local(parse(last))
+        now = local(self.now())
+        if (now - gap_start).total_seconds() <= OUTAGE_SECONDS:
+            return None
+        text = f"(gián đoạn ghi biên bản {gap_start:%H:%M}–{now:%H:%M})"
+        with self.store.write():
+            self._add_entry("outage", text, None, self.store.now())
+            self.store.log(self.meeting_id, "outage", {"from": stamp(gap_start), "to": stamp(now)})
+            self.heartbeat()
+        return text
+
+    # ----- petitions ------------------------------------------------------------------------
+    def record_petition(
+        self,
+        content: str,
+        field: str = "",
+        *,
+        speaker_id: int | None = None,
+        source: str = "meeting",
+    ) -> int:
+        content = _field(content, "content", required=True, multiline=True, limit=MAX_LONG)
+        field = _field(field, "field")
+        with self.store.write():
+            petition_id = self.store.insert(
+                "petitions",
+                {
+                    "meeting_id": self.meeting_id,
+                    "seq": self.store.next_petition_seq(self.meeting_id),
+                    "content": content,
+                    "field": field,
+                    "source": _field(source, "source") or "meeting",
+                    "speaker_id": speaker_id,
+                    "created_at": self.store.now(),
+                },
+            )
+            self.store.log(self.meeting_id, "petition.recorded", {"petition": petition_id})
+        return petition_id
+
+    def answer_petition(
+        self,
+        petition_id: int,
+        *,
+        answer: str | None = None,
+        answered_by_name: str | None = None,
+        answered_by_position: str | None = None,
+        outcome: str | None = None,
+        forwarded_to: str | None = None,
+        content: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        if outcome is not None and outcome not in OUTCOMES:
+            raise RuleError(f"kết quả không hợp lệ: {outcome}", "outcome")
+        values: dict[str, Any] = {"outcome": outcome}
+        if content is not None:
+            values["content"] = _field(content, "content", required=True, multiline=True,
+                                       limit=MAX_LONG)
+        if field is not None:
+            values["field"] = _field(field, "field")
+        values["answer"] = _field(answer, "answer", multiline=True, limit=MAX_LONG) or None
+        values["answered_by_name"] = _field(answered_by_name, "answered_by_name") or None
+        values["answered_by_position"] = _field(answered_by_position, "answered_by_position") or None
+        if outcome == "forwarded":
+            values["forwarded_to"] = _field(forwarded_to, "forwarded_to", required=True)
+        else:
+            values["forwarded_to"] = None
+        with self.store.write():
+            self.store.update("petitions", petition_id, values)
+            self.store.log(
+                self.meeting_id,
+                "petition.answered",
+                {"petition": petition_id, "outcome": outcome},
+            )
+
+    def event_summary(self) -> list[str]:
+        return [f"{e['at']} {e['kind']} {json.dumps(e['payload'])[:60]}"
+                for e in self.store.events(self.meeting_id)]

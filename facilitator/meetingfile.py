@@ -1,0 +1,473 @@
+"""The meeting file (JSON, version 1): a whole meeting for transfer, archive and tests (SPEC §8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from db.store import Store
+from facilitator.deadlines import rule
+from facilitator.models import DEFAULT_AGENDA
+from facilitator.text import MAX_LONG, TextError, clean
+
+FORMAT = "facilitator.meeting"
+VERSION = 1
+
+
+class MeetingFileError(ValueError):
+    """The file is refused whole; ``path`` names the first problem (``speakers[3].name``)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+def schema() -> dict[str, Any]:
+    text = resources.files("facilitator").joinpath("schema/meeting.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def json_path(parts: Iterable[Any]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "$"
+
+
+# ----- export ------------------------------------------------------------------------------
+
+
+def _minutes_value(seconds: int) -> int | float:
+    return seconds // 60 if seconds % 60 == 0 else round(seconds / 60, 3)
+
+
+def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
+    m = store.meeting(meeting_id)
+    speakers = store.speakers(meeting_id)
+    index = {s.id: i for i, s in enumerate(speakers)}
+    petitions = store.petitions(meeting_id)
+    pindex = {p.id: i for i, p in enumerate(petitions)}
+
+    meeting: dict[str, Any] = {
+        "commune": m.commune,
+        "village": m.village,
+        "date": m.date.isoformat(),
+        "start": m.start,
+        "place": m.place,
+        "organiser": m.organiser,
+        "chair": {"name": m.chair_name, "position": m.chair_position},
+        "secretary": {"name": m.secretary_name, "position": m.secretary_position},
+        "slot_minutes": _minutes_value(m.slot_seconds),
+        "announced_on": m.announced_on.isoformat() if m.announced_on else None,
+        "number": m.number,
+        "legal_basis": m.legal_basis,
+        "citizens_by_hamlet": m.citizens_by_hamlet,
+        "status": m.status,
+        "phase_index": m.phase_index,
+        "registration_open": m.registration_open,
+        "started_at": _iso(m.started_at),
+        "ended_at": _iso(m.ended_at),
+        "conclusion": m.conclusion,
+        "assessment": m.assessment,
+    }
+    if not m.chair_name:
+        del meeting["chair"]
+    if not m.secretary_name:
+        del meeting["secretary"]
+    ref = {"speaker": index, "follows": index, "petition": pindex}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "meeting": meeting,
+        "agenda": [
+            {"name": p.name, "plan_ref": p.plan_ref, "started_at": _iso(p.started_at),
+             "ended_at": _iso(p.ended_at)}
+            for p in store.phases(meeting_id)
+        ],
+        "officials": [
+            {"name": o.name, "position": o.position, "group": o.group}
+            for o in store.officials(meeting_id)
+        ],
+        "citizens_present": m.citizens_present,
+        "speakers": [
+            {
+                "name": s.name,
+                "title": s.title,
+                "hamlet": s.hamlet,
+                "gist": s.gist,
+                "field": s.field,
+                "slip": s.slip,
+                "registered": s.registered,
+                "priority": s.priority,
+                "kind": s.kind,
+                "follows": index.get(s.follows_id) if s.follows_id else None,
+                "state": s.state,
+                "reason": s.reason,
+                "limit_seconds": s.limit_seconds,
+            }
+            for s in speakers
+        ],
+        "slots": [
+            {
+                "speaker": index[r["speaker_id"]],
+                "role": r["role"],
+                "started_at": r["started_at"],
+                "paused_at": r["paused_at"],
+                "paused_total": r["paused_total"],
+                "limit_seconds": r["limit_seconds"],
+                "ended_at": r["ended_at"],
+            }
+            for r in store.raw_rows("slots", meeting_id)
+        ],
+        "minutes": [
+            {
+                "phase": e.phase_position,
+                "speaker": index.get(e.speaker_id) if e.speaker_id else None,
+                "kind": e.kind,
+                "text": e.text,
+                "created_at": _iso(e.created_at),
+                "updated_at": _iso(e.updated_at),
+            }
+            for e in store.minutes(meeting_id)
+        ],
+        "petitions": [_export_petition(p, index) for p in petitions],
+        "events": [
+            {
+                "at": e["at"],
+                "actor": e["actor"],
+                "kind": e["kind"],
+                "payload": {
+                    k: (ref[k].get(v) if k in ref else v)
+                    for k, v in e["payload"].items()
+                    if k not in ("before", "inserted")
+                },
+            }
+            for e in store.events(meeting_id)
+        ],
+    }
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    from facilitator.clock import stamp
+
+    return stamp(moment) if moment else None
+
+
+def _export_petition(p: Any, index: dict[int, int]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "content": p.content,
+        "field": p.field,
+        "source": p.source,
+        "speaker": index.get(p.speaker_id) if p.speaker_id else None,
+        "answer": p.answer,
+        "answered_by": {"name": p.answered_by_name, "position": p.answered_by_position or ""}
+        if p.answered_by_name
+        else None,
+        "outcome": p.outcome,
+    }
+    if p.forwarded_to:
+        out["forwarded_to"] = p.forwarded_to
+    if p.assignment:
+        a = p.assignment
+        out["assignment"] = {
+            "responsible": a.responsible,
+            "task": a.task,
+            "due": a.due.isoformat(),
+            "status": a.status,
+            "answered_on": a.answered_on.isoformat() if a.answered_on else None,
+            "answer_form": a.answer_form,
+            "note": a.note,
+        }
+    return out
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# ----- import ------------------------------------------------------------------------------
+
+
+def load(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise MeetingFileError("", f"không đọc được tệp {path}: {exc.strerror or exc}") from exc
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise MeetingFileError("", "tệp không phải văn bản UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise MeetingFileError("", f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}") from exc
+
+
+def validate(data: Any) -> None:
+    """Schema first (jsonschema names the path), then what a schema cannot say."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        first = min(errors, key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]))
+        raise MeetingFileError(json_path(first.absolute_path), _message(first))
+    meeting = data["meeting"]
+    day = _date(meeting["date"], "meeting.date")
+    for key in ("announced_on",):
+        if meeting.get(key):
+            _date(meeting[key], f"meeting.{key}")
+    for key in ("start", "end"):
+        if meeting.get(key):
+            _time(meeting[key], f"meeting.{key}")
+    for key in ("started_at", "ended_at", "last_seen_at"):
+        if meeting.get(key):
+            _stamp(meeting[key], f"meeting.{key}")
+    speakers = data.get("speakers", [])
+    for i, s in enumerate(speakers):
+        _text(s["name"], f"speakers[{i}].name", required=True)
+        if s.get("follows") is not None and s["follows"] >= len(speakers):
+            raise MeetingFileError(f"speakers[{i}].follows", "không có người phát biểu này")
+    for i, slot in enumerate(data.get("slots", [])):
+        if slot["speaker"] >= len(speakers):
+            raise MeetingFileError(f"slots[{i}].speaker", "không có người phát biểu này")
+        for key in ("started_at", "paused_at", "ended_at"):
+            if slot.get(key):
+                _stamp(slot[key], f"slots[{i}].{key}")
+    for i, entry in enumerate(data.get("minutes", [])):
+        if entry.get("speaker") is not None and entry["speaker"] >= len(speakers):
+            raise MeetingFileError(f"minutes[{i}].speaker", "không có người phát biểu này")
+        _text(entry["text"], f"minutes[{i}].text", multiline=True)
+    for i, p in enumerate(data.get("petitions", [])):
+        where = f"petitions[{i}]"
+        _text(p["content"], f"{where}.content", required=True, multiline=True)
+        if p.get("speaker") is not None and p["speaker"] >= len(speakers):
+            raise MeetingFileError(f"{where}.speaker", "không có người phát biểu này")
+        if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
+            raise MeetingFileError(f"{where}.forwarded_to", "cần ghi cơ quan nhận")
+        assignment = p.get("assignment")
+        if assignment:
+            _text(assignment["responsible"], f"{where}.assignment.responsible", required=True)
+            if assignment.get("due"):
+                due = _date(assignment["due"], f"{where}.assignment.due")
+                if due < day:
+                    raise MeetingFileError(
+                        f"{where}.assignment.due", "hạn giải quyết trước ngày hội nghị"
+                    )
+            if assignment.get("answered_on"):
+                _date(assignment["answered_on"], f"{where}.assignment.answered_on")
+
+
+def _message(error: Any) -> str:
+    if error.validator == "required":
+        return f"thiếu trường bắt buộc: {error.message.split(chr(39))[1]}"
+    if error.validator == "minLength":
+        return "không được để trống"
+    if error.validator == "additionalProperties":
+        return f"trường không được biết: {error.message}"
+    return error.message
+
+
+def _date(value: str, path: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise MeetingFileError(path, f"ngày không hợp lệ: {value}") from None
+
+
+def _time(value: str, path: str) -> None:
+    try:
+        dt.time.fromisoformat(value)
+    except ValueError:
+        raise MeetingFileError(path, f"giờ không hợp lệ: {value}") from None
+
+
+def _stamp(value: str, path: str) -> None:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise MeetingFileError(path, f"thời điểm không hợp lệ: {value}") from None
+
+
+def _text(value: str, path: str, *, required: bool = False, multiline: bool = False) -> str:
+    try:
+        text = clean(value, multiline=multiline, limit=MAX_LONG)
+    except TextError as exc:
+        raise MeetingFileError(path, str(exc)) from exc
+    if required and not text:
+        raise MeetingFileError(path, "không được để trống")
+    return text
+
+
+def _c(value: Any, multiline: bool = False) -> Any:
+    if isinstance(value, str):
+        return clean(value, multiline=multiline, limit=MAX_LONG)
+    return value
+
+
+def import_meeting(store: Store, data: dict[str, Any]) -> int:
+    """Validate the whole file, then write it in one transaction; returns the new meeting id."""
+    validate(data)
+    m = data["meeting"]
+    chair = m.get("chair") or {}
+    secretary = m.get("secretary") or {}
+    meeting_date = dt.date.fromisoformat(m["date"])
+    agenda = data.get("agenda") or [{"name": n, "plan_ref": r} for n, r in DEFAULT_AGENDA]
+    answer_rule = rule("answer", store.rules())
+    calendar = store.work_calendar()
+    number = m.get("number")
+    with store.write():
+        meeting_id = store.create_meeting(
+            {
+                "commune": _c(m["commune"]),
+                "village": _c(m["village"]),
+                "date": m["date"],
+                "start": m.get("start") or "08:00",
+                "place": _c(m.get("place", "")),
+                "organiser": _c(m.get("organiser", "")),
+                "chair_name": _c(chair.get("name", "")),
+                "chair_position": _c(chair.get("position", "")),
+                "secretary_name": _c(secretary.get("name", "")),
+                "secretary_position": _c(secretary.get("position", "")),
+                "slot_seconds": round(float(m.get("slot_minutes", 5)) * 60),
+                "announced_on": m.get("announced_on"),
+                "number": None if number is None else str(number),
+                "legal_basis": [_c(x, True) for x in m.get("legal_basis", [])],
+                "citizens_present": data.get("citizens_present", 0),
+                "citizens_by_hamlet": m.get("citizens_by_hamlet", {}),
+                "status": m.get("status", "draft"),
+                "phase_index": m.get("phase_index", -1),
+                "registration_open": int(m.get("registration_open", True)),
+                "started_at": m.get("started_at"),
+                "ended_at": m.get("ended_at"),
+                "conclusion": _c(m.get("conclusion", ""), True),
+                "assessment": _c(m.get("assessment", ""), True),
+            },
+            agenda=[(_c(a["name"]), a.get("plan_ref", "")) for a in agenda],
+        )
+        for position, a in enumerate(agenda):
+            if a.get("started_at") or a.get("ended_at"):
+                store.update_phase(
+                    meeting_id,
+                    position,
+                    {"started_at": a.get("started_at"), "ended_at": a.get("ended_at")},
+                )
+        for seq, o in enumerate(data.get("officials", [])):
+            store.insert(
+                "officials",
+                {"meeting_id": meeting_id, "name": _c(o["name"]),
+                 "position": _c(o.get("position", "")), "grp": _c(o.get("group", "")), "seq": seq},
+            )
+        ids: list[int] = []
+        now = store.now()
+        for seq, s in enumerate(data.get("speakers", []), start=1):
+            ids.append(
+                store.insert(
+                    "speakers",
+                    {
+                        "meeting_id": meeting_id,
+                        "name": _c(s["name"]),
+                        "title": s.get("title", ""),
+                        "hamlet": _c(s.get("hamlet", "")),
+                        "gist": _c(s.get("gist", ""), True),
+                        "field": _c(s.get("field", "")),
+                        "slip": s.get("slip"),
+                        "registered": s.get("registered", "before"),
+                        "priority": int(s.get("priority", False)),
+                        "kind": s.get("kind", "speech"),
+                        "state": s.get("state", "waiting"),
+                        "reason": _c(s.get("reason", "")),
+                        "seq": float(seq),
+                        "limit_seconds": s.get("limit_seconds"),
+                        "created_at": now,
+                    },
+                )
+            )
+        for s, speaker_id in zip(data.get("speakers", []), ids, strict=True):
+            if s.get("follows") is not None:
+                store.update("speakers", speaker_id, {"follows_id": ids[s["follows"]]})
+        for slot in data.get("slots", []):
+            store.insert(
+                "slots",
+                {
+                    "meeting_id": meeting_id,
+                    "speaker_id": ids[slot["speaker"]],
+                    "role": slot.get("role", "citizen"),
+                    "started_at": slot["started_at"],
+                    "paused_at": slot.get("paused_at"),
+                    "paused_total": slot.get("paused_total", 0),
+                    "limit_seconds": slot["limit_seconds"],
+                    "ended_at": slot.get("ended_at"),
+                },
+            )
+        for entry in data.get("minutes", []):
+            store.insert(
+                "minutes",
+                {
+                    "meeting_id": meeting_id,
+                    "phase_position": entry.get("phase", -1),
+                    "speaker_id": ids[entry["speaker"]] if entry.get("speaker") is not None else None,
+                    "kind": entry.get("kind", "note"),
+                    "text": _c(entry["text"], True),
+                    "created_at": entry.get("created_at") or now,
+                    "updated_at": entry.get("updated_at") or entry.get("created_at") or now,
+                },
+            )
+        petition_ids: list[int] = []
+        for seq, p in enumerate(data.get("petitions", []), start=1):
+            answered_by = p.get("answered_by") or {}
+            petition_id = store.insert(
+                "petitions",
+                {
+                    "meeting_id": meeting_id,
+                    "seq": seq,
+                    "content": _c(p["content"], True),
+                    "field": _c(p.get("field", "")),
+                    "source": _c(p.get("source") or "meeting"),
+                    "speaker_id": ids[p["speaker"]] if p.get("speaker") is not None else None,
+                    "answer": _c(p.get("answer"), True),
+                    "answered_by_name": _c(answered_by.get("name")),
+                    "answered_by_position": _c(answered_by.get("position")),
+                    "outcome": p.get("outcome"),
+                    "forwarded_to": _c(p.get("forwarded_to")),
+                    "created_at": now,
+                },
+            )
+            petition_ids.append(petition_id)
+            a = p.get("assignment")
+            if a:
+                due = a.get("due") or answer_rule.due(meeting_date, calendar).isoformat()
+                store.set_assignment(
+                    petition_id,
+                    {
+                        "responsible": _c(a["responsible"]),
+                        "task": _c(a.get("task", ""), True),
+                        "due": due,
+                        "status": a.get("status", "open"),
+                        "answered_on": a.get("answered_on"),
+                        "answer_form": a.get("answer_form"),
+                        "note": _c(a.get("note", ""), True),
+                    },
+                )
+        back = {"speaker": ids, "follows": ids, "petition": petition_ids}
+        for e in data.get("events", []):
+            payload = {
+                k: (back[k][v] if k in back and isinstance(v, int) and v < len(back[k]) else v)
+                for k, v in (e.get("payload") or {}).items()
+            }
+            store.insert(
+                "events",
+                {
+                    "meeting_id": meeting_id,
+                    "at": e["at"],
+                    "actor": e.get("actor", "import"),
+                    "kind": e["kind"],
+                    "payload": json.dumps(payload, ensure_ascii=False),
+                    "undoable": 0,
+                },
+            )
+        # Logged outside the meeting so that export -> import -> export gives the same file.
+        store.log(None, "meeting.imported", {"meeting": meeting_id})
+    return meeting_id

@@ -1,0 +1,282 @@
+"""Records of a meeting as the rest of the program sees them (plain data, no storage)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitator.clock import parse
+from facilitator.slot import Slot
+
+STATUSES = ("draft", "live", "concluded", "closed")
+OUTCOMES = ("answered", "assigned", "forwarded", "noted")
+SPEAKER_STATES = ("waiting", "speaking", "done", "absent", "withdrawn")
+
+DEFAULT_AGENDA: tuple[tuple[str, str], ...] = (
+    ("Khai mạc", "2.1"),
+    ("Thông báo nội dung", "2.2"),
+    ("Nhân dân phát biểu", "2.3"),
+    ("Trả lời, giải trình", "2.4"),
+    ("Trao đổi thêm", "2.5"),
+    ("Kết luận", "2.6"),
+)
+
+
+def _dt(value: str | None) -> dt.datetime | None:
+    return parse(value) if value else None
+
+
+@dataclass
+class Meeting:
+    """Hội nghị tiếp xúc, đối thoại."""
+
+    id: int
+    commune: str
+    village: str
+    date: dt.date
+    start: str
+    place: str
+    organiser: str
+    chair_name: str
+    chair_position: str
+    secretary_name: str
+    secretary_position: str
+    slot_seconds: int
+    announced_on: dt.date | None
+    number: str | None
+    legal_basis: list[str]
+    citizens_present: int
+    citizens_by_hamlet: dict[str, int]
+    status: str
+    phase_index: int
+    registration_open: bool
+    started_at: dt.datetime | None
+    ended_at: dt.datetime | None
+    last_seen_at: dt.datetime | None
+    conclusion: str
+    assessment: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Meeting:
+        return cls(
+            id=row["id"],
+            commune=row["commune"],
+            village=row["village"],
+            date=dt.date.fromisoformat(row["date"]),
+            start=row["start"],
+            place=row["place"],
+            organiser=row["organiser"],
+            chair_name=row["chair_name"],
+            chair_position=row["chair_position"],
+            secretary_name=row["secretary_name"],
+            secretary_position=row["secretary_position"],
+            slot_seconds=row["slot_seconds"],
+            announced_on=dt.date.fromisoformat(row["announced_on"])
+            if row["announced_on"]
+            else None,
+            number=row["number"],
+            legal_basis=json.loads(row["legal_basis"] or "[]"),
+            citizens_present=row["citizens_present"],
+            citizens_by_hamlet=json.loads(row["citizens_by_hamlet"] or "{}"),
+            status=row["status"],
+            phase_index=row["phase_index"],
+            registration_open=bool(row["registration_open"]),
+            started_at=_dt(row["started_at"]),
+            ended_at=_dt(row["ended_at"]),
+            last_seen_at=_dt(row["last_seen_at"]),
+            conclusion=row["conclusion"],
+            assessment=row["assessment"],
+        )
+
+
+@dataclass
+class PhaseRecord:
+    id: int
+    position: int
+    name: str
+    plan_ref: str
+    started_at: dt.datetime | None
+    ended_at: dt.datetime | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> PhaseRecord:
+        return cls(
+            row["id"],
+            row["position"],
+            row["name"],
+            row["plan_ref"],
+            _dt(row["started_at"]),
+            _dt(row["ended_at"]),
+        )
+
+
+@dataclass
+class Official:
+    id: int
+    name: str
+    position: str
+    group: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Official:
+        return cls(row["id"], row["name"], row["position"], row["grp"])
+
+
+@dataclass
+class Speaker:
+    """Người đăng ký phát biểu."""
+
+    id: int
+    meeting_id: int
+    name: str
+    title: str
+    hamlet: str
+    gist: str
+    field: str
+    slip: int | None
+    registered: str
+    priority: bool
+    kind: str
+    follows_id: int | None
+    state: str
+    reason: str
+    seq: float
+    limit_seconds: int | None
+    turn: int = 1
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Speaker:
+        return cls(
+            id=row["id"],
+            meeting_id=row["meeting_id"],
+            name=row["name"],
+            title=row["title"],
+            hamlet=row["hamlet"],
+            gist=row["gist"],
+            field=row["field"],
+            slip=row["slip"],
+            registered=row["registered"],
+            priority=bool(row["priority"]),
+            kind=row["kind"],
+            follows_id=row["follows_id"],
+            state=row["state"],
+            reason=row["reason"],
+            seq=row["seq"],
+            limit_seconds=row["limit_seconds"],
+            turn=row.get("turn") or 1,
+        )
+
+
+@dataclass
+class SlotRecord:
+    id: int
+    speaker_id: int
+    role: str
+    slot: Slot
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> SlotRecord:
+        return cls(
+            row["id"],
+            row["speaker_id"],
+            row["role"],
+            Slot(
+                started_at=parse(row["started_at"]),
+                limit_seconds=row["limit_seconds"],
+                paused_at=_dt(row["paused_at"]),
+                paused_total=row["paused_total"],
+                ended_at=_dt(row["ended_at"]),
+            ),
+        )
+
+
+@dataclass
+class MinutesEntry:
+    """Ghi chép biên bản."""
+
+    id: int
+    phase_position: int
+    speaker_id: int | None
+    kind: str
+    text: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> MinutesEntry:
+        return cls(
+            row["id"],
+            row["phase_position"],
+            row["speaker_id"],
+            row["kind"],
+            row["text"],
+            parse(row["created_at"]),
+            parse(row["updated_at"]),
+        )
+
+
+@dataclass
+class Assignment:
+    """Phân công trách nhiệm."""
+
+    id: int
+    petition_id: int
+    responsible: str
+    task: str
+    due: dt.date
+    status: str
+    answered_on: dt.date | None
+    answer_form: str | None
+    note: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Assignment:
+        return cls(
+            row["id"],
+            row["petition_id"],
+            row["responsible"],
+            row["task"],
+            dt.date.fromisoformat(row["due"]),
+            row["status"],
+            dt.date.fromisoformat(row["answered_on"]) if row["answered_on"] else None,
+            row["answer_form"],
+            row["note"],
+        )
+
+
+@dataclass
+class Petition:
+    """Ý kiến, kiến nghị."""
+
+    id: int
+    meeting_id: int
+    seq: int
+    content: str
+    field: str
+    source: str
+    speaker_id: int | None
+    answer: str | None
+    answered_by_name: str | None
+    answered_by_position: str | None
+    outcome: str | None
+    forwarded_to: str | None
+    assignment: Assignment | None = field(default=None)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Petition:
+        return cls(
+            row["id"],
+            row["meeting_id"],
+            row["seq"],
+            row["content"],
+            row["field"],
+            row["source"],
+            row["speaker_id"],
+            row["answer"],
+            row["answered_by_name"],
+            row["answered_by_position"],
+            row["outcome"],
+            row["forwarded_to"],
+        )

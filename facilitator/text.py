@@ -1,0 +1,122 @@
+"""Vietnamese text rules: NFC input, comparison keys, name order and date words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+MAX_SHORT = 200
+MAX_LONG = 20_000
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+class TextError(ValueError):
+    """A value refused by the text rules; the message is meant for the user."""
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str | None, *, multiline: bool = False, limit: int = MAX_SHORT) -> str:
+    """NFC, no control characters, trimmed; one line unless ``multiline``.
+
+    Texts longer than ``limit`` are refused rather than cut: a silently shortened complaint
+    would change what a citizen said.
+    """
+    if text is None:
+        return ""
+    value = nfc(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        value = value.replace("\n", " ").replace("\t", " ")
+    else:
+        value = value.replace("\t", "    ")
+    value = _CONTROL.sub("", value)
+    if multiline:
+        value = "\n".join(_SPACES.sub(" ", line).rstrip() for line in value.split("\n")).strip()
+    else:
+        value = _SPACES.sub(" ", value).strip()
+    if len(value) > limit:
+        raise TextError(f"quá dài: {len(value)} ký tự, tối đa {limit}")
+    return value
+
+
+def fold(text: str) -> str:
+    """Comparison key ignoring diacritics, case and spacing ("Nguyễn  Văn A" == "nguyen van a")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+# Vietnamese dictionary order: letters first (a < ă < â < b ... d < đ ...), then tones
+# (none < huyền < hỏi < ngã < sắc < nặng).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    letters: list[int] = []
+    tones: list[int] = []
+    base = ""
+    tone = 0
+
+    def flush() -> None:
+        if base:
+            letter = unicodedata.normalize("NFC", base)
+            letters.append(_LETTER_RANK.get(letter, 100 + ord(letter[0])))
+            tones.append(tone)
+
+    for ch in unicodedata.normalize("NFD", word.casefold()):
+        if ch in _TONES:
+            tone = _TONES[ch]
+        elif unicodedata.combining(ch):
+            base += ch
+        else:
+            flush()
+            base, tone = ch, 0
+    flush()
+    return tuple(letters), tuple(tones)
+
+
+def name_sort_key(full_name: str) -> tuple:
+    """Vietnamese name order: by given name (the last word), then family and middle names."""
+    words = nfc(full_name).split()
+    if not words:
+        return ((), ())
+    given = _word_key(words[-1])
+    rest = tuple(_word_key(w) for w in words[:-1])
+    return (given[0], tuple(k[0] for k in rest), given[1], tuple(k[1] for k in rest))
+
+
+def sort_names(names: list[str]) -> list[str]:
+    return sorted(names, key=name_sort_key)
+
+
+def date_words(day: dt.date, place: str | None = None) -> str:
+    """"ngày 05 tháng 01 năm 2022": day < 10 and months 1-2 take a leading zero (Decree 30)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    words = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {words}" if place else words
+
+
+def time_words(value: dt.time) -> str:
+    """"08 giờ 00 phút"."""
+    return f"{value.hour:02d} giờ {value.minute:02d} phút"
+
+
+def short_date(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def slug(text: str) -> str:
+    """ASCII, Windows-safe file-name part: "Đông Phong" -> "dong-phong"."""
+    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return words[:60] or "x"
+
+
+def honorific(title: str | None) -> str:
+    return title if title in ("Ông", "Bà") else "Ông/Bà"
