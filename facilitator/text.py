@@ -120,3 +120,19 @@ def slug(text: str) -> str:
 
 def honorific(title: str | None) -> str:
     return title if title in ("Ông", "Bà") else "Ông/Bà"
+
+
+def parse_date(value: str) -> dt.date:
+    """A date as users type it: 28/10/2021, 28-10-2021 or ISO 2021-10-28."""
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            y, m, d = (int(x) for x in text.split("-"))
+        else:
+            parts = re.split(r"[/.\-]", text)
+            if len(parts) != 3:
+                raise ValueError
+            d, m, y = (int(x) for x in parts)
+        return dt.date(y, m, d)
+    except ValueError:
+        raise TextError(f"ngày không hợp lệ: {value}") from None

@@ -1,0 +1,90 @@
+"""The Apps: a thin shell wiring the store, the language and the clock into the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from db.store import Store, open_store
+from facilitator.clock import Clock, system_clock
+from facilitator.i18n import Translator
+
+CSS = Path(__file__).resolve().parent.parent / "screens" / "facilitator.tcss"
+
+
+class FacilitatorApp(App[None]):
+    """Secretary console: home screen, live meeting, conclusion, export, follow-up."""
+
+    CSS_PATH = CSS
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, store: Store, t: Translator, meeting_id: int | None = None,
+                 bell: bool = False):
+        super().__init__()
+        self.store = store
+        self.t = t
+        self.meeting_id = meeting_id
+        self.bell_enabled = bell
+        self.title = t("app.title")
+
+    def on_mount(self) -> None:
+        from screens.home import HomeScreen
+        from screens.localise import localised
+
+        self.push_screen(localised(HomeScreen, self.t)(self.store, self.t))
+        self.store.auto_backup("start")
+        if self.meeting_id is not None:
+            self.open_meeting(self.meeting_id)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from facilitator.live import Console
+        from screens.live import LiveScreen
+        from screens.localise import localised
+
+        console = Console(self.store, meeting_id)
+        self.push_screen(localised(LiveScreen, self.t)(console, self.t, bell=self.bell_enabled))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command in the palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        for key, binding in screen.active_bindings.items():
+            b = binding.binding
+            if b.description and b.action:
+                yield SystemCommand(
+                    f"{b.description} ({key})",
+                    b.tooltip or b.description,
+                    partial(screen.run_action, b.action),
+                )
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+
+def make_app(
+    db_path: Path | str | None,
+    *,
+    lang: str = "vi",
+    mode: str = "console",
+    meeting_id: int | None = None,
+    clock: Clock = system_clock,
+    bell: bool = False,
+) -> App[None]:
+    """The one factory used by the command line and the tests."""
+    t = Translator(lang)
+    if mode == "chair":
+        from screens.chair import ChairApp
+
+        return ChairApp(open_store(db_path, readonly=db_path not in (None, ":memory:"),
+                                   clock=clock), t, meeting_id)
+    store = open_store(db_path, clock=clock)
+    if mode == "desk":
+        from screens.desk import DeskApp
+
+        store.actor = "desk"
+        return DeskApp(store, t, meeting_id)
+    return FacilitatorApp(store, t, meeting_id, bell=bell)

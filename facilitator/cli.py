@@ -1,0 +1,322 @@
+"""Command line (click). Heavy modules (Textual, python-docx, holidays) load inside commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from facilitator.i18n import Translator
+
+DOCS = ("minutes", "conclusion", "report", "json")
+
+
+class Settings:
+    def __init__(self) -> None:
+        self.db: Path | None = None
+        self.lang = "vi"
+
+    @property
+    def t(self) -> Translator:
+        return Translator(self.lang)
+
+    def db_path(self) -> Path:
+        from db.store import default_db_path
+
+        return self.db or default_db_path()
+
+    def store(self, readonly: bool = False) -> Any:
+        from db.store import open_store
+
+        return open_store(self.db_path(), readonly=readonly)
+
+
+def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--db and --lang are accepted before or after the command name."""
+
+    def set_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            ctx.ensure_object(Settings).db = value
+
+    def set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.ensure_object(Settings).lang = value
+
+    fn = click.option(
+        "--db", type=click.Path(path_type=Path, dir_okay=False), expose_value=False,
+        callback=set_db, help="Database file (default: FACILITATOR_DB or the user data folder).",
+    )(fn)
+    return click.option(
+        "--lang", type=click.Choice(["vi", "en"]), expose_value=False, callback=set_lang,
+        help="Language of the interface (documents are always Vietnamese).",
+    )(fn)
+
+
+@click.group(invoke_without_command=True)
+@_common
+@click.version_option(package_name="facilitator")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """facilitator: run a commune's public dialogue meeting (hội nghị tiếp xúc, đối thoại).
+
+    With no command, opens the secretary console (the live meeting if one is live).
+    """
+    settings = ctx.ensure_object(Settings)
+    if ctx.invoked_subcommand is None:
+        store = settings.store()
+        meeting_id = store.live_meeting_id()
+        store.close()
+        _run_app(settings, "console", meeting_id)
+
+
+def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
+    from facilitator.app import make_app
+
+    app = make_app(settings.db_path(), lang=settings.lang, mode=mode, meeting_id=meeting_id)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@cli.command()
+@click.argument("meeting_id", type=int)
+@_common
+@click.pass_obj
+def run(settings: Settings, meeting_id: int) -> None:
+    """Open the live screen of a meeting (a draft starts with the first F8)."""
+    store = settings.store()
+    store.meeting(meeting_id)
+    store.close()
+    _run_app(settings, "console", meeting_id)
+
+
+@cli.command()
+@_common
+@click.pass_obj
+def demo(settings: Settings) -> None:
+    """Create the Đông Phong demo meeting and open it (a fresh temporary file without --db)."""
+    from facilitator.demo import demo_meeting
+    from facilitator.meetingfile import import_meeting
+
+    if settings.db is None:
+        folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
+        settings.db = folder / "facilitator-demo.db"
+    store = settings.store()
+    meeting_id = import_meeting(store, demo_meeting())
+    store.close()
+    _run_app(settings, "console", meeting_id)
+    click.echo(settings.t("cli.demo_db", path=settings.db_path()))
+
+
+@cli.command()
+@click.option("--meeting", "meeting_id", type=int, help="Meeting to follow (default: the live one).")
+@_common
+@click.pass_obj
+def chair(settings: Settings, meeting_id: int | None) -> None:
+    """Chair / projector view: read-only, follows the live meeting."""
+    settings.store().close()  # creates and migrates a new file before the read-only view opens
+    _run_app(settings, "chair", meeting_id)
+
+
+@cli.command()
+@click.option("--meeting", "meeting_id", type=int, help="Meeting to register for (default: the live one).")
+@_common
+@click.pass_obj
+def desk(settings: Settings, meeting_id: int | None) -> None:
+    """Registration desk: add, edit and reorder speakers only."""
+    store = settings.store()
+    if meeting_id is not None:
+        store.meeting(meeting_id)
+    store.close()
+    _run_app(settings, "desk", meeting_id)
+
+
+@cli.command()
+@_common
+@click.pass_obj
+def meetings(settings: Settings) -> None:
+    """List meetings: id, date, village, status."""
+    t = settings.t
+    store = settings.store()
+    rows = store.meetings()
+    if not rows:
+        click.echo(t("cli.no_meetings"))
+        return
+    for m in rows:
+        click.echo(
+            f"{m.id:>4}  {m.date:%d/%m/%Y}  {m.commune} - {m.village:<20}  {t('status.' + m.status)}"
+        )
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@_common
+@click.pass_obj
+def import_(settings: Settings, file: Path) -> None:
+    """Import a meeting file (JSON); prints the new meeting id."""
+    from facilitator.meetingfile import import_meeting, load
+
+    data = load(file)
+    store = settings.store()
+    meeting_id = import_meeting(store, data)
+    click.echo(meeting_id)
+
+
+@cli.command()
+@click.argument("meeting_id", type=int)
+@click.option("--doc", type=click.Choice(DOCS), required=True, help="Which document to write.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@_common
+@click.pass_obj
+def export(
+    settings: Settings, meeting_id: int, doc: str, output: Path | None, force: bool
+) -> None:
+    """Write a document (minutes, conclusion, report) or the meeting file (json)."""
+    from facilitator.exporting import export_document
+
+    store = settings.store()
+    path = export_document(store, meeting_id, doc, output, overwrite=force)
+    click.echo(settings.t("cli.written", path=path))
+
+
+@cli.command()
+@click.option("--overdue", is_flag=True, help="Only overdue assignments.")
+@click.option("--as-of", "as_of", help="Reference date (default: today).")
+@_common
+@click.pass_obj
+def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
+    """Assignments of all meetings with due dates and status, overdue first."""
+    from facilitator import followup as fu
+    from facilitator.clock import system_clock
+    from facilitator.text import parse_date
+
+    t = settings.t
+    day = parse_date(as_of) if as_of else system_clock().date()
+    store = settings.store()
+    rows = fu.rows(store, day, overdue_only=overdue)
+    if not rows:
+        click.echo(t("cli.no_assignments"))
+        return
+    click.echo(
+        f"{t('col.due'):<10}  {t('col.days_left'):>6}  {t('col.status'):<15}  "
+        f"{t('col.responsible'):<28}  {t('col.content')}"
+    )
+    for r in rows:
+        content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
+        click.echo(
+            f"{r.due:%d/%m/%Y}  {r.days_left:>6}  {t('fu.' + r.status):<15}  "
+            f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
+        )
+
+
+@cli.group()
+def calendar() -> None:
+    """Swapped days off and make-up working days the holidays package does not know yet."""
+
+
+def _calendar_add(settings: Settings, date: str, kind: str, note: str) -> None:
+    from facilitator.text import parse_date
+
+    day = parse_date(date)
+    store = settings.store()
+    store.set_calendar_override(day, kind, note)
+    click.echo(settings.t("cli.calendar_added", date=f"{day:%d/%m/%Y}", kind=settings.t("cal." + kind)))
+
+
+@calendar.command("add-off")
+@click.argument("date")
+@click.option("--note", default="", help="Why (e.g. the decision that swapped the day).")
+@_common
+@click.pass_obj
+def add_off(settings: Settings, date: str, note: str) -> None:
+    """Record an extra day off (dd/mm/yyyy or yyyy-mm-dd)."""
+    _calendar_add(settings, date, "off", note)
+
+
+@calendar.command("add-workday")
+@click.argument("date")
+@click.option("--note", default="", help="Why (e.g. the decision that swapped the day).")
+@_common
+@click.pass_obj
+def add_workday(settings: Settings, date: str, note: str) -> None:
+    """Record a make-up working day (e.g. a Saturday)."""
+    _calendar_add(settings, date, "work", note)
+
+
+@calendar.command("list")
+@_common
+@click.pass_obj
+def calendar_list(settings: Settings) -> None:
+    """List the recorded overrides."""
+    store = settings.store()
+    for row in store.calendar_overrides():
+        day = dt.date.fromisoformat(row["date"])
+        click.echo(f"{day:%d/%m/%Y}  {settings.t('cal.' + row['kind']):<18}  {row['note']}")
+
+
+@cli.command()
+@_common
+@click.pass_obj
+def check(settings: Settings) -> None:
+    """Integrity check of the database."""
+    store = settings.store()
+    problems = store.integrity_problems()
+    if problems:
+        for p in problems:
+            click.echo(p, err=True)
+        sys.exit(1)
+    click.echo(settings.t("cli.ok", path=settings.db_path()))
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Backup file to write.")
+@_common
+@click.pass_obj
+def backup(settings: Settings, output: Path | None) -> None:
+    """Online backup copy of the database (safe while the meeting runs)."""
+    from facilitator.clock import system_clock
+    from facilitator.files import FileWriteError, free_name
+
+    store = settings.store()
+    source = settings.db_path()
+    if output is None:
+        stamp = system_clock().strftime("%Y%m%d-%H%M%S")
+        output = free_name(Path.cwd() / f"{source.stem}-backup-{stamp}.db")
+    elif output.is_dir():
+        output = free_name(output / f"{source.stem}-backup.db")
+    elif output.exists():
+        raise FileWriteError(f"tệp đã có, không ghi đè: {output}")
+    store.backup_to(output)
+    click.echo(settings.t("cli.backup", path=output))
+
+
+def main() -> None:
+    """Entry point: one clear line and exit 1 on errors, exit 2 on usage errors, no traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Đã hủy.", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:
+        exc.show()
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the user sees one line, never a traceback
+        click.echo(f"Lỗi: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Where exported files go and under which name; the documents themselves are in documents/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from db.store import Store
+from facilitator.files import atomic_write, free_name
+from facilitator.text import slug
+
+FILE_PARTS = {
+    "minutes": ("bien-ban", ".docx"),
+    "conclusion": ("thong-bao-ket-luan", ".docx"),
+    "report": ("bao-cao", ".docx"),
+    "json": ("hoi-nghi", ".json"),
+}
+
+
+def default_name(store: Store, meeting_id: int, doc: str) -> str:
+    """Windows-safe ASCII: ``2021-10-28_dong-phong_bien-ban.docx``."""
+    meeting = store.meeting(meeting_id)
+    part, ext = FILE_PARTS[doc]
+    return f"{meeting.date.isoformat()}_{slug(meeting.village)}_{part}{ext}"
+
+
+def render(store: Store, meeting_id: int, doc: str) -> bytes:
+    if doc == "json":
+        from facilitator.meetingfile import dumps, export_meeting
+
+        return dumps(export_meeting(store, meeting_id)).encode("utf-8")
+    from facilitator.documents import build
+
+    return build(store, meeting_id, doc)
+
+
+def export_document(
+    store: Store,
+    meeting_id: int,
+    doc: str,
+    output: Path | None = None,
+    *,
+    overwrite: bool = False,
+) -> Path:
+    """Render then write atomically. A folder (or nothing) gets the default name, made unique."""
+    if doc not in FILE_PARTS:
+        raise ValueError(f"unknown document {doc!r}")
+    data = render(store, meeting_id, doc)
+    if output is None or output.is_dir():
+        folder = output if output is not None else Path.cwd()
+        target = free_name(folder / default_name(store, meeting_id, doc))
+    else:
+        target = output
+    return atomic_write(target, data, overwrite=overwrite)

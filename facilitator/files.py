@@ -1,0 +1,57 @@
+"""Writing files the way a secretary's laptop needs: atomic, never overwriting silently."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+class FileWriteError(OSError):
+    """A file could not be written; the message is for the user."""
+
+
+def free_name(path: Path) -> Path:
+    """``path`` itself, or ``name-2.ext``, ``name-3.ext``... when it already exists."""
+    if not path.exists():
+        return path
+    n = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write to a temporary file in the same folder, then rename over the target."""
+    if path.exists() and not overwrite:
+        raise FileWriteError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)")
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileWriteError(f"thư mục không tồn tại: {folder}")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=folder)
+    except PermissionError as exc:
+        raise FileWriteError(f"không có quyền ghi vào thư mục {folder}") from exc
+    except OSError as exc:
+        raise FileWriteError(f"không ghi được vào {folder}: {exc.strerror or exc}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+            raise FileWriteError(
+                f"không ghi được {path.name}: tệp đang mở trong chương trình khác "
+                "hoặc chỉ được đọc; hãy đóng tệp rồi thử lại"
+            ) from exc
+        if exc.errno == errno.ENOSPC:
+            raise FileWriteError(f"ổ đĩa đã đầy, không ghi được {path.name}") from exc
+        raise FileWriteError(f"không ghi được {path}: {exc.strerror or exc}") from exc
+    return path

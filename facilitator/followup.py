@@ -1,0 +1,127 @@
+"""Follow-up (theo dõi): assignments across meetings, their deadlines and what is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from db.store import Store
+from facilitator.deadlines import WorkCalendar, rule
+from facilitator.live import RuleError
+from facilitator.text import clean
+
+
+@dataclass
+class FollowUpRow:
+    assignment_id: int
+    meeting_id: int
+    meeting_date: dt.date
+    village: str
+    content: str
+    responsible: str
+    due: dt.date
+    status: str  # open, answered, overdue, answered_late
+    days_left: int  # working days from as_of to due (negative when overdue)
+    answered_on: dt.date | None
+    answer_form: str | None
+
+
+def status_of(due: dt.date, answered_on: dt.date | None, as_of: dt.date) -> str:
+    if answered_on is not None:
+        return "answered" if answered_on <= due else "answered_late"
+    return "overdue" if as_of > due else "open"
+
+
+def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[FollowUpRow]:
+    calendar = store.work_calendar()
+    out: list[FollowUpRow] = []
+    for r in store.all_assignments():
+        due = dt.date.fromisoformat(r["due"])
+        answered_on = dt.date.fromisoformat(r["answered_on"]) if r["answered_on"] else None
+        status = status_of(due, answered_on if r["status"] == "answered" else None, as_of)
+        row = FollowUpRow(
+            assignment_id=r["id"],
+            meeting_id=r["meeting_id"],
+            meeting_date=dt.date.fromisoformat(r["meeting_date"]),
+            village=r["village"],
+            content=r["content"],
+            responsible=r["responsible"],
+            due=due,
+            status=status,
+            days_left=calendar.working_days_between(as_of, due),
+            answered_on=answered_on,
+            answer_form=r["answer_form"],
+        )
+        if overdue_only and status != "overdue":
+            continue
+        out.append(row)
+    rank = {"overdue": 0, "open": 1, "answered_late": 2, "answered": 3}
+    out.sort(key=lambda x: (rank[x.status], x.due, x.assignment_id))
+    return out
+
+
+def record_answer(
+    store: Store, assignment_id: int, answered_on: dt.date, form: str, note: str = ""
+) -> None:
+    if form not in ("direct", "written"):
+        raise RuleError("hình thức trả lời phải là trực tiếp hoặc bằng văn bản", "form")
+    row = store.get("assignments", assignment_id)
+    if row is None:
+        raise RuleError(f"không có phân công số {assignment_id}")
+    petition = store.petition(row["petition_id"])
+    meeting = store.meeting(petition.meeting_id)
+    if answered_on < meeting.date:
+        raise RuleError("ngày trả lời trước ngày hội nghị", "answered_on")
+    with store.write():
+        store.update(
+            "assignments",
+            assignment_id,
+            {
+                "status": "answered",
+                "answered_on": answered_on.isoformat(),
+                "answer_form": form,
+                "note": clean(note, multiline=True, limit=2000),
+            },
+        )
+        store.log(
+            petition.meeting_id,
+            "assignment.answered",
+            {"assignment": assignment_id, "on": answered_on.isoformat(), "form": form},
+        )
+
+
+@dataclass
+class ChecklistItem:
+    key: str
+    label: str
+    due: dt.date
+    reference: str
+
+
+def checklist(store: Store, meeting_id: int) -> list[ChecklistItem]:
+    """The 5-day evaluation, 15-working-day answers and 10-day publication, with their dates."""
+    meeting = store.meeting(meeting_id)
+    calendar: WorkCalendar = store.work_calendar()
+    return [
+        ChecklistItem(r.key, r.label, r.due(meeting.date, calendar), r.reference)
+        for r in store.rules()
+    ]
+
+
+def default_due(store: Store, meeting_date: dt.date) -> dt.date:
+    return rule("answer", store.rules()).due(meeting_date, store.work_calendar())
+
+
+def carry_over(store: Store, meeting_id: int) -> list[dict[str, Any]]:
+    """Open assignments of earlier meetings of the same village, for the chair's report."""
+    meeting = store.meeting(meeting_id)
+    return [
+        r
+        for r in store.all_assignments()
+        if r["status"] == "open"
+        and r["meeting_id"] != meeting_id
+        and r["village"] == meeting.village
+        and r["commune"] == meeting.commune
+        and r["meeting_date"] <= meeting.date.isoformat()
+    ]

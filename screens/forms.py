@@ -1,0 +1,173 @@
+"""Modal forms with the SPEC §5 conventions.
+
+The first field has focus; Tab / shift+Tab move; Enter saves (ctrl+s inside a multi-line field);
+Escape cancels. A refused value is explained next to its field and the form stays open with
+everything typed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Select, Static
+
+from facilitator.i18n import Translator
+from facilitator.live import RuleError
+from screens.widgets import NfcTextArea
+
+
+@dataclass
+class Field:
+    key: str
+    label: str
+    kind: str = "input"  # input | text | select | check
+    value: Any = ""
+    options: list[tuple[str, Any]] = field(default_factory=list)
+    placeholder: str = ""
+
+
+class FormScreen(ModalScreen[Any]):
+    """A form whose ``save`` callback performs the action or raises RuleError(field)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Esc", show=False),
+        Binding("ctrl+s", "submit", "Ctrl+S", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        save: Callable[[dict[str, Any]], Any],
+        t: Translator,
+        note: str = "",
+        on_change: Callable[[str, Any], str | None] | None = None,
+    ):
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.save = save
+        self.t = t
+        self.note = note
+        self.on_change = on_change
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Label(self.form_title, id="form-title")
+            if self.note:
+                yield Static(self.note, id="form-note")
+            with VerticalScroll(id="form-fields"):
+                for f in self.fields:
+                    with Vertical(classes="form-field"):
+                        yield Label(f.label)
+                        yield self._widget(f)
+                        yield Static("", id=f"err-{f.key}", classes="form-error")
+            multiline = any(f.kind == "text" for f in self.fields)
+            yield Static(
+                self.t("form.multiline_hint" if multiline else "form.save_hint"), id="form-hint"
+            )
+
+    def _widget(self, f: Field) -> Any:
+        wid = f"f-{f.key}"
+        if f.kind == "text":
+            area = NfcTextArea(str(f.value or ""), id=wid, classes="form-text")
+            area.show_line_numbers = False
+            return area
+        if f.kind == "select":
+            return Select(f.options, value=f.value if f.value is not None else Select.NULL,
+                          id=wid, allow_blank=True)
+        if f.kind == "check":
+            return Checkbox(f.label, value=bool(f.value), id=wid)
+        return Input(str(f.value or ""), placeholder=f.placeholder, id=wid)
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#f-{self.fields[0].key}").focus()
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            widget = self.query_one(f"#f-{f.key}")
+            if isinstance(widget, Input):
+                out[f.key] = widget.value
+            elif isinstance(widget, NfcTextArea):
+                out[f.key] = widget.text
+            elif isinstance(widget, Select):
+                out[f.key] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Checkbox):
+                out[f.key] = widget.value
+        return out
+
+    def show_error(self, key: str | None, message: str) -> None:
+        for f in self.fields:
+            self.query_one(f"#err-{f.key}", Static).update("")
+        target = key if key and any(f.key == key for f in self.fields) else self.fields[0].key
+        self.query_one(f"#err-{target}", Static).update(f"⚠ {message}")
+        self.query_one(f"#f-{target}").focus()
+
+    def action_submit(self) -> None:
+        try:
+            result = self.save(self.values())
+        except RuleError as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        self.dismiss(result if result is not None else True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        value = event.value
+        if not unicodedata.is_normalized("NFC", value):
+            cursor = len(unicodedata.normalize("NFC", value[: event.input.cursor_position]))
+            event.input.value = unicodedata.normalize("NFC", value)
+            event.input.cursor_position = cursor
+            return
+        if self.on_change and event.input.id:
+            key = event.input.id.removeprefix("f-")
+            hint = self.on_change(key, value)
+            self.query_one(f"#err-{key}", Static).update(f"ℹ {hint}" if hint else "")
+
+    @on(NfcTextArea.Changed)
+    def _text_changed(self, event: NfcTextArea.Changed) -> None:
+        area = event.text_area
+        if isinstance(area, NfcTextArea):
+            area.normalise()
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("escape", "no", "Esc", show=False),
+        Binding("enter", "yes", "Enter", show=False),
+    ]
+
+    def __init__(self, question: str, t: Translator):
+        super().__init__()
+        self.question = question
+        self.t = t
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Label(self.question, id="form-title")
+            with Horizontal():
+                yield Static("Enter: OK · Esc: " + self.t("key.cancel"), id="form-hint")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)

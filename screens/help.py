@@ -1,0 +1,50 @@
+"""F1: every key of the live screen, in the user's language."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from facilitator.i18n import Translator
+
+KEYS = [
+    ("F1", "key.help"),
+    ("F2", "key.register"),
+    ("F3", "key.next"),
+    ("F4", "key.timer"),
+    ("F5", "key.extend"),
+    ("F6", "key.end"),
+    ("F7", "key.petition"),
+    ("F8", "key.phase"),
+    ("F9", "key.conclusion"),
+    ("F10 / Ctrl+E", "key.export"),
+    ("Ctrl+Z", "key.undo"),
+    ("Ctrl+↑ / Ctrl+↓", "key.up"),
+    ("Delete", "key.absent"),
+    ("L", "key.follow_up"),
+    ("Enter", "key.edit"),
+    ("Ctrl+N", "key.new_entry"),
+    ("Ctrl+L", "key.registration"),
+    ("Ctrl+P", "key.palette"),
+    ("Ctrl+Q", "key.quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1", "dismiss", show=False)]
+
+    def __init__(self, t: Translator):
+        super().__init__()
+        self.t = t
+
+    def compose(self) -> ComposeResult:
+        lines = [f"{key:<16} {self.t(desc)}" for key, desc in KEYS]
+        lines.append("")
+        lines.append(self.t("help.queue_note"))
+        with Vertical(id="form"):
+            yield Label(self.t("help.title"), id="form-title")
+            yield Static("\n".join(lines), id="help-keys")
+            yield Static(self.t("help.close"), id="form-hint")

@@ -1,0 +1,112 @@
+"""Home: the meetings of the commune; open, create, import, follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from db.store import Store
+from facilitator.i18n import Translator
+from facilitator.live import RuleError
+from screens.forms import Field, FormScreen
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "home.open", id="open"),
+        Binding("n", "new", "home.new", id="new"),
+        Binding("i", "import", "home.import", id="import"),
+        Binding("f", "followup", "home.followup", id="followup"),
+    ]
+
+    def __init__(self, store: Store, t: Translator):
+        super().__init__()
+        self.store = store
+        self.t = t
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.t("home.title"), classes="section")
+        yield DataTable(id="meetings", cursor_type="row")
+        yield Static("", id="home-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("col.id", "col.date", "col.village", "col.status"):
+            table.add_column(self.t(key), key=key)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        meetings = self.store.meetings()
+        for m in meetings:
+            table.add_row(
+                str(m.id), f"{m.date:%d/%m/%Y}", f"{m.commune} - {m.village}",
+                self.t("status." + m.status), key=str(m.id),
+            )
+        self.query_one("#home-empty", Static).update("" if meetings else self.t("home.empty"))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_meeting(int(str(event.row_key.value)))  # type: ignore[attr-defined]
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            self.app.open_meeting(int(str(key)))  # type: ignore[attr-defined]
+
+    def action_new(self) -> None:
+        t = self.t
+        fields = [
+            Field("commune", t("form.commune")),
+            Field("village", t("form.village")),
+            Field("date", t("form.date"), placeholder="28/10/2021"),
+            Field("start", t("form.start"), value="08:00"),
+            Field("place", t("form.place")),
+            Field("chair", t("form.chair")),
+            Field("secretary", t("form.secretary")),
+        ]
+
+        def save(values: dict[str, Any]) -> int:
+            from facilitator.setup import create_meeting
+
+            return create_meeting(self.store, values)
+
+        self.app.push_screen(FormScreen(t("home.new"), fields, save, t), self._created)
+
+    def _created(self, meeting_id: Any) -> None:
+        self.reload()
+        if isinstance(meeting_id, int):
+            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def action_import(self) -> None:
+        t = self.t
+
+        def save(values: dict[str, Any]) -> int:
+            from facilitator.meetingfile import MeetingFileError, import_meeting, load
+
+            try:
+                return import_meeting(self.store, load(Path(values["path"].strip())))
+            except MeetingFileError as exc:
+                raise RuleError(str(exc), "path") from exc
+
+        fields = [Field("path", t("form.import_path"))]
+        self.app.push_screen(FormScreen(t("home.import"), fields, save, t), self._created)
+
+    def action_followup(self) -> None:
+        from screens.followup import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen(self.store, self.t, dt.date.today()))

@@ -1,0 +1,472 @@
+"""Live (Điều hành): the secretary's main screen on the day.
+
+F-keys are priority bindings so they work while the minutes editor has focus (the TextArea binds
+F6, F7 and ctrl+z itself). Every action first saves what was typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Label, Static
+
+from facilitator.i18n import Translator
+from facilitator.live import Console, RuleError
+from facilitator.models import OUTCOMES
+from facilitator.slot import Phase, SlotState
+from screens.forms import Field, FormScreen
+from screens.localise import localised
+from screens.widgets import AgendaBar, MinutesLog, NfcTextArea, QueueTable, slot_words
+
+SAVE_DELAY = 0.4  # seconds after the last keystroke; the budget is one second
+
+
+class LiveScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f1", "help", "key.help", priority=True, id="help"),
+        Binding("f2", "register", "key.register", priority=True, id="register"),
+        Binding("f3", "call_next", "key.next", priority=True, id="call_next"),
+        Binding("f4", "toggle_timer", "key.timer", priority=True, id="toggle_timer"),
+        Binding("f5", "extend", "key.extend", priority=True, id="extend"),
+        Binding("f6", "end_speech", "key.end", priority=True, id="end_speech"),
+        Binding("f7", "petition", "key.petition", priority=True, id="petition"),
+        Binding("f8", "next_phase", "key.phase", priority=True, id="next_phase"),
+        Binding("f9", "conclusion", "key.conclusion", priority=True, id="conclusion"),
+        Binding("f10", "export", "key.export", priority=True, id="export"),
+        Binding("ctrl+e", "export", "key.export", priority=True, show=False, id="export2"),
+        Binding("ctrl+z", "undo", "key.undo", priority=True, id="undo"),
+        Binding("ctrl+up", "move(-1)", "key.up", priority=True, show=False, id="up"),
+        Binding("ctrl+down", "move(1)", "key.down", priority=True, show=False, id="down"),
+        Binding("ctrl+n", "new_entry", "key.new_entry", priority=True, show=False, id="new"),
+        Binding("ctrl+l", "toggle_registration", "key.registration", priority=True, show=False,
+                id="registration"),
+    ]
+
+    def __init__(self, console: Console, t: Translator, bell: bool = False):
+        super().__init__()
+        self.console = console
+        self.t = t
+        self.bell_enabled = bell
+        self.editing_id: int | None = None
+        self.dirty = False
+        self.save_timer: Timer | None = None
+        self.tick_timer: Timer | None = None
+        self.seen_version = -1
+        self.alerted: tuple[int, Phase] | None = None
+
+    # ----- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="live-header")
+        with Horizontal(id="live-body"):
+            with Vertical(id="live-left"):
+                yield AgendaBar("", id="agenda")
+                with Vertical(id="current"):
+                    yield Static("", id="current-who")
+                    yield Static("", id="countdown")
+                yield Label(self.t("live.queue"), classes="section")
+                queue = localised(QueueTable, self.t)(id="queue")
+                queue.setup(self.t)
+                yield queue
+                yield Static("", id="queue-status")
+            with Vertical(id="live-right"):
+                log = MinutesLog(id="minutes-log")
+                log.setup(self.t)
+                yield log
+                yield Static("", id="editing")
+                editor = NfcTextArea("", id="editor", soft_wrap=True, tab_behavior="focus")
+                editor.show_line_numbers = False
+                yield editor
+        yield Footer()
+
+    def on_mount(self) -> None:
+        outage = self.console.note_outage()
+        if outage:
+            self.notify(self.t("msg.outage", text=outage), timeout=8)
+        self.refresh_state(full=True)
+        self.start_new_entry()
+        self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
+        self.set_interval(0.25, self.poll)
+        self.set_interval(10, self.heartbeat)
+        self.query_one("#editor").focus()
+        self.update_layout_mode()
+
+    def on_resize(self) -> None:
+        self.update_layout_mode()
+
+    def update_layout_mode(self) -> None:
+        self.set_class(self.size.height < 30, "-compact")
+        self.refresh_agenda()
+
+    # ----- state -> widgets -----------------------------------------------------------------
+    def refresh_state(self, full: bool = False) -> None:
+        store = self.console.store
+        meeting = self.console.meeting
+        self.meeting = meeting
+        mid = meeting.id
+        status = self.t("status." + meeting.status)
+        closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
+        self.query_one("#live-header", Static).update(
+            f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
+            f"{meeting.date:%d/%m/%Y} · {status}{closed}"
+        )
+        self.phases = store.phases(mid)
+        self.refresh_agenda()
+        self.speakers = store.speakers(mid)
+        self.query_one(QueueTable).show(self.speakers)
+        self.slot = store.current_slot(mid)
+        speaking = next((s for s in self.speakers if s.state == "speaking"), None)
+        self.speaking = speaking
+        who = self.query_one("#current-who", Static)
+        if speaking:
+            where = f" ({speaking.hamlet})" if speaking.hamlet else ""
+            gist = f"\n{speaking.gist}" if speaking.gist else ""
+            who.update(f"{self.t('live.current')}: {speaking.name}{where}{gist}")
+        else:
+            who.update(self.t("live.nobody"))
+        waiting = sum(1 for s in self.speakers if s.state == "waiting")
+        end = self.console.projected_end()
+        self.query_one("#queue-status", Static).update(
+            f"{self.t('live.waiting', count=waiting)} · "
+            f"{self.t('live.projected', time=f'{end:%H:%M}')}{closed}"
+        )
+        self.query_one(MinutesLog).sync(store.minutes(mid))
+        running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
+        if self.tick_timer is not None:
+            if running:
+                self.tick_timer.resume()
+            else:
+                self.tick_timer.pause()
+        self.tick()
+        self.seen_version = store.data_version()
+
+    def refresh_agenda(self) -> None:
+        if hasattr(self, "phases"):
+            self.query_one(AgendaBar).show(
+                self.phases, self.meeting.phase_index, self.t, self.has_class("-compact")
+            )
+
+    def tick(self) -> None:
+        now = self.console.now()
+        slot = self.slot.slot if self.slot else None
+        clock, words, css = slot_words(slot, now, self.t)
+        countdown = self.query_one("#countdown", Static)
+        countdown.update(f"{clock}  {words}")
+        for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
+            countdown.set_class(name == css, name)
+        if slot is not None and self.bell_enabled and self.slot is not None:
+            phase = slot.phase(now)
+            key = (self.slot.id, phase)
+            if phase is not Phase.NORMAL and self.alerted != key:
+                self.alerted = key
+                self.app.bell()
+
+    def poll(self) -> None:
+        """Another process (the desk) committed: reread what is shown."""
+        if self.console.store.data_version() != self.seen_version:
+            self.refresh_state()
+
+    def heartbeat(self) -> None:
+        self.flush()
+        if self.console.meeting.status == "live":
+            self.console.heartbeat()
+            self.seen_version = self.console.store.data_version()
+
+    # ----- minutes editor -------------------------------------------------------------------
+    @on(NfcTextArea.Changed, "#editor")
+    def editor_changed(self, event: NfcTextArea.Changed) -> None:
+        editor = event.text_area
+        if isinstance(editor, NfcTextArea) and editor.normalise():
+            return
+        self.dirty = True
+        if self.save_timer is not None:
+            self.save_timer.stop()
+        self.save_timer = self.set_timer(SAVE_DELAY, self.flush)
+
+    def flush(self) -> None:
+        """Save the entry being typed (after a pause in typing, and before every action)."""
+        if not self.dirty:
+            return
+        editor = self.query_one("#editor", NfcTextArea)
+        text = editor.text
+        try:
+            if self.editing_id is None:
+                if not text.strip():
+                    self.dirty = False
+                    return
+                self.editing_id = self.console.new_entry(text)
+            else:
+                self.console.save_entry(self.editing_id, text)
+        except RuleError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.dirty = False
+        self.query_one(MinutesLog).update_entry(
+            self.console.store.minutes_entry(self.editing_id)
+        )
+        self.seen_version = self.console.store.data_version()
+        self.update_editing_label()
+
+    def start_new_entry(self, entry_id: int | None = None) -> None:
+        editor = self.query_one("#editor", NfcTextArea)
+        self.editing_id = entry_id
+        text = self.console.store.minutes_entry(entry_id).text if entry_id else ""
+        editor.load_text(text + (" " if text and entry_id else ""))
+        editor.move_cursor(editor.document.end)
+        self.dirty = False
+        self.update_editing_label()
+
+    def update_editing_label(self) -> None:
+        label = self.query_one("#editing", Static)
+        if self.editing_id is None:
+            label.update(f"✎ {self.t('key.new_entry')}")
+        else:
+            entry = self.console.store.minutes_entry(self.editing_id)
+            label.update(f"✎ {entry.created_at:%H:%M} · #{entry.id}")
+
+    @on(DataTable.RowSelected, "#minutes-log")
+    def edit_earlier(self, event: DataTable.RowSelected) -> None:
+        self.flush()
+        self.start_new_entry(int(str(event.row_key.value)))
+        self.query_one("#editor").focus()
+
+    # ----- actions --------------------------------------------------------------------------
+    def _do(self, fn: Any, *args: Any) -> Any:
+        self.flush()
+        try:
+            result = fn(*args)
+        except RuleError as exc:
+            self.notify(str(exc), severity="error")
+            return None
+        self.refresh_state()
+        return result
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.t))
+
+    def action_register(self) -> None:
+        self.flush()
+        self.app.push_screen(register_form(self.console, self.t), self._after_form)
+
+    def _after_form(self, result: Any) -> None:
+        self.refresh_state()
+        if isinstance(result, str):
+            self.notify(result)
+        self.query_one("#editor").focus()
+
+    def action_call_next(self) -> None:
+        speaker = self._do(self.console.call_next)
+        if speaker is None:
+            self.notify(self.t("msg.queue_empty"))
+            return
+        entries = self.console.store.minutes(self.console.meeting_id)
+        speech = next(e for e in reversed(entries) if e.speaker_id == speaker.id)
+        self.start_new_entry(speech.id)
+        self.notify(self.t("msg.called", name=speaker.name))
+
+    def action_toggle_timer(self) -> None:
+        state = self._do(self.console.toggle_timer)
+        if state is None:
+            self.notify(self.t("msg.no_slot"))
+        else:
+            self.notify(self.t("msg.paused" if state is SlotState.PAUSED else "msg.resumed"))
+
+    def action_extend(self) -> None:
+        if self._do(self.console.extend, 60):
+            self.notify(self.t("msg.extended"))
+        else:
+            self.notify(self.t("msg.no_slot"))
+
+    def action_end_speech(self) -> None:
+        if self._do(self.console.end_speech):
+            self.notify(self.t("msg.ended"))
+        else:
+            self.notify(self.t("msg.no_slot"))
+
+    def action_petition(self) -> None:
+        self.flush()
+        speaker = self.speaking
+        self.app.push_screen(petition_form(self.console, self.t, speaker), self._after_form)
+
+    def action_next_phase(self) -> None:
+        name = self._do(self.console.next_phase)
+        if name is None:
+            self.notify(self.t("msg.last_phase"))
+            return
+        self.start_new_entry()
+        self.notify(self.t("msg.phase", name=name))
+
+    def action_conclusion(self) -> None:
+        self.flush()
+        from screens.conclusion import ConclusionScreen
+
+        self.app.push_screen(ConclusionScreen(self.console, self.t), self._after_form)
+
+    def action_export(self) -> None:
+        self.flush()
+        from screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.console.store, self.console.meeting_id, self.t))
+
+    def action_undo(self) -> None:
+        what = self._do(self.console.undo)
+        if what is None:
+            self.notify(self.t("msg.nothing_to_undo"))
+        else:
+            self.notify(self.t("msg.undone", what=what))
+            if self.editing_id and self.console.store.get("minutes", self.editing_id) is None:
+                self.start_new_entry()
+
+    def selected_speaker(self) -> int | None:
+        key = self.query_one(QueueTable).selected_id()
+        return int(key) if key else None
+
+    def action_move(self, step: int) -> None:
+        speaker_id = self.selected_speaker()
+        if speaker_id is None:
+            self.notify(self.t("msg.no_speaker_selected"))
+            return
+        self._do(self.console.move, speaker_id, step)
+
+    def action_new_entry(self) -> None:
+        self.flush()
+        self.start_new_entry()
+        self.query_one("#editor").focus()
+
+    def action_toggle_registration(self) -> None:
+        is_open = not self.console.meeting.registration_open
+        self._do(self.console.set_registration_open, is_open)
+        self.notify(self.t("msg.registration_opened" if is_open else "msg.registration_closed"))
+
+    @on(QueueTable.RowSelected, "#queue")
+    def queue_enter(self, event: DataTable.RowSelected) -> None:
+        speaker_id = int(str(event.row_key.value))
+        self.app.push_screen(
+            register_form(self.console, self.t, speaker_id=speaker_id), self._after_form
+        )
+
+    def action_absent(self) -> None:
+        speaker_id = self.selected_speaker()
+        if speaker_id is None:
+            return
+        self.app.push_screen(absent_form(self.console, self.t, speaker_id), self._after_form)
+
+    def action_follow_up(self) -> None:
+        speaker_id = self.selected_speaker()
+        if speaker_id is None:
+            return
+        new_id = self._do(self.console.follow_up, speaker_id)
+        if new_id:
+            self.notify(self.t("msg.follow_up", name=self.console.store.speaker(new_id).name))
+
+
+# ----- forms used by the live screen and the desk ---------------------------------------------
+
+
+def register_form(console: Console, t: Translator, speaker_id: int | None = None,
+                  enforce_open: bool = False) -> FormScreen:
+    from facilitator.text import fold
+
+    existing = console.store.speaker(speaker_id) if speaker_id else None
+    titles = [("Ông", "Ông"), ("Bà", "Bà")]
+    fields = [
+        Field("name", t("form.name"), value=existing.name if existing else ""),
+        Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
+        Field("gist", t("form.gist"), value=existing.gist if existing else ""),
+        Field("field", t("form.field"), value=existing.field if existing else ""),
+        Field("title", t("form.title"), "select", existing.title if existing and existing.title
+              else None, titles),
+        Field("priority", t("form.priority"), "check", existing.priority if existing else False),
+    ]
+    names = {fold(s.name): s.name for s in console.store.speakers(console.meeting_id)
+             if s.state != "withdrawn" and s.id != speaker_id}
+
+    def duplicate_hint(key: str, value: str) -> str | None:
+        if key == "name" and fold(value) in names:
+            return t("form.duplicate", name=names[fold(value)])
+        return None
+
+    def save(values: dict[str, Any]) -> str:
+        if existing:
+            console.edit_speaker(
+                existing.id, name=values["name"], hamlet=values["hamlet"], gist=values["gist"],
+                field=values["field"], priority=values["priority"],
+            )
+            return t("msg.saved")
+        result = console.register(
+            values["name"], values["hamlet"], values["gist"], values["field"],
+            title=values["title"] or "", priority=values["priority"], enforce_open=enforce_open,
+        )
+        name = console.store.speaker(result.speaker_id).name
+        if result.duplicate_of:
+            return t("form.duplicate", name=result.duplicate_of)
+        return t("msg.registered", name=name)
+
+    return FormScreen(t("form.register.title"), fields, save, t, on_change=duplicate_hint)
+
+
+def petition_form(console: Console, t: Translator, speaker: Any, petition_id: int | None = None
+                  ) -> FormScreen:
+    existing = console.store.petition(petition_id) if petition_id else None
+    who = speaker.name if speaker else "—"
+    outcomes = [(t("outcome." + o), o) for o in OUTCOMES]
+    fields = [
+        Field("content", t("form.content"), "text", existing.content if existing else ""),
+        Field("field", t("form.field"),
+              value=existing.field if existing else (speaker.field if speaker else "")),
+        Field("answer", t("form.answer"), "text", existing.answer if existing else ""),
+        Field("answered_by_name", t("form.answered_by"),
+              value=(existing.answered_by_name or "") if existing else ""),
+        Field("answered_by_position", t("form.answered_position"),
+              value=(existing.answered_by_position or "") if existing else ""),
+        Field("outcome", t("form.outcome"), "select", existing.outcome if existing else None,
+              outcomes),
+        Field("forwarded_to", t("form.forwarded_to"),
+              value=(existing.forwarded_to or "") if existing else ""),
+    ]
+
+    def save(values: dict[str, Any]) -> str:
+        from facilitator.text import clean
+
+        if not clean(values["content"], multiline=True, limit=20_000):
+            raise RuleError(t("form.required"), "content")
+        with console.store.write():
+            pid = existing.id if existing else console.record_petition(
+                values["content"], values["field"], speaker_id=speaker.id if speaker else None
+            )
+            console.answer_petition(
+                pid,
+                content=values["content"],
+                field=values["field"],
+                answer=values["answer"],
+                answered_by_name=values["answered_by_name"],
+                answered_by_position=values["answered_by_position"],
+                outcome=values["outcome"],
+                forwarded_to=values["forwarded_to"],
+            )
+        return t("msg.petition_saved")
+
+    return FormScreen(t("form.petition.title"), fields, save, t,
+                      note=t("form.petition.of", who=who))
+
+
+def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
+    speaker = console.store.speaker(speaker_id)
+    fields = [
+        Field("state", t("form.absent.title"), "select", "absent",
+              [(t("form.absent"), "absent"), (t("form.withdrawn"), "withdrawn")]),
+        Field("reason", t("form.reason")),
+    ]
+
+    def save(values: dict[str, Any]) -> str:
+        console.set_absent(speaker_id, values["state"] or "absent", values["reason"])
+        return f"{speaker.name}: {t('state.' + (values['state'] or 'absent'))}"
+
+    return FormScreen(t("form.absent.title"), fields, save, t, note=speaker.name)

@@ -1,0 +1,177 @@
+"""Widgets shared by the live screen, the chair view and the desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable, Static, TextArea
+
+from facilitator.i18n import Translator
+from facilitator.models import MinutesEntry, PhaseRecord, Speaker
+from facilitator.slot import Phase, Slot, SlotState, format_clock
+
+
+def slot_words(slot: Slot | None, now: dt.datetime, t: Translator) -> tuple[str, str, str]:
+    """(clock, words, css class): the state is always said in words, not by colour alone."""
+    if slot is None:
+        return "--:--", "", "-idle"
+    left = slot.remaining(now)
+    phase = slot.phase(now)
+    if slot.state is SlotState.ENDED:
+        return format_clock(left), t("timer.ended"), "-ended"
+    words = {
+        Phase.NORMAL: t("timer.running"),
+        Phase.WARNING: t("timer.warning"),
+        Phase.OVERTIME: t("timer.overtime"),
+    }[phase]
+    css = {Phase.NORMAL: "-normal", Phase.WARNING: "-warning", Phase.OVERTIME: "-overtime"}[phase]
+    if slot.state is SlotState.PAUSED:
+        words = f"{t('timer.paused')} · {words}" if phase is not Phase.NORMAL else t("timer.paused")
+        css = "-paused"
+    return format_clock(left), words, css
+
+
+class AgendaBar(Static):
+    """The agenda with the current phase marked (▶ now, ✓ done)."""
+
+    def show(self, phases: list[PhaseRecord], current: int, t: Translator, compact: bool) -> None:
+        if current < 0:
+            self.update(t("live.not_started"))
+            return
+        if compact:
+            phase = phases[current]
+            nxt = f" → {phases[current + 1].name}" if current + 1 < len(phases) else ""
+            self.update(f"▶ {current + 1}/{len(phases)} {phase.name}{nxt}")
+            return
+        lines = []
+        for p in phases:
+            mark = "▶" if p.position == current else ("✓" if p.position < current else " ")
+            at = f"{p.started_at:%H:%M}" if p.started_at else "     "
+            lines.append(f"{mark} {p.position + 1}. {p.name:<22} {at}")
+        self.update("\n".join(lines))
+
+
+def speaker_label(s: Speaker, t: Translator) -> str:
+    turn = f" ({t('live.turn', n=s.turn)})" if s.turn > 1 else ""
+    prio = " ★" if s.priority else ""
+    return f"{s.name}{turn}{prio}"
+
+
+class QueueTable(DataTable):
+    """The speakers in queue order; row keys are speaker ids.
+
+    Delete and "l" act here only: in the minutes editor they edit text.
+    """
+
+    BINDINGS = [
+        Binding("delete", "screen.absent", "key.absent", id="absent"),
+        Binding("l", "screen.follow_up", "key.follow_up", id="follow_up"),
+    ]
+
+    def setup(self, t: Translator) -> None:
+        self.t = t
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        self.add_column(t("col.no"), key="no", width=3)
+        self.add_column(t("col.name"), key="name", width=24)
+        self.add_column(t("col.state"), key="state", width=11)
+        self.add_column(t("col.hamlet"), key="hamlet", width=12)
+        self.add_column(t("col.gist"), key="gist", width=30)
+        self.add_column(t("col.field"), key="field", width=16)
+
+    def show(self, speakers: list[Speaker]) -> None:
+        selected = self.selected_id()
+        self.clear()
+        number = 0
+        for s in speakers:
+            if s.state == "withdrawn" and s.reason == "hoàn tác":
+                continue
+            number += 1
+            style = "bold" if s.state == "speaking" else ("dim" if s.state != "waiting" else "")
+            state = self.t("state." + s.state)
+            if s.state == "speaking":
+                state = "▶ " + state
+            self.add_row(
+                str(number),
+                Text(speaker_label(s, self.t), style=style),
+                Text(state, style=style),
+                s.hamlet,
+                s.gist,
+                s.field,
+                key=str(s.id),
+            )
+        target = selected
+        if target is None or target not in {str(s.id) for s in speakers}:
+            first = next((s for s in speakers if s.state == "waiting"), None)
+            target = str(first.id) if first else None
+        if target is not None:
+            try:
+                self.move_cursor(row=self.get_row_index(target))
+            except Exception:  # noqa: BLE001 - a row removed by another process
+                pass
+
+    def selected_id(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        try:
+            return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        except Exception:  # noqa: BLE001
+            return None
+
+
+class MinutesLog(DataTable):
+    """Earlier minutes entries (time, text); synced incrementally so 3,000 entries stay cheap."""
+
+    def setup(self, t: Translator) -> None:
+        self.cursor_type = "row"
+        self.add_column(t("col.time"), key="time", width=5)
+        self.add_column(t("live.minutes"), key="text")
+        self.shown: dict[int, str] = {}
+
+    @staticmethod
+    def _line(entry: MinutesEntry) -> Text:
+        text = " ".join(entry.text.split())
+        style = "bold" if entry.kind in ("phase", "outage") else ""
+        return Text(text[:200], style=style)
+
+    def sync(self, entries: list[MinutesEntry]) -> None:
+        ids = [e.id for e in entries]
+        if list(self.shown) != ids[: len(self.shown)]:
+            self.clear()
+            self.shown = {}
+        for entry in entries:
+            if entry.id not in self.shown:
+                self.add_row(f"{entry.created_at:%H:%M}", self._line(entry), key=str(entry.id))
+                self.shown[entry.id] = entry.text
+            elif self.shown[entry.id] != entry.text:
+                self.update_cell(str(entry.id), "text", self._line(entry))
+                self.shown[entry.id] = entry.text
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1, animate=False)
+
+    def update_entry(self, entry: MinutesEntry) -> None:
+        if entry.id in self.shown:
+            self.update_cell(str(entry.id), "text", self._line(entry))
+            self.shown[entry.id] = entry.text
+        else:
+            self.add_row(f"{entry.created_at:%H:%M}", self._line(entry), key=str(entry.id))
+            self.shown[entry.id] = entry.text
+            self.move_cursor(row=self.row_count - 1, animate=False)
+
+
+class NfcTextArea(TextArea):
+    """A TextArea that keeps its text NFC as it is typed (NFD input breaks cursor moves)."""
+
+    def normalise(self) -> bool:
+        text = self.text
+        if unicodedata.is_normalized("NFC", text):
+            return False
+        row, col = self.cursor_location
+        lines = text.split("\n")
+        before = unicodedata.normalize("NFC", lines[row][:col]) if row < len(lines) else ""
+        self.load_text(unicodedata.normalize("NFC", text))
+        self.move_cursor((row, len(before)))
+        return True
