@@ -77,7 +77,7 @@ def initial(db: Database) -> None:
             slip INTEGER,
             registered TEXT NOT NULL DEFAULT 'meeting' CHECK (registered IN ('before', 'meeting')),
             priority INTEGER NOT NULL DEFAULT 0,
-            kind TEXT NOT NULL DEFAULT 'speech' CHECK (kind IN ('speech', 'follow_up')),
+            kind TEXT NOT NULL DEFAULT 'speech' CHECK (kind IN ('speech', 'follow_up', 'answer')),
             follows_id INTEGER REFERENCES speakers(id),
             state TEXT NOT NULL DEFAULT 'waiting'
                 CHECK (state IN ('waiting', 'speaking', 'done', 'absent', 'withdrawn')),

@@ -172,16 +172,22 @@ def import_(settings: Settings, file: Path) -> None:
 @click.option("--doc", type=click.Choice(DOCS), required=True, help="Which document to write.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--number", help="Document number (Số); blank leaves it to fill by hand.")
+@click.option("--as-of", "as_of", help="Date of the notice or report (default: today).")
 @_common
 @click.pass_obj
 def export(
-    settings: Settings, meeting_id: int, doc: str, output: Path | None, force: bool
+    settings: Settings, meeting_id: int, doc: str, output: Path | None, force: bool,
+    number: str | None, as_of: str | None,
 ) -> None:
     """Write a document (minutes, conclusion, report) or the meeting file (json)."""
     from facilitator.exporting import export_document
+    from facilitator.text import parse_date
 
+    day = parse_date(as_of) if as_of else None
     store = settings.store()
-    path = export_document(store, meeting_id, doc, output, overwrite=force)
+    path = export_document(store, meeting_id, doc, output, overwrite=force, as_of=day,
+                           number=number)
     click.echo(settings.t("cli.written", path=path))
 
 

@@ -84,3 +84,83 @@ def demo_meeting() -> dict[str, Any]:
             for c, f, s in _PRE_COLLECTED
         ],
     }
+
+
+def play_demo(console: Any, advance: Any) -> None:
+    """Run the demo meeting to its conclusion as a secretary would (tests, benchmarks, docs).
+
+    ``advance(seconds)`` moves the injected clock forward.
+    """
+    from facilitator.conclusion import conclude, decide
+
+    console.next_phase()  # 1. Khai mạc
+    console.new_entry(
+        "Đồng chí Hoàng Thị Yến, công chức Văn phòng - Thống kê tuyên bố lý do, giới thiệu đại "
+        "biểu, chương trình và nội quy hội nghị; giới thiệu chủ tọa, cử thư ký."
+    )
+    advance(600)
+    console.next_phase()  # 2. Thông báo nội dung
+    console.new_entry(
+        "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã thông báo tình hình kinh tế - xã hội 9 tháng "
+        "năm 2021 và các nội dung tiếp xúc, đối thoại."
+    )
+    pre = [p for p in console.store.petitions(console.meeting_id) if p.speaker_id is None]
+    advance(900)
+    console.next_phase()  # 3. Nhân dân phát biểu
+    texts = [
+        ("Đường trục thôn đoạn từ cổng làng đến nhà văn hóa bị lún, mùa mưa ngập sâu, xe chở "
+         "nông sản không qua được.",
+         "Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa"),
+        ("Hồ sơ hưởng chế độ người có công của gia đình nộp từ tháng 3 đến nay chưa có kết "
+         "quả, gia đình đã hỏi nhiều lần.",
+         "Đề nghị cho biết tiến độ giải quyết hồ sơ người có công của gia đình bà"),
+        ("Nhiều hộ xóm Chùa đã nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ năm 2019.",
+         "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa"),
+        ("Rác thải ven kênh tiêu chưa được thu gom thường xuyên, mùa hè bốc mùi.",
+         "Đề nghị bố trí thu gom rác ven kênh tiêu thường xuyên"),
+    ]
+    called = []
+    for text, petition in texts:
+        speaker = console.call_next()
+        called.append(speaker)
+        entry = console.store.minutes(console.meeting_id)[-1]
+        console.save_entry(entry.id, f"{entry.text} {text}")
+        console.record_petition(petition, speaker.field, speaker_id=speaker.id)
+        advance(200)
+        if speaker.name == "Phạm Thị Hòa":
+            console.extend(60)
+            advance(100)
+    console.end_speech()
+    console.next_phase()  # 4. Trả lời, giải trình
+    console.start_answer("Lê Văn Nam", "Phó Chủ tịch UBND xã")
+    advance(420)
+    console.end_speech()
+    console.next_phase()  # 5. Trao đổi thêm
+    again = console.follow_up(called[0].id)
+    while console.move(again, -1):  # the chair gives the floor back to him first
+        pass
+    console.call_next()
+    advance(120)
+    console.end_speech()
+    console.next_phase()  # 6. Kết luận
+    petitions = console.store.petitions(console.meeting_id)
+    spoken = [p for p in petitions if p.speaker_id is not None]
+    decide(console, spoken[0].id, "assigned", responsible="Công chức Địa chính - Xây dựng",
+           task="Khảo sát, lập phương án nâng cấp đường trục thôn",
+           answer="Xã sẽ khảo sát và đưa vào kế hoạch đầu tư công năm 2022.",
+           answered_by_name="Lê Văn Nam", answered_by_position="Phó Chủ tịch UBND xã")
+    decide(console, spoken[1].id, "answered",
+           answer="Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 15/9/2021.",
+           answered_by_name="Lê Văn Nam", answered_by_position="Phó Chủ tịch UBND xã")
+    decide(console, spoken[2].id, "forwarded", forwarded_to="Văn phòng Đăng ký đất đai huyện")
+    decide(console, spoken[3].id, "assigned", responsible="Trưởng thôn Đông Phong",
+           task="Phối hợp tổ thu gom rác, bố trí lịch thu gom 2 lần mỗi tuần")
+    if pre:
+        decide(console, pre[0].id, "noted")
+        decide(console, pre[1].id, "assigned", responsible="Hội Nông dân xã",
+               task="Rà soát, đề xuất hỗ trợ giống cây vụ đông")
+    conclude(
+        console,
+        "Chủ tịch UBND xã ghi nhận các ý kiến của nhân dân; yêu cầu các bộ phận chuyên môn giải "
+        "quyết dứt điểm các nội dung được giao, trả lời nhân dân đúng thời hạn.",
+    )

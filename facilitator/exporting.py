@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from db.store import Store
@@ -23,14 +24,15 @@ def default_name(store: Store, meeting_id: int, doc: str) -> str:
     return f"{meeting.date.isoformat()}_{slug(meeting.village)}_{part}{ext}"
 
 
-def render(store: Store, meeting_id: int, doc: str) -> bytes:
+def render(store: Store, meeting_id: int, doc: str, *, as_of: dt.date | None = None,
+           number: str | None = None) -> bytes:
     if doc == "json":
         from facilitator.meetingfile import dumps, export_meeting
 
         return dumps(export_meeting(store, meeting_id)).encode("utf-8")
     from facilitator.documents import build
 
-    return build(store, meeting_id, doc)
+    return build(store, meeting_id, doc, as_of=as_of, number=number)
 
 
 def export_document(
@@ -40,11 +42,13 @@ def export_document(
     output: Path | None = None,
     *,
     overwrite: bool = False,
+    as_of: dt.date | None = None,
+    number: str | None = None,
 ) -> Path:
     """Render then write atomically. A folder (or nothing) gets the default name, made unique."""
     if doc not in FILE_PARTS:
         raise ValueError(f"unknown document {doc!r}")
-    data = render(store, meeting_id, doc)
+    data = render(store, meeting_id, doc, as_of=as_of, number=number)
     if output is None or output.is_dir():
         folder = output if output is not None else Path.cwd()
         target = free_name(folder / default_name(store, meeting_id, doc))

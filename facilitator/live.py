@@ -7,7 +7,6 @@ the rows they changed (before-images) so that undo is a new event restoring them
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -312,6 +311,51 @@ class Console:
             )
         return self.store.speaker(nxt.id)
 
+    def start_answer(self, name: str, position: str = "") -> int:
+        """An official answers (plan 2.4): a timed turn of role "official", outside the queue."""
+        name = _field(name, "name", required=True)
+        position = _field(position, "position")
+        change = _Change(self.store)
+        now = self.store.now()
+        with self.store.write():
+            self._end_current(change, now)
+            top, _ = self.store.seq_bounds(self.meeting_id)
+            speaker_id = self.store.insert(
+                "speakers",
+                {
+                    "meeting_id": self.meeting_id,
+                    "name": name,
+                    "hamlet": position,
+                    "kind": "answer",
+                    "state": "speaking",
+                    "registered": "meeting",
+                    "seq": top + 1.0,
+                    "created_at": now,
+                },
+            )
+            change.added("speakers", speaker_id)
+            slot_id = self.store.insert(
+                "slots",
+                {
+                    "meeting_id": self.meeting_id,
+                    "speaker_id": speaker_id,
+                    "role": "official",
+                    "started_at": now,
+                    "limit_seconds": self.meeting.slot_seconds,
+                },
+            )
+            change.added("slots", slot_id)
+            header = f"Đồng chí {name}" + (f", {position}" if position else "") + " trả lời:"
+            entry_id = self._add_entry("speech", header, speaker_id, now)
+            change.added("minutes", entry_id, header)
+            self.store.log(
+                self.meeting_id,
+                "answer.started",
+                change.payload(speaker=speaker_id, name=name),
+                undoable=True,
+            )
+        return speaker_id
+
     def _end_current(self, change: _Change, now: str) -> None:
         current = self.store.current_slot(self.meeting_id)
         if current is not None:
@@ -546,6 +590,3 @@ class Console:
                 {"petition": petition_id, "outcome": outcome},
             )
 
-    def event_summary(self) -> list[str]:
-        return [f"{e['at']} {e['kind']} {json.dumps(e['payload'])[:60]}"
-                for e in self.store.events(self.meeting_id)]

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from db.store import Store
 
 
-def build(store: Store, meeting_id: int, doc: str) -> bytes:
-    from facilitator.documents.builders import BUILDERS
+def build(store: Store, meeting_id: int, doc: str, *, as_of: dt.date | None = None,
+          number: str | None = None) -> bytes:
+    """Render one document; python-docx is imported here, on first use."""
+    from facilitator.documents import builders
 
-    return BUILDERS[doc](store, meeting_id)
+    if doc == "minutes":
+        return builders.minutes_document(store, meeting_id, number=number)
+    if doc == "conclusion":
+        return builders.conclusion_document(store, meeting_id, as_of, number=number)
+    if doc == "report":
+        return builders.report_document(store, meeting_id, as_of, number=number)
+    raise ValueError(f"unknown document {doc!r}")

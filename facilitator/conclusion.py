@@ -1,0 +1,113 @@
+"""Conclusion (kết luận, plan 2.6): outcomes, responsibilities with deadlines, closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from db.store import Store
+from facilitator.followup import default_due
+from facilitator.live import Console, RuleError
+from facilitator.text import TextError, clean, parse_date
+
+
+def parse_due(text: str | None, meeting_date: dt.date, store: Store) -> dt.date:
+    """A typed due date, or the 15-working-day default when blank; never before the meeting."""
+    if not text or not text.strip():
+        return default_due(store, meeting_date)
+    try:
+        due = parse_date(text)
+    except TextError as exc:
+        raise RuleError(str(exc), "due") from exc
+    if due < meeting_date:
+        raise RuleError(
+            f"hạn {due:%d/%m/%Y} trước ngày hội nghị {meeting_date:%d/%m/%Y}", "due"
+        )
+    return due
+
+
+def decide(
+    console: Console,
+    petition_id: int,
+    outcome: str | None,
+    *,
+    responsible: str = "",
+    task: str = "",
+    due: str | None = None,
+    forwarded_to: str = "",
+    answer: str | None = None,
+    answered_by_name: str | None = None,
+    answered_by_position: str | None = None,
+) -> None:
+    """Record a petition's outcome; ``assigned`` needs someone responsible and gets a due date."""
+    store = console.store
+    petition = store.petition(petition_id)
+    meeting = console.meeting
+    try:
+        responsible = clean(responsible)
+        task = clean(task, multiline=True, limit=2000)
+    except TextError as exc:
+        raise RuleError(str(exc), "responsible") from exc
+    if outcome == "assigned" and not responsible:
+        raise RuleError("cần ghi người hoặc đơn vị chịu trách nhiệm", "responsible")
+    due_date = parse_due(due, meeting.date, store) if outcome == "assigned" else None
+    with store.write():
+        console.answer_petition(
+            petition_id,
+            outcome=outcome,
+            forwarded_to=forwarded_to,
+            answer=petition.answer if answer is None else answer,
+            answered_by_name=petition.answered_by_name if answered_by_name is None
+            else answered_by_name,
+            answered_by_position=petition.answered_by_position if answered_by_position is None
+            else answered_by_position,
+        )
+        if outcome == "assigned" and due_date is not None:
+            keep = petition.assignment
+            store.set_assignment(
+                petition_id,
+                {
+                    "responsible": responsible,
+                    "task": task,
+                    "due": due_date.isoformat(),
+                    "status": keep.status if keep else "open",
+                    "answered_on": keep.answered_on.isoformat() if keep and keep.answered_on
+                    else None,
+                    "answer_form": keep.answer_form if keep else None,
+                    "note": keep.note if keep else "",
+                },
+            )
+        else:
+            store.set_assignment(petition_id, None)
+
+
+def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
+    """Close the meeting: end the running slot and phase, record the end time."""
+    store = console.store
+    meeting = console.meeting
+    try:
+        conclusion = clean(conclusion, multiline=True, limit=20_000)
+        assessment = clean(assessment, multiline=True, limit=20_000)
+    except TextError as exc:
+        raise RuleError(str(exc), "conclusion") from exc
+    now = store.now()
+    with store.write():
+        console.end_speech()
+        if meeting.phase_index >= 0:
+            store.update_phase(meeting.id, meeting.phase_index, {"ended_at": now})
+        values = {"conclusion": conclusion, "assessment": assessment, "status": "concluded",
+                  "ended_at": now}
+        if meeting.started_at is None:
+            values["started_at"] = now
+        store.update_meeting(meeting.id, values)
+        store.log(meeting.id, "meeting.concluded", {})
+
+
+def save_conclusion_text(console: Console, conclusion: str, assessment: str = "") -> None:
+    try:
+        values = {
+            "conclusion": clean(conclusion, multiline=True, limit=20_000),
+            "assessment": clean(assessment, multiline=True, limit=20_000),
+        }
+    except TextError as exc:
+        raise RuleError(str(exc), "conclusion") from exc
+    console.store.update_meeting(console.meeting_id, values)

@@ -1,0 +1,412 @@
+"""The three documents: biên bản (BB), thông báo kết luận (TB), báo cáo (BC). Always Vietnamese."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+from db.store import Store
+from facilitator.clock import local
+from facilitator.documents.layout import Align, Header, OfficialDocument
+from facilitator.followup import default_due, status_of
+from facilitator.live import place_words
+from facilitator.models import Meeting, Official, Petition, Speaker
+from facilitator.text import date_words, honorific, time_words
+
+OUTCOME_WORDS = {
+    "answered": "Đã trả lời tại hội nghị",
+    "assigned": "Giao giải quyết",
+    "forwarded": "Chuyển cấp trên",
+    "noted": "Ghi nhận, tiếp thu",
+    None: "Chưa xử lý",
+}
+GROUP_WORDS = {"huyện": "Đại biểu huyện", "xã": "Đại biểu xã", "thôn": "Đại biểu thôn"}
+
+
+def _clause(text: str) -> str:
+    """A text to embed mid-sentence: no final full stop or semicolon."""
+    return text.strip().rstrip(".;!").strip()
+
+
+def _lower_first(text: str) -> str:
+    text = _clause(text)
+    return text[:1].lower() + text[1:]
+
+
+def _agency(meeting: Meeting) -> str:
+    return f"XÃ {meeting.commune.upper()}"
+
+
+def _start_time(meeting: Meeting) -> dt.time:
+    if meeting.started_at:
+        return local(meeting.started_at).time()
+    return dt.time.fromisoformat(meeting.start)
+
+
+def _official_line(o: Official) -> str:
+    return f"Đồng chí {o.name}, {o.position}" if o.position else f"Đồng chí {o.name}"
+
+
+def _speaker_words(s: Speaker) -> str:
+    where = place_words(s.hamlet)
+    return f"{honorific(s.title)} {s.name}" + (f" ({where})" if where else "")
+
+
+def _petitioner(p: Petition, speakers: dict[int, Speaker]) -> str:
+    if p.speaker_id and p.speaker_id in speakers:
+        return _speaker_words(speakers[p.speaker_id])
+    return f"Ý kiến qua {p.source}" if p.source and p.source != "meeting" else "Ý kiến nhân dân"
+
+
+def _answer_sentence(p: Petition) -> str:
+    parts = []
+    if p.answer:
+        who = p.answered_by_name or "Chủ tọa"
+        if p.answered_by_position:
+            who += f", {p.answered_by_position}"
+        parts.append(f"Đồng chí {who} trả lời: {_clause(p.answer)}.")
+    outcome = OUTCOME_WORDS[p.outcome]
+    detail = ""
+    if p.outcome == "assigned" and p.assignment:
+        detail = f" cho {p.assignment.responsible}, hạn {p.assignment.due:%d/%m/%Y}"
+    elif p.outcome == "forwarded" and p.forwarded_to:
+        detail = f" đến {p.forwarded_to}"
+    parts.append(f"Kết quả: {outcome.lower()}{detail}.")
+    return " ".join(parts)
+
+
+def _attendance(doc: OfficialDocument, meeting: Meeting, officials: list[Official]) -> None:
+    groups: dict[str, list[Official]] = defaultdict(list)
+    for o in officials:
+        groups[o.group or "xã"].append(o)
+    n = 0
+    for group, members in groups.items():
+        n += 1
+        doc.para(f"{n}. {GROUP_WORDS.get(group, 'Đại biểu ' + group)}:", bold=True)
+        for o in members:
+            doc.para(f"- {_official_line(o)};")
+    n += 1
+    by_hamlet = ", ".join(f"{h}: {c} người" for h, c in meeting.citizens_by_hamlet.items())
+    extra = f" ({by_hamlet})" if by_hamlet else ""
+    p = doc.para()
+    doc.run(p, f"{n}. Nhân dân:", bold=True)
+    doc.run(p, f" {meeting.citizens_present} người dân thôn {meeting.village} tham dự{extra}.")
+
+
+def _assignment_table(doc: OfficialDocument, petitions: list[Petition]) -> None:
+    assigned = [p for p in petitions if p.outcome == "assigned" and p.assignment]
+    if not assigned:
+        doc.para("Không có nội dung phải giao giải quyết sau hội nghị.")
+        return
+    rows = [
+        [str(i), _clause(p.content), p.assignment.responsible, f"{p.assignment.due:%d/%m/%Y}"]
+        for i, p in enumerate(assigned, start=1)
+        if p.assignment
+    ]
+    doc.grid(["STT", "Nội dung", "Người/đơn vị chịu trách nhiệm", "Thời hạn"], rows,
+             [15, 80, 42, 28], centred=(0, 3))
+    doc.para("", after=0)
+
+
+# ----- biên bản ----------------------------------------------------------------------------
+
+
+def minutes_document(store: Store, meeting_id: int, number: str | None = None) -> bytes:
+    meeting = store.meeting(meeting_id)
+    officials = store.officials(meeting_id)
+    speakers = {s.id: s for s in store.speakers(meeting_id)}
+    petitions = store.petitions(meeting_id)
+    by_speaker: dict[int, list[Petition]] = defaultdict(list)
+    for p in petitions:
+        if p.speaker_id:
+            by_speaker[p.speaker_id].append(p)
+    entries = store.minutes(meeting_id)
+    phases = store.phases(meeting_id)
+
+    doc = OfficialDocument()
+    doc.header(Header("ỦY BAN NHÂN DÂN", _agency(meeting), number or meeting.number, "BB-UBND",
+                      date_words(meeting.date, meeting.commune)))
+    doc.title(
+        "BIÊN BẢN",
+        "Hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã "
+        f"với nhân dân thôn {meeting.village}",
+    )
+    start = _start_time(meeting)
+    doc.para(
+        f"Vào hồi {time_words(start)}, {date_words(meeting.date)}, tại {meeting.place or 'thôn ' + meeting.village}, "
+        f"{meeting.organiser or 'Ủy ban nhân dân xã ' + meeting.commune} tổ chức hội nghị tiếp xúc, "
+        f"đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân dân thôn {meeting.village}."
+    )
+    doc.heading("I. THÀNH PHẦN THAM DỰ")
+    _attendance(doc, meeting, officials)
+    if meeting.chair_name:
+        doc.para(f"Chủ trì hội nghị: đồng chí {meeting.chair_name}, {meeting.chair_position}.")
+    if meeting.secretary_name:
+        doc.para(
+            f"Thư ký hội nghị: đồng chí {meeting.secretary_name}, {meeting.secretary_position}."
+        )
+    doc.heading("II. NỘI DUNG HỘI NGHỊ")
+    by_phase: dict[int, list] = defaultdict(list)
+    for entry in entries:
+        by_phase[entry.phase_position].append(entry)
+    written_petitions: set[int] = set()
+    for entry in by_phase.get(-1, []):
+        if entry.text:
+            doc.para(entry.text)
+    for phase in phases:
+        at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
+        doc.heading(f"{phase.position + 1}. {phase.name}{at}")
+        if phase.position == 1:
+            _pre_collected(doc, petitions, written_petitions)
+        for entry in by_phase.get(phase.position, []):
+            if entry.kind == "phase":
+                continue
+            if entry.kind == "outage":
+                doc.para(entry.text, italic=True)
+                continue
+            speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
+            if entry.kind == "speech" and speaker is not None:
+                _speech(doc, entry.text, speaker, by_speaker.get(speaker.id, []),
+                        written_petitions)
+            elif entry.text:
+                doc.para(entry.text)
+    rest = [p for p in petitions if p.id not in written_petitions]
+    if rest:
+        doc.heading("Các ý kiến, kiến nghị khác và kết quả trả lời")
+        for p in rest:
+            doc.para(f"- {_petitioner(p, speakers)}: {_clause(p.content)}.")
+            doc.para(_answer_sentence(p))
+            written_petitions.add(p.id)
+    doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
+    for line in (meeting.conclusion or "").split("\n"):
+        if line.strip():
+            doc.para(line)
+    doc.para("Phân công trách nhiệm giải quyết các nội dung chưa được giải quyết tại hội nghị:")
+    _assignment_table(doc, petitions)
+    end = local(meeting.ended_at).time() if meeting.ended_at else None
+    closing = (
+        f"Hội nghị kết thúc vào hồi {time_words(end)} cùng ngày, biên bản đã được thông qua "
+        "trước hội nghị"
+        if end
+        else "Hội nghị kết thúc vào hồi ..... giờ ..... phút cùng ngày, biên bản đã được "
+        "thông qua trước hội nghị"
+    )
+    last = doc.para(closing)
+    doc.end_with_stop(last)
+    doc.signatures(["THƯ KÝ"], ["CHỦ TỌA"], (meeting.secretary_name, meeting.chair_name))
+    doc.recipients(["- Thường trực Đảng ủy, HĐND xã;", "- UBMTTQ xã;", "- Lưu: VT, VP-TK."])
+    return doc.to_bytes()
+
+
+def _pre_collected(doc: OfficialDocument, petitions: list[Petition], written: set[int]) -> None:
+    pre = [p for p in petitions if p.speaker_id is None]
+    if not pre:
+        return
+    doc.para("Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:")
+    for p in pre:
+        doc.para(f"- {_clause(p.content)} (nguồn: {p.source}).")
+        if p.answer or p.outcome:
+            doc.para(_answer_sentence(p))
+        written.add(p.id)
+
+
+def _speech(doc: OfficialDocument, text: str, speaker: Speaker, petitions: list[Petition],
+            written: set[int]) -> None:
+    header, _, body = text.partition(":")
+    if speaker.kind == "answer":
+        doc.para(f"{header}:{body}" if body.strip() else f"{header}.")
+        return
+    intro = _speaker_words(speaker)
+    gist = f" về {_lower_first(speaker.gist)}" if speaker.gist else ""
+    turn = " (phát biểu lần " + str(speaker.turn) + ")" if speaker.turn > 1 else ""
+    paragraph = doc.para()
+    doc.run(paragraph, f"{intro}{turn} phát biểu{gist}", bold=True)
+    doc.run(paragraph, f": {body.strip()}" if body.strip() else ".")
+    for i, p in enumerate(petitions, start=1):
+        doc.para(f"Kiến nghị {i}: {_clause(p.content)}.")
+        doc.para(_answer_sentence(p))
+        written.add(p.id)
+
+
+# ----- thông báo kết luận ------------------------------------------------------------------
+
+
+def conclusion_document(store: Store, meeting_id: int, as_of: dt.date | None = None,
+                        number: str | None = None) -> bytes:
+    meeting = store.meeting(meeting_id)
+    officials = store.officials(meeting_id)
+    speakers = {s.id: s for s in store.speakers(meeting_id)}
+    petitions = store.petitions(meeting_id)
+    issued = as_of or store.clock().date()
+    doc = OfficialDocument()
+    doc.header(Header("ỦY BAN NHÂN DÂN", _agency(meeting), number, "TB-UBND",
+                      date_words(issued, meeting.commune)))
+    doc.title(
+        "THÔNG BÁO",
+        "Kết luận của Chủ tịch Ủy ban nhân dân xã tại hội nghị tiếp xúc, đối thoại trực tiếp "
+        f"với nhân dân thôn {meeting.village}",
+    )
+    groups = Counter(o.group or "xã" for o in officials)
+    attended = "; ".join(f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)"
+                         for g, c in groups.items())
+    doc.para(
+        f"{date_words(meeting.date).capitalize()}, tại {meeting.place or 'thôn ' + meeting.village}, "
+        f"đồng chí {meeting.chair_name or '...'}, {meeting.chair_position or 'Chủ tịch UBND xã'} "
+        f"chủ trì hội nghị tiếp xúc, đối thoại trực tiếp với nhân dân thôn {meeting.village}. "
+        f"Tham dự hội nghị có {attended or 'các đại biểu'} cùng {meeting.citizens_present} người "
+        "dân trong thôn."
+    )
+    spoken = sum(1 for s in speakers.values() if s.state == "done" and s.kind != "answer")
+    doc.para(
+        f"Tại hội nghị đã có {spoken} lượt ý kiến phát biểu, {len(petitions)} ý kiến, kiến nghị "
+        "được tổng hợp. Sau khi nghe ý kiến của nhân dân và ý kiến trả lời, giải trình của các "
+        "đại biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau:"
+    )
+    doc.heading("1. Đánh giá chung")
+    assessment = meeting.assessment or (
+        "Hội nghị được tổ chức đúng kế hoạch, dân chủ, công khai; nhân dân tham gia phát biểu "
+        "thẳng thắn, tinh thần xây dựng."
+    )
+    for line in assessment.split("\n"):
+        if line.strip():
+            doc.para(line)
+    for line in (meeting.conclusion or "").split("\n"):
+        if line.strip():
+            doc.para(line)
+    answered = [p for p in petitions if p.outcome in ("answered", "noted")]
+    assigned = [p for p in petitions if p.outcome == "assigned" and p.assignment]
+    forwarded = [p for p in petitions if p.outcome == "forwarded"]
+    doc.heading("2. Các nội dung đã được trả lời, tiếp thu tại hội nghị")
+    if not answered:
+        doc.para("Không có.")
+    for p in answered:
+        verb = "đã trả lời" if p.outcome == "answered" else "ghi nhận, tiếp thu"
+        answer = f": {_clause(p.answer)}" if p.answer else ""
+        doc.para(f"- Về {_lower_first(p.content)} ({_petitioner(p, speakers)}): {verb}{answer}.")
+    doc.heading("3. Các nội dung giao giải quyết")
+    if not assigned:
+        doc.para("Không có.")
+    for p in assigned:
+        a = p.assignment
+        assert a is not None
+        who = _petitioner(p, speakers)
+        to_whom = who if p.speaker_id else "nhân dân"
+        doc.para(f"- Giao {a.responsible} giải quyết và trả lời {to_whom} về nội dung: "
+                 f"{_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}.")
+    doc.heading("4. Các nội dung chuyển cơ quan cấp trên")
+    if not forwarded:
+        doc.para("Không có.")
+    for p in forwarded:
+        doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}.")
+    doc.heading("5. Tổ chức thực hiện")
+    due = default_due(store, meeting.date)
+    doc.para(
+        "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
+        "lời nhân dân trực tiếp hoặc bằng văn bản trong thời hạn 15 ngày làm việc kể từ ngày "
+        f"hội nghị (chậm nhất ngày {due:%d/%m/%Y}), báo cáo kết quả về Chủ tịch Ủy ban nhân dân "
+        "xã qua Văn phòng - Thống kê."
+    )
+    last = doc.para(
+        "Giao Văn phòng - Thống kê theo dõi, đôn đốc, tổng hợp kết quả giải quyết; Đài truyền "
+        "thanh xã thông báo nội dung kết luận để nhân dân được biết"
+    )
+    doc.end_with_stop(last)
+    doc.recipients_and_signature(
+        [
+            "- Ban Dân vận Huyện ủy;",
+            "- Thường trực Đảng ủy, HĐND xã;",
+            "- UBMTTQ và các đoàn thể xã;",
+            "- Cán bộ, công chức được giao nhiệm vụ;",
+            f"- Thôn {meeting.village};",
+            "- Lưu: VT, VP-TK.",
+        ],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        meeting.chair_name,
+    )
+    return doc.to_bytes()
+
+
+# ----- báo cáo -----------------------------------------------------------------------------
+
+
+def report_document(store: Store, meeting_id: int, as_of: dt.date | None = None,
+                    number: str | None = None) -> bytes:
+    meeting = store.meeting(meeting_id)
+    speakers = {s.id: s for s in store.speakers(meeting_id)}
+    petitions = store.petitions(meeting_id)
+    day = as_of or store.clock().date()
+    doc = OfficialDocument()
+    doc.header(Header("ỦY BAN NHÂN DÂN", _agency(meeting), number, "BC-UBND",
+                      date_words(day, meeting.commune)))
+    doc.title(
+        "BÁO CÁO",
+        "Kết quả giải quyết ý kiến, kiến nghị của nhân dân tại hội nghị tiếp xúc, đối thoại "
+        f"thôn {meeting.village} ngày {meeting.date:%d/%m/%Y}",
+    )
+    doc.heading("I. TÌNH HÌNH CHUNG")
+    outcomes = Counter(p.outcome for p in petitions)
+    doc.para(
+        f"Tại hội nghị ngày {meeting.date:%d/%m/%Y} có tổng số {len(petitions)} ý kiến, kiến "
+        "nghị của nhân dân, trong đó:"
+    )
+    for key in ("answered", "assigned", "forwarded", "noted", None):
+        if outcomes.get(key):
+            doc.para(f"- {OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến;")
+    fields = Counter(p.field or "Khác" for p in petitions)
+    doc.para("Phân theo lĩnh vực: " + "; ".join(f"{f}: {c}" for f, c in fields.most_common()) + ".")
+    doc.heading("II. KẾT QUẢ GIẢI QUYẾT")
+    statuses: Counter[str] = Counter()
+    overdue: list[Petition] = []
+    for p in petitions:
+        if p.assignment:
+            a = p.assignment
+            s = status_of(a.due, a.answered_on if a.status == "answered" else None, day)
+            statuses[s] += 1
+            if s == "overdue":
+                overdue.append(p)
+    total_assigned = sum(statuses.values())
+    doc.para(
+        f"Tính đến {date_words(day)}, trong {total_assigned} nội dung giao giải quyết: "
+        f"{statuses['answered']} nội dung đã trả lời đúng hạn; {statuses['answered_late']} nội "
+        f"dung trả lời quá hạn; {statuses['open']} nội dung đang giải quyết trong hạn; "
+        f"{statuses['overdue']} nội dung đã quá hạn nhưng chưa trả lời."
+    )
+    doc.heading("III. ĐỀ XUẤT, KIẾN NGHỊ")
+    if overdue:
+        doc.para("Đề nghị các cơ quan, cán bộ, công chức sau khẩn trương trả lời nhân dân:")
+        for p in overdue:
+            assert p.assignment is not None
+            doc.para(f"- {p.assignment.responsible}: {_clause(p.content)} "
+                     f"(hạn {p.assignment.due:%d/%m/%Y}).")
+    last = doc.para(
+        "Ủy ban nhân dân xã tiếp tục theo dõi, đôn đốc việc giải quyết và công khai kết quả "
+        "để nhân dân được biết"
+    )
+    doc.end_with_stop(last)
+    doc.recipients_and_signature(
+        ["- Ban Dân vận Huyện ủy;", "- Thường trực Đảng ủy, HĐND xã;", "- UBMTTQ xã;",
+         "- Lưu: VT, VP-TK."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        meeting.chair_name,
+    )
+    doc.landscape_section()
+    doc.para("PHỤ LỤC", bold=True, align=Align.CENTER, indent=False, after=0)
+    doc.para(f"Danh sách ý kiến, kiến nghị và kết quả giải quyết (kèm theo Báo cáo ngày "
+             f"{day:%d/%m/%Y})", italic=True, align=Align.CENTER, indent=False)
+    rows = []
+    for i, p in enumerate(petitions, start=1):
+        a = p.assignment
+        state = ""
+        if a:
+            state = {"answered": "Đã trả lời", "answered_late": "Trả lời quá hạn",
+                     "open": "Đang giải quyết", "overdue": "Quá hạn"}[
+                status_of(a.due, a.answered_on if a.status == "answered" else None, day)]
+        rows.append([
+            str(i), _clause(p.content), _petitioner(p, speakers), p.field or "",
+            OUTCOME_WORDS[p.outcome], a.responsible if a else (p.forwarded_to or ""),
+            f"{a.due:%d/%m/%Y}" if a else "", state,
+        ])
+    doc.grid(["STT", "Nội dung", "Người kiến nghị", "Lĩnh vực", "Kết quả", "Giải quyết",
+              "Hạn", "Tình trạng"], rows, [13, 73, 40, 25, 27, 30, 24, 20], size=12,
+             centred=(0, 6))
+    return doc.to_bytes()

@@ -1,0 +1,341 @@
+"""Decree 30/2020/NĐ-CP (Appendix I) page and text layout on top of python-docx.
+
+A4 portrait, margins 20/20/30/15 mm, Times New Roman pinned in every font slot (theme fonts
+removed), body 14 pt justified with a 1.27 cm first-line indent and 6 pt after, page numbers
+centred in the top margin from page 2, a borderless header table with agency name and motto.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+LEFT_COL = Mm(62)
+RIGHT_COL = Mm(103)
+TEXT_WIDTH = Mm(165)  # 210 - 30 - 15
+
+Align = WD_ALIGN_PARAGRAPH
+
+
+def _pin_fonts(rpr: object) -> None:
+    r_fonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if r_fonts is None:
+        r_fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, r_fonts)  # type: ignore[attr-defined]
+    for slot in THEME_SLOTS:
+        if r_fonts.get(qn(slot)) is not None:
+            del r_fonts.attrib[qn(slot)]
+    for slot in FONT_SLOTS:
+        r_fonts.set(qn(slot), FONT)
+
+
+def _style_rpr(element: object) -> object:
+    rpr = element.find(qn("w:rPr"))  # type: ignore[attr-defined]
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        element.append(rpr)  # type: ignore[attr-defined]
+    return rpr
+
+
+@dataclass
+class Header:
+    """What the header table says."""
+
+    parent_agency: str  # "ỦY BAN NHÂN DÂN"
+    agency: str  # "XÃ BÌNH LÃNG"
+    number: str | None  # None or "" leaves the number blank to fill by hand
+    code: str  # "BB-UBND"
+    place_date: str | None  # "Bình Lãng, ngày 28 tháng 10 năm 2021"
+
+
+class OfficialDocument:
+    def __init__(self) -> None:
+        self.doc = Document()
+        self._page()
+        self._fonts()
+        self._normal()
+        self._page_numbers()
+
+    # ----- set-up ---------------------------------------------------------------------------
+    def _page(self) -> None:
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width = Mm(210)
+        section.page_height = Mm(297)
+        section.top_margin = Mm(20)
+        section.bottom_margin = Mm(20)
+        section.left_margin = Mm(30)
+        section.right_margin = Mm(15)
+        section.header_distance = Mm(10)
+        section.footer_distance = Mm(10)
+
+    def _fonts(self) -> None:
+        styles = self.doc.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        _pin_fonts(_style_rpr(rpr_default))
+        for style in styles.findall(qn("w:style")):
+            _pin_fonts(_style_rpr(style))
+
+    def _normal(self) -> None:
+        normal = self.doc.styles["Normal"]
+        normal.font.size = Pt(14)
+        fmt = normal.paragraph_format
+        fmt.alignment = Align.JUSTIFY
+        fmt.first_line_indent = Cm(1.27)
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(6)
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        fmt.widow_control = True
+
+    def _page_numbers(self) -> None:
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        paragraph = section.header.paragraphs[0]
+        self._plain(paragraph, Align.CENTER)
+        run = paragraph.add_run()
+        run.font.size = Pt(13)
+        for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+            if kind:
+                fld = OxmlElement("w:fldChar")
+                fld.set(qn("w:fldCharType"), kind)
+                run._r.append(fld)
+            else:
+                instr = OxmlElement("w:instrText")
+                instr.set(qn("xml:space"), "preserve")
+                instr.text = text
+                run._r.append(instr)
+        self._plain(section.first_page_header.paragraphs[0], Align.CENTER)
+
+    # ----- paragraphs -----------------------------------------------------------------------
+    @staticmethod
+    def _plain(paragraph: Paragraph, align: WD_ALIGN_PARAGRAPH) -> Paragraph:
+        fmt = paragraph.paragraph_format
+        fmt.alignment = align
+        fmt.first_line_indent = Cm(0)
+        fmt.space_after = Pt(0)
+        fmt.space_before = Pt(0)
+        return paragraph
+
+    def para(
+        self,
+        text: str = "",
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: float | None = None,
+        align: WD_ALIGN_PARAGRAPH | None = None,
+        indent: bool = True,
+        after: float | None = None,
+        container: _Cell | None = None,
+    ) -> Paragraph:
+        target = container if container is not None else self.doc
+        paragraph = target.add_paragraph()
+        if align is not None:
+            paragraph.paragraph_format.alignment = align
+        if not indent:
+            paragraph.paragraph_format.first_line_indent = Cm(0)
+        if after is not None:
+            paragraph.paragraph_format.space_after = Pt(after)
+        if text:
+            self.run(paragraph, text, bold=bold, italic=italic, size=size)
+        return paragraph
+
+    @staticmethod
+    def run(
+        paragraph: Paragraph,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: float | None = None,
+        underline: bool = False,
+    ) -> None:
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        run.underline = underline or None
+        if size:
+            run.font.size = Pt(size)
+
+    def rule(self, width_mm: float, column_mm: float, container: _Cell | None = None) -> None:
+        """A short centred horizontal rule: a bottom border between symmetric indents."""
+        target = container if container is not None else self.doc
+        paragraph = target.add_paragraph()
+        self._plain(paragraph, Align.CENTER)
+        side = max(0.0, (column_mm - width_mm) / 2)
+        paragraph.paragraph_format.left_indent = Mm(side)
+        paragraph.paragraph_format.right_indent = Mm(side)
+        paragraph.paragraph_format.line_spacing = Pt(2)
+        ppr = paragraph._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        bottom.set(qn("w:val"), "single")
+        bottom.set(qn("w:sz"), "6")
+        bottom.set(qn("w:space"), "1")
+        bottom.set(qn("w:color"), "000000")
+        borders.append(bottom)
+        ppr.append(borders)
+
+    # ----- blocks ---------------------------------------------------------------------------
+    def header(self, h: Header) -> Table:
+        table = self.doc.add_table(rows=2, cols=2)
+        self._fixed(table, [LEFT_COL, RIGHT_COL])
+        left, right = table.rows[0].cells
+        p = self._plain(left.paragraphs[0], Align.CENTER)
+        self.run(p, h.parent_agency, bold=True, size=13)
+        p = self._plain(left.add_paragraph(), Align.CENTER)
+        self.run(p, h.agency, bold=True, size=13)
+        self.rule(22, 62, container=left)
+        p = self._plain(right.paragraphs[0], Align.CENTER)
+        self.run(p, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12)
+        p = self._plain(right.add_paragraph(), Align.CENTER)
+        self.run(p, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, underline=True)
+        number_cell, date_cell = table.rows[1].cells
+        p = self._plain(number_cell.paragraphs[0], Align.CENTER)
+        p.paragraph_format.space_before = Pt(6)
+        number = (h.number or "").strip()
+        self.run(p, f"Số: {number}/{h.code}" if number else f"Số:      /{h.code}", size=13)
+        p = self._plain(date_cell.paragraphs[0], Align.CENTER)
+        p.paragraph_format.space_before = Pt(6)
+        if h.place_date:
+            self.run(p, h.place_date, italic=True, size=14)
+        return table
+
+    def title(self, title: str, summary: str) -> None:
+        p = self.para(title, bold=True, size=14, align=Align.CENTER, indent=False, after=0)
+        p.paragraph_format.space_before = Pt(18)
+        p.paragraph_format.keep_with_next = True
+        p = self.para(summary, bold=True, size=14, align=Align.CENTER, indent=False, after=0)
+        p.paragraph_format.keep_with_next = True
+        self.rule(40, 165)
+        self.para("", indent=False, after=0)
+
+    def heading(self, text: str) -> Paragraph:
+        p = self.para(text, bold=True)
+        p.paragraph_format.keep_with_next = True
+        return p
+
+    def signatures(self, left: Sequence[str], right: Sequence[str], names: tuple[str, str]) -> None:
+        """Two signature blocks side by side; lines: title (bold), then a note (italic)."""
+        table = self.doc.add_table(rows=1, cols=2)
+        self._fixed(table, [Mm(80), Mm(85)])
+        for cell, lines, name in zip(table.rows[0].cells, (left, right), names, strict=True):
+            self._signature_cell(cell, lines, name)
+
+    def _signature_cell(self, cell: _Cell, lines: Sequence[str], name: str) -> None:
+        first = True
+        for line in lines:
+            p = self._plain(cell.paragraphs[0] if first else cell.add_paragraph(), Align.CENTER)
+            first = False
+            if line.startswith("(") and line.endswith(")"):
+                self.run(p, line, italic=True, size=14)
+            else:
+                self.run(p, line, bold=True, size=14)
+        if not lines:
+            return
+        for _ in range(4):
+            self._plain(cell.add_paragraph(), Align.CENTER)
+        p = self._plain(cell.add_paragraph(), Align.CENTER)
+        self.run(p, name, bold=True, size=14)
+
+    def recipients_and_signature(
+        self, recipients: Sequence[str], right: Sequence[str], name: str
+    ) -> None:
+        """"Nơi nhận:" (12 pt bold italic, lines 11 pt) on the left, the signature on the right."""
+        table = self.doc.add_table(rows=1, cols=2)
+        self._fixed(table, [Mm(80), Mm(85)])
+        left, right_cell = table.rows[0].cells
+        self.recipients(recipients, container=left)
+        self._signature_cell(right_cell, right, name)
+
+    def recipients(self, lines: Sequence[str], container: _Cell | None = None) -> None:
+        if container is not None:
+            p = self._plain(container.paragraphs[0], Align.LEFT)
+        else:
+            p = self._plain(self.doc.add_paragraph(), Align.LEFT)
+            p.paragraph_format.space_before = Pt(12)
+        self.run(p, "Nơi nhận:", bold=True, italic=True, size=12)
+        target = container if container is not None else self.doc
+        for line in lines:
+            p = self._plain(target.add_paragraph(), Align.LEFT)
+            self.run(p, line, size=11)
+
+    def grid(
+        self, head: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float],
+        size: float = 13, centred: Sequence[int] = (0,),
+    ) -> Table:
+        table = self.doc.add_table(rows=1, cols=len(head))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        self._fixed(table, [Mm(w) for w in widths_mm])
+        for cell, text in zip(table.rows[0].cells, head, strict=True):
+            p = self._plain(cell.paragraphs[0], Align.CENTER)
+            self.run(p, text, bold=True, size=size)
+        self._repeat_header(table.rows[0])
+        for values in rows:
+            cells = table.add_row().cells
+            for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+                align = Align.CENTER if i in centred else Align.LEFT
+                p = self._plain(cell.paragraphs[0], align)
+                self.run(p, text, size=size)
+        self._fixed(table, [Mm(w) for w in widths_mm])
+        return table
+
+    @staticmethod
+    def _repeat_header(row: object) -> None:
+        tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        tr_pr.append(header)
+
+    @staticmethod
+    def _fixed(table: Table, widths: Sequence[object]) -> None:
+        table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        layout = tbl_pr.find(qn("w:tblLayout"))
+        if layout is None:
+            layout = OxmlElement("w:tblLayout")
+            tbl_pr.append(layout)
+        layout.set(qn("w:type"), "fixed")
+        for i, width in enumerate(widths):
+            table.columns[i].width = width
+            for cell in table.columns[i].cells:
+                cell.width = width
+
+    def page_break(self) -> None:
+        self.doc.add_page_break()
+
+    def landscape_section(self) -> None:
+        """A new landscape page for a wide appendix table (same margins)."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width = Mm(297)
+        section.page_height = Mm(210)
+        for name in ("top_margin", "bottom_margin"):
+            setattr(section, name, Mm(20))
+        section.left_margin = Mm(30)
+        section.right_margin = Mm(15)
+
+    def end_with_stop(self, paragraph: Paragraph) -> None:
+        """The body ends with "./." (Decree 30)."""
+        self.run(paragraph, "./.")
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()

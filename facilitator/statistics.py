@@ -1,0 +1,77 @@
+"""Speaking-time statistics for the conclusion (per speaker, hamlet, field; citizens' share)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from db.store import Store
+
+
+@dataclass
+class Statistics:
+    per_speaker: list[tuple[str, float]] = field(default_factory=list)
+    per_hamlet: list[tuple[str, float]] = field(default_factory=list)
+    per_field: list[tuple[str, float]] = field(default_factory=list)
+    citizens_seconds: float = 0.0
+    officials_seconds: float = 0.0
+    speakers: int = 0
+    turns: int = 0
+    petitions: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def citizens_share(self) -> float:
+        total = self.citizens_seconds + self.officials_seconds
+        return self.citizens_seconds / total if total else 0.0
+
+
+def _sorted(totals: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def compute(store: Store, meeting_id: int) -> Statistics:
+    """Durations come from the stored slots (paused time excluded; a running slot up to now)."""
+    now = store.clock()
+    speakers = {s.id: s for s in store.speakers(meeting_id)}
+    by_speaker: dict[str, float] = defaultdict(float)
+    by_hamlet: dict[str, float] = defaultdict(float)
+    by_field: dict[str, float] = defaultdict(float)
+    stats = Statistics()
+    for record in store.slots(meeting_id):
+        seconds = record.slot.elapsed(now)
+        speaker = speakers[record.speaker_id]
+        if record.role == "official":
+            stats.officials_seconds += seconds
+            continue
+        stats.citizens_seconds += seconds
+        stats.turns += 1
+        by_speaker[f"{speaker.name} ({speaker.hamlet})" if speaker.hamlet else speaker.name] += (
+            seconds
+        )
+        by_hamlet[speaker.hamlet or "—"] += seconds
+        by_field[speaker.field or "—"] += seconds
+    stats.per_speaker = _sorted(by_speaker)
+    stats.per_hamlet = _sorted(by_hamlet)
+    stats.per_field = _sorted(by_field)
+    stats.speakers = len(by_speaker)
+    petitions = store.petitions(meeting_id)
+    stats.petitions = len(petitions)
+    counts: dict[str, int] = defaultdict(int)
+    for p in petitions:
+        counts[p.outcome or "none"] += 1
+    stats.outcomes = dict(counts)
+    return stats
+
+
+def bar(value: float, maximum: float, width: int = 20) -> str:
+    """A text bar (the number is printed beside it, so it never relies on length alone)."""
+    if maximum <= 0:
+        return ""
+    filled = round(width * value / maximum)
+    return "█" * filled + "·" * (width - filled)
+
+
+def minutes_text(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
