@@ -171,4 +171,3 @@ def initial(db: Database) -> None:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [r.key, r.offset, r.unit, r.anchor, r.reference, r.label],
         )
-

@@ -137,9 +137,7 @@ class Store:
             return
         sets = ", ".join(f"{col} = ?" for col in values)
         with self.write():
-            self.conn.execute(
-                f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id]
-            )
+            self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
 
     def delete(self, table: str, row_id: int) -> None:
         assert table in _TABLES
@@ -385,7 +383,8 @@ class Store:
         )
         petitions = [Petition.from_row(r) for r in rows]
         assignments = {
-            a["petition_id"]: Assignment.from_row(a) for a in self.raw_rows("assignments", meeting_id)
+            a["petition_id"]: Assignment.from_row(a)
+            for a in self.raw_rows("assignments", meeting_id)
         }
         for petition in petitions:
             petition.assignment = assignments.get(petition.id)

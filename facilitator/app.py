@@ -23,9 +23,16 @@ class FacilitatorApp(App[None]):
     CSS_PATH = CSS
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, store: Store, t: Translator, meeting_id: int | None = None,
-                 bell: bool = False):
+    def __init__(
+        self,
+        store: Store,
+        t: Translator,
+        meeting_id: int | None = None,
+        bell: bool = False,
+        export_dir: Path | None = None,
+    ):
         super().__init__()
+        self.export_dir = export_dir
         self.store = store
         self.t = t
         self.meeting_id = meeting_id
@@ -73,18 +80,22 @@ def make_app(
     meeting_id: int | None = None,
     clock: Clock = system_clock,
     bell: bool = False,
+    export_dir: Path | None = None,
 ) -> App[None]:
     """The one factory used by the command line and the tests."""
     t = Translator(lang)
     if mode == "chair":
         from screens.chair import ChairApp
 
-        return ChairApp(open_store(db_path, readonly=db_path not in (None, ":memory:"),
-                                   clock=clock), t, meeting_id)
+        return ChairApp(
+            open_store(db_path, readonly=db_path not in (None, ":memory:"), clock=clock),
+            t,
+            meeting_id,
+        )
     store = open_store(db_path, clock=clock)
     if mode == "desk":
         from screens.desk import DeskApp
 
         store.actor = "desk"
         return DeskApp(store, t, meeting_id)
-    return FacilitatorApp(store, t, meeting_id, bell=bell)
+    return FacilitatorApp(store, t, meeting_id, bell=bell, export_dir=export_dir)

@@ -48,11 +48,17 @@ def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
             ctx.ensure_object(Settings).lang = value
 
     fn = click.option(
-        "--db", type=click.Path(path_type=Path, dir_okay=False), expose_value=False,
-        callback=set_db, help="Database file (default: FACILITATOR_DB or the user data folder).",
+        "--db",
+        type=click.Path(path_type=Path, dir_okay=False),
+        expose_value=False,
+        callback=set_db,
+        help="Database file (default: FACILITATOR_DB or the user data folder).",
     )(fn)
     return click.option(
-        "--lang", type=click.Choice(["vi", "en"]), expose_value=False, callback=set_lang,
+        "--lang",
+        type=click.Choice(["vi", "en"]),
+        expose_value=False,
+        callback=set_lang,
         help="Language of the interface (documents are always Vietnamese).",
     )(fn)
 
@@ -114,7 +120,9 @@ def demo(settings: Settings) -> None:
 
 
 @cli.command()
-@click.option("--meeting", "meeting_id", type=int, help="Meeting to follow (default: the live one).")
+@click.option(
+    "--meeting", "meeting_id", type=int, help="Meeting to follow (default: the live one)."
+)
 @_common
 @click.pass_obj
 def chair(settings: Settings, meeting_id: int | None) -> None:
@@ -124,7 +132,9 @@ def chair(settings: Settings, meeting_id: int | None) -> None:
 
 
 @cli.command()
-@click.option("--meeting", "meeting_id", type=int, help="Meeting to register for (default: the live one).")
+@click.option(
+    "--meeting", "meeting_id", type=int, help="Meeting to register for (default: the live one)."
+)
 @_common
 @click.pass_obj
 def desk(settings: Settings, meeting_id: int | None) -> None:
@@ -149,7 +159,8 @@ def meetings(settings: Settings) -> None:
         return
     for m in rows:
         click.echo(
-            f"{m.id:>4}  {m.date:%d/%m/%Y}  {m.commune} - {m.village:<20}  {t('status.' + m.status)}"
+            f"{m.id:>4}  {m.date:%d/%m/%Y}  {m.commune} - {m.village:<20}  "
+            f"{t('status.' + m.status)}"
         )
 
 
@@ -177,8 +188,13 @@ def import_(settings: Settings, file: Path) -> None:
 @_common
 @click.pass_obj
 def export(
-    settings: Settings, meeting_id: int, doc: str, output: Path | None, force: bool,
-    number: str | None, as_of: str | None,
+    settings: Settings,
+    meeting_id: int,
+    doc: str,
+    output: Path | None,
+    force: bool,
+    number: str | None,
+    as_of: str | None,
 ) -> None:
     """Write a document (minutes, conclusion, report) or the meeting file (json)."""
     from facilitator.exporting import export_document
@@ -186,8 +202,9 @@ def export(
 
     day = parse_date(as_of) if as_of else None
     store = settings.store()
-    path = export_document(store, meeting_id, doc, output, overwrite=force, as_of=day,
-                           number=number)
+    path = export_document(
+        store, meeting_id, doc, output, overwrite=force, as_of=day, number=number
+    )
     click.echo(settings.t("cli.written", path=path))
 
 
@@ -232,7 +249,9 @@ def _calendar_add(settings: Settings, date: str, kind: str, note: str) -> None:
     day = parse_date(date)
     store = settings.store()
     store.set_calendar_override(day, kind, note)
-    click.echo(settings.t("cli.calendar_added", date=f"{day:%d/%m/%Y}", kind=settings.t("cal." + kind)))
+    click.echo(
+        settings.t("cli.calendar_added", date=f"{day:%d/%m/%Y}", kind=settings.t("cal." + kind))
+    )
 
 
 @calendar.command("add-off")

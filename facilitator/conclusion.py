@@ -19,9 +19,7 @@ def parse_due(text: str | None, meeting_date: dt.date, store: Store) -> dt.date:
     except TextError as exc:
         raise RuleError(str(exc), "due") from exc
     if due < meeting_date:
-        raise RuleError(
-            f"hạn {due:%d/%m/%Y} trước ngày hội nghị {meeting_date:%d/%m/%Y}", "due"
-        )
+        raise RuleError(f"hạn {due:%d/%m/%Y} trước ngày hội nghị {meeting_date:%d/%m/%Y}", "due")
     return due
 
 
@@ -56,9 +54,11 @@ def decide(
             outcome=outcome,
             forwarded_to=forwarded_to,
             answer=petition.answer if answer is None else answer,
-            answered_by_name=petition.answered_by_name if answered_by_name is None
+            answered_by_name=petition.answered_by_name
+            if answered_by_name is None
             else answered_by_name,
-            answered_by_position=petition.answered_by_position if answered_by_position is None
+            answered_by_position=petition.answered_by_position
+            if answered_by_position is None
             else answered_by_position,
         )
         if outcome == "assigned" and due_date is not None:
@@ -70,7 +70,8 @@ def decide(
                     "task": task,
                     "due": due_date.isoformat(),
                     "status": keep.status if keep else "open",
-                    "answered_on": keep.answered_on.isoformat() if keep and keep.answered_on
+                    "answered_on": keep.answered_on.isoformat()
+                    if keep and keep.answered_on
                     else None,
                     "answer_form": keep.answer_form if keep else None,
                     "note": keep.note if keep else "",
@@ -94,8 +95,12 @@ def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
         console.end_speech()
         if meeting.phase_index >= 0:
             store.update_phase(meeting.id, meeting.phase_index, {"ended_at": now})
-        values = {"conclusion": conclusion, "assessment": assessment, "status": "concluded",
-                  "ended_at": now}
+        values = {
+            "conclusion": conclusion,
+            "assessment": assessment,
+            "status": "concluded",
+            "ended_at": now,
+        }
         if meeting.started_at is None:
             values["started_at"] = now
         store.update_meeting(meeting.id, values)

@@ -62,7 +62,7 @@ class WorkCalendar:
         return self.next_working_day(event + dt.timedelta(days=count))
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after ``start`` up to and including ``end``; negative if ``end`` is earlier."""
+        """Working days after ``start`` up to ``end`` included; negative when ``end`` is earlier."""
         if end == start:
             return 0
         sign = 1 if end > start else -1

@@ -13,18 +13,74 @@ LEGAL_BASIS = [
 
 _SPEAKERS: list[tuple[str, str, str, str, str, str]] = [
     # name, title, hamlet, gist, field, registered
-    ("Nguyễn Văn Thành", "Ông", "xóm Đình", "Đường trục thôn xuống cấp, mùa mưa ngập", "Giao thông", "before"),
-    ("Phạm Thị Hòa", "Bà", "xóm Giữa", "Chế độ cho người có công, hồ sơ chậm", "Chính sách xã hội", "before"),
+    (
+        "Nguyễn Văn Thành",
+        "Ông",
+        "xóm Đình",
+        "Đường trục thôn xuống cấp, mùa mưa ngập",
+        "Giao thông",
+        "before",
+    ),
+    (
+        "Phạm Thị Hòa",
+        "Bà",
+        "xóm Giữa",
+        "Chế độ cho người có công, hồ sơ chậm",
+        "Chính sách xã hội",
+        "before",
+    ),
     ("Vũ Đức Lợi", "Ông", "xóm Chùa", "Cấp giấy chứng nhận quyền sử dụng đất", "Đất đai", "before"),
-    ("Trần Thị Mai", "Bà", "xóm Bến", "Rác thải ven kênh, thu gom không đều", "Môi trường", "before"),
+    (
+        "Trần Thị Mai",
+        "Bà",
+        "xóm Bến",
+        "Rác thải ven kênh, thu gom không đều",
+        "Môi trường",
+        "before",
+    ),
     ("Đỗ Văn Khải", "Ông", "xóm Đình", "Nước tưới vụ đông, trạm bơm hỏng", "Nông nghiệp", "before"),
     ("Lê Thị Thu", "Bà", "xóm Giữa", "Đèn chiếu sáng đường làng", "Hạ tầng", "before"),
-    ("Hoàng Văn Đông", "Ông", "xóm Chùa", "Tiêm vắc-xin Covid-19 mũi 2 cho người cao tuổi", "Y tế", "meeting"),
-    ("Nguyễn Thị Lan", "Bà", "xóm Bến", "Trợ cấp hộ nghèo bị ảnh hưởng dịch", "Chính sách xã hội", "meeting"),
-    ("Bùi Văn Tuấn", "Ông", "xóm Đình", "Lấn chiếm hành lang giao thông", "Trật tự đô thị", "meeting"),
+    (
+        "Hoàng Văn Đông",
+        "Ông",
+        "xóm Chùa",
+        "Tiêm vắc-xin Covid-19 mũi 2 cho người cao tuổi",
+        "Y tế",
+        "meeting",
+    ),
+    (
+        "Nguyễn Thị Lan",
+        "Bà",
+        "xóm Bến",
+        "Trợ cấp hộ nghèo bị ảnh hưởng dịch",
+        "Chính sách xã hội",
+        "meeting",
+    ),
+    (
+        "Bùi Văn Tuấn",
+        "Ông",
+        "xóm Đình",
+        "Lấn chiếm hành lang giao thông",
+        "Trật tự đô thị",
+        "meeting",
+    ),
     ("Đặng Thị Ngọc", "Bà", "xóm Giữa", "Học sinh đi học qua đường liên xã", "Giáo dục", "meeting"),
-    ("Ngô Văn Hùng", "Ông", "xóm Chùa", "Đóng góp xây dựng nhà văn hóa, công khai thu chi", "Tài chính", "meeting"),
-    ("Trịnh Văn Bảo", "Ông", "xóm Bến", "Chuyển đổi cơ cấu cây trồng trên đất lúa", "Nông nghiệp", "meeting"),
+    (
+        "Ngô Văn Hùng",
+        "Ông",
+        "xóm Chùa",
+        "Đóng góp xây dựng nhà văn hóa, công khai thu chi",
+        "Tài chính",
+        "meeting",
+    ),
+    (
+        "Trịnh Văn Bảo",
+        "Ông",
+        "xóm Bến",
+        "Chuyển đổi cơ cấu cây trồng trên đất lúa",
+        "Nông nghiệp",
+        "meeting",
+    ),
 ]
 
 _OFFICIALS = [
@@ -43,12 +99,32 @@ _OFFICIALS = [
 ]
 
 _PRE_COLLECTED = [
-    ("Đề nghị nâng cấp tuyến đường trục thôn đoạn từ cổng làng đến nhà văn hóa", "Giao thông", "MTTQ"),
-    ("Đề nghị hỗ trợ giống cây vụ đông cho hội viên bị thiệt hại do mưa lớn", "Nông nghiệp", "Hội Nông dân"),
+    (
+        "Đề nghị nâng cấp tuyến đường trục thôn đoạn từ cổng làng đến nhà văn hóa",
+        "Giao thông",
+        "MTTQ",
+    ),
+    (
+        "Đề nghị hỗ trợ giống cây vụ đông cho hội viên bị thiệt hại do mưa lớn",
+        "Nông nghiệp",
+        "Hội Nông dân",
+    ),
     ("Đề nghị tăng cường kiểm tra vệ sinh an toàn thực phẩm tại chợ thôn", "Y tế", "Hội Phụ nữ"),
-    ("Đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa", "Đất đai", "Hội Cựu chiến binh"),
-    ("Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn", "Văn hóa - Thể thao", "Đoàn Thanh niên"),
-    ("Đề nghị công khai danh sách hộ nghèo, cận nghèo năm 2021", "Chính sách xã hội", "Đại biểu HĐND"),
+    (
+        "Đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa",
+        "Đất đai",
+        "Hội Cựu chiến binh",
+    ),
+    (
+        "Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn",
+        "Văn hóa - Thể thao",
+        "Đoàn Thanh niên",
+    ),
+    (
+        "Đề nghị công khai danh sách hộ nghèo, cận nghèo năm 2021",
+        "Chính sách xã hội",
+        "Đại biểu HĐND",
+    ),
 ]
 
 
@@ -74,13 +150,27 @@ def demo_meeting() -> dict[str, Any]:
         "officials": [{"name": n, "position": p, "group": g} for n, p, g in _OFFICIALS],
         "citizens_present": 120,
         "speakers": [
-            {"name": n, "title": t, "hamlet": h, "gist": g, "field": f, "registered": r,
-             "slip": i + 1 if r == "before" else None}
+            {
+                "name": n,
+                "title": t,
+                "hamlet": h,
+                "gist": g,
+                "field": f,
+                "registered": r,
+                "slip": i + 1 if r == "before" else None,
+            }
             for i, (n, t, h, g, f, r) in enumerate(_SPEAKERS)
         ],
         "petitions": [
-            {"content": c, "field": f, "source": s, "speaker": None, "answer": None,
-             "answered_by": None, "outcome": None}
+            {
+                "content": c,
+                "field": f,
+                "source": s,
+                "speaker": None,
+                "answer": None,
+                "answered_by": None,
+                "outcome": None,
+            }
             for c, f, s in _PRE_COLLECTED
         ],
     }
@@ -108,16 +198,24 @@ def play_demo(console: Any, advance: Any) -> None:
     advance(900)
     console.next_phase()  # 3. Nhân dân phát biểu
     texts = [
-        ("Đường trục thôn đoạn từ cổng làng đến nhà văn hóa bị lún, mùa mưa ngập sâu, xe chở "
-         "nông sản không qua được.",
-         "Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa"),
-        ("Hồ sơ hưởng chế độ người có công của gia đình nộp từ tháng 3 đến nay chưa có kết "
-         "quả, gia đình đã hỏi nhiều lần.",
-         "Đề nghị cho biết tiến độ giải quyết hồ sơ người có công của gia đình bà"),
-        ("Nhiều hộ xóm Chùa đã nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ năm 2019.",
-         "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa"),
-        ("Rác thải ven kênh tiêu chưa được thu gom thường xuyên, mùa hè bốc mùi.",
-         "Đề nghị bố trí thu gom rác ven kênh tiêu thường xuyên"),
+        (
+            "Đường trục thôn đoạn từ cổng làng đến nhà văn hóa bị lún, mùa mưa ngập sâu, xe chở "
+            "nông sản không qua được.",
+            "Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa",
+        ),
+        (
+            "Hồ sơ hưởng chế độ người có công của gia đình nộp từ tháng 3 đến nay chưa có kết "
+            "quả, gia đình đã hỏi nhiều lần.",
+            "Đề nghị cho biết tiến độ giải quyết hồ sơ người có công của gia đình bà",
+        ),
+        (
+            "Nhiều hộ xóm Chùa đã nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ năm 2019.",
+            "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa",
+        ),
+        (
+            "Rác thải ven kênh tiêu chưa được thu gom thường xuyên, mùa hè bốc mùi.",
+            "Đề nghị bố trí thu gom rác ven kênh tiêu thường xuyên",
+        ),
     ]
     called = []
     for text, petition in texts:
@@ -145,20 +243,41 @@ def play_demo(console: Any, advance: Any) -> None:
     console.next_phase()  # 6. Kết luận
     petitions = console.store.petitions(console.meeting_id)
     spoken = [p for p in petitions if p.speaker_id is not None]
-    decide(console, spoken[0].id, "assigned", responsible="Công chức Địa chính - Xây dựng",
-           task="Khảo sát, lập phương án nâng cấp đường trục thôn",
-           answer="Xã sẽ khảo sát và đưa vào kế hoạch đầu tư công năm 2022.",
-           answered_by_name="Lê Văn Nam", answered_by_position="Phó Chủ tịch UBND xã")
-    decide(console, spoken[1].id, "answered",
-           answer="Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 15/9/2021.",
-           answered_by_name="Lê Văn Nam", answered_by_position="Phó Chủ tịch UBND xã")
+    decide(
+        console,
+        spoken[0].id,
+        "assigned",
+        responsible="Công chức Địa chính - Xây dựng",
+        task="Khảo sát, lập phương án nâng cấp đường trục thôn",
+        answer="Xã sẽ khảo sát và đưa vào kế hoạch đầu tư công năm 2022.",
+        answered_by_name="Lê Văn Nam",
+        answered_by_position="Phó Chủ tịch UBND xã",
+    )
+    decide(
+        console,
+        spoken[1].id,
+        "answered",
+        answer="Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 15/9/2021.",
+        answered_by_name="Lê Văn Nam",
+        answered_by_position="Phó Chủ tịch UBND xã",
+    )
     decide(console, spoken[2].id, "forwarded", forwarded_to="Văn phòng Đăng ký đất đai huyện")
-    decide(console, spoken[3].id, "assigned", responsible="Trưởng thôn Đông Phong",
-           task="Phối hợp tổ thu gom rác, bố trí lịch thu gom 2 lần mỗi tuần")
+    decide(
+        console,
+        spoken[3].id,
+        "assigned",
+        responsible="Trưởng thôn Đông Phong",
+        task="Phối hợp tổ thu gom rác, bố trí lịch thu gom 2 lần mỗi tuần",
+    )
     if pre:
         decide(console, pre[0].id, "noted")
-        decide(console, pre[1].id, "assigned", responsible="Hội Nông dân xã",
-               task="Rà soát, đề xuất hỗ trợ giống cây vụ đông")
+        decide(
+            console,
+            pre[1].id,
+            "assigned",
+            responsible="Hội Nông dân xã",
+            task="Rà soát, đề xuất hỗ trợ giống cây vụ đông",
+        )
     conclude(
         console,
         "Chủ tịch UBND xã ghi nhận các ý kiến của nhân dân; yêu cầu các bộ phận chuyên môn giải "

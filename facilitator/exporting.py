@@ -24,8 +24,14 @@ def default_name(store: Store, meeting_id: int, doc: str) -> str:
     return f"{meeting.date.isoformat()}_{slug(meeting.village)}_{part}{ext}"
 
 
-def render(store: Store, meeting_id: int, doc: str, *, as_of: dt.date | None = None,
-           number: str | None = None) -> bytes:
+def render(
+    store: Store,
+    meeting_id: int,
+    doc: str,
+    *,
+    as_of: dt.date | None = None,
+    number: str | None = None,
+) -> bytes:
     if doc == "json":
         from facilitator.meetingfile import dumps, export_meeting
 

@@ -35,7 +35,7 @@ class Registration:
 
 
 def place_words(hamlet: str) -> str:
-    """"Đông Phong" -> "thôn Đông Phong"; a hamlet typed with its kind keeps it."""
+    """ "Đông Phong" -> "thôn Đông Phong"; a hamlet typed with its kind keeps it."""
     if not hamlet:
         return ""
     first = fold(hamlet).split(" ")[0]
@@ -73,8 +73,14 @@ class _Change:
         return {"before": self.before, "inserted": self.inserted, **summary}
 
 
-def _field(value: str | None, name: str, *, required: bool = False, multiline: bool = False,
-           limit: int = 200) -> str:
+def _field(
+    value: str | None,
+    name: str,
+    *,
+    required: bool = False,
+    multiline: bool = False,
+    limit: int = 200,
+) -> str:
     try:
         text = clean(value, multiline=multiline, limit=limit)
     except TextError as exc:
@@ -106,7 +112,9 @@ class Console:
         """Now + what is left of the current slot + one slot per waiting speaker."""
         now = self.now()
         meeting = self.meeting
-        total = sum(s.limit_seconds or meeting.slot_seconds for s in self.store.waiting(self.meeting_id))
+        total = sum(
+            s.limit_seconds or meeting.slot_seconds for s in self.store.waiting(self.meeting_id)
+        )
         current = self.store.current_slot(self.meeting_id)
         if current is not None:
             total += max(0.0, current.slot.remaining(now))
@@ -137,8 +145,11 @@ class Console:
             raise RuleError("thời gian phát biểu phải từ 30 giây đến 60 phút", "limit")
         key = fold(name)
         duplicate = next(
-            (s.name for s in self.store.speakers(self.meeting_id)
-             if fold(s.name) == key and s.state != "withdrawn"),
+            (
+                s.name
+                for s in self.store.speakers(self.meeting_id)
+                if fold(s.name) == key and s.state != "withdrawn"
+            ),
             None,
         )
         change = _Change(self.store)
@@ -186,7 +197,10 @@ class Console:
         for key in ("name", "hamlet", "gist", "field"):
             if key in values:
                 clean_values[key] = _field(
-                    values[key], key, required=key == "name", multiline=key == "gist",
+                    values[key],
+                    key,
+                    required=key == "name",
+                    multiline=key == "gist",
                     limit=2000 if key == "gist" else 200,
                 )
         if "priority" in values:
@@ -441,9 +455,7 @@ class Console:
                 self.store.update(
                     "speakers", speaker_id, {"state": "withdrawn", "reason": "hoàn tác"}
                 )
-            self.store.log(
-                self.meeting_id, "undo", {"kind": event["kind"]}, undoes=event["id"]
-            )
+            self.store.log(self.meeting_id, "undo", {"kind": event["kind"]}, undoes=event["id"])
         return str(event["kind"])
 
     def set_registration_open(self, is_open: bool) -> None:
@@ -455,7 +467,7 @@ class Console:
 
     # ----- phases ---------------------------------------------------------------------------
     def next_phase(self) -> str | None:
-        """F8: start the meeting (draft) or move to the next agenda phase; stamped in the minutes."""
+        """F8: start the meeting (a draft) or move to the next phase; stamped in the minutes."""
         meeting = self.meeting
         phases = self.store.phases(self.meeting_id)
         target = meeting.phase_index + 1
@@ -473,7 +485,9 @@ class Console:
             self.store.update_meeting(self.meeting_id, {"phase_index": target})
             phase = phases[target]
             self._add_entry("phase", f"{target + 1}. {phase.name}", None, now, target)
-            self.store.log(self.meeting_id, "phase.started", {"position": target, "name": phase.name})
+            self.store.log(
+                self.meeting_id, "phase.started", {"position": target, "name": phase.name}
+            )
         self.store.auto_backup(f"phase{target + 1}")
         return phase.name
 
@@ -571,13 +585,16 @@ class Console:
             raise RuleError(f"kết quả không hợp lệ: {outcome}", "outcome")
         values: dict[str, Any] = {"outcome": outcome}
         if content is not None:
-            values["content"] = _field(content, "content", required=True, multiline=True,
-                                       limit=MAX_LONG)
+            values["content"] = _field(
+                content, "content", required=True, multiline=True, limit=MAX_LONG
+            )
         if field is not None:
             values["field"] = _field(field, "field")
         values["answer"] = _field(answer, "answer", multiline=True, limit=MAX_LONG) or None
         values["answered_by_name"] = _field(answered_by_name, "answered_by_name") or None
-        values["answered_by_position"] = _field(answered_by_position, "answered_by_position") or None
+        values["answered_by_position"] = (
+            _field(answered_by_position, "answered_by_position") or None
+        )
         if outcome == "forwarded":
             values["forwarded_to"] = _field(forwarded_to, "forwarded_to", required=True)
         else:
@@ -589,4 +606,3 @@ class Console:
                 "petition.answered",
                 {"petition": petition_id, "outcome": outcome},
             )
-

@@ -84,8 +84,12 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
         "version": VERSION,
         "meeting": meeting,
         "agenda": [
-            {"name": p.name, "plan_ref": p.plan_ref, "started_at": _iso(p.started_at),
-             "ended_at": _iso(p.ended_at)}
+            {
+                "name": p.name,
+                "plan_ref": p.plan_ref,
+                "started_at": _iso(p.started_at),
+                "ended_at": _iso(p.ended_at),
+            }
             for p in store.phases(meeting_id)
         ],
         "officials": [
@@ -202,7 +206,9 @@ def load(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise MeetingFileError("", "tệp không phải văn bản UTF-8") from exc
     except json.JSONDecodeError as exc:
-        raise MeetingFileError("", f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}") from exc
+        raise MeetingFileError(
+            "", f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}"
+        ) from exc
 
 
 def validate(data: Any) -> None:
@@ -357,8 +363,13 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
         for seq, o in enumerate(data.get("officials", [])):
             store.insert(
                 "officials",
-                {"meeting_id": meeting_id, "name": _c(o["name"]),
-                 "position": _c(o.get("position", "")), "grp": _c(o.get("group", "")), "seq": seq},
+                {
+                    "meeting_id": meeting_id,
+                    "name": _c(o["name"]),
+                    "position": _c(o.get("position", "")),
+                    "grp": _c(o.get("group", "")),
+                    "seq": seq,
+                },
             )
         ids: list[int] = []
         now = store.now()
@@ -408,7 +419,9 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                 {
                     "meeting_id": meeting_id,
                     "phase_position": entry.get("phase", -1),
-                    "speaker_id": ids[entry["speaker"]] if entry.get("speaker") is not None else None,
+                    "speaker_id": ids[entry["speaker"]]
+                    if entry.get("speaker") is not None
+                    else None,
                     "kind": entry.get("kind", "note"),
                     "text": _c(entry["text"], True),
                     "created_at": entry.get("created_at") or now,

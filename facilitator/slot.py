@@ -82,7 +82,7 @@ class Slot:
 
 
 def format_clock(seconds: float) -> str:
-    """"04:59"; overtime as "-00:12"."""
+    """ "04:59"; overtime as "-00:12"."""
     if seconds <= 0:
         whole = int(-seconds)
         return f"-{whole // 60:02d}:{whole % 60:02d}" if whole else "00:00"

@@ -97,14 +97,14 @@ def sort_names(names: list[str]) -> list[str]:
 
 
 def date_words(day: dt.date, place: str | None = None) -> str:
-    """"ngày 05 tháng 01 năm 2022": day < 10 and months 1-2 take a leading zero (Decree 30)."""
+    """ "ngày 05 tháng 01 năm 2022": day < 10 and months 1-2 take a leading zero (Decree 30)."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     words = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{place}, {words}" if place else words
 
 
 def time_words(value: dt.time) -> str:
-    """"08 giờ 00 phút"."""
+    """ "08 giờ 00 phút"."""
     return f"{value.hour:02d} giờ {value.minute:02d} phút"
 
 

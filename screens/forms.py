@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from facilitator.i18n import Translator
@@ -32,6 +33,7 @@ class Field:
     value: Any = ""
     options: list[tuple[str, Any]] = field(default_factory=list)
     placeholder: str = ""
+    suggest: list[str] = field(default_factory=list)
 
 
 class FormScreen(ModalScreen[Any]):
@@ -82,11 +84,16 @@ class FormScreen(ModalScreen[Any]):
             area.show_line_numbers = False
             return area
         if f.kind == "select":
-            return Select(f.options, value=f.value if f.value is not None else Select.NULL,
-                          id=wid, allow_blank=True)
+            return Select(
+                f.options,
+                value=f.value if f.value is not None else Select.NULL,
+                id=wid,
+                allow_blank=True,
+            )
         if f.kind == "check":
             return Checkbox(f.label, value=bool(f.value), id=wid)
-        return Input(str(f.value or ""), placeholder=f.placeholder, id=wid)
+        suggester = SuggestFromList(f.suggest, case_sensitive=False) if f.suggest else None
+        return Input(str(f.value or ""), placeholder=f.placeholder, id=wid, suggester=suggester)
 
     def on_mount(self) -> None:
         if self.fields:

@@ -28,6 +28,7 @@ KEYS = [
     ("Enter", "key.edit"),
     ("Ctrl+N", "key.new_entry"),
     ("Ctrl+L", "key.registration"),
+    ("Ctrl+R", "key.official_answer"),
     ("Ctrl+P", "key.palette"),
     ("Ctrl+Q", "key.quit"),
 ]

@@ -53,8 +53,11 @@ class HomeScreen(Screen[None]):
         meetings = self.store.meetings()
         for m in meetings:
             table.add_row(
-                str(m.id), f"{m.date:%d/%m/%Y}", f"{m.commune} - {m.village}",
-                self.t("status." + m.status), key=str(m.id),
+                str(m.id),
+                f"{m.date:%d/%m/%Y}",
+                f"{m.commune} - {m.village}",
+                self.t("status." + m.status),
+                key=str(m.id),
             )
         self.query_one("#home-empty", Static).update("" if meetings else self.t("home.empty"))
 

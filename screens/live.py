@@ -44,8 +44,22 @@ class LiveScreen(Screen[None]):
         Binding("ctrl+up", "move(-1)", "key.up", priority=True, show=False, id="up"),
         Binding("ctrl+down", "move(1)", "key.down", priority=True, show=False, id="down"),
         Binding("ctrl+n", "new_entry", "key.new_entry", priority=True, show=False, id="new"),
-        Binding("ctrl+l", "toggle_registration", "key.registration", priority=True, show=False,
-                id="registration"),
+        Binding(
+            "ctrl+l",
+            "toggle_registration",
+            "key.registration",
+            priority=True,
+            show=False,
+            id="registration",
+        ),
+        Binding(
+            "ctrl+r",
+            "official_answer",
+            "key.official_answer",
+            priority=True,
+            show=False,
+            id="official_answer",
+        ),
     ]
 
     def __init__(self, console: Console, t: Translator, bell: bool = False):
@@ -206,9 +220,7 @@ class LiveScreen(Screen[None]):
             self.notify(str(exc), severity="error")
             return
         self.dirty = False
-        self.query_one(MinutesLog).update_entry(
-            self.console.store.minutes_entry(self.editing_id)
-        )
+        self.query_one(MinutesLog).update_entry(self.console.store.minutes_entry(self.editing_id))
         self.seen_version = self.console.store.data_version()
         self.update_editing_label()
 
@@ -307,13 +319,44 @@ class LiveScreen(Screen[None]):
         self.flush()
         from screens.conclusion import ConclusionScreen
 
-        self.app.push_screen(ConclusionScreen(self.console, self.t), self._after_form)
+        self.app.push_screen(
+            localised(ConclusionScreen, self.t)(self.console, self.t), self._after_form
+        )
 
     def action_export(self) -> None:
         self.flush()
         from screens.export import ExportScreen
 
-        self.app.push_screen(ExportScreen(self.console.store, self.console.meeting_id, self.t))
+        folder = getattr(self.app, "export_dir", None)
+        self.app.push_screen(
+            ExportScreen(self.console.store, self.console.meeting_id, self.t, folder)
+        )
+
+    def action_official_answer(self) -> None:
+        self.flush()
+        officials = self.console.store.officials(self.console.meeting_id)
+        t = self.t
+        fields = [
+            Field("name", t("form.name"), suggest=[o.name for o in officials]),
+            Field("position", t("form.position"), suggest=[o.position for o in officials]),
+        ]
+        by_name = {o.name: o.position for o in officials}
+
+        def save(values: dict[str, Any]) -> int:
+            position = values["position"] or by_name.get(values["name"].strip(), "")
+            return self.console.start_answer(values["name"], position)
+
+        self.app.push_screen(
+            FormScreen(t("form.official.title"), fields, save, t), self._after_answer
+        )
+
+    def _after_answer(self, speaker_id: Any) -> None:
+        self.refresh_state()
+        if isinstance(speaker_id, int):
+            entries = self.console.store.minutes(self.console.meeting_id)
+            entry = next(e for e in reversed(entries) if e.speaker_id == speaker_id)
+            self.start_new_entry(entry.id)
+        self.query_one("#editor").focus()
 
     def action_undo(self) -> None:
         what = self._do(self.console.undo)
@@ -370,8 +413,9 @@ class LiveScreen(Screen[None]):
 # ----- forms used by the live screen and the desk ---------------------------------------------
 
 
-def register_form(console: Console, t: Translator, speaker_id: int | None = None,
-                  enforce_open: bool = False) -> FormScreen:
+def register_form(
+    console: Console, t: Translator, speaker_id: int | None = None, enforce_open: bool = False
+) -> FormScreen:
     from facilitator.text import fold
 
     existing = console.store.speaker(speaker_id) if speaker_id else None
@@ -381,12 +425,20 @@ def register_form(console: Console, t: Translator, speaker_id: int | None = None
         Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
         Field("gist", t("form.gist"), value=existing.gist if existing else ""),
         Field("field", t("form.field"), value=existing.field if existing else ""),
-        Field("title", t("form.title"), "select", existing.title if existing and existing.title
-              else None, titles),
+        Field(
+            "title",
+            t("form.title"),
+            "select",
+            existing.title if existing and existing.title else None,
+            titles,
+        ),
         Field("priority", t("form.priority"), "check", existing.priority if existing else False),
     ]
-    names = {fold(s.name): s.name for s in console.store.speakers(console.meeting_id)
-             if s.state != "withdrawn" and s.id != speaker_id}
+    names = {
+        fold(s.name): s.name
+        for s in console.store.speakers(console.meeting_id)
+        if s.state != "withdrawn" and s.id != speaker_id
+    }
 
     def duplicate_hint(key: str, value: str) -> str | None:
         if key == "name" and fold(value) in names:
@@ -396,13 +448,22 @@ def register_form(console: Console, t: Translator, speaker_id: int | None = None
     def save(values: dict[str, Any]) -> str:
         if existing:
             console.edit_speaker(
-                existing.id, name=values["name"], hamlet=values["hamlet"], gist=values["gist"],
-                field=values["field"], priority=values["priority"],
+                existing.id,
+                name=values["name"],
+                hamlet=values["hamlet"],
+                gist=values["gist"],
+                field=values["field"],
+                priority=values["priority"],
             )
             return t("msg.saved")
         result = console.register(
-            values["name"], values["hamlet"], values["gist"], values["field"],
-            title=values["title"] or "", priority=values["priority"], enforce_open=enforce_open,
+            values["name"],
+            values["hamlet"],
+            values["gist"],
+            values["field"],
+            title=values["title"] or "",
+            priority=values["priority"],
+            enforce_open=enforce_open,
         )
         name = console.store.speaker(result.speaker_id).name
         if result.duplicate_of:
@@ -412,24 +473,38 @@ def register_form(console: Console, t: Translator, speaker_id: int | None = None
     return FormScreen(t("form.register.title"), fields, save, t, on_change=duplicate_hint)
 
 
-def petition_form(console: Console, t: Translator, speaker: Any, petition_id: int | None = None
-                  ) -> FormScreen:
+def petition_form(
+    console: Console, t: Translator, speaker: Any, petition_id: int | None = None
+) -> FormScreen:
     existing = console.store.petition(petition_id) if petition_id else None
     who = speaker.name if speaker else "—"
     outcomes = [(t("outcome." + o), o) for o in OUTCOMES]
     fields = [
         Field("content", t("form.content"), "text", existing.content if existing else ""),
-        Field("field", t("form.field"),
-              value=existing.field if existing else (speaker.field if speaker else "")),
+        Field(
+            "field",
+            t("form.field"),
+            value=existing.field if existing else (speaker.field if speaker else ""),
+        ),
         Field("answer", t("form.answer"), "text", existing.answer if existing else ""),
-        Field("answered_by_name", t("form.answered_by"),
-              value=(existing.answered_by_name or "") if existing else ""),
-        Field("answered_by_position", t("form.answered_position"),
-              value=(existing.answered_by_position or "") if existing else ""),
-        Field("outcome", t("form.outcome"), "select", existing.outcome if existing else None,
-              outcomes),
-        Field("forwarded_to", t("form.forwarded_to"),
-              value=(existing.forwarded_to or "") if existing else ""),
+        Field(
+            "answered_by_name",
+            t("form.answered_by"),
+            value=(existing.answered_by_name or "") if existing else "",
+        ),
+        Field(
+            "answered_by_position",
+            t("form.answered_position"),
+            value=(existing.answered_by_position or "") if existing else "",
+        ),
+        Field(
+            "outcome", t("form.outcome"), "select", existing.outcome if existing else None, outcomes
+        ),
+        Field(
+            "forwarded_to",
+            t("form.forwarded_to"),
+            value=(existing.forwarded_to or "") if existing else "",
+        ),
     ]
 
     def save(values: dict[str, Any]) -> str:
@@ -438,8 +513,12 @@ def petition_form(console: Console, t: Translator, speaker: Any, petition_id: in
         if not clean(values["content"], multiline=True, limit=20_000):
             raise RuleError(t("form.required"), "content")
         with console.store.write():
-            pid = existing.id if existing else console.record_petition(
-                values["content"], values["field"], speaker_id=speaker.id if speaker else None
+            pid = (
+                existing.id
+                if existing
+                else console.record_petition(
+                    values["content"], values["field"], speaker_id=speaker.id if speaker else None
+                )
             )
             console.answer_petition(
                 pid,
@@ -453,15 +532,21 @@ def petition_form(console: Console, t: Translator, speaker: Any, petition_id: in
             )
         return t("msg.petition_saved")
 
-    return FormScreen(t("form.petition.title"), fields, save, t,
-                      note=t("form.petition.of", who=who))
+    return FormScreen(
+        t("form.petition.title"), fields, save, t, note=t("form.petition.of", who=who)
+    )
 
 
 def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
     speaker = console.store.speaker(speaker_id)
     fields = [
-        Field("state", t("form.absent.title"), "select", "absent",
-              [(t("form.absent"), "absent"), (t("form.withdrawn"), "withdrawn")]),
+        Field(
+            "state",
+            t("form.absent.title"),
+            "select",
+            "absent",
+            [(t("form.absent"), "absent"), (t("form.withdrawn"), "withdrawn")],
+        ),
         Field("reason", t("form.reason")),
     ]
 

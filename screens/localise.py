@@ -18,8 +18,7 @@ N = TypeVar("N", bound=DOMNode)
 def _localised(cls: type[DOMNode], lang: str) -> type[DOMNode]:
     t = Translator(lang)
     bindings = [
-        replace(b, description=t(b.description)) if isinstance(b, Binding) and b.description
-        else b
+        replace(b, description=t(b.description)) if isinstance(b, Binding) and b.description else b
         for b in cls.BINDINGS
     ]
     return type(cls.__name__, (cls,), {"BINDINGS": bindings, "__module__": cls.__module__})

@@ -7,8 +7,14 @@ import datetime as dt
 from db.store import Store
 
 
-def build(store: Store, meeting_id: int, doc: str, *, as_of: dt.date | None = None,
-          number: str | None = None) -> bytes:
+def build(
+    store: Store,
+    meeting_id: int,
+    doc: str,
+    *,
+    as_of: dt.date | None = None,
+    number: str | None = None,
+) -> bytes:
     """Render one document; python-docx is imported here, on first use."""
     from facilitator.documents import builders
 

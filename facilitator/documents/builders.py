@@ -103,8 +103,12 @@ def _assignment_table(doc: OfficialDocument, petitions: list[Petition]) -> None:
         for i, p in enumerate(assigned, start=1)
         if p.assignment
     ]
-    doc.grid(["STT", "Nội dung", "Người/đơn vị chịu trách nhiệm", "Thời hạn"], rows,
-             [15, 80, 42, 28], centred=(0, 3))
+    doc.grid(
+        ["STT", "Nội dung", "Người/đơn vị chịu trách nhiệm", "Thời hạn"],
+        rows,
+        [15, 80, 42, 28],
+        centred=(0, 3),
+    )
     doc.para("", after=0)
 
 
@@ -124,17 +128,26 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     phases = store.phases(meeting_id)
 
     doc = OfficialDocument()
-    doc.header(Header("ỦY BAN NHÂN DÂN", _agency(meeting), number or meeting.number, "BB-UBND",
-                      date_words(meeting.date, meeting.commune)))
+    doc.header(
+        Header(
+            "ỦY BAN NHÂN DÂN",
+            _agency(meeting),
+            number or meeting.number,
+            "BB-UBND",
+            date_words(meeting.date, meeting.commune),
+        )
+    )
     doc.title(
         "BIÊN BẢN",
         "Hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã "
         f"với nhân dân thôn {meeting.village}",
     )
     start = _start_time(meeting)
+    place = meeting.place or f"thôn {meeting.village}"
+    organiser = meeting.organiser or f"Ủy ban nhân dân xã {meeting.commune}"
     doc.para(
-        f"Vào hồi {time_words(start)}, {date_words(meeting.date)}, tại {meeting.place or 'thôn ' + meeting.village}, "
-        f"{meeting.organiser or 'Ủy ban nhân dân xã ' + meeting.commune} tổ chức hội nghị tiếp xúc, "
+        f"Vào hồi {time_words(start)}, {date_words(meeting.date)}, tại {place}, "
+        f"{organiser} tổ chức hội nghị tiếp xúc, "
         f"đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân dân thôn {meeting.village}."
     )
     doc.heading("I. THÀNH PHẦN THAM DỰ")
@@ -166,8 +179,7 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
                 continue
             speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
             if entry.kind == "speech" and speaker is not None:
-                _speech(doc, entry.text, speaker, by_speaker.get(speaker.id, []),
-                        written_petitions)
+                _speech(doc, entry.text, speaker, by_speaker.get(speaker.id, []), written_petitions)
             elif entry.text:
                 doc.para(entry.text)
     rest = [p for p in petitions if p.id not in written_petitions]
@@ -210,8 +222,9 @@ def _pre_collected(doc: OfficialDocument, petitions: list[Petition], written: se
         written.add(p.id)
 
 
-def _speech(doc: OfficialDocument, text: str, speaker: Speaker, petitions: list[Petition],
-            written: set[int]) -> None:
+def _speech(
+    doc: OfficialDocument, text: str, speaker: Speaker, petitions: list[Petition], written: set[int]
+) -> None:
     header, _, body = text.partition(":")
     if speaker.kind == "answer":
         doc.para(f"{header}:{body}" if body.strip() else f"{header}.")
@@ -231,26 +244,36 @@ def _speech(doc: OfficialDocument, text: str, speaker: Speaker, petitions: list[
 # ----- thông báo kết luận ------------------------------------------------------------------
 
 
-def conclusion_document(store: Store, meeting_id: int, as_of: dt.date | None = None,
-                        number: str | None = None) -> bytes:
+def conclusion_document(
+    store: Store, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+) -> bytes:
     meeting = store.meeting(meeting_id)
     officials = store.officials(meeting_id)
     speakers = {s.id: s for s in store.speakers(meeting_id)}
     petitions = store.petitions(meeting_id)
     issued = as_of or store.clock().date()
     doc = OfficialDocument()
-    doc.header(Header("ỦY BAN NHÂN DÂN", _agency(meeting), number, "TB-UBND",
-                      date_words(issued, meeting.commune)))
+    doc.header(
+        Header(
+            "ỦY BAN NHÂN DÂN",
+            _agency(meeting),
+            number,
+            "TB-UBND",
+            date_words(issued, meeting.commune),
+        )
+    )
     doc.title(
         "THÔNG BÁO",
         "Kết luận của Chủ tịch Ủy ban nhân dân xã tại hội nghị tiếp xúc, đối thoại trực tiếp "
         f"với nhân dân thôn {meeting.village}",
     )
     groups = Counter(o.group or "xã" for o in officials)
-    attended = "; ".join(f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)"
-                         for g, c in groups.items())
+    attended = "; ".join(
+        f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)" for g, c in groups.items()
+    )
     doc.para(
-        f"{date_words(meeting.date).capitalize()}, tại {meeting.place or 'thôn ' + meeting.village}, "
+        f"{date_words(meeting.date).capitalize()}, "
+        f"tại {meeting.place or 'thôn ' + meeting.village}, "
         f"đồng chí {meeting.chair_name or '...'}, {meeting.chair_position or 'Chủ tịch UBND xã'} "
         f"chủ trì hội nghị tiếp xúc, đối thoại trực tiếp với nhân dân thôn {meeting.village}. "
         f"Tham dự hội nghị có {attended or 'các đại biểu'} cùng {meeting.citizens_present} người "
@@ -291,8 +314,10 @@ def conclusion_document(store: Store, meeting_id: int, as_of: dt.date | None = N
         assert a is not None
         who = _petitioner(p, speakers)
         to_whom = who if p.speaker_id else "nhân dân"
-        doc.para(f"- Giao {a.responsible} giải quyết và trả lời {to_whom} về nội dung: "
-                 f"{_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}.")
+        doc.para(
+            f"- Giao {a.responsible} giải quyết và trả lời {to_whom} về nội dung: "
+            f"{_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}."
+        )
     doc.heading("4. Các nội dung chuyển cơ quan cấp trên")
     if not forwarded:
         doc.para("Không có.")
@@ -329,15 +354,19 @@ def conclusion_document(store: Store, meeting_id: int, as_of: dt.date | None = N
 # ----- báo cáo -----------------------------------------------------------------------------
 
 
-def report_document(store: Store, meeting_id: int, as_of: dt.date | None = None,
-                    number: str | None = None) -> bytes:
+def report_document(
+    store: Store, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+) -> bytes:
     meeting = store.meeting(meeting_id)
     speakers = {s.id: s for s in store.speakers(meeting_id)}
     petitions = store.petitions(meeting_id)
     day = as_of or store.clock().date()
     doc = OfficialDocument()
-    doc.header(Header("ỦY BAN NHÂN DÂN", _agency(meeting), number, "BC-UBND",
-                      date_words(day, meeting.commune)))
+    doc.header(
+        Header(
+            "ỦY BAN NHÂN DÂN", _agency(meeting), number, "BC-UBND", date_words(day, meeting.commune)
+        )
+    )
     doc.title(
         "BÁO CÁO",
         "Kết quả giải quyết ý kiến, kiến nghị của nhân dân tại hội nghị tiếp xúc, đối thoại "
@@ -376,37 +405,70 @@ def report_document(store: Store, meeting_id: int, as_of: dt.date | None = None,
         doc.para("Đề nghị các cơ quan, cán bộ, công chức sau khẩn trương trả lời nhân dân:")
         for p in overdue:
             assert p.assignment is not None
-            doc.para(f"- {p.assignment.responsible}: {_clause(p.content)} "
-                     f"(hạn {p.assignment.due:%d/%m/%Y}).")
+            doc.para(
+                f"- {p.assignment.responsible}: {_clause(p.content)} "
+                f"(hạn {p.assignment.due:%d/%m/%Y})."
+            )
     last = doc.para(
         "Ủy ban nhân dân xã tiếp tục theo dõi, đôn đốc việc giải quyết và công khai kết quả "
         "để nhân dân được biết"
     )
     doc.end_with_stop(last)
     doc.recipients_and_signature(
-        ["- Ban Dân vận Huyện ủy;", "- Thường trực Đảng ủy, HĐND xã;", "- UBMTTQ xã;",
-         "- Lưu: VT, VP-TK."],
+        [
+            "- Ban Dân vận Huyện ủy;",
+            "- Thường trực Đảng ủy, HĐND xã;",
+            "- UBMTTQ xã;",
+            "- Lưu: VT, VP-TK.",
+        ],
         ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
         meeting.chair_name,
     )
     doc.landscape_section()
     doc.para("PHỤ LỤC", bold=True, align=Align.CENTER, indent=False, after=0)
-    doc.para(f"Danh sách ý kiến, kiến nghị và kết quả giải quyết (kèm theo Báo cáo ngày "
-             f"{day:%d/%m/%Y})", italic=True, align=Align.CENTER, indent=False)
+    doc.para(
+        f"Danh sách ý kiến, kiến nghị và kết quả giải quyết (kèm theo Báo cáo ngày {day:%d/%m/%Y})",
+        italic=True,
+        align=Align.CENTER,
+        indent=False,
+    )
     rows = []
     for i, p in enumerate(petitions, start=1):
         a = p.assignment
         state = ""
         if a:
-            state = {"answered": "Đã trả lời", "answered_late": "Trả lời quá hạn",
-                     "open": "Đang giải quyết", "overdue": "Quá hạn"}[
-                status_of(a.due, a.answered_on if a.status == "answered" else None, day)]
-        rows.append([
-            str(i), _clause(p.content), _petitioner(p, speakers), p.field or "",
-            OUTCOME_WORDS[p.outcome], a.responsible if a else (p.forwarded_to or ""),
-            f"{a.due:%d/%m/%Y}" if a else "", state,
-        ])
-    doc.grid(["STT", "Nội dung", "Người kiến nghị", "Lĩnh vực", "Kết quả", "Giải quyết",
-              "Hạn", "Tình trạng"], rows, [13, 73, 40, 25, 27, 30, 24, 20], size=12,
-             centred=(0, 6))
+            state = {
+                "answered": "Đã trả lời",
+                "answered_late": "Trả lời quá hạn",
+                "open": "Đang giải quyết",
+                "overdue": "Quá hạn",
+            }[status_of(a.due, a.answered_on if a.status == "answered" else None, day)]
+        rows.append(
+            [
+                str(i),
+                _clause(p.content),
+                _petitioner(p, speakers),
+                p.field or "",
+                OUTCOME_WORDS[p.outcome],
+                a.responsible if a else (p.forwarded_to or ""),
+                f"{a.due:%d/%m/%Y}" if a else "",
+                state,
+            ]
+        )
+    doc.grid(
+        [
+            "STT",
+            "Nội dung",
+            "Người kiến nghị",
+            "Lĩnh vực",
+            "Kết quả",
+            "Giải quyết",
+            "Hạn",
+            "Tình trạng",
+        ],
+        rows,
+        [13, 73, 40, 25, 27, 30, 24, 20],
+        size=12,
+        centred=(0, 6),
+    )
     return doc.to_bytes()

@@ -256,7 +256,7 @@ class OfficialDocument:
     def recipients_and_signature(
         self, recipients: Sequence[str], right: Sequence[str], name: str
     ) -> None:
-        """"Nơi nhận:" (12 pt bold italic, lines 11 pt) on the left, the signature on the right."""
+        """ "Nơi nhận:" (12 pt bold italic, lines 11 pt) on the left, the signature on the right."""
         table = self.doc.add_table(rows=1, cols=2)
         self._fixed(table, [Mm(80), Mm(85)])
         left, right_cell = table.rows[0].cells
@@ -276,8 +276,12 @@ class OfficialDocument:
             self.run(p, line, size=11)
 
     def grid(
-        self, head: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float],
-        size: float = 13, centred: Sequence[int] = (0,),
+        self,
+        head: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths_mm: Sequence[float],
+        size: float = 13,
+        centred: Sequence[int] = (0,),
     ) -> Table:
         table = self.doc.add_table(rows=1, cols=len(head))
         table.style = self.doc.styles["Table Grid"]

@@ -1,0 +1,136 @@
+"""Chair / projector view: its own read-only App following the live meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from db.store import Store
+from facilitator.i18n import Translator
+from facilitator.live import Console, place_words
+from facilitator.slot import SlotState
+from screens.bigclock import BigClock
+from screens.widgets import slot_words
+
+POLL_SECONDS = 0.1  # PRAGMA data_version costs ~80 µs: cheap enough to see a change in 0.1 s
+
+
+class ChairScreen(Screen[None]):
+    def __init__(self, store: Store, t: Translator, meeting_id: int | None):
+        super().__init__()
+        self.store = store
+        self.t = t
+        self.fixed_meeting = meeting_id
+        self.console: Console | None = None
+        self.seen_version = -1
+        self.tick_timer: Timer | None = None
+        self.slot = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="chair-phase")
+        yield Static("", id="chair-who")
+        yield BigClock(id="chair-clock")
+        yield Static("", id="chair-state")
+        yield Static("", id="chair-next")
+        yield Static("", id="chair-status")
+
+    def on_mount(self) -> None:
+        self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
+        self.set_interval(POLL_SECONDS, self.poll)
+        self.poll()
+
+    def poll(self) -> None:
+        version = self.store.data_version()
+        if version == self.seen_version:
+            return
+        self.seen_version = version
+        self.reload()
+
+    def reload(self) -> None:
+        meeting_id = self.fixed_meeting or self.store.live_meeting_id()
+        if meeting_id is None:
+            self.console = None
+            self.query_one("#chair-phase", Static).update(self.t("chair.no_meeting"))
+            for wid in ("#chair-who", "#chair-state", "#chair-next", "#chair-status"):
+                self.query_one(wid, Static).update("")
+            self.query_one(BigClock).show("--:--")
+            return
+        if self.console is None or self.console.meeting_id != meeting_id:
+            self.console = Console(self.store, meeting_id)
+        console = self.console
+        meeting = console.meeting
+        phases = self.store.phases(meeting_id)
+        if 0 <= meeting.phase_index < len(phases):
+            phase = phases[meeting.phase_index]
+            phase_text = f"{meeting.phase_index + 1}/{len(phases)} · {phase.name}"
+        else:
+            phase_text = self.t("chair.waiting_phase")
+        self.query_one("#chair-phase", Static).update(
+            f"{meeting.village} · {meeting.date:%d/%m/%Y} · {phase_text}"
+        )
+        speaking = self.store.speaking(meeting_id)
+        if speaking:
+            where = place_words(speaking.hamlet)
+            gist = f"\n{speaking.gist}" if speaking.gist else ""
+            self.query_one("#chair-who", Static).update(
+                f"▶ {speaking.name}" + (f" — {where}" if where else "") + gist
+            )
+        else:
+            self.query_one("#chair-who", Static).update(self.t("live.nobody"))
+        waiting = self.store.waiting(meeting_id)
+        lines = [f"{self.t('chair.next')}:"]
+        for i, s in enumerate(waiting[:5], start=1):
+            where = f" ({s.hamlet})" if s.hamlet else ""
+            turn = f" · {self.t('live.turn', n=s.turn)}" if s.turn > 1 else ""
+            lines.append(f"  {i}. {s.name}{where}{turn}")
+        self.query_one("#chair-next", Static).update("\n".join(lines))
+        closed = (
+            f"  ·  🔒 {self.t('live.registration_closed')}" if not meeting.registration_open else ""
+        )
+        end = console.projected_end()
+        self.query_one("#chair-status", Static).update(
+            f"{self.t('live.waiting', count=len(waiting))}  ·  "
+            f"{self.t('live.projected', time=f'{end:%H:%M}')}{closed}"
+        )
+        self.slot = self.store.current_slot(meeting_id)
+        if self.tick_timer is not None:
+            running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
+            if running:
+                self.tick_timer.resume()
+            else:
+                self.tick_timer.pause()
+        self.tick()
+
+    def tick(self) -> None:
+        now = self.store.clock()
+        slot = self.slot.slot if self.slot else None
+        clock, words, css = slot_words(slot, now, self.t)
+        self.query_one(BigClock).show(clock)
+        state = self.query_one("#chair-state", Static)
+        state.update(words)
+        for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
+            state.set_class(name == css, name)
+
+
+class ChairApp(App[None]):
+    CSS_PATH = Path(__file__).resolve().parent / "facilitator.tcss"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, store: Store, t: Translator, meeting_id: int | None = None):
+        super().__init__()
+        self.store = store
+        self.t = t
+        self.meeting_id = meeting_id
+        self.title = t("chair.title")
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        self.push_screen(ChairScreen(self.store, self.t, self.meeting_id))
+
+    def on_unmount(self) -> None:
+        self.store.close()

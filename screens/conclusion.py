@@ -1,0 +1,238 @@
+"""F9: conclusion (kết luận): every petition with its outcome, deadlines, statistics, closing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Label, Static
+
+from facilitator import statistics
+from facilitator.conclusion import conclude, decide, save_conclusion_text
+from facilitator.followup import checklist, default_due
+from facilitator.i18n import Translator
+from facilitator.live import Console, RuleError
+from facilitator.models import OUTCOMES, Petition
+from screens.forms import ConfirmScreen, Field, FormScreen
+from screens.widgets import NfcTextArea
+
+
+class ConclusionScreen(Screen[Any]):
+    BINDINGS = [
+        Binding("escape", "back", "key.back", id="back"),
+        Binding("f9", "conclude", "conclusion.conclude", priority=True, id="conclude"),
+        Binding("f7", "decide", "key.decide", priority=True, id="decide"),
+        Binding("ctrl+s", "save_text", "key.save", priority=True, id="save"),
+    ]
+
+    def __init__(self, console: Console, t: Translator):
+        super().__init__()
+        self.console = console
+        self.t = t
+        self.save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="live-header")
+        with Horizontal(id="live-body"):
+            with Vertical(id="live-left"):
+                yield Static("", id="conclusion-summary")
+                yield DataTable(id="petitions", cursor_type="row")
+                yield Label(self.t("conclusion.text"), classes="section")
+                text = NfcTextArea(
+                    self.console.meeting.conclusion,
+                    id="conclusion-text",
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                )
+                text.show_line_numbers = False
+                yield text
+            with VerticalScroll(id="live-right"):
+                yield Label(self.t("conclusion.stats"), classes="section")
+                yield Static("", id="stats")
+                yield Label(self.t("conclusion.checklist"), classes="section")
+                yield Static("", id="checklist")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#petitions", DataTable)
+        for key in ("col.no", "col.content", "col.outcome", "col.responsible", "col.due"):
+            table.add_column(self.t(key), key=key)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        meeting = self.console.meeting
+        self.query_one("#live-header", Static).update(
+            f"{self.t('conclusion.title')} · {meeting.commune} - {meeting.village} · "
+            f"{meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}"
+        )
+        petitions = self.console.store.petitions(self.console.meeting_id)
+        self.petitions = {p.id: p for p in petitions}
+        table = self.query_one("#petitions", DataTable)
+        selected = table.cursor_row
+        table.clear()
+        for p in petitions:
+            who = ""
+            due = ""
+            if p.outcome == "assigned" and p.assignment:
+                who, due = p.assignment.responsible, f"{p.assignment.due:%d/%m/%Y}"
+            elif p.outcome == "forwarded":
+                who = p.forwarded_to or ""
+            table.add_row(
+                str(p.seq),
+                p.content[:60],
+                self.t(f"outcome.{p.outcome or 'none'}"),
+                who,
+                due,
+                key=str(p.id),
+            )
+        if petitions:
+            table.move_cursor(row=min(selected, len(petitions) - 1))
+        stats = statistics.compute(self.console.store, self.console.meeting_id)
+        counts = {key: stats.outcomes.get(key, 0) for key in (*OUTCOMES, "none")}
+        self.query_one("#conclusion-summary", Static).update(
+            self.t("conclusion.summary", total=stats.petitions, **counts)
+        )
+        self.query_one("#stats", Static).update(self.stats_text(stats))
+        items = checklist(self.console.store, self.console.meeting_id)
+        self.query_one("#checklist", Static).update(
+            "\n".join(f"☐ {i.label}: {i.due:%d/%m/%Y}\n   {i.reference}" for i in items)
+        )
+
+    def stats_text(self, stats: statistics.Statistics) -> str:
+        lines = [
+            self.t(
+                "stats.overview",
+                speakers=stats.speakers,
+                turns=stats.turns,
+                petitions=stats.petitions,
+            ),
+            self.t(
+                "stats.share",
+                share=round(100 * stats.citizens_share),
+                citizens=statistics.minutes_text(stats.citizens_seconds),
+                officials=statistics.minutes_text(stats.officials_seconds),
+            ),
+        ]
+        for title, rows in (
+            ("stats.by_hamlet", stats.per_hamlet),
+            ("stats.by_field", stats.per_field),
+            ("stats.by_speaker", stats.per_speaker),
+        ):
+            lines.append("")
+            lines.append(self.t(title))
+            top = max((v for _, v in rows), default=0)
+            for name, seconds in rows[:12]:
+                lines.append(
+                    f" {name[:22]:<22} {statistics.bar(seconds, top, 14)} "
+                    f"{statistics.minutes_text(seconds):>6}"
+                )
+        return "\n".join(lines)
+
+    def selected(self) -> Petition | None:
+        table = self.query_one("#petitions", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.petitions.get(int(str(key)))
+
+    @on(DataTable.RowSelected, "#petitions")
+    def _row(self, _event: DataTable.RowSelected) -> None:
+        self.action_decide()
+
+    def action_decide(self) -> None:
+        petition = self.selected()
+        if petition is None:
+            return
+        self.app.push_screen(decision_form(self.console, self.t, petition), self._after)
+
+    def _after(self, result: Any) -> None:
+        self.reload()
+        self.query_one("#petitions").focus()
+
+    @on(NfcTextArea.Changed, "#conclusion-text")
+    def _text_changed(self, event: NfcTextArea.Changed) -> None:
+        area = event.text_area
+        if isinstance(area, NfcTextArea) and area.normalise():
+            return
+        if self.save_timer is not None:
+            self.save_timer.stop()
+        self.save_timer = self.set_timer(0.4, self.action_save_text)
+
+    def action_save_text(self) -> None:
+        text = self.query_one("#conclusion-text", NfcTextArea).text
+        try:
+            save_conclusion_text(self.console, text, self.console.meeting.assessment)
+        except RuleError as exc:
+            self.notify(str(exc), severity="error")
+
+    def action_conclude(self) -> None:
+        self.action_save_text()
+        self.app.push_screen(ConfirmScreen(self.t("conclusion.confirm"), self.t), self._confirmed)
+
+    def _confirmed(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        text = self.query_one("#conclusion-text", NfcTextArea).text
+        conclude(self.console, text, self.console.meeting.assessment)
+        self.notify(self.t("msg.concluded"))
+        self.reload()
+
+    def action_back(self) -> None:
+        self.action_save_text()
+        self.dismiss(None)
+
+
+def decision_form(console: Console, t: Translator, petition: Petition) -> FormScreen:
+    officials = console.store.officials(console.meeting_id)
+    meeting = console.meeting
+    suggestions = [o.position for o in officials if o.position] + [o.name for o in officials]
+    a = petition.assignment
+    due = a.due if a else default_due(console.store, meeting.date)
+    fields = [
+        Field(
+            "outcome",
+            t("form.outcome"),
+            "select",
+            petition.outcome,
+            [(t("outcome." + o), o) for o in OUTCOMES],
+        ),
+        Field(
+            "responsible",
+            t("conclusion.assign"),
+            value=a.responsible if a else "",
+            suggest=suggestions,
+        ),
+        Field("task", t("conclusion.task"), value=a.task if a else ""),
+        Field("due", t("conclusion.due"), value=f"{due:%d/%m/%Y}"),
+        Field("forwarded_to", t("form.forwarded_to"), value=petition.forwarded_to or ""),
+        Field("answer", t("form.answer"), "text", petition.answer or ""),
+        Field("answered_by_name", t("form.answered_by"), value=petition.answered_by_name or ""),
+        Field(
+            "answered_by_position",
+            t("form.answered_position"),
+            value=petition.answered_by_position or "",
+        ),
+    ]
+
+    def save(values: dict[str, Any]) -> str:
+        decide(
+            console,
+            petition.id,
+            values["outcome"],
+            responsible=values["responsible"],
+            task=values["task"],
+            due=values["due"],
+            forwarded_to=values["forwarded_to"],
+            answer=values["answer"],
+            answered_by_name=values["answered_by_name"],
+            answered_by_position=values["answered_by_position"],
+        )
+        return t("msg.saved")
+
+    return FormScreen(t("key.decide"), fields, save, t, note=petition.content[:200])

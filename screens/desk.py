@@ -1,0 +1,221 @@
+"""Registration desk (bàn đăng ký, plan 2.1): its own App that registers, edits and reorders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Static
+
+from db.store import Store
+from facilitator.i18n import Translator
+from facilitator.live import Console, RuleError
+from facilitator.text import fold
+from screens.live import register_form
+from screens.localise import localised
+from screens.widgets import QueueTable
+
+POLL_SECONDS = 0.25
+FIELDS = ("name", "hamlet", "gist", "field")
+
+
+class DeskScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+up", "move(-1)", "key.up", priority=True, id="up"),
+        Binding("ctrl+down", "move(1)", "key.down", priority=True, id="down"),
+        Binding(
+            "ctrl+l", "toggle_registration", "key.registration", priority=True, id="registration"
+        ),
+    ]
+
+    def __init__(self, store: Store, t: Translator, meeting_id: int | None):
+        super().__init__()
+        self.store = store
+        self.t = t
+        self.fixed_meeting = meeting_id
+        self.console: Console | None = None
+        self.seen_version = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="live-header")
+        with Horizontal(id="live-body"):
+            with Vertical(id="desk-form"):
+                yield Label(self.t("form.register.title"), classes="section")
+                for key in FIELDS:
+                    yield Label(self.t(f"form.{key}"))
+                    yield Input(id=f"desk-{key}")
+                    yield Static("", id=f"desk-err-{key}", classes="form-error")
+                yield Checkbox(self.t("form.priority"), id="desk-priority")
+                yield Static(self.t("form.save_hint"), id="form-hint")
+            with Vertical(id="desk-queue"):
+                yield Label(self.t("live.queue"), classes="section")
+                yield localised(QueueTable, self.t)(id="queue")
+                yield Static("", id="queue-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(QueueTable).setup(self.t)
+        self.set_interval(POLL_SECONDS, self.poll)
+        self.poll()
+        self.query_one("#desk-name").focus()
+
+    def pick_meeting(self) -> int | None:
+        if self.fixed_meeting is not None:
+            return self.fixed_meeting
+        live = self.store.live_meeting_id()
+        if live is not None:
+            return live
+        drafts = [m for m in self.store.meetings() if m.status == "draft"]
+        return drafts[0].id if drafts else None
+
+    def poll(self) -> None:
+        version = self.store.data_version()
+        if version != self.seen_version:
+            self.reload()
+
+    def reload(self) -> None:
+        meeting_id = self.pick_meeting()
+        header = self.query_one("#live-header", Static)
+        if meeting_id is None:
+            self.console = None
+            header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
+            self.seen_version = self.store.data_version()
+            return
+        if self.console is None or self.console.meeting_id != meeting_id:
+            self.console = Console(self.store, meeting_id)
+        meeting = self.console.meeting
+        closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
+        header.update(
+            f"{self.t('desk.title')} · {meeting.village} · {meeting.date:%d/%m/%Y}{closed}"
+        )
+        speakers = self.store.speakers(meeting_id)
+        self.query_one(QueueTable).show([s for s in speakers if s.kind != "answer"])
+        waiting = sum(1 for s in speakers if s.state == "waiting")
+        end = self.console.projected_end()
+        self.query_one("#queue-status", Static).update(
+            f"{self.t('live.waiting', count=waiting)} · "
+            f"{self.t('live.projected', time=f'{end:%H:%M}')}{closed}"
+        )
+        self.seen_version = self.store.data_version()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        import unicodedata
+
+        if not unicodedata.is_normalized("NFC", event.value):
+            cursor = len(unicodedata.normalize("NFC", event.value[: event.input.cursor_position]))
+            event.input.value = unicodedata.normalize("NFC", event.value)
+            event.input.cursor_position = cursor
+            return
+        if event.input.id == "desk-name" and self.console is not None:
+            key = fold(event.value)
+            same = next(
+                (
+                    s.name
+                    for s in self.store.speakers(self.console.meeting_id)
+                    if key and fold(s.name) == key and s.state != "withdrawn"
+                ),
+                None,
+            )
+            self.query_one("#desk-err-name", Static).update(
+                f"ℹ {self.t('form.duplicate', name=same)}" if same else ""
+            )
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.register()
+
+    def register(self) -> None:
+        if self.console is None:
+            self.notify(self.t("chair.no_meeting"), severity="error")
+            return
+        values = {key: self.query_one(f"#desk-{key}", Input).value for key in FIELDS}
+        for key in FIELDS:
+            self.query_one(f"#desk-err-{key}", Static).update("")
+        try:
+            result = self.console.register(
+                values["name"],
+                values["hamlet"],
+                values["gist"],
+                values["field"],
+                priority=self.query_one("#desk-priority", Checkbox).value,
+                enforce_open=True,
+            )
+        except RuleError as exc:
+            target = exc.field if exc.field in FIELDS else "name"
+            self.query_one(f"#desk-err-{target}", Static).update(f"⚠ {exc}")
+            self.query_one(f"#desk-{target}").focus()
+            return
+        name = self.store.speaker(result.speaker_id).name
+        message = (
+            self.t("form.duplicate", name=result.duplicate_of)
+            if result.duplicate_of
+            else self.t("msg.registered", name=name)
+        )
+        self.notify(message)
+        for key in FIELDS:
+            self.query_one(f"#desk-{key}", Input).value = ""
+        self.query_one("#desk-priority", Checkbox).value = False
+        self.query_one("#desk-err-name", Static).update("")
+        self.query_one("#desk-name").focus()
+        self.reload()
+
+    def action_move(self, step: int) -> None:
+        key = self.query_one(QueueTable).selected_id()
+        if self.console is None or key is None:
+            return
+        try:
+            self.console.move(int(key), step)
+        except RuleError as exc:
+            self.notify(str(exc), severity="error")
+        self.reload()
+
+    def action_toggle_registration(self) -> None:
+        if self.console is None:
+            return
+        is_open = not self.console.meeting.registration_open
+        self.console.set_registration_open(is_open)
+        self.notify(self.t("msg.registration_opened" if is_open else "msg.registration_closed"))
+        self.reload()
+
+    @on(DataTable.RowSelected, "#queue")
+    def _edit(self, event: DataTable.RowSelected) -> None:
+        if self.console is None:
+            return
+        speaker_id = int(str(event.row_key.value))
+        self.app.push_screen(
+            register_form(self.console, self.t, speaker_id=speaker_id), self._after
+        )
+
+    def _after(self, result: Any) -> None:
+        self.reload()
+        if isinstance(result, str):
+            self.notify(result)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Absences and follow-up turns belong to the secretary: hidden at the desk.
+        return action not in ("absent", "follow_up")
+
+
+class DeskApp(App[None]):
+    CSS_PATH = Path(__file__).resolve().parent / "facilitator.tcss"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, store: Store, t: Translator, meeting_id: int | None = None):
+        super().__init__()
+        self.store = store
+        self.t = t
+        self.meeting_id = meeting_id
+        self.title = t("desk.title")
+
+    def on_mount(self) -> None:
+        self.push_screen(localised(DeskScreen, self.t)(self.store, self.t, self.meeting_id))
+
+    def on_unmount(self) -> None:
+        self.store.close()

@@ -1,0 +1,105 @@
+"""Follow-up (theo dõi): assignments of all meetings, overdue and due soon first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from db.store import Store
+from facilitator import followup
+from facilitator.i18n import Translator
+from facilitator.live import RuleError
+from facilitator.text import TextError, parse_date
+from screens.forms import Field, FormScreen
+
+
+class FollowUpScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "key.back", id="back"),
+        Binding("o", "toggle_overdue", "followup.only_overdue", id="overdue"),
+    ]
+
+    def __init__(self, store: Store, t: Translator, as_of: dt.date):
+        super().__init__()
+        self.store = store
+        self.t = t
+        self.as_of = as_of
+        self.overdue_only = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="live-header")
+        yield DataTable(id="followup", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in (
+            "col.due",
+            "col.days_left",
+            "col.status",
+            "col.responsible",
+            "col.content",
+            "col.village",
+        ):
+            table.add_column(self.t(key), key=key)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        rows = followup.rows(self.store, self.as_of, overdue_only=self.overdue_only)
+        self.query_one("#live-header", Static).update(
+            f"{self.t('followup.title')} · {self.as_of:%d/%m/%Y}"
+        )
+        table = self.query_one(DataTable)
+        table.clear()
+        for r in rows:
+            table.add_row(
+                f"{r.due:%d/%m/%Y}",
+                str(r.days_left),
+                self.t("fu." + r.status),
+                r.responsible,
+                r.content[:60],
+                f"{r.village} {r.meeting_date:%d/%m/%Y}",
+                key=str(r.assignment_id),
+            )
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_toggle_overdue(self) -> None:
+        self.overdue_only = not self.overdue_only
+        self.reload()
+
+    @on(DataTable.RowSelected)
+    def _answer(self, event: DataTable.RowSelected) -> None:
+        assignment_id = int(str(event.row_key.value))
+        t = self.t
+        fields = [
+            Field("answered_on", t("followup.answered_on"), value=f"{self.as_of:%d/%m/%Y}"),
+            Field(
+                "form",
+                t("followup.form"),
+                "select",
+                "written",
+                [(t("followup.written"), "written"), (t("followup.direct"), "direct")],
+            ),
+            Field("note", t("followup.note")),
+        ]
+
+        def save(values: dict[str, Any]) -> str:
+            try:
+                day = parse_date(values["answered_on"])
+            except TextError as exc:
+                raise RuleError(str(exc), "answered_on") from exc
+            followup.record_answer(
+                self.store, assignment_id, day, values["form"] or "written", values["note"]
+            )
+            return t("msg.saved")
+
+        self.app.push_screen(FormScreen(t("key.answer"), fields, save, t), lambda _r: self.reload())
