@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db.store import Store, open_store
+from facilitator.clock import TZ, FrozenClock
+from facilitator.demo import demo_meeting
+from facilitator.live import Console
+from facilitator.meetingfile import import_meeting
+
+MEETING_START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(MEETING_START)
+
+
+@pytest.fixture
+def store(clock: FrozenClock) -> Store:
+    return open_store(":memory:", clock=clock)
+
+
+@pytest.fixture
+def meeting_id(store: Store) -> int:
+    return import_meeting(store, demo_meeting())
+
+
+@pytest.fixture
+def console(store: Store, meeting_id: int) -> Console:
+    return Console(store, meeting_id)
+
+
+@pytest.fixture
+def empty_meeting(store: Store) -> Console:
+    data = demo_meeting()
+    data["speakers"] = []
+    data["petitions"] = []
+    return Console(store, import_meeting(store, data))

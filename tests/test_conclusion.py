@@ -1,0 +1,118 @@
+import datetime as dt
+
+import pytest
+
+from facilitator import followup, statistics
+from facilitator.conclusion import conclude, decide
+from facilitator.demo import demo_meeting, play_demo
+from facilitator.live import Console, RuleError
+from facilitator.meetingfile import import_meeting
+
+D = dt.date
+
+
+def meeting_on(store, day: str) -> Console:
+    data = demo_meeting()
+    data["meeting"]["date"] = day
+    return Console(store, import_meeting(store, data))
+
+
+@pytest.mark.parametrize(
+    ("day", "due"),
+    [
+        ("2021-10-28", D(2021, 11, 18)),  # weekends only
+        ("2026-02-10", D(2026, 3, 10)),  # Tết 2026
+        ("2025-04-25", D(2025, 5, 20)),  # 30/4, 1/5, swapped 2/5 and make-up Saturday 26/4
+    ],
+)
+def test_default_due_dates(store, day, due):
+    c = meeting_on(store, day)
+    pid = c.store.petitions(c.meeting_id)[0].id
+    decide(c, pid, "assigned", responsible="Công chức Địa chính")
+    assert c.store.petition(pid).assignment.due == due
+
+
+def test_user_swapped_day_moves_the_default(store):
+    store.set_calendar_override(D(2021, 11, 5), "off", "nghỉ bù (giả định)")
+    c = meeting_on(store, "2021-10-28")
+    pid = c.store.petitions(c.meeting_id)[0].id
+    decide(c, pid, "assigned", responsible="X")
+    assert c.store.petition(pid).assignment.due == D(2021, 11, 19)
+
+
+def test_due_date_typed_and_refused_before_meeting(console):
+    pid = console.store.petitions(console.meeting_id)[0].id
+    decide(console, pid, "assigned", responsible="X", due="30/11/2021")
+    assert console.store.petition(pid).assignment.due == D(2021, 11, 30)
+    with pytest.raises(RuleError) as err:
+        decide(console, pid, "assigned", responsible="X", due="27/10/2021")
+    assert err.value.field == "due"
+    with pytest.raises(RuleError):
+        decide(console, pid, "assigned", responsible="X", due="31/02/2022")
+    with pytest.raises(RuleError) as err:
+        decide(console, pid, "assigned", responsible="")
+    assert err.value.field == "responsible"
+    assert console.store.petition(pid).assignment.due == D(2021, 11, 30)  # unchanged
+    decide(console, pid, "noted")
+    assert console.store.petition(pid).assignment is None
+
+
+def test_overdue_status_as_of_a_date(console):
+    pids = [p.id for p in console.store.petitions(console.meeting_id)]
+    decide(console, pids[0], "assigned", responsible="A")
+    decide(console, pids[1], "assigned", responsible="B")
+    decide(console, pids[2], "assigned", responsible="C")
+    rows = {r.responsible: r for r in followup.rows(console.store, D(2021, 11, 10))}
+    followup.record_answer(console.store, rows["B"].assignment_id, D(2021, 11, 15), "written")
+    followup.record_answer(console.store, rows["C"].assignment_id, D(2021, 11, 22), "direct")
+    rows = followup.rows(console.store, D(2021, 11, 19))
+    assert [(r.responsible, r.status, r.days_left) for r in rows] == [
+        ("A", "overdue", -1),
+        ("C", "answered_late", -1),
+        ("B", "answered", -1),
+    ]
+    assert [r.responsible for r in followup.rows(console.store, D(2021, 11, 19),
+                                                  overdue_only=True)] == ["A"]
+    assert followup.rows(console.store, D(2021, 11, 18))[0].status == "open"
+
+
+def test_checklist_dates(console):
+    items = {i.key: i.due for i in followup.checklist(console.store, console.meeting_id)}
+    assert items == {"evaluation": D(2021, 11, 2), "answer": D(2021, 11, 18),
+                     "publication": D(2021, 11, 8)}
+
+
+def test_carry_over_to_next_meeting_of_the_same_village(store):
+    first = meeting_on(store, "2021-10-28")
+    pid = store.petitions(first.meeting_id)[0].id
+    decide(first, pid, "assigned", responsible="Trưởng thôn")
+    other = meeting_on(store, "2021-12-01")
+    other_village = demo_meeting()
+    other_village["meeting"]["village"] = "Tây Phong"
+    third = Console(store, import_meeting(store, other_village))
+    assert [r["responsible"] for r in followup.carry_over(store, other.meeting_id)] == [
+        "Trưởng thôn"]
+    assert followup.carry_over(store, third.meeting_id) == []
+    row = followup.rows(store, D(2021, 12, 1))[0]
+    followup.record_answer(store, row.assignment_id, D(2021, 11, 20), "written")
+    assert followup.carry_over(store, other.meeting_id) == []
+
+
+def test_whole_demo_meeting_concludes_with_statistics(console, clock):
+    play_demo(console, clock.advance)
+    m = console.meeting
+    assert m.status == "concluded" and m.ended_at == clock.now
+    stats = statistics.compute(console.store, console.meeting_id)
+    assert stats.turns == 5
+    assert stats.citizens_seconds == 200 * 4 + 100 + 120
+    assert stats.officials_seconds == 420
+    assert round(stats.citizens_share, 3) == round(1020 / 1440, 3)
+    assert stats.per_hamlet[0] == ("xóm Đình", 320.0)
+    assert stats.outcomes == {"assigned": 3, "answered": 1, "forwarded": 1, "noted": 1,
+                              "none": 4}
+
+
+def test_conclude_refuses_huge_text(console):
+    with pytest.raises(RuleError):
+        conclude(console, "x" * 20_001)
+    assert console.meeting.status == "draft"

@@ -1,0 +1,85 @@
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from db.store import StoreError, open_store
+from facilitator.demo import demo_meeting
+from facilitator.meetingfile import import_meeting
+
+
+def test_pragmas_on_a_file(tmp_path: Path):
+    store = open_store(tmp_path / "f.db")
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
+    names = [r[0] for r in store.conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'facilitator'")]
+    assert names == ["0001_initial"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_file_readable_by_owner_only(tmp_path: Path):
+    open_store(tmp_path / "f.db").close()
+    assert (tmp_path / "f.db").stat().st_mode & 0o777 == 0o600
+
+
+def test_newer_schema_is_refused(tmp_path: Path):
+    path = tmp_path / "f.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('facilitator', '0099_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="phiên bản mới hơn"):
+        open_store(path)
+
+
+def test_readonly_store_cannot_write(tmp_path: Path):
+    path = tmp_path / "f.db"
+    writer = open_store(path)
+    meeting_id = import_meeting(writer, demo_meeting())
+    reader = open_store(path, readonly=True)
+    assert reader.meeting(meeting_id).village == "Đông Phong"
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.update_meeting(meeting_id, {"place": "x"})
+    assert writer.meeting(meeting_id).place == "Nhà văn hóa thôn Đông Phong"
+
+
+def test_corrupt_file_gives_a_clear_error(tmp_path: Path):
+    path = tmp_path / "f.db"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="không mở được"):
+        open_store(path)
+
+
+def test_backup_copy_and_auto_backups_kept(tmp_path: Path, clock):
+    path = tmp_path / "f.db"
+    store = open_store(path, clock=clock)
+    meeting_id = import_meeting(store, demo_meeting())
+    copy = store.backup_to(tmp_path / "copy.db")
+    assert open_store(copy).meeting(meeting_id).village == "Đông Phong"
+    for _ in range(23):
+        clock.advance(1)
+        store.auto_backup("test")
+    assert len(list((tmp_path / "backups").glob("*.db"))) == 20
+
+
+def test_integrity_check_is_clean(store, meeting_id):
+    assert store.integrity_problems() == []
+
+
+def test_default_path_from_environment(tmp_path: Path, monkeypatch):
+    from db.store import default_db_path
+
+    monkeypatch.setenv("FACILITATOR_DB", str(tmp_path / "x.db"))
+    assert default_db_path() == tmp_path / "x.db"
+    monkeypatch.delenv("FACILITATOR_DB")
+    assert default_db_path().name == "facilitator.db"
+    assert os.fspath(default_db_path())
