@@ -17,7 +17,7 @@ from facilitator.slot import SlotState
 from screens.bigclock import BigClock
 from screens.widgets import slot_words
 
-POLL_SECONDS = 0.1  # PRAGMA data_version costs ~80 µs: cheap enough to see a change in 0.1 s
+POLL_SECONDS = 0.1  # reading the data version costs ~80 µs: cheap enough to see a change in 0.1 s
 
 
 class ChairScreen(Screen[None]):
