@@ -42,6 +42,8 @@ class FormScreen(ModalScreen[Any]):
     BINDINGS = [
         Binding("escape", "cancel", "Esc", show=False),
         Binding("ctrl+s", "submit", "Ctrl+S", show=False, priority=True),
+        # Enter saves from a closed choice list or a checkbox too (down or space opens a list).
+        Binding("enter", "submit_from_choice", show=False, priority=True),
     ]
 
     def __init__(
@@ -127,6 +129,17 @@ class FormScreen(ModalScreen[Any]):
             self.show_error(exc.field, str(exc))
             return
         self.dismiss(result if result is not None else True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit_from_choice":
+            focused = self.focused
+            if isinstance(focused, Select):
+                return not focused.expanded
+            return isinstance(focused, Checkbox)
+        return True
+
+    def action_submit_from_choice(self) -> None:
+        self.action_submit()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

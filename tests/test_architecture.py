@@ -7,17 +7,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_domain_and_store_never_import_textual():
     modules = [
-        f"facilitator.{p.stem}" for p in (ROOT / "facilitator").glob("*.py")
+        f"facilitator.{p.stem}"
+        for p in (ROOT / "facilitator").glob("*.py")
         if p.stem not in ("__init__", "app", "cli")
-    ] + ["facilitator.documents.builders", "facilitator.documents.layout", "db.store",
-         "db.migrations"]
+    ] + [
+        "facilitator.documents.builders",
+        "facilitator.documents.layout",
+        "db.store",
+        "db.migrations",
+    ]
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
         + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -33,6 +39,7 @@ def test_cli_help_does_not_load_heavy_modules():
         "import sys\nfrom facilitator import cli\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'docx', 'holidays'}))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"

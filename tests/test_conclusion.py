@@ -71,15 +71,19 @@ def test_overdue_status_as_of_a_date(console):
         ("C", "answered_late", -1),
         ("B", "answered", -1),
     ]
-    assert [r.responsible for r in followup.rows(console.store, D(2021, 11, 19),
-                                                  overdue_only=True)] == ["A"]
+    assert [
+        r.responsible for r in followup.rows(console.store, D(2021, 11, 19), overdue_only=True)
+    ] == ["A"]
     assert followup.rows(console.store, D(2021, 11, 18))[0].status == "open"
 
 
 def test_checklist_dates(console):
     items = {i.key: i.due for i in followup.checklist(console.store, console.meeting_id)}
-    assert items == {"evaluation": D(2021, 11, 2), "answer": D(2021, 11, 18),
-                     "publication": D(2021, 11, 8)}
+    assert items == {
+        "evaluation": D(2021, 11, 2),
+        "answer": D(2021, 11, 18),
+        "publication": D(2021, 11, 8),
+    }
 
 
 def test_carry_over_to_next_meeting_of_the_same_village(store):
@@ -91,7 +95,8 @@ def test_carry_over_to_next_meeting_of_the_same_village(store):
     other_village["meeting"]["village"] = "Tây Phong"
     third = Console(store, import_meeting(store, other_village))
     assert [r["responsible"] for r in followup.carry_over(store, other.meeting_id)] == [
-        "Trưởng thôn"]
+        "Trưởng thôn"
+    ]
     assert followup.carry_over(store, third.meeting_id) == []
     row = followup.rows(store, D(2021, 12, 1))[0]
     followup.record_answer(store, row.assignment_id, D(2021, 11, 20), "written")
@@ -108,8 +113,7 @@ def test_whole_demo_meeting_concludes_with_statistics(console, clock):
     assert stats.officials_seconds == 420
     assert round(stats.citizens_share, 3) == round(1020 / 1440, 3)
     assert stats.per_hamlet[0] == ("xóm Đình", 320.0)
-    assert stats.outcomes == {"assigned": 3, "answered": 1, "forwarded": 1, "noted": 1,
-                              "none": 4}
+    assert stats.outcomes == {"assigned": 3, "answered": 1, "forwarded": 1, "noted": 1, "none": 4}
 
 
 def test_conclude_refuses_huge_text(console):

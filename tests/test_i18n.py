@@ -13,7 +13,9 @@ def test_both_catalogues_have_the_same_keys():
 def test_every_key_used_in_the_code_exists():
     used: set[str] = set()
     pattern = re.compile(r"""(?:\bt|self\.t|settings\.t)\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")
-    described = re.compile(r"""Binding\([^)]*?["']((?:key|home|conclusion|followup)\.[a-z_]+)["']""")
+    described = re.compile(
+        r"""Binding\([^)]*?["']((?:key|home|conclusion|followup)\.[a-z_]+)["']"""
+    )
     for folder in ("facilitator", "screens"):
         for path in (ROOT / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")

@@ -28,24 +28,53 @@ def test_round_trip_of_a_whole_meeting(store, console, clock):
 def test_schema_ships_and_validates_the_spec_example():
     assert schema()["$schema"].startswith("https://json-schema.org/")
     example = {
-        "format": "facilitator.meeting", "version": 1,
-        "meeting": {"commune": "Bình Lãng", "village": "Đông Phong", "date": "2021-10-28",
-                    "start": "08:00", "place": "Nhà văn hóa thôn Đông Phong",
-                    "organiser": "Ủy ban nhân dân xã Bình Lãng",
-                    "chair": {"name": "Trần Xuân Mãng", "position": "Chủ tịch UBND xã"},
-                    "secretary": {"name": "...", "position": "Công chức Văn phòng - Thống kê"},
-                    "slot_minutes": 5, "announced_on": "2021-10-20", "number": None},
+        "format": "facilitator.meeting",
+        "version": 1,
+        "meeting": {
+            "commune": "Bình Lãng",
+            "village": "Đông Phong",
+            "date": "2021-10-28",
+            "start": "08:00",
+            "place": "Nhà văn hóa thôn Đông Phong",
+            "organiser": "Ủy ban nhân dân xã Bình Lãng",
+            "chair": {"name": "Trần Xuân Mãng", "position": "Chủ tịch UBND xã"},
+            "secretary": {"name": "...", "position": "Công chức Văn phòng - Thống kê"},
+            "slot_minutes": 5,
+            "announced_on": "2021-10-20",
+            "number": None,
+        },
         "officials": [{"name": "...", "position": "...", "group": "xã"}],
         "citizens_present": 120,
-        "speakers": [{"name": "A", "hamlet": "...", "gist": "...", "field": "Đất đai", "slip": 1,
-                      "registered": "before"}],
+        "speakers": [
+            {
+                "name": "A",
+                "hamlet": "...",
+                "gist": "...",
+                "field": "Đất đai",
+                "slip": 1,
+                "registered": "before",
+            }
+        ],
         "petitions": [
-            {"content": "...", "field": "...", "source": "MTTQ", "speaker": None, "answer": None,
-             "answered_by": None, "outcome": None},
-            {"content": "...", "field": "Đất đai", "source": "meeting", "speaker": 0,
-             "answer": "...", "answered_by": {"name": "...", "position": "..."},
-             "outcome": "assigned",
-             "assignment": {"responsible": "...", "task": "...", "due": None, "status": "open"}},
+            {
+                "content": "...",
+                "field": "...",
+                "source": "MTTQ",
+                "speaker": None,
+                "answer": None,
+                "answered_by": None,
+                "outcome": None,
+            },
+            {
+                "content": "...",
+                "field": "Đất đai",
+                "source": "meeting",
+                "speaker": 0,
+                "answer": "...",
+                "answered_by": {"name": "...", "position": "..."},
+                "outcome": "assigned",
+                "assignment": {"responsible": "...", "task": "...", "due": None, "status": "open"},
+            },
         ],
     }
     from facilitator.meetingfile import validate
@@ -55,8 +84,9 @@ def test_schema_ships_and_validates_the_spec_example():
 
 def test_missing_due_is_computed_from_the_rule(store):
     data = demo_meeting()
-    data["petitions"][0].update(outcome="assigned",
-                                assignment={"responsible": "Trưởng thôn", "due": None})
+    data["petitions"][0].update(
+        outcome="assigned", assignment={"responsible": "Trưởng thôn", "due": None}
+    )
     meeting_id = import_meeting(store, data)
     assert str(store.petitions(meeting_id)[0].assignment.due) == "2021-11-18"
 
@@ -78,9 +108,12 @@ def bad(mutate) -> dict:
         (lambda d: d["meeting"].update(start="25:00"), "meeting.start"),
         (lambda d: d["petitions"][1].update(speaker=99), "petitions[1].speaker"),
         (lambda d: d["petitions"][0].update(outcome="maybe"), "petitions[0].outcome"),
-        (lambda d: d["petitions"][0].update(
-            outcome="assigned", assignment={"responsible": "X", "due": "2021-10-01"}),
-         "petitions[0].assignment.due"),
+        (
+            lambda d: d["petitions"][0].update(
+                outcome="assigned", assignment={"responsible": "X", "due": "2021-10-01"}
+            ),
+            "petitions[0].assignment.due",
+        ),
         (lambda d: d["petitions"][0].update(outcome="forwarded"), "petitions[0].forwarded_to"),
         (lambda d: d.update(version=2), "version"),
         (lambda d: d["speakers"][0].update(nickname="x"), "speakers[0]"),

@@ -48,8 +48,9 @@ def test_outage_noted_when_reopened_after_more_than_30_seconds(tmp_path: Path):
     clock = FrozenClock(dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ))
     path = tmp_path / "m.db"
     store = open_store(path, clock=clock)
-    meeting_id = store.create_meeting({"commune": "Bình Lãng", "village": "Đông Phong",
-                                       "date": "2021-10-28"})
+    meeting_id = store.create_meeting(
+        {"commune": "Bình Lãng", "village": "Đông Phong", "date": "2021-10-28"}
+    )
     c = Console(store, meeting_id)
     c.next_phase()
     c.register("A")
@@ -72,8 +73,13 @@ def test_petition_with_answer_and_outcome(empty_meeting: Console):
     a = c.register("A", field="Đất đai").speaker_id
     c.call_next()
     pid = c.record_petition("Đề nghị cấp sổ đỏ", "Đất đai", speaker_id=a)
-    c.answer_petition(pid, answer="Sẽ xem xét", answered_by_name="Lê Văn Nam",
-                      answered_by_position="Phó Chủ tịch UBND xã", outcome="answered")
+    c.answer_petition(
+        pid,
+        answer="Sẽ xem xét",
+        answered_by_name="Lê Văn Nam",
+        answered_by_position="Phó Chủ tịch UBND xã",
+        outcome="answered",
+    )
     p = c.store.petition(pid)
     assert (p.speaker_id, p.outcome, p.answered_by_name) == (a, "answered", "Lê Văn Nam")
     with pytest.raises(RuleError) as err:

@@ -26,8 +26,9 @@ def test_register_refuses_empty_or_huge_names_and_stores_nfc(empty_meeting: Cons
     assert err.value.field == "name"
     with pytest.raises(RuleError):
         c.register("A" * 201)
-    r = c.register(unicodedata.normalize("NFD", "Trần Thị Hằng"),
-                   unicodedata.normalize("NFD", "xóm Chùa"))
+    r = c.register(
+        unicodedata.normalize("NFD", "Trần Thị Hằng"), unicodedata.normalize("NFD", "xóm Chùa")
+    )
     s = c.store.speaker(r.speaker_id)
     assert (s.name, s.hamlet) == ("Trần Thị Hằng", "xóm Chùa")
     assert unicodedata.is_normalized("NFC", s.name)

@@ -16,8 +16,12 @@ def test_pragmas_on_a_file(tmp_path: Path):
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 15000
-    names = [r[0] for r in store.conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'facilitator'")]
+    names = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'facilitator'"
+        )
+    ]
     assert names == ["0001_initial"]
 
 

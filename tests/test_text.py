@@ -41,8 +41,15 @@ def test_fold_ignores_diacritics_case_and_spacing():
 
 
 def test_names_sort_by_given_name_then_family_with_vietnamese_alphabet():
-    names = ["Trần Văn Đông", "Nguyễn Văn Dũng", "Lê Thị Ánh", "Phạm Văn An", "Vũ Thị Ân",
-             "Hoàng Văn Ăn", "Bùi Thị An"]
+    names = [
+        "Trần Văn Đông",
+        "Nguyễn Văn Dũng",
+        "Lê Thị Ánh",
+        "Phạm Văn An",
+        "Vũ Thị Ân",
+        "Hoàng Văn Ăn",
+        "Bùi Thị An",
+    ]
     assert sort_names(names) == [
         "Bùi Thị An",  # An: given names equal, then family Bùi < Phạm
         "Phạm Văn An",
@@ -56,7 +63,12 @@ def test_names_sort_by_given_name_then_family_with_vietnamese_alphabet():
 
 def test_tones_order_after_letters():
     assert sort_names(["Lê Má", "Lê Mà", "Lê Ma", "Lê Mạ", "Lê Mả", "Lê Mã"]) == [
-        "Lê Ma", "Lê Mà", "Lê Mả", "Lê Mã", "Lê Má", "Lê Mạ",
+        "Lê Ma",
+        "Lê Mà",
+        "Lê Mả",
+        "Lê Mã",
+        "Lê Má",
+        "Lê Mạ",
     ]
 
 

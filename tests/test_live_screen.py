@@ -1,0 +1,299 @@
+"""The live screen driven with the keys a secretary presses (SPEC §5)."""
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from db.store import open_store
+from facilitator.app import make_app
+from facilitator.clock import TZ, FrozenClock
+from facilitator.demo import demo_meeting
+from facilitator.meetingfile import import_meeting
+from screens.widgets import NfcTextArea, QueueTable
+
+
+def live_app(tmp_path: Path, clock: FrozenClock, lang: str = "vi", speakers: bool = True):
+    app = make_app(tmp_path / "m.db", clock=clock, lang=lang, export_dir=tmp_path / "out")
+    data = demo_meeting()
+    if not speakers:
+        data["speakers"] = []
+    app.meeting_id = import_meeting(app.store, data)
+    return app
+
+
+def editor(app) -> NfcTextArea:
+    return app.screen.query_one("#editor", NfcTextArea)
+
+
+async def test_register_call_type_and_autosave(tmp_path, clock):
+    app = live_app(tmp_path, clock, speakers=False)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        assert store.meeting(mid).status == "live"
+        await pilot.press("f2")
+        await pilot.pause()
+        form = app.screen
+        assert form.focused.id == "f-name"  # first field has focus
+        await pilot.press("A", "n")
+        form.query_one("#f-name", Input).value = "Nguyễn Văn An"
+        await pilot.press("tab")
+        assert form.focused.id == "f-hamlet"
+        form.query_one("#f-hamlet", Input).value = "Đông Phong"
+        form.query_one("#f-gist", Input).value = "Đường làng ngập"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.name for s in store.speakers(mid)] == ["Nguyễn Văn An"]
+        await pilot.press("f3")
+        await pilot.pause()
+        assert store.speaking(mid).name == "Nguyễn Văn An"
+        await pilot.press("x", "i", "n")
+        await pilot.pause(0.6)  # saved within a second of the last key, without any F-key
+        entry = store.minutes(mid)[-1]
+        assert entry.text == "Ông/Bà Nguyễn Văn An (thôn Đông Phong) phát biểu: xin"
+        assert entry.speaker_id == store.speakers(mid)[0].id
+        assert entry.phase_position == 0
+
+
+async def test_form_refusal_keeps_everything_typed(tmp_path, clock):
+    app = live_app(tmp_path, clock, speakers=False)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-hamlet", Input).value = "xóm Bến"
+        await pilot.press("enter")  # empty name
+        await pilot.pause()
+        assert app.screen is form
+        assert "không được để trống" in str(form.query_one("#err-name").render())
+        assert form.query_one("#f-hamlet", Input).value == "xóm Bến"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.store.speakers(app.meeting_id) == []
+
+
+async def test_duplicate_name_warns_in_the_form(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "pham thi hoa"
+        await pilot.pause()
+        assert "Phạm Thị Hòa" in str(app.screen.query_one("#err-name").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        names = [s.name for s in app.store.speakers(app.meeting_id)]
+        assert names.count("pham thi hoa") == 1
+
+
+async def test_timer_keys_and_undo(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        clock.advance(100)
+        await pilot.press("f4")
+        slot = store.current_slot(mid)
+        assert slot.slot.paused_at == clock.now
+        clock.advance(30)
+        await pilot.press("f4", "f5")
+        slot = store.current_slot(mid)
+        assert (slot.slot.paused_at, slot.slot.paused_total, slot.slot.limit_seconds) == (
+            None,
+            30.0,
+            360,
+        )
+        await pilot.pause(0.6)
+        countdown = str(app.screen.query_one("#countdown").render())
+        assert countdown == "04:20  ĐANG NÓI"
+        await pilot.press("ctrl+z")  # undo +1 minute
+        assert store.current_slot(mid).slot.limit_seconds == 300
+        clock.advance(300)
+        await pilot.pause(0.6)
+        assert str(app.screen.query_one("#countdown").render()) == "-01:40  HẾT GIỜ"
+        await pilot.press("f6")
+        assert store.current_slot(mid) is None
+        assert store.speakers(mid)[0].state == "done"
+        kinds = [e["kind"] for e in store.events(mid)]
+        assert kinds[-6:] == [
+            "speaker.called",
+            "slot.paused",
+            "slot.resumed",
+            "slot.extended",
+            "undo",
+            "slot.ended",
+        ]
+
+
+async def test_reorder_absent_and_follow_up_from_the_queue(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(QueueTable)
+        queue.focus()
+        await pilot.press("down")  # 2nd: Phạm Thị Hòa
+        await pilot.press("ctrl+down")
+        waiting = [s.name for s in store.waiting(mid)]
+        assert waiting[:3] == ["Nguyễn Văn Thành", "Vũ Đức Lợi", "Phạm Thị Hòa"]
+        await pilot.press("ctrl+up")
+        assert [s.name for s in store.waiting(mid)][:3] == [
+            "Nguyễn Văn Thành",
+            "Phạm Thị Hòa",
+            "Vũ Đức Lợi",
+        ]
+        await pilot.press("delete")
+        await pilot.pause()
+        app.screen.query_one("#f-state", Select).value = "withdrawn"
+        app.screen.query_one("#f-reason", Input).value = "đã được giải đáp trước"
+        await pilot.press("enter")
+        await pilot.pause()
+        hoa = next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa")
+        assert (hoa.state, hoa.reason) == ("withdrawn", "đã được giải đáp trước")
+        await pilot.press("f3", "f6")
+        queue.focus()
+        queue.move_cursor(row=0)  # the speaker who just finished
+        await pilot.press("l")
+        assert [s.name for s in store.waiting(mid)][-1] == "Nguyễn Văn Thành"
+        assert store.waiting(mid)[-1].turn == 2
+
+
+async def test_petition_with_f7(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "f7")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-content", NfcTextArea).load_text(
+            unicodedata.normalize("NFD", "Đề nghị nâng cấp đường trục thôn")
+        )
+        form.query_one("#f-outcome", Select).value = "assigned"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        petition = store.petitions(mid)[-1]
+        assert petition.content == "Đề nghị nâng cấp đường trục thôn"
+        assert petition.speaker_id == store.speaking(mid).id
+        assert petition.outcome == "assigned"
+
+
+async def test_nfd_typing_in_the_editor_is_stored_nfc(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        editor(app).insert(unicodedata.normalize("NFD", "thôn Đông Phong"))
+        await pilot.pause(0.6)
+        assert editor(app).text == "thôn Đông Phong"
+        assert app.store.minutes(app.meeting_id)[-1].text == "thôn Đông Phong"
+        await pilot.press("backspace")
+        assert editor(app).text == "thôn Đông Phon"
+
+
+async def test_crash_and_resume_a_running_slot(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    mid = app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        clock.advance(40)
+        await pilot.press("x")
+        await pilot.pause(0.6)
+    # The process is gone; 80 s later the secretary starts it again.
+    clock.advance(80)
+    again = make_app(tmp_path / "m.db", clock=clock, meeting_id=mid)
+    async with again.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.6)
+        assert str(again.screen.query_one("#countdown").render()) == "03:00  ĐANG NÓI"
+        entries = again.store.minutes(mid)
+        assert entries[-1].text == "(gián đoạn ghi biên bản 08:00–08:02)"
+        assert entries[-2].text.endswith("phát biểu: x")
+
+
+async def test_usable_at_80x24(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        await pilot.pause(0.6)
+        screen = app.screen
+        for wid in ("#agenda", "#countdown", "#queue", "#editor", "#queue-status"):
+            region = screen.query_one(wid).region
+            assert region.width > 0 and region.height > 0, wid
+            assert region.bottom <= 24 and region.right <= 80, wid
+        assert "ĐANG NÓI" in str(screen.query_one("#countdown").render())
+        assert str(screen.query_one("#agenda").render()).startswith("▶ 1/6 Khai mạc")
+
+
+async def test_conclusion_with_keys(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("enter")  # first petition
+        await pilot.pause()
+        app.screen.query_one("#f-outcome", Select).value = "assigned"
+        app.screen.query_one("#f-responsible", Input).value = "Công chức Địa chính - Xây dựng"
+        await pilot.press("enter")
+        await pilot.pause()
+        first = store.petitions(mid)[0]
+        assert first.assignment.responsible == "Công chức Địa chính - Xây dựng"
+        assert first.assignment.due == dt.date(2021, 11, 18)
+        app.screen.query_one("#conclusion-text", NfcTextArea).load_text("Giao các bộ phận.")
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # confirm
+        await pilot.pause()
+        meeting = store.meeting(mid)
+        assert (meeting.status, meeting.conclusion) == ("concluded", "Giao các bộ phận.")
+        assert meeting.ended_at == clock.now
+
+
+async def test_export_dialog_writes_documents(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("5")
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if len(list((tmp_path / "out").glob("*.docx"))) == 3:
+                break
+        names = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
+        assert names == [
+            "2021-10-28_dong-phong_bao-cao.docx",
+            "2021-10-28_dong-phong_bien-ban.docx",
+            "2021-10-28_dong-phong_thong-bao-ket-luan.docx",
+        ]
+        await pilot.pause(0.2)
+        assert "bien-ban.docx" in str(app.screen.query_one("#export-results").render())
+
+
+async def test_english_interface(tmp_path, clock):
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        await pilot.pause(0.6)
+        assert str(app.screen.query_one("#countdown").render()) == "05:00  SPEAKING"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Call" in str(app.screen.query_one("#help-keys").render()) or "Next" in str(
+            app.screen.query_one("#help-keys").render()
+        )
+
+
+def test_store_is_left_consistent(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    app.store.close()
+    assert open_store(tmp_path / "m.db").integrity_problems() == []
