@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from db.store import open_store
+from facilitator.conclusion import decide
 from facilitator.demo import demo_meeting
 from facilitator.live import Console
-from facilitator.conclusion import decide
 
 ROOT = Path(__file__).resolve().parent.parent
 

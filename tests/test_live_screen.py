@@ -8,7 +8,7 @@ from textual.widgets import Input, Select
 
 from db.store import open_store
 from facilitator.app import make_app
-from facilitator.clock import TZ, FrozenClock
+from facilitator.clock import FrozenClock
 from facilitator.demo import demo_meeting
 from facilitator.meetingfile import import_meeting
 from screens.widgets import NfcTextArea, QueueTable
