@@ -22,7 +22,14 @@ from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from screens.forms import Field, FormScreen
 from screens.localise import localised
-from screens.widgets import AgendaBar, MinutesLog, NfcTextArea, QueueTable, slot_words
+from screens.widgets import (
+    AgendaBar,
+    MinutesEditor,
+    MinutesLog,
+    NfcTextArea,
+    QueueTable,
+    slot_words,
+)
 
 SAVE_DELAY = 0.4  # seconds after the last keystroke; the budget is one second
 
@@ -93,17 +100,17 @@ class LiveScreen(Screen[None]):
                 log.setup(self.t)
                 yield log
                 yield Static("", id="editing")
-                editor = NfcTextArea("", id="editor", soft_wrap=True, tab_behavior="focus")
+                editor = MinutesEditor("", id="editor", soft_wrap=True, tab_behavior="focus")
                 editor.show_line_numbers = False
                 yield editor
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         outage = self.console.note_outage()
         if outage:
             self.notify(self.t("msg.outage", text=outage), timeout=8)
         self.refresh_state(full=True)
-        self.start_new_entry()
+        self.start_new_entry(self.resumable_entry())
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         self.set_interval(0.25, self.poll)
         self.set_interval(10, self.heartbeat)
@@ -232,6 +239,18 @@ class LiveScreen(Screen[None]):
         editor.move_cursor(editor.document.end)
         self.dirty = False
         self.update_editing_label()
+
+    def resumable_entry(self) -> int | None:
+        """On (re)opening: go on with the current speaker's entry if it is the last one."""
+        entries = self.console.store.minutes(self.console.meeting_id)
+        if (
+            entries
+            and entries[-1].kind == "speech"
+            and self.speaking is not None
+            and entries[-1].speaker_id == self.speaking.id
+        ):
+            return entries[-1].id
+        return None
 
     def update_editing_label(self) -> None:
         label = self.query_one("#editing", Static)

@@ -76,8 +76,8 @@ class QueueTable(DataTable):
         self.cursor_type = "row"
         self.zebra_stripes = True
         self.add_column(t("col.no"), key="no", width=3)
-        self.add_column(t("col.name"), key="name", width=24)
-        self.add_column(t("col.state"), key="state", width=11)
+        self.add_column(t("col.name"), key="name", width=20)
+        self.add_column(t("col.state"), key="state", width=10)
         self.add_column(t("col.hamlet"), key="hamlet", width=12)
         self.add_column(t("col.gist"), key="gist", width=30)
         self.add_column(t("col.field"), key="field", width=16)
@@ -175,3 +175,15 @@ class NfcTextArea(TextArea):
         self.load_text(unicodedata.normalize("NFC", text))
         self.move_cursor((row, len(before)))
         return True
+
+
+_TAKEN = {"f6", "f7", "ctrl+z,super+z"}  # keys the live screen gives to queue and timer actions
+
+
+class MinutesEditor(NfcTextArea, inherit_bindings=False):
+    """The minutes editor: TextArea's keys minus F6, F7 and ctrl+z, which belong to the meeting.
+
+    Dropping them here (not only overriding them) keeps the footer in F-key order.
+    """
+
+    BINDINGS = [b for b in TextArea.BINDINGS if not (isinstance(b, Binding) and b.key in _TAKEN)]

@@ -1,0 +1,68 @@
+"""Snapshots of the main screens: fixed size, frozen clock, no cursor blink."""
+
+import datetime as dt
+
+import pytest
+
+from facilitator.app import make_app
+from facilitator.clock import TZ, FrozenClock
+from facilitator.demo import demo_meeting
+from facilitator.live import Console
+from facilitator.meetingfile import import_meeting
+
+
+def prepared(tmp_path, lang="vi", mode="console"):
+    clock = FrozenClock(dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ))
+    path = tmp_path / "snap.db"
+    app = make_app(path, clock=clock, lang=lang)
+    meeting_id = import_meeting(app.store, demo_meeting())
+    console = Console(app.store, meeting_id)
+    console.next_phase()
+    console.new_entry("Tuyên bố lý do, giới thiệu đại biểu.")
+    clock.advance(600)
+    for _ in range(2):
+        console.next_phase()
+    console.call_next()
+    console.record_petition(
+        "Đề nghị nâng cấp đường trục thôn",
+        "Giao thông",
+        speaker_id=console.store.speaking(meeting_id).id,
+    )
+    clock.advance(250)
+    console.heartbeat()
+    if mode == "chair":
+        app.store.close()
+        app = make_app(path, clock=clock, lang=lang, mode="chair")
+    else:
+        app.meeting_id = meeting_id
+    return app
+
+
+async def no_blink(pilot):
+    await pilot.pause()
+    for widget in pilot.app.screen.query("TextArea, Input"):
+        widget.cursor_blink = False
+    await pilot.pause(0.6)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_live_screen(snap_compare, tmp_path, lang):
+    assert snap_compare(prepared(tmp_path, lang), terminal_size=(120, 35), run_before=no_blink)
+
+
+def test_live_screen_80x24(snap_compare, tmp_path):
+    assert snap_compare(prepared(tmp_path), terminal_size=(80, 24), run_before=no_blink)
+
+
+def test_conclusion_screen(snap_compare, tmp_path):
+    async def open_conclusion(pilot):
+        await pilot.press("f9")
+        await no_blink(pilot)
+
+    assert snap_compare(prepared(tmp_path), terminal_size=(120, 35), run_before=open_conclusion)
+
+
+def test_chair_view(snap_compare, tmp_path):
+    assert snap_compare(
+        prepared(tmp_path, mode="chair"), terminal_size=(100, 30), run_before=no_blink
+    )
