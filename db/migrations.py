@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "facilitator"
+from db.steps import MIGRATION_SET
+
 migrations = Migrations(MIGRATION_SET)
-STEPS: list[str] = []  # names of this release's steps, to recognise a newer database
+REGISTERED: list[str] = []  # must equal db.steps.STEPS (a test checks it)
 
 
 def step(name: str):  # type: ignore[no-untyped-def]
-    STEPS.append(name)
+    REGISTERED.append(name)
     return migrations(name=name)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import sqlite3
@@ -16,9 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
-from db.migrations import MIGRATION_SET, STEPS, migrations
+from db.steps import MIGRATION_SET, MIGRATIONS_TABLE, STEPS
 from facilitator.clock import Clock, stamp, system_clock
 from facilitator.deadlines import DeadlineRule, WorkCalendar
 from facilitator.models import (
@@ -73,13 +72,19 @@ def _create_private(path: Path) -> None:
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | None, clock: Clock, readonly: bool):
         self.conn = conn
-        self.db = Database(conn)
         self.path = path
         self.clock = clock
         self.readonly = readonly
         self.actor = "secretary"
 
     # ----- infrastructure -------------------------------------------------------------------
+    @functools.cached_property
+    def db(self) -> Any:
+        """The sqlite-utils view of the connection, made on first use (it costs ~60 ms)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -195,17 +200,24 @@ class Store:
         return problems
 
     def backup_to(self, target: Path) -> Path:
-        """Online copy (sqlite backup API): safe while other processes write."""
+        """Online copy (sqlite backup API): safe while other processes write.
+
+        A file database is read through a connection of its own, so that any thread may call
+        this (a connection belongs to the thread that made it).
+        """
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".part")
         if tmp.exists():
             tmp.unlink()
         _create_private(tmp)
         dest = sqlite3.connect(tmp)
+        source = sqlite3.connect(self.path) if self.path is not None else self.conn
         try:
-            self.conn.backup(dest)
+            source.backup(dest)
         finally:
             dest.close()
+            if source is not self.conn:
+                source.close()
         os.replace(tmp, target)
         return target
 
@@ -361,6 +373,15 @@ class Store:
         rows = self._rows("SELECT * FROM minutes WHERE meeting_id = ? ORDER BY id", [meeting_id])
         return [MinutesEntry.from_row(r) for r in rows]
 
+    def recent_minutes(self, meeting_id: int, limit: int) -> list[MinutesEntry]:
+        """The last ``limit`` entries, oldest first (the live screen shows only these)."""
+        rows = self._rows(
+            "SELECT * FROM (SELECT * FROM minutes WHERE meeting_id = ? ORDER BY id DESC LIMIT ?) "
+            "ORDER BY id",
+            [meeting_id, limit],
+        )
+        return [MinutesEntry.from_row(r) for r in rows]
+
     def minutes_entry(self, entry_id: int) -> MinutesEntry:
         row = self.get("minutes", entry_id)
         if row is None:
@@ -464,8 +485,19 @@ def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _check_version(db: Database) -> None:
-    applied = {m.name for m in migrations.applied(db)}
+def _applied_steps(conn: sqlite3.Connection) -> set[str]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _check_version(applied: set[str]) -> None:
     unknown = sorted(applied - set(STEPS))
     if unknown:
         raise StoreError(
@@ -498,14 +530,16 @@ def open_store(
             conn = sqlite3.connect(file_path)
         _configure(conn, readonly, memory)
         store = Store(conn, file_path, clock, readonly)
-        _check_version(store.db)
-        if not readonly:
-            pending = migrations.pending(store.db)
-            if pending:
-                migrations.apply(store.db)
-                store.conn.execute("SELECT 1")  # leave no implicit transaction open
-        elif migrations.pending(store.db):
-            raise StoreError("cơ sở dữ liệu chưa được khởi tạo; hãy mở chương trình thư ký trước")
+        applied = _applied_steps(conn)
+        _check_version(applied)
+        if set(STEPS) - applied:
+            if readonly:
+                raise StoreError(
+                    "cơ sở dữ liệu chưa được khởi tạo; hãy mở chương trình thư ký trước"
+                )
+            from db.migrations import migrations
+
+            migrations.apply(store.db)
         return store
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"không mở được cơ sở dữ liệu {path}: {exc}") from exc

@@ -60,8 +60,15 @@ class ConclusionScreen(Screen[Any]):
 
     def on_mount(self) -> None:
         table = self.query_one("#petitions", DataTable)
-        for key in ("col.no", "col.content", "col.outcome", "col.responsible", "col.due"):
-            table.add_column(self.t(key), key=key)
+        widths = {
+            "col.no": 3,
+            "col.content": 24,
+            "col.outcome": 14,
+            "col.responsible": 16,
+            "col.due": 10,
+        }
+        for key, width in widths.items():
+            table.add_column(self.t(key), key=key, width=width)
         self.reload()
         table.focus()
 

@@ -91,6 +91,7 @@ class FormScreen(ModalScreen[Any]):
                 value=f.value if f.value is not None else Select.NULL,
                 id=wid,
                 allow_blank=True,
+                prompt=self.t("form.choose"),
             )
         if f.kind == "check":
             return Checkbox(f.label, value=bool(f.value), id=wid)

@@ -31,7 +31,7 @@ from screens.widgets import (
     slot_words,
 )
 
-SAVE_DELAY = 0.4  # seconds after the last keystroke; the budget is one second
+SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget is 1 s
 
 
 class LiveScreen(Screen[None]):
@@ -109,9 +109,12 @@ class LiveScreen(Screen[None]):
         outage = self.console.note_outage()
         if outage:
             self.notify(self.t("msg.outage", text=outage), timeout=8)
-        self.refresh_state(full=True)
+        # The earlier minutes fill in just after the first frame: the queue and the clock first.
+        self.refresh_state(full=True, log=False)
+        self.call_after_refresh(self.sync_log)
         self.start_new_entry(self.resumable_entry())
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
+        self.save_timer = self.set_interval(SAVE_DELAY, self.autosave, pause=True)
         self.set_interval(0.25, self.poll)
         self.set_interval(10, self.heartbeat)
         self.query_one("#editor").focus()
@@ -125,7 +128,13 @@ class LiveScreen(Screen[None]):
         self.refresh_agenda()
 
     # ----- state -> widgets -----------------------------------------------------------------
-    def refresh_state(self, full: bool = False) -> None:
+    def sync_log(self) -> None:
+        store = self.console.store
+        self.query_one(MinutesLog).sync(
+            store.recent_minutes(self.console.meeting_id, MinutesLog.SHOWN)
+        )
+
+    def refresh_state(self, full: bool = False, log: bool = True) -> None:
         store = self.console.store
         meeting = self.console.meeting
         self.meeting = meeting
@@ -156,7 +165,8 @@ class LiveScreen(Screen[None]):
             f"{self.t('live.waiting', count=waiting)} · "
             f"{self.t('live.projected', time=f'{end:%H:%M}')}{closed}"
         )
-        self.query_one(MinutesLog).sync(store.minutes(mid))
+        if log:
+            self.sync_log()
         running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
         if self.tick_timer is not None:
             if running:
@@ -205,9 +215,15 @@ class LiveScreen(Screen[None]):
         if isinstance(editor, NfcTextArea) and editor.normalise():
             return
         self.dirty = True
+        # One paused interval, restarted on each key: no new timer (task) per keystroke.
         if self.save_timer is not None:
-            self.save_timer.stop()
-        self.save_timer = self.set_timer(SAVE_DELAY, self.flush)
+            self.save_timer.reset()
+            self.save_timer.resume()
+
+    def autosave(self) -> None:
+        if self.save_timer is not None:
+            self.save_timer.pause()
+        self.flush()
 
     def flush(self) -> None:
         """Save the entry being typed (after a pause in typing, and before every action)."""
@@ -242,7 +258,7 @@ class LiveScreen(Screen[None]):
 
     def resumable_entry(self) -> int | None:
         """On (re)opening: go on with the current speaker's entry if it is the last one."""
-        entries = self.console.store.minutes(self.console.meeting_id)
+        entries = self.console.store.recent_minutes(self.console.meeting_id, 1)
         if (
             entries
             and entries[-1].kind == "speech"
@@ -297,7 +313,7 @@ class LiveScreen(Screen[None]):
         if speaker is None:
             self.notify(self.t("msg.queue_empty"))
             return
-        entries = self.console.store.minutes(self.console.meeting_id)
+        entries = self.console.store.recent_minutes(self.console.meeting_id, 5)
         speech = next(e for e in reversed(entries) if e.speaker_id == speaker.id)
         self.start_new_entry(speech.id)
         self.notify(self.t("msg.called", name=speaker.name))
@@ -372,7 +388,7 @@ class LiveScreen(Screen[None]):
     def _after_answer(self, speaker_id: Any) -> None:
         self.refresh_state()
         if isinstance(speaker_id, int):
-            entries = self.console.store.minutes(self.console.meeting_id)
+            entries = self.console.store.recent_minutes(self.console.meeting_id, 5)
             entry = next(e for e in reversed(entries) if e.speaker_id == speaker_id)
             self.start_new_entry(entry.id)
         self.query_one("#editor").focus()

@@ -82,14 +82,20 @@ class QueueTable(DataTable):
         self.add_column(t("col.gist"), key="gist", width=30)
         self.add_column(t("col.field"), key="field", width=16)
 
+    RECENT_DONE = 30  # finished speakers kept in view (for a follow-up turn); all waiting shown
+
     def show(self, speakers: list[Speaker]) -> None:
         selected = self.selected_id()
         self.clear()
+        finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
+        hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
         number = 0
         for s in speakers:
-            if s.state == "withdrawn" and s.reason == "hoàn tác":
-                continue
+            if (s.state == "withdrawn" and s.reason == "hoàn tác") or s.kind == "answer":
+                continue  # undone registrations and officials' answer turns are not the queue
             number += 1
+            if s.id in hidden:
+                continue
             style = "bold" if s.state == "speaking" else ("dim" if s.state != "waiting" else "")
             state = self.t("state." + s.state)
             if s.state == "speaking":
@@ -123,23 +129,32 @@ class QueueTable(DataTable):
 
 
 class MinutesLog(DataTable):
-    """Earlier minutes entries (time, text); synced incrementally so 3,000 entries stay cheap."""
+    """The latest minutes entries (time, text), synced incrementally.
+
+    Only the last ``SHOWN`` entries are listed: measuring 3,000 rows would cost a second at
+    start-up, and the secretary edits recent entries; the documents always hold them all.
+    """
+
+    SHOWN = 100
+    TEXT_WIDTH = 160
 
     def setup(self, t: Translator) -> None:
         self.cursor_type = "row"
         self.add_column(t("col.time"), key="time", width=5)
-        self.add_column(t("live.minutes"), key="text")
+        self.add_column(t("live.minutes"), key="text", width=self.TEXT_WIDTH)
         self.shown: dict[int, str] = {}
 
-    @staticmethod
-    def _line(entry: MinutesEntry) -> Text:
+    @classmethod
+    def _line(cls, entry: MinutesEntry) -> Text:
         text = " ".join(entry.text.split())
         style = "bold" if entry.kind in ("phase", "outage") else ""
-        return Text(text[:200], style=style)
+        return Text(text[: cls.TEXT_WIDTH], style=style)
 
     def sync(self, entries: list[MinutesEntry]) -> None:
+        entries = entries[-self.SHOWN :]
         ids = [e.id for e in entries]
-        if list(self.shown) != ids[: len(self.shown)]:
+        shown = list(self.shown)
+        if shown and (shown[0] not in ids or ids[: len(shown)] != shown):
             self.clear()
             self.shown = {}
         for entry in entries:

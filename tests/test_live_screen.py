@@ -51,7 +51,7 @@ async def test_register_call_type_and_autosave(tmp_path, clock):
         await pilot.pause()
         assert store.speaking(mid).name == "Nguyễn Văn An"
         await pilot.press("x", "i", "n")
-        await pilot.pause(0.6)  # saved within a second of the last key, without any F-key
+        await pilot.pause(0.8)  # saved within a second of the last key, without any F-key
         entry = store.minutes(mid)[-1]
         assert entry.text == "Ông/Bà Nguyễn Văn An (thôn Đông Phong) phát biểu: xin"
         assert entry.speaker_id == store.speakers(mid)[0].id
@@ -190,7 +190,7 @@ async def test_nfd_typing_in_the_editor_is_stored_nfc(tmp_path, clock):
         await pilot.pause()
         await pilot.press("f8")
         editor(app).insert(unicodedata.normalize("NFD", "thôn Đông Phong"))
-        await pilot.pause(0.6)
+        await pilot.pause(0.8)
         assert editor(app).text == "thôn Đông Phong"
         assert app.store.minutes(app.meeting_id)[-1].text == "thôn Đông Phong"
         await pilot.press("backspace")
@@ -205,7 +205,7 @@ async def test_crash_and_resume_a_running_slot(tmp_path, clock):
         await pilot.press("f8", "f3")
         clock.advance(40)
         await pilot.press("x")
-        await pilot.pause(0.6)
+        await pilot.pause(0.8)
     # The process is gone; 80 s later the secretary starts it again.
     clock.advance(80)
     again = make_app(tmp_path / "m.db", clock=clock, meeting_id=mid)

@@ -87,3 +87,10 @@ def test_default_path_from_environment(tmp_path: Path, monkeypatch):
     monkeypatch.delenv("FACILITATOR_DB")
     assert default_db_path().name == "facilitator.db"
     assert os.fspath(default_db_path())
+
+
+def test_registered_migrations_match_the_step_list():
+    from db.migrations import REGISTERED
+    from db.steps import STEPS
+
+    assert tuple(REGISTERED) == STEPS

@@ -1,0 +1,8 @@
+"""Names of the schema steps of this release, readable without importing sqlite-utils.
+
+A database with a step not listed here was written by a newer release and is refused.
+"""
+
+MIGRATION_SET = "facilitator"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+STEPS: tuple[str, ...] = ("0001_initial",)
