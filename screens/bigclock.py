@@ -7,7 +7,7 @@ from textual.widget import Widget
 
 # 5 x 7 glyphs; "#" is ink.
 GLYPHS = {
-    "0": [" ### ", "#   #", "#  ##", "# # #", "##  #", "#   #", " ### "],
+    "0": [" ### ", "#   #", "#   #", "#   #", "#   #", "#   #", " ### "],
     "1": ["  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", " ### "],
     "2": [" ### ", "#   #", "    #", "   # ", "  #  ", " #   ", "#####"],
     "3": ["#####", "   # ", "  #  ", "   # ", "    #", "#   #", " ### "],
@@ -53,7 +53,6 @@ class BigClock(Widget):
     BigClock {
         height: 1fr;
         min-height: 7;
-        content-align: center middle;
     }
     """
 

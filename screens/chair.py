@@ -110,11 +110,13 @@ class ChairScreen(Screen[None]):
         now = self.store.clock()
         slot = self.slot.slot if self.slot else None
         clock, words, css = slot_words(slot, now, self.t)
-        self.query_one(BigClock).show(clock)
+        big = self.query_one(BigClock)
+        big.show(clock)
         state = self.query_one("#chair-state", Static)
         state.update(words)
         for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
             state.set_class(name == css, name)
+            big.set_class(name == css, name)
 
 
 class ChairApp(App[None]):
