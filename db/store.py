@@ -75,6 +75,7 @@ class Store:
         self.path = path
         self.clock = clock
         self.readonly = readonly
+        self._savepoints = 0
         self.actor = "secretary"
 
     # ----- infrastructure -------------------------------------------------------------------
@@ -93,26 +94,42 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
-        """One write transaction; nested calls join the outer one."""
+        """One write transaction; nested calls join the outer one through a savepoint.
+
+        A failure of the disk (full, read-only, locked too long) rolls back and becomes a
+        StoreError with a message for the user: nothing half-written stays behind.
+        """
         if self.conn.in_transaction:
-            with self.db.atomic():
+            self._savepoints += 1
+            name = f"sp{self._savepoints}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
                 yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         for attempt in range(5):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 break
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == 4:
-                    raise StoreError(f"cơ sở dữ liệu đang bận: {exc}") from exc
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or attempt == 4:
+                    raise StoreError(_write_problem(exc)) from exc
                 time.sleep(0.05 * (attempt + 1))
         try:
             yield
-        except BaseException:
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(_write_problem(exc)) from exc
             raise
-        self.conn.execute("COMMIT")
 
     def data_version(self) -> int:
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
@@ -473,6 +490,17 @@ class Store:
             DeadlineRule(r["key"], r["offset"], r["unit"], r["anchor"], r["reference"], r["label"])
             for r in self._rows("SELECT * FROM deadline_rules ORDER BY rowid")
         ]
+
+
+def _write_problem(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "full" in text:
+        return "ổ đĩa đã đầy, không ghi được vào cơ sở dữ liệu; hãy giải phóng chỗ trống"
+    if "readonly" in text or "read-only" in text:
+        return "cơ sở dữ liệu chỉ được đọc, không ghi được; hãy kiểm tra quyền của tệp"
+    if "locked" in text or "busy" in text:
+        return "cơ sở dữ liệu đang bận quá lâu; hãy thử lại"
+    return f"không ghi được vào cơ sở dữ liệu: {text}"
 
 
 def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:

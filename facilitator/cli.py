@@ -20,6 +20,7 @@ class Settings:
     def __init__(self) -> None:
         self.db: Path | None = None
         self.lang = "vi"
+        self.bell = False
 
     @property
     def t(self) -> Translator:
@@ -63,8 +64,23 @@ def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+def _bell(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def set_bell(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.ensure_object(Settings).bell = True
+
+    return click.option(
+        "--bell",
+        is_flag=True,
+        expose_value=False,
+        callback=set_bell,
+        help="Ring the terminal bell once at the last minute and once at zero.",
+    )(fn)
+
+
 @click.group(invoke_without_command=True)
 @_common
+@_bell
 @click.version_option(package_name="facilitator")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -83,7 +99,13 @@ def cli(ctx: click.Context) -> None:
 def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
     from facilitator.app import make_app
 
-    app = make_app(settings.db_path(), lang=settings.lang, mode=mode, meeting_id=meeting_id)
+    app = make_app(
+        settings.db_path(),
+        lang=settings.lang,
+        mode=mode,
+        meeting_id=meeting_id,
+        bell=settings.bell,
+    )
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
@@ -92,6 +114,7 @@ def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
 @cli.command()
 @click.argument("meeting_id", type=int)
 @_common
+@_bell
 @click.pass_obj
 def run(settings: Settings, meeting_id: int) -> None:
     """Open the live screen of a meeting (a draft starts with the first F8)."""
@@ -103,6 +126,7 @@ def run(settings: Settings, meeting_id: int) -> None:
 
 @cli.command()
 @_common
+@_bell
 @click.pass_obj
 def demo(settings: Settings) -> None:
     """Create the Đông Phong demo meeting and open it (a fresh temporary file without --db)."""

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.live import RuleError
 from screens.widgets import NfcTextArea
@@ -128,6 +129,9 @@ class FormScreen(ModalScreen[Any]):
             result = self.save(self.values())
         except RuleError as exc:
             self.show_error(exc.field, str(exc))
+            return
+        except StoreError as exc:  # a disk problem: keep the form open with what was typed
+            self.show_error(None, str(exc))
             return
         self.dismiss(result if result is not None else True)
 

@@ -29,6 +29,7 @@ KEYS = [
     ("Ctrl+N", "key.new_entry"),
     ("Ctrl+L", "key.registration"),
     ("Ctrl+R", "key.official_answer"),
+    ("Ctrl+O", "key.carry_over"),
     ("Ctrl+P", "key.palette"),
     ("Ctrl+Q", "key.quit"),
 ]

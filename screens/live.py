@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Label, Static
 
+from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
 from facilitator.models import OUTCOMES
@@ -67,6 +68,7 @@ class LiveScreen(Screen[None]):
             show=False,
             id="official_answer",
         ),
+        Binding("ctrl+o", "carry_over", "key.carry_over", priority=True, show=False, id="carry"),
     ]
 
     def __init__(self, console: Console, t: Translator, bell: bool = False):
@@ -109,6 +111,11 @@ class LiveScreen(Screen[None]):
         outage = self.console.note_outage()
         if outage:
             self.notify(self.t("msg.outage", text=outage), timeout=8)
+        from screens.carryover import carry_over_lines
+
+        pending = carry_over_lines(self.console.store, self.console.meeting_id, self.t)
+        if pending:
+            self.notify(self.t("carry.notice", count=len(pending)), timeout=8)
         # The earlier minutes fill in just after the first frame: the queue and the clock first.
         self.refresh_state(full=True, log=False)
         self.call_after_refresh(self.sync_log)
@@ -239,8 +246,9 @@ class LiveScreen(Screen[None]):
                 self.editing_id = self.console.new_entry(text)
             else:
                 self.console.save_entry(self.editing_id, text)
-        except RuleError as exc:
-            self.notify(str(exc), severity="error")
+        except (RuleError, StoreError) as exc:
+            # The text stays in the editor; the next keystroke or action tries again.
+            self.notify(str(exc), severity="error", timeout=10)
             return
         self.dirty = False
         self.query_one(MinutesLog).update_entry(self.console.store.minutes_entry(self.editing_id))
@@ -287,8 +295,8 @@ class LiveScreen(Screen[None]):
         self.flush()
         try:
             result = fn(*args)
-        except RuleError as exc:
-            self.notify(str(exc), severity="error")
+        except (RuleError, StoreError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
             return None
         self.refresh_state()
         return result
@@ -366,6 +374,11 @@ class LiveScreen(Screen[None]):
         self.app.push_screen(
             ExportScreen(self.console.store, self.console.meeting_id, self.t, folder)
         )
+
+    def action_carry_over(self) -> None:
+        from screens.carryover import CarryOverScreen
+
+        self.app.push_screen(CarryOverScreen(self.console.store, self.console.meeting_id, self.t))
 
     def action_official_answer(self) -> None:
         self.flush()

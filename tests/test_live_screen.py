@@ -297,3 +297,40 @@ def test_store_is_left_consistent(tmp_path, clock):
     app = live_app(tmp_path, clock)
     app.store.close()
     assert open_store(tmp_path / "m.db").integrity_problems() == []
+
+
+async def test_carry_over_from_an_earlier_meeting(tmp_path, clock):
+    from facilitator.conclusion import decide
+    from facilitator.live import Console
+
+    app = live_app(tmp_path, clock)
+    store = app.store
+    earlier = Console(store, app.meeting_id)
+    decide(earlier, store.petitions(app.meeting_id)[0].id, "assigned", responsible="Trưởng thôn")
+    later = demo_meeting()
+    later["meeting"]["date"] = "2021-12-20"
+    app.meeting_id = import_meeting(store, later)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        text = str(app.screen.query_one("#form-fields Static").render())
+        assert "Đề nghị nâng cấp tuyến đường trục thôn" in text
+        assert "Trưởng thôn, Hạn 18/11/2021" in text
+
+
+async def test_single_bell_at_warning_and_at_zero(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock, bell=True)
+    app.meeting_id = import_meeting(app.store, demo_meeting())
+    rings: list[float] = []
+    app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        clock.advance(245)
+        await pilot.pause(1.1)
+        assert len(rings) == 1
+        clock.advance(60)
+        await pilot.pause(1.1)
+        assert len(rings) == 2
+        assert "HẾT GIỜ" in str(app.screen.query_one("#countdown").render())

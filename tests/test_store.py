@@ -51,7 +51,7 @@ def test_readonly_store_cannot_write(tmp_path: Path):
     meeting_id = import_meeting(writer, demo_meeting())
     reader = open_store(path, readonly=True)
     assert reader.meeting(meeting_id).village == "Đông Phong"
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+    with pytest.raises(StoreError, match="chỉ được đọc"):
         reader.update_meeting(meeting_id, {"place": "x"})
     assert writer.meeting(meeting_id).place == "Nhà văn hóa thôn Đông Phong"
 
@@ -94,3 +94,38 @@ def test_registered_migrations_match_the_step_list():
     from db.steps import STEPS
 
     assert tuple(REGISTERED) == STEPS
+
+
+def test_failed_write_rolls_back_whole_and_says_why(store, meeting_id, monkeypatch):
+    from facilitator.live import Console
+
+    console = Console(store, meeting_id)
+    before = len(store.speakers(meeting_id))
+    real = store.insert
+
+    def full_disk(table, values):
+        if table == "events":
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(table, values)
+
+    monkeypatch.setattr(store, "insert", full_disk)
+    with pytest.raises(StoreError, match="ổ đĩa đã đầy"):
+        console.register("Nguyễn Văn An")
+    monkeypatch.undo()
+    assert len(store.speakers(meeting_id)) == before  # the speaker row was rolled back too
+    assert not store.conn.in_transaction
+
+
+def test_readonly_file_gives_a_clear_message(tmp_path: Path):
+    import stat
+
+    path = tmp_path / "f.db"
+    store = open_store(path)
+    meeting_id = import_meeting(store, demo_meeting())
+    store.close()
+    reader = open_store(path, readonly=True)
+    from facilitator.live import Console
+
+    with pytest.raises(StoreError, match="chỉ được đọc"):
+        Console(reader, meeting_id).register("A")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
