@@ -308,6 +308,15 @@ class Store:
                 [*values.values(), meeting_id, position],
             )
 
+    def replace_phases(self, meeting_id: int, agenda: Sequence[tuple[str, str]]) -> None:
+        with self.write():
+            self.conn.execute("DELETE FROM phases WHERE meeting_id = ?", [meeting_id])
+            for position, (name, ref) in enumerate(agenda):
+                self.insert(
+                    "phases",
+                    {"meeting_id": meeting_id, "position": position, "name": name, "plan_ref": ref},
+                )
+
     def officials(self, meeting_id: int) -> list[Official]:
         rows = self._rows(
             "SELECT * FROM officials WHERE meeting_id = ? ORDER BY seq, id", [meeting_id]

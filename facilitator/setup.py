@@ -1,46 +1,264 @@
-"""Preparing a meeting (chuẩn bị): creating it from what the secretary types."""
+"""Preparing a meeting (chuẩn bị, plan III.1): details, attendance, opinions, agenda."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from pathlib import Path
 from typing import Any
 
 from db.store import Store
-from facilitator.live import RuleError
-from facilitator.text import TextError, clean, parse_date
+from facilitator.live import Console, RuleError
+from facilitator.models import DEFAULT_AGENDA
+from facilitator.text import TextError, clean, fold, parse_date
+
+
+def _text(values: dict[str, Any], key: str, *, required: bool = False, limit: int = 200) -> str:
+    try:
+        text = clean(values.get(key) or "", limit=limit)
+    except TextError as exc:
+        raise RuleError(str(exc), key) from exc
+    if required and not text:
+        raise RuleError("không được để trống", key)
+    return text
+
+
+def _time(value: str, key: str) -> str:
+    text = (value or "08:00").strip().replace("h", ":").replace("g", ":")
+    try:
+        hour, minute = (int(x) for x in text.split(":"))
+        return dt.time(hour, minute).strftime("%H:%M")
+    except ValueError:
+        raise RuleError(f"giờ không hợp lệ: {value} (HH:MM)", key) from None
+
+
+def _date(value: str, key: str, *, required: bool = True) -> dt.date | None:
+    if not (value or "").strip():
+        if required:
+            raise RuleError("không được để trống", key)
+        return None
+    try:
+        return parse_date(value)
+    except TextError as exc:
+        raise RuleError(str(exc), key) from exc
 
 
 def create_meeting(store: Store, values: dict[str, Any]) -> int:
     """Validate the new-meeting form and create a draft meeting with the default agenda."""
-    out: dict[str, Any] = {}
-    for key in ("commune", "village", "place", "chair", "secretary"):
-        try:
-            out[key] = clean(values.get(key, ""))
-        except TextError as exc:
-            raise RuleError(str(exc), key) from exc
-    for key in ("commune", "village"):
-        if not out[key]:
-            raise RuleError("không được để trống", key)
-    try:
-        day = parse_date(values.get("date", ""))
-    except TextError as exc:
-        raise RuleError(str(exc), "date") from exc
-    start = (values.get("start") or "08:00").strip()
-    try:
-        start = dt.time.fromisoformat(start if len(start) == 5 else f"0{start}").strftime("%H:%M")
-    except ValueError:
-        raise RuleError(f"giờ không hợp lệ: {start} (HH:MM)", "start") from None
+    commune = _text(values, "commune", required=True)
+    village = _text(values, "village", required=True)
+    day = _date(values.get("date", ""), "date")
+    assert day is not None
+    chair = _text(values, "chair")
+    secretary = _text(values, "secretary")
     return store.create_meeting(
         {
-            "commune": out["commune"],
-            "village": out["village"],
+            "commune": commune,
+            "village": village,
             "date": day.isoformat(),
-            "start": start,
-            "place": out["place"],
-            "organiser": f"Ủy ban nhân dân xã {out['commune']}",
-            "chair_name": out["chair"],
-            "chair_position": "Chủ tịch UBND xã" if out["chair"] else "",
-            "secretary_name": out["secretary"],
-            "secretary_position": "Công chức Văn phòng - Thống kê" if out["secretary"] else "",
+            "start": _time(values.get("start", ""), "start"),
+            "place": _text(values, "place") or f"Nhà văn hóa thôn {village}",
+            "organiser": f"Ủy ban nhân dân xã {commune}",
+            "chair_name": chair,
+            "chair_position": "Chủ tịch UBND xã" if chair else "",
+            "secretary_name": secretary,
+            "secretary_position": "Công chức Văn phòng - Thống kê" if secretary else "",
         }
     )
+
+
+DETAIL_KEYS = (
+    "commune",
+    "village",
+    "date",
+    "start",
+    "place",
+    "organiser",
+    "chair_name",
+    "chair_position",
+    "secretary_name",
+    "secretary_position",
+    "slot_minutes",
+    "announced_on",
+    "number",
+    "citizens_present",
+)
+
+
+def details_of(store: Store, meeting_id: int) -> dict[str, str]:
+    """The meeting as the preparation form shows it (dates dd/mm/yyyy)."""
+    m = store.meeting(meeting_id)
+    minutes = m.slot_seconds / 60
+    return {
+        "commune": m.commune,
+        "village": m.village,
+        "date": f"{m.date:%d/%m/%Y}",
+        "start": m.start,
+        "place": m.place,
+        "organiser": m.organiser,
+        "chair_name": m.chair_name,
+        "chair_position": m.chair_position,
+        "secretary_name": m.secretary_name,
+        "secretary_position": m.secretary_position,
+        "slot_minutes": f"{minutes:g}",
+        "announced_on": f"{m.announced_on:%d/%m/%Y}" if m.announced_on else "",
+        "number": m.number or "",
+        "citizens_present": str(m.citizens_present),
+    }
+
+
+def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> None:
+    """Save the preparation form; every value is checked before anything is written."""
+    out: dict[str, Any] = {}
+    for key in ("commune", "village"):
+        out[key] = _text(values, key, required=True)
+    for key in (
+        "place",
+        "organiser",
+        "chair_name",
+        "chair_position",
+        "secretary_name",
+        "secretary_position",
+    ):
+        out[key] = _text(values, key, limit=500)
+    day = _date(values.get("date", ""), "date")
+    assert day is not None
+    out["date"] = day.isoformat()
+    out["start"] = _time(values.get("start", ""), "start")
+    announced = _date(values.get("announced_on", ""), "announced_on", required=False)
+    if announced is not None and announced > day:
+        raise RuleError("ngày thông báo sau ngày hội nghị", "announced_on")
+    out["announced_on"] = announced.isoformat() if announced else None
+    try:
+        minutes = float(str(values.get("slot_minutes") or "5").replace(",", "."))
+    except ValueError:
+        raise RuleError("số phút không hợp lệ", "slot_minutes") from None
+    if not 0.5 <= minutes <= 60:
+        raise RuleError("thời gian mỗi lượt từ 0,5 đến 60 phút", "slot_minutes")
+    out["slot_seconds"] = round(minutes * 60)
+    try:
+        citizens = int(str(values.get("citizens_present") or "0").strip())
+    except ValueError:
+        raise RuleError("số người phải là số nguyên", "citizens_present") from None
+    if not 0 <= citizens <= 100_000:
+        raise RuleError("số người không hợp lệ", "citizens_present")
+    out["citizens_present"] = citizens
+    out["number"] = _text(values, "number", limit=20) or None
+    with store.write():
+        store.update_meeting(meeting_id, out)
+        store.log(meeting_id, "meeting.prepared", {})
+
+
+def add_official(store: Store, meeting_id: int, name: str, position: str, group: str) -> int:
+    values = {"name": name, "position": position, "group": group}
+    row = {
+        "meeting_id": meeting_id,
+        "name": _text(values, "name", required=True),
+        "position": _text(values, "position"),
+        "grp": _text(values, "group") or "xã",
+        "seq": len(store.officials(meeting_id)),
+    }
+    return store.insert("officials", row)
+
+
+def remove_official(store: Store, official_id: int) -> None:
+    store.delete("officials", official_id)
+
+
+def add_pre_collected(store: Store, meeting_id: int, content: str, field: str, source: str) -> int:
+    """A petition collected before the meeting (plan III.1.1), through a channel."""
+    if not (source or "").strip():
+        raise RuleError("cần ghi nguồn (MTTQ, đoàn thể, đại biểu HĐND...)", "source")
+    return Console(store, meeting_id).record_petition(content, field, source=source)
+
+
+def set_agenda(store: Store, meeting_id: int, names: list[str]) -> None:
+    """Rename, add or remove phases before the meeting starts (the agenda is data)."""
+    meeting = store.meeting(meeting_id)
+    if meeting.status != "draft":
+        raise RuleError("chỉ sửa chương trình trước khi khai mạc", "agenda")
+    cleaned = [clean(n) for n in names if clean(n)]
+    if not cleaned:
+        raise RuleError("chương trình cần ít nhất một bước", "agenda")
+    refs = {fold(n): r for n, r in DEFAULT_AGENDA}
+    with store.write():
+        store.replace_phases(meeting_id, [(n, refs.get(fold(n), "")) for n in cleaned])
+        store.log(meeting_id, "agenda.changed", {"phases": cleaned})
+
+
+_COLUMNS = {
+    "content": ("content", "noi dung", "noi dung kien nghi", "y kien", "kien nghi"),
+    "field": ("field", "linh vuc"),
+    "source": ("source", "nguon", "kenh", "don vi"),
+}
+
+
+def read_petition_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV or XLSX file with columns content / field / source (Vietnamese or English
+    headers, accents optional)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            from openpyxl import load_workbook
+
+            book = load_workbook(path, read_only=True, data_only=True)
+            sheet = book.worksheets[0]
+            rows = [
+                ["" if c is None else str(c) for c in row]
+                for row in sheet.iter_rows(values_only=True)
+            ]
+            book.close()
+        else:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig") if _utf8(raw) else raw.decode("cp1258")
+            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+            rows = list(csv.reader(io.StringIO(text), dialect))
+    except OSError as exc:
+        raise RuleError(f"không đọc được tệp {path}: {exc.strerror or exc}", "path") from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged file, whatever the library says
+        raise RuleError(f"tệp {path.name} không đọc được như bảng: {exc}", "path") from exc
+    if not rows:
+        raise RuleError("tệp trống", "path")
+    header = [fold(h) for h in rows[0]]
+    index = {}
+    for key, names in _COLUMNS.items():
+        index[key] = next((i for i, h in enumerate(header) if h in names), None)
+    if index["content"] is None:
+        raise RuleError("không thấy cột «Nội dung» ở dòng đầu", "path")
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+
+        def cell(key: str, row: list[str] = row) -> str:
+            i = index[key]
+            return row[i] if i is not None and i < len(row) else ""
+
+        if not cell("content").strip():
+            continue
+        try:
+            out.append(
+                {k: clean(cell(k), multiline=k == "content", limit=20_000) for k in _COLUMNS}
+            )
+        except TextError as exc:
+            raise RuleError(f"dòng {number}: {exc}", "path") from exc
+    return out
+
+
+def _utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def import_petitions(store: Store, meeting_id: int, path: Path) -> int:
+    """Import pre-collected petitions from CSV or XLSX, all or nothing; returns how many."""
+    rows = read_petition_table(path)
+    console = Console(store, meeting_id)
+    with store.write():
+        for row in rows:
+            console.record_petition(
+                row["content"], row["field"], source=row["source"] or "tổng hợp trước hội nghị"
+            )
+    return len(rows)

@@ -30,6 +30,7 @@ KEYS = [
     ("Ctrl+L", "key.registration"),
     ("Ctrl+R", "key.official_answer"),
     ("Ctrl+O", "key.carry_over"),
+    ("Ctrl+T", "key.prepare"),
     ("Ctrl+P", "key.palette"),
     ("Ctrl+Q", "key.quit"),
 ]

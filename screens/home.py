@@ -24,6 +24,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "home.new", id="new"),
         Binding("i", "import", "home.import", id="import"),
         Binding("f", "followup", "home.followup", id="followup"),
+        Binding("p", "prepare", "key.prepare", id="prepare"),
     ]
 
     def __init__(self, store: Store, t: Translator):
@@ -71,6 +72,20 @@ class HomeScreen(Screen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             self.app.open_meeting(int(str(key)))  # type: ignore[attr-defined]
 
+    def selected_meeting(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def action_prepare(self) -> None:
+        from screens.localise import localised
+        from screens.prepare import PrepareScreen
+
+        meeting_id = self.selected_meeting()
+        if meeting_id is not None:
+            self.app.push_screen(localised(PrepareScreen, self.t)(self.store, meeting_id, self.t))
+
     def action_new(self) -> None:
         t = self.t
         fields = [
@@ -93,7 +108,11 @@ class HomeScreen(Screen[None]):
     def _created(self, meeting_id: Any) -> None:
         self.reload()
         if isinstance(meeting_id, int):
-            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+            from screens.localise import localised
+            from screens.prepare import PrepareScreen
+
+            # A new meeting goes to preparation first: attendance, opinions, agenda.
+            self.app.push_screen(localised(PrepareScreen, self.t)(self.store, meeting_id, self.t))
 
     def action_import(self) -> None:
         t = self.t

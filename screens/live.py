@@ -69,6 +69,7 @@ class LiveScreen(Screen[None]):
             id="official_answer",
         ),
         Binding("ctrl+o", "carry_over", "key.carry_over", priority=True, show=False, id="carry"),
+        Binding("ctrl+t", "prepare", "key.prepare", priority=True, show=False, id="prepare"),
     ]
 
     def __init__(self, console: Console, t: Translator, bell: bool = False):
@@ -374,6 +375,15 @@ class LiveScreen(Screen[None]):
         self.app.push_screen(
             ExportScreen(self.console.store, self.console.meeting_id, self.t, folder)
         )
+
+    def action_prepare(self) -> None:
+        self.flush()
+        from screens.prepare import PrepareScreen
+
+        screen = localised(PrepareScreen, self.t)(
+            self.console.store, self.console.meeting_id, self.t
+        )
+        self.app.push_screen(screen, lambda _r: self.refresh_state())
 
     def action_carry_over(self) -> None:
         from screens.carryover import CarryOverScreen

@@ -1,0 +1,211 @@
+"""Preparation (Chuẩn bị): details, attendance, pre-collected petitions, slot length, agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from db.store import Store, StoreError
+from facilitator import setup
+from facilitator.deadlines import ANNOUNCEMENT_DAYS, announcement_late
+from facilitator.i18n import Translator
+from facilitator.live import RuleError
+from screens.carryover import carry_over_lines
+from screens.forms import Field, FormScreen
+from screens.widgets import NfcTextArea
+
+
+class PrepareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "key.back", id="back"),
+        Binding("ctrl+s", "save", "key.save", priority=True, id="save"),
+        Binding("f2", "add_official", "prep.add_official", priority=True, id="add_official"),
+        Binding("f7", "add_petition", "prep.add_petition", priority=True, id="add_petition"),
+        Binding("f4", "import_petitions", "prep.import", priority=True, id="import"),
+        Binding("delete", "remove_official", "prep.remove", id="remove"),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int, t: Translator):
+        super().__init__()
+        self.store = store
+        self.meeting_id = meeting_id
+        self.t = t
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="live-header")
+        yield Static("", id="prep-warnings")
+        with Horizontal(id="live-body"):
+            with VerticalScroll(id="prep-details"):
+                for key in setup.DETAIL_KEYS:
+                    yield Label(self.t(f"prep.{key}"))
+                    yield Input(id=f"p-{key}")
+                    yield Static("", id=f"perr-{key}", classes="form-error")
+                yield Label(self.t("prep.agenda"))
+                agenda = NfcTextArea("", id="p-agenda")
+                agenda.show_line_numbers = False
+                yield agenda
+                yield Static("", id="perr-agenda", classes="form-error")
+            with Vertical(id="prep-lists"):
+                yield Label(self.t("prep.officials"), classes="section")
+                yield DataTable(id="prep-officials", cursor_type="row")
+                yield Label(self.t("prep.petitions"), classes="section")
+                yield DataTable(id="prep-petitions", cursor_type="row")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        officials = self.query_one("#prep-officials", DataTable)
+        for key in ("col.name", "prep.chair_position", "prep.group"):
+            officials.add_column(self.t(key), key=key)
+        petitions = self.query_one("#prep-petitions", DataTable)
+        for key in ("col.content", "col.field", "prep.source"):
+            petitions.add_column(self.t(key), key=key)
+        for key, value in setup.details_of(self.store, self.meeting_id).items():
+            self.query_one(f"#p-{key}", Input).value = value
+        agenda = "\n".join(p.name for p in self.store.phases(self.meeting_id))
+        self.query_one("#p-agenda", NfcTextArea).load_text(agenda)
+        self.reload()
+        self.query_one("#p-commune").focus()
+
+    def reload(self) -> None:
+        meeting = self.store.meeting(self.meeting_id)
+        self.query_one("#live-header", Static).update(
+            f"{self.t('prep.title')} · {meeting.commune} - {meeting.village} · "
+            f"{meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}"
+        )
+        warnings = []
+        if announcement_late(meeting.date, meeting.announced_on):
+            latest = meeting.date - dt.timedelta(days=ANNOUNCEMENT_DAYS)
+            warnings.append(self.t("prep.late", date=f"{latest:%d/%m/%Y}"))
+        carried = carry_over_lines(self.store, self.meeting_id, self.t)
+        if carried:
+            warnings.append(self.t("carry.notice", count=len(carried)))
+        self.query_one("#prep-warnings", Static).update("\n".join(f"⚠ {w}" for w in warnings))
+        officials = self.query_one("#prep-officials", DataTable)
+        officials.clear()
+        for o in self.store.officials(self.meeting_id):
+            officials.add_row(o.name, o.position, o.group, key=str(o.id))
+        petitions = self.query_one("#prep-petitions", DataTable)
+        petitions.clear()
+        for p in self.store.petitions(self.meeting_id):
+            if p.speaker_id is None:
+                petitions.add_row(p.content[:50], p.field, p.source, key=str(p.id))
+
+    @on(Input.Changed)
+    def _nfc(self, event: Input.Changed) -> None:
+        if not unicodedata.is_normalized("NFC", event.value):
+            cursor = len(unicodedata.normalize("NFC", event.value[: event.input.cursor_position]))
+            event.input.value = unicodedata.normalize("NFC", event.value)
+            event.input.cursor_position = cursor
+
+    @on(NfcTextArea.Changed, "#p-agenda")
+    def _agenda_nfc(self, event: NfcTextArea.Changed) -> None:
+        area = event.text_area
+        if isinstance(area, NfcTextArea):
+            area.normalise()
+
+    def action_save(self) -> None:
+        values = {key: self.query_one(f"#p-{key}", Input).value for key in setup.DETAIL_KEYS}
+        for key in (*setup.DETAIL_KEYS, "agenda"):
+            self.query_one(f"#perr-{key}", Static).update("")
+        try:
+            setup.update_details(self.store, self.meeting_id, values)
+            names = self.query_one("#p-agenda", NfcTextArea).text.split("\n")
+            current = [p.name for p in self.store.phases(self.meeting_id)]
+            if [n.strip() for n in names if n.strip()] != current:
+                setup.set_agenda(self.store, self.meeting_id, names)
+        except RuleError as exc:
+            key = exc.field if exc.field in (*setup.DETAIL_KEYS, "agenda") else "commune"
+            self.query_one(f"#perr-{key}", Static).update(f"⚠ {exc}")
+            self.query_one(f"#p-{key}").focus()
+            return
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(self.t("msg.saved"))
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_add_official(self) -> None:
+        t = self.t
+        fields = [
+            Field("name", t("form.name")),
+            Field("position", t("prep.chair_position")),
+            Field("group", t("prep.group"), value="xã", suggest=["huyện", "xã", "thôn"]),
+        ]
+
+        def save(values: dict[str, Any]) -> str:
+            setup.add_official(
+                self.store, self.meeting_id, values["name"], values["position"], values["group"]
+            )
+            return t("msg.saved")
+
+        self.app.push_screen(
+            FormScreen(t("prep.add_official"), fields, save, t), lambda _r: self.reload()
+        )
+
+    def action_remove_official(self) -> None:
+        table = self.query_one("#prep-officials", DataTable)
+        if self.focused is not table or not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        setup.remove_official(self.store, int(str(key)))
+        self.reload()
+
+    def action_add_petition(self) -> None:
+        t = self.t
+        fields = [
+            Field("content", t("form.content"), "text"),
+            Field("field", t("form.field")),
+            Field(
+                "source",
+                t("prep.source"),
+                suggest=[
+                    "MTTQ",
+                    "Hội Nông dân",
+                    "Hội Phụ nữ",
+                    "Hội Cựu chiến binh",
+                    "Đoàn Thanh niên",
+                    "Đại biểu HĐND",
+                ],
+            ),
+        ]
+
+        def save(values: dict[str, Any]) -> str:
+            setup.add_pre_collected(
+                self.store, self.meeting_id, values["content"], values["field"], values["source"]
+            )
+            return t("msg.saved")
+
+        self.app.push_screen(
+            FormScreen(t("prep.add_petition"), fields, save, t), lambda _r: self.reload()
+        )
+
+    def action_import_petitions(self) -> None:
+        t = self.t
+
+        def save(values: dict[str, Any]) -> str:
+            count = setup.import_petitions(
+                self.store, self.meeting_id, Path(values["path"].strip().strip('"'))
+            )
+            return t("prep.imported", count=count)
+
+        def done(result: Any) -> None:
+            self.reload()
+            if isinstance(result, str):
+                self.notify(result)
+
+        self.app.push_screen(
+            FormScreen(t("prep.import"), [Field("path", t("prep.import_path"))], save, t),
+            done,
+        )
