@@ -18,11 +18,51 @@ from facilitator.i18n import Translator
 CSS = Path(__file__).resolve().parent.parent / "screens" / "facilitator.tcss"
 
 
-class FacilitatorApp(App[None]):
-    """Secretary console: home screen, live meeting, conclusion, export, follow-up."""
+class StoreApp(App[None]):
+    """What the three Apps share: the store, the language, one stylesheet, ctrl+q."""
 
     CSS_PATH = CSS
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    NOTIFICATION_TIMEOUT = 3  # short toasts: they must not pile up over the minutes
+    TITLE_KEY = "app.title"
+
+    def __init__(self, store: Store, t: Translator, meeting_id: int | None = None):
+        super().__init__()
+        self.store = store
+        self.t = t
+        self.meeting_id = meeting_id
+        self.title = t(self.TITLE_KEY)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+
+class ChairApp(StoreApp):
+    """Chair / projector view: read-only, follows the live meeting (its own process)."""
+
+    TITLE_KEY = "chair.title"
+
+    def on_mount(self) -> None:
+        from screens.chair import ChairScreen
+
+        self.theme = "textual-dark"  # high contrast: white on black
+        self.push_screen(ChairScreen(self.store, self.t, self.meeting_id))
+
+
+class DeskApp(StoreApp):
+    """Registration desk: registers, edits and reorders speakers (its own process)."""
+
+    TITLE_KEY = "desk.title"
+
+    def on_mount(self) -> None:
+        from screens.desk import DeskScreen
+        from screens.localise import localised
+
+        self.push_screen(localised(DeskScreen, self.t)(self.store, self.t, self.meeting_id))
+
+
+class FacilitatorApp(StoreApp):
+    """Secretary console: home screen, live meeting, conclusion, export, follow-up."""
 
     def __init__(
         self,
@@ -32,13 +72,9 @@ class FacilitatorApp(App[None]):
         bell: bool = False,
         export_dir: Path | None = None,
     ):
-        super().__init__()
+        super().__init__(store, t, meeting_id)
         self.export_dir = export_dir
-        self.store = store
-        self.t = t
-        self.meeting_id = meeting_id
         self.bell_enabled = bell
-        self.title = t("app.title")
 
     def on_mount(self) -> None:
         if self.meeting_id is not None:
@@ -78,9 +114,6 @@ class FacilitatorApp(App[None]):
                     partial(screen.run_action, b.action),
                 )
 
-    def on_unmount(self) -> None:
-        self.store.close()
-
 
 def make_app(
     db_path: Path | str | None,
@@ -95,8 +128,6 @@ def make_app(
     """The one factory used by the command line and the tests."""
     t = Translator(lang)
     if mode == "chair":
-        from screens.chair import ChairApp
-
         return ChairApp(
             open_store(db_path, readonly=db_path not in (None, ":memory:"), clock=clock),
             t,
@@ -104,8 +135,6 @@ def make_app(
         )
     store = open_store(db_path, clock=clock)
     if mode == "desk":
-        from screens.desk import DeskApp
-
         store.actor = "desk"
         return DeskApp(store, t, meeting_id)
     return FacilitatorApp(store, t, meeting_id, bell=bell, export_dir=export_dir)

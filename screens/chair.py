@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -117,22 +114,3 @@ class ChairScreen(Screen[None]):
         for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
             state.set_class(name == css, name)
             big.set_class(name == css, name)
-
-
-class ChairApp(App[None]):
-    CSS_PATH = Path(__file__).resolve().parent / "facilitator.tcss"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
-
-    def __init__(self, store: Store, t: Translator, meeting_id: int | None = None):
-        super().__init__()
-        self.store = store
-        self.t = t
-        self.meeting_id = meeting_id
-        self.title = t("chair.title")
-
-    def on_mount(self) -> None:
-        self.theme = "textual-dark"
-        self.push_screen(ChairScreen(self.store, self.t, self.meeting_id))
-
-    def on_unmount(self) -> None:
-        self.store.close()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -201,21 +200,3 @@ class DeskScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Absences and follow-up turns belong to the secretary: hidden at the desk.
         return action not in ("absent", "follow_up")
-
-
-class DeskApp(App[None]):
-    CSS_PATH = Path(__file__).resolve().parent / "facilitator.tcss"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
-
-    def __init__(self, store: Store, t: Translator, meeting_id: int | None = None):
-        super().__init__()
-        self.store = store
-        self.t = t
-        self.meeting_id = meeting_id
-        self.title = t("desk.title")
-
-    def on_mount(self) -> None:
-        self.push_screen(localised(DeskScreen, self.t)(self.store, self.t, self.meeting_id))
-
-    def on_unmount(self) -> None:
-        self.store.close()

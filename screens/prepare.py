@@ -47,7 +47,7 @@ class PrepareScreen(Screen[None]):
             with VerticalScroll(id="prep-details"):
                 for key in setup.DETAIL_KEYS:
                     yield Label(self.t(f"prep.{key}"))
-                    yield Input(id=f"p-{key}")
+                    yield Input(id=f"p-{key}", compact=True)
                     yield Static("", id=f"perr-{key}", classes="form-error")
                 yield Label(self.t("prep.agenda"))
                 agenda = NfcTextArea("", id="p-agenda")

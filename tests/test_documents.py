@@ -314,3 +314,21 @@ def test_documents_render_in_libreoffice(played, tmp_path: Path):
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text  # one line at 12 pt
         positions = [text.index(piece) for piece in pieces]
         assert positions == sorted(positions), key
+
+
+def test_target_open_in_another_program(played, tmp_path: Path, monkeypatch):
+    """On Windows, a .docx open in Word cannot be replaced: os.replace raises PermissionError."""
+    import os
+
+    target = tmp_path / "bien-ban.docx"
+    target.write_bytes(b"old")
+
+    def locked(src, dst):
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(FileWriteError, match="đang mở trong chương trình khác"):
+        export_document(played.store, played.meeting_id, "minutes", target, overwrite=True)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["bien-ban.docx"]  # no temporary file left
