@@ -345,14 +345,22 @@ def backup(settings: Settings, output: Path | None) -> None:
     click.echo(settings.t("cli.backup", path=output))
 
 
+def _lang_of(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[i + 1 : i + 2] == ["en"]):
+            return "en"
+    return "vi"
+
+
 def main() -> None:
     """Entry point: one clear line and exit 1 on errors, exit 2 on usage errors, no traceback."""
+    lang = _lang_of(sys.argv[1:])
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("Đã hủy.", err=True)
+        click.echo("Đã hủy." if lang == "vi" else "Cancelled.", err=True)
         sys.exit(1)
     except click.UsageError as exc:
         exc.show()
@@ -363,7 +371,10 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the user sees one line, never a traceback
-        click.echo(f"Lỗi: {exc}", err=True)
+        from facilitator.i18n import translate_error
+
+        prefix = "Lỗi" if lang == "vi" else "Error"
+        click.echo(f"{prefix}: {translate_error(str(exc), lang)}", err=True)
         sys.exit(1)
 
 

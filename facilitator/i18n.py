@@ -477,3 +477,126 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = self.catalogue[key]
         return text.format(**values) if values else text
+
+    def error(self, message: object) -> str:
+        return translate_error(str(message), self.lang)
+
+
+# Messages of the rules and the store are Vietnamese (the CLI and documents speak it); the
+# English interface shows them through these patterns. A test checks every message has one.
+ERRORS_EN: list[tuple[str, str | None]] = [
+    (r"không được để trống", "required"),
+    (r"quá dài: (\d+) ký tự, tối đa (\d+)", r"too long: \1 characters, at most \2"),
+    (r"ngày không hợp lệ: (.*)", r"invalid date: \1"),
+    (r"giờ không hợp lệ: (.*) \(HH:MM\)", r"invalid time: \1 (HH:MM)"),
+    (r"giờ không hợp lệ: (.*)", r"invalid time: \1"),
+    (r"thời điểm không hợp lệ: (.*)", r"invalid timestamp: \1"),
+    (r"danh sách đăng ký đã khóa", "registration is closed"),
+    (
+        r"thời gian phát biểu phải từ 30 giây đến 60 phút",
+        "speaking time must be between 30 seconds and 60 minutes",
+    ),
+    (
+        r"chỉ người đã phát biểu mới đăng ký phát biểu lại",
+        "only someone who has spoken can ask to speak again",
+    ),
+    (r"chỉ di chuyển được người đang chờ", "only waiting speakers can be moved"),
+    (r"trạng thái không hợp lệ: (.*)", r"invalid state: \1"),
+    (
+        r"chỉ người đang chờ mới có thể vắng mặt hoặc rút",
+        "only a waiting speaker can be absent or withdraw",
+    ),
+    (r"kết quả không hợp lệ: (.*)", r"invalid outcome: \1"),
+    (r"cần ghi người hoặc đơn vị chịu trách nhiệm", "name the person or unit responsible"),
+    (r"hạn (\S+) trước ngày hội nghị (\S+)", r"due date \1 is before the meeting (\2)"),
+    (r"hạn giải quyết trước ngày hội nghị", "due date before the meeting"),
+    (
+        r"hình thức trả lời phải là trực tiếp hoặc bằng văn bản",
+        "the answer is either direct or written",
+    ),
+    (r"không có phân công số (\d+)", r"no assignment \1"),
+    (r"không có hội nghị số (\d+)", r"no meeting \1"),
+    (r"không có người phát biểu số (\d+)", r"no speaker \1"),
+    (r"không có ghi chép số (\d+)", r"no minutes entry \1"),
+    (r"không có kiến nghị số (\d+)", r"no petition \1"),
+    (r"không có người phát biểu này", "no such speaker"),
+    (r"ngày trả lời trước ngày hội nghị", "answer date before the meeting"),
+    (r"ngày thông báo sau ngày hội nghị", "announcement after the meeting date"),
+    (r"số phút không hợp lệ", "invalid number of minutes"),
+    (r"thời gian mỗi lượt từ 0,5 đến 60 phút", "a turn lasts 0.5 to 60 minutes"),
+    (r"số người phải là số nguyên", "the number of people must be a whole number"),
+    (r"số người không hợp lệ", "invalid number of people"),
+    (r"chỉ sửa chương trình trước khi khai mạc", "the agenda can change only before the opening"),
+    (r"chương trình cần ít nhất một bước", "the agenda needs at least one phase"),
+    (
+        r"cần ghi nguồn \(MTTQ, đoàn thể, đại biểu HĐND\.\.\.\)",
+        "give the source (MTTQ, mass organisation, HĐND delegate...)",
+    ),
+    (r"cần ghi cơ quan nhận", "give the receiving body"),
+    (r"không thấy cột «Nội dung» ở dòng đầu", "no «Nội dung» (content) column in the first row"),
+    (r"tệp trống", "the file is empty"),
+    (r"dòng (\d+): (.*)", r"row \1: \2"),
+    (r"tệp (.*) không đọc được như bảng: (.*)", r"\1 cannot be read as a table: \2"),
+    (r"không đọc được tệp (.*)", r"cannot read the file \1"),
+    (r"tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
+    (r"JSON lỗi ở dòng (\d+), cột (\d+): (.*)", r"JSON error at line \1, column \2: \3"),
+    (r"thiếu trường bắt buộc: (.*)", r"missing required key: \1"),
+    (r"trường không được biết: (.*)", r"unknown key: \1"),
+    (
+        r"tệp đã có, không ghi đè: (.*) \(dùng --force để ghi đè\)",
+        r"file exists, not overwritten: \1 (use --force to overwrite)",
+    ),
+    (r"tệp đã có, không ghi đè: (.*)", r"file exists, not overwritten: \1"),
+    (r"thư mục không tồn tại: (.*)", r"folder does not exist: \1"),
+    (r"không có quyền ghi vào thư mục (.*)", r"no permission to write in \1"),
+    (
+        r"không ghi được (.*): tệp đang mở trong chương trình khác hoặc chỉ được đọc; "
+        r"hãy đóng tệp rồi thử lại",
+        r"cannot write \1: the file is open in another program or read-only; close it and retry",
+    ),
+    (
+        r"ổ đĩa đã đầy, không ghi được vào cơ sở dữ liệu; hãy giải phóng chỗ trống",
+        "the disk is full, nothing could be written to the database; free some space",
+    ),
+    (r"ổ đĩa đã đầy, không ghi được (.*)", r"the disk is full, cannot write \1"),
+    (
+        r"cơ sở dữ liệu chỉ được đọc, không ghi được; hãy kiểm tra quyền của tệp",
+        "the database is read-only; check the file's permissions",
+    ),
+    (r"cơ sở dữ liệu đang bận quá lâu; hãy thử lại", "the database stayed busy too long; retry"),
+    (r"không ghi được vào cơ sở dữ liệu: (.*)", r"cannot write to the database: \1"),
+    (r"không ghi được vào (.*): (.*)", r"cannot write in \1: \2"),
+    (r"không ghi được (.*): (.*)", r"cannot write \1: \2"),
+    (r"không mở được cơ sở dữ liệu (.*): (.*)", r"cannot open the database \1: \2"),
+    (r"không tìm thấy cơ sở dữ liệu: (.*)", r"database not found: \1"),
+    (r"không bật được chế độ WAL cho cơ sở dữ liệu", "cannot switch the database to WAL mode"),
+    (
+        r"cơ sở dữ liệu chưa được khởi tạo; hãy mở chương trình thư ký trước",
+        "the database is not initialised; open the secretary's program first",
+    ),
+    (
+        r"cơ sở dữ liệu do phiên bản mới hơn của facilitator tạo ra \(bước (.*)\); "
+        r"hãy cập nhật chương trình",
+        r"the database was written by a newer facilitator (step \1); update the program",
+    ),
+    (r"([\w\[\].]+): (.*)", None),  # a meeting-file path before the message: keep it
+]
+
+
+def translate_error(message: str, lang: str) -> str:
+    """The message in the interface language (rules and store speak Vietnamese)."""
+    import re
+
+    if lang == "vi":
+        return message
+    for pattern, template in ERRORS_EN:
+        match = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if match is None:
+            continue
+        if template is None:  # "speakers[3].name: <message>"
+            path, rest = match.groups()
+            if "[" in path or "." in path:
+                return f"{path}: {translate_error(rest, lang)}"
+            continue
+        return match.expand(template)
+    return message

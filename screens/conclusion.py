@@ -176,7 +176,7 @@ class ConclusionScreen(Screen[Any]):
         try:
             save_conclusion_text(self.console, text, self.console.meeting.assessment)
         except RuleError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.t.error(exc), severity="error")
 
     def action_conclude(self) -> None:
         self.action_save_text()

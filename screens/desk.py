@@ -148,7 +148,7 @@ class DeskScreen(Screen[None]):
             )
         except RuleError as exc:
             target = exc.field if exc.field in FIELDS else "name"
-            self.query_one(f"#desk-err-{target}", Static).update(f"⚠ {exc}")
+            self.query_one(f"#desk-err-{target}", Static).update(f"⚠ {self.t.error(exc)}")
             self.query_one(f"#desk-{target}").focus()
             return
         name = self.store.speaker(result.speaker_id).name
@@ -172,7 +172,7 @@ class DeskScreen(Screen[None]):
         try:
             self.console.move(int(key), step)
         except RuleError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.t.error(exc), severity="error")
         self.reload()
 
     def action_toggle_registration(self) -> None:

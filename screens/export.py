@@ -107,4 +107,4 @@ class ExportScreen(ModalScreen[None]):
         if message.path is not None:
             self.show(f"✓ {self.t('export.' + message.doc)}: {message.path}")
         else:
-            self.show(f"✗ {self.t('msg.export_failed', error=message.error)}")
+            self.show(f"✗ {self.t('msg.export_failed', error=self.t.error(message.error))}")

@@ -128,10 +128,10 @@ class FormScreen(ModalScreen[Any]):
         try:
             result = self.save(self.values())
         except RuleError as exc:
-            self.show_error(exc.field, str(exc))
+            self.show_error(exc.field, self.t.error(exc))
             return
         except StoreError as exc:  # a disk problem: keep the form open with what was typed
-            self.show_error(None, str(exc))
+            self.show_error(None, self.t.error(exc))
             return
         self.dismiss(result if result is not None else True)
 

@@ -249,7 +249,7 @@ class LiveScreen(Screen[None]):
                 self.console.save_entry(self.editing_id, text)
         except (RuleError, StoreError) as exc:
             # The text stays in the editor; the next keystroke or action tries again.
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(self.t.error(exc), severity="error", timeout=10)
             return
         self.dirty = False
         self.query_one(MinutesLog).update_entry(self.console.store.minutes_entry(self.editing_id))
@@ -297,7 +297,7 @@ class LiveScreen(Screen[None]):
         try:
             result = fn(*args)
         except (RuleError, StoreError) as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(self.t.error(exc), severity="error", timeout=10)
             return None
         self.refresh_state()
         return result

@@ -124,11 +124,11 @@ class PrepareScreen(Screen[None]):
                 setup.set_agenda(self.store, self.meeting_id, names)
         except RuleError as exc:
             key = exc.field if exc.field in (*setup.DETAIL_KEYS, "agenda") else "commune"
-            self.query_one(f"#perr-{key}", Static).update(f"⚠ {exc}")
+            self.query_one(f"#perr-{key}", Static).update(f"⚠ {self.t.error(exc)}")
             self.query_one(f"#p-{key}").focus()
             return
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(self.t.error(exc), severity="error", timeout=10)
             return
         self.notify(self.t("msg.saved"))
         self.reload()

@@ -117,3 +117,8 @@ def test_check_and_backup(tmp_path: Path, meeting_file: Path):
     assert backup.returncode == 0, backup.stderr
     assert open_store(target).meeting(1).village == "Đông Phong"
     assert run("backup", "-o", str(target), db=db).returncode == 1  # never overwrites
+
+
+def test_errors_in_english_with_lang_en(tmp_path: Path):
+    out = run("export", "9", "--doc", "json", "--lang", "en", db=tmp_path / "f.db")
+    assert (out.returncode, out.stderr.strip()) == (1, "Error: no meeting 9")
