@@ -1,0 +1,88 @@
+"""The registration desk, the follow-up screen and the home screen, driven by keys."""
+
+import datetime as dt
+
+from textual.widgets import Input, Select
+
+from facilitator.app import make_app
+from facilitator.conclusion import decide
+from facilitator.demo import demo_meeting
+from facilitator.live import Console
+from facilitator.meetingfile import import_meeting
+from screens.widgets import QueueTable
+
+
+async def test_desk_registers_reorders_and_respects_a_closed_list(tmp_path, clock):
+    path = tmp_path / "m.db"
+    setup_app = make_app(path, clock=clock)
+    meeting_id = import_meeting(setup_app.store, demo_meeting())
+    setup_app.store.close()
+    app = make_app(path, mode="desk", clock=clock, meeting_id=meeting_id)
+    store = app.store
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert app.screen.focused.id == "desk-name"
+        app.screen.query_one("#desk-name", Input).value = "Lương Thị Hằng"
+        app.screen.query_one("#desk-hamlet", Input).value = "xóm Bến"
+        await pilot.press("enter")
+        await pilot.pause()
+        last = store.waiting(meeting_id)[-1]
+        assert (last.name, last.hamlet) == ("Lương Thị Hằng", "xóm Bến")
+        assert store.events(meeting_id)[-1]["actor"] == "desk"
+        assert app.screen.query_one("#desk-name", Input).value == ""  # ready for the next
+        queue = app.screen.query_one(QueueTable)
+        queue.focus()
+        queue.move_cursor(row=queue.row_count - 1)
+        await pilot.press("ctrl+up")
+        assert store.waiting(meeting_id)[-2].name == "Lương Thị Hằng"
+        await pilot.press("ctrl+l")  # the chair closes the list
+        await pilot.pause()
+        assert not store.meeting(meeting_id).registration_open
+        app.screen.query_one("#desk-name", Input).value = "Người đến muộn"
+        app.screen.query_one("#desk-name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "khóa" in str(app.screen.query_one("#desk-err-name").render())
+        assert app.screen.query_one("#desk-name", Input).value == "Người đến muộn"
+        assert "Người đến muộn" not in [s.name for s in store.speakers(meeting_id)]
+
+
+async def test_followup_screen_records_an_answer(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock)
+    store = app.store
+    meeting_id = import_meeting(store, demo_meeting())
+    console = Console(store, meeting_id)
+    decide(console, store.petitions(meeting_id)[0].id, "assigned", responsible="Trưởng thôn")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # home screen: follow-up
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-answered_on", Input).value = "12/11/2021"
+        form.query_one("#f-form", Select).value = "direct"
+        form.query_one("#f-answered_on").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        a = store.petitions(meeting_id)[0].assignment
+        assert (a.status, a.answered_on, a.answer_form) == (
+            "answered",
+            dt.date(2021, 11, 12),
+            "direct",
+        )
+        assert "đã trả lời" in str(app.screen.query_one("DataTable").get_row_at(0))
+
+
+async def test_home_lists_meetings_and_opens_one(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock)
+    meeting_id = import_meeting(app.store, demo_meeting())
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings")
+        assert table.row_count == 1
+        assert "Đông Phong" in str(table.get_row_at(0))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        assert app.screen.console.meeting_id == meeting_id
