@@ -83,6 +83,7 @@ class LiveScreen(Screen[None]):
         self.tick_timer: Timer | None = None
         self.seen_version = -1
         self.alerted: tuple[int, Phase] | None = None
+        self.shown_countdown: tuple[str, str] | None = None
 
     # ----- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -194,10 +195,13 @@ class LiveScreen(Screen[None]):
         now = self.console.now()
         slot = self.slot.slot if self.slot else None
         clock, words, css = slot_words(slot, now, self.t)
-        countdown = self.query_one("#countdown", Static)
-        countdown.update(f"{clock}  {words}")
-        for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
-            countdown.set_class(name == css, name)
+        shown = (f"{clock}  {words}", css)
+        if shown != self.shown_countdown:
+            self.shown_countdown = shown
+            countdown = self.query_one("#countdown", Static)
+            countdown.update(shown[0])
+            for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
+                countdown.set_class(name == css, name)
         if slot is not None and self.bell_enabled and self.slot is not None:
             phase = slot.phase(now)
             key = (self.slot.id, phase)
