@@ -172,3 +172,18 @@ def initial(db: Database) -> None:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [r.key, r.offset, r.unit, r.anchor, r.reference, r.label],
         )
+
+
+@step("0002_checklist")
+def checklist(db: Database) -> None:
+    """After-meeting duties done (5-day evaluation, publication...), by rule key."""
+    db.executescript(
+        """
+        CREATE TABLE checklist (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            done_on TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, key)
+        );
+        """
+    )

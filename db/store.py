@@ -476,6 +476,24 @@ class Store:
             "JOIN meetings m ON m.id = p.meeting_id ORDER BY a.due, a.id"
         )
 
+    # ----- after-meeting checklist ----------------------------------------------------------
+    def checklist_done(self, meeting_id: int) -> dict[str, dt.date]:
+        rows = self._rows("SELECT key, done_on FROM checklist WHERE meeting_id = ?", [meeting_id])
+        return {r["key"]: dt.date.fromisoformat(r["done_on"]) for r in rows}
+
+    def set_checklist_done(self, meeting_id: int, key: str, day: dt.date | None) -> None:
+        with self.write():
+            if day is None:
+                self.conn.execute(
+                    "DELETE FROM checklist WHERE meeting_id = ? AND key = ?", [meeting_id, key]
+                )
+            else:
+                self.conn.execute(
+                    "INSERT INTO checklist (meeting_id, key, done_on) VALUES (?, ?, ?) "
+                    "ON CONFLICT(meeting_id, key) DO UPDATE SET done_on = excluded.done_on",
+                    [meeting_id, key, day.isoformat()],
+                )
+
     # ----- calendar and rules ---------------------------------------------------------------
     def calendar_overrides(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM calendar_overrides ORDER BY date")

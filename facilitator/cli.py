@@ -247,19 +247,35 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
     day = parse_date(as_of) if as_of else system_clock().date()
     store = settings.store()
     rows = fu.rows(store, day, overdue_only=overdue)
-    if not rows:
+    calendar = store.work_calendar()
+    duties = [
+        (m, item)
+        for m, item in fu.open_checklists(store)
+        if item.key != "answer" and (not overdue or item.status(day) == "overdue")
+    ]
+    if not rows and not duties:
         click.echo(t("cli.no_assignments"))
         return
-    click.echo(
-        f"{t('col.due'):<10}  {t('col.days_left'):>6}  {t('col.status'):<15}  "
-        f"{t('col.responsible'):<28}  {t('col.content')}"
-    )
+    head = f"{t('col.due'):<10}  {t('col.left'):>5}  {t('col.status'):<15}  "
+    if rows:
+        click.echo(head + f"{t('col.responsible'):<28}  {t('col.content')}")
     for r in rows:
         content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
         click.echo(
-            f"{r.due:%d/%m/%Y}  {r.days_left:>6}  {t('fu.' + r.status):<15}  "
+            f"{r.due:%d/%m/%Y}  {r.days_left:>5}  {t('fu.' + r.status):<15}  "
             f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
         )
+    if duties:
+        click.echo("")
+        click.echo(head + t("followup.checklist"))
+        for meeting, item in duties:
+            left = calendar.working_days_between(day, item.due)
+            mark = "☑" if item.done_on else "☐"
+            click.echo(
+                f"{item.due:%d/%m/%Y}  {left:>5}  {t('fu.' + item.status(day)):<15}  "
+                f"{mark} {item.label}  [{meeting.village} {meeting.date:%d/%m/%Y}]"
+            )
+    click.echo(t("cli.left_note"))
 
 
 @cli.group()

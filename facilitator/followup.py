@@ -97,16 +97,43 @@ class ChecklistItem:
     label: str
     due: dt.date
     reference: str
+    meeting_id: int = 0
+    done_on: dt.date | None = None
+
+    def status(self, as_of: dt.date) -> str:
+        if self.done_on is not None:
+            return "done" if self.done_on <= self.due else "done_late"
+        return "overdue" if as_of > self.due else "open"
 
 
 def checklist(store: Store, meeting_id: int) -> list[ChecklistItem]:
     """The 5-day evaluation, 15-working-day answers and 10-day publication, with their dates."""
     meeting = store.meeting(meeting_id)
     calendar: WorkCalendar = store.work_calendar()
+    done = store.checklist_done(meeting_id)
     return [
-        ChecklistItem(r.key, r.label, r.due(meeting.date, calendar), r.reference)
+        ChecklistItem(
+            r.key, r.label, r.due(meeting.date, calendar), r.reference, meeting_id, done.get(r.key)
+        )
         for r in store.rules()
     ]
+
+
+def open_checklists(store: Store) -> list[tuple[Any, ChecklistItem]]:
+    """Checklist items of every concluded meeting, soonest first (the follow-up view)."""
+    items = []
+    for meeting in store.meetings():
+        if meeting.status in ("concluded", "closed"):
+            items += [(meeting, item) for item in checklist(store, meeting.id)]
+    items.sort(key=lambda pair: (pair[1].done_on is not None, pair[1].due))
+    return items
+
+
+def mark_done(store: Store, meeting_id: int, key: str, day: dt.date | None) -> None:
+    meeting = store.meeting(meeting_id)
+    if day is not None and day < meeting.date:
+        raise RuleError("ngày hoàn thành trước ngày hội nghị", "done_on")
+    store.set_checklist_done(meeting_id, key, day)
 
 
 def default_due(store: Store, meeting_date: dt.date) -> dt.date:

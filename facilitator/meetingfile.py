@@ -139,6 +139,10 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
             for e in store.minutes(meeting_id)
         ],
         "petitions": [_export_petition(p, index) for p in petitions],
+        "checklist": [
+            {"key": key, "done_on": day.isoformat()}
+            for key, day in sorted(store.checklist_done(meeting_id).items())
+        ],
         "events": [
             {
                 "at": e["at"],
@@ -246,6 +250,8 @@ def validate(data: Any) -> None:
         if entry.get("speaker") is not None and entry["speaker"] >= len(speakers):
             raise MeetingFileError(f"minutes[{i}].speaker", "không có người phát biểu này")
         _text(entry["text"], f"minutes[{i}].text", multiline=True)
+    for i, item in enumerate(data.get("checklist", [])):
+        _date(item["done_on"], f"checklist[{i}].done_on")
     for i, p in enumerate(data.get("petitions", [])):
         where = f"petitions[{i}]"
         _text(p["content"], f"{where}.content", required=True, multiline=True)
@@ -464,6 +470,10 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                         "note": _c(a.get("note", ""), True),
                     },
                 )
+        for i, item in enumerate(data.get("checklist", [])):
+            store.set_checklist_done(
+                meeting_id, item["key"], _date(item["done_on"], f"checklist[{i}].done_on")
+            )
         back = {"speaker": ids, "follows": ids, "petition": petition_ids}
         for e in data.get("events", []):
             payload = {

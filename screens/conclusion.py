@@ -108,7 +108,10 @@ class ConclusionScreen(Screen[Any]):
         self.query_one("#stats", Static).update(self.stats_text(stats))
         items = checklist(self.console.store, self.console.meeting_id)
         self.query_one("#checklist", Static).update(
-            "\n".join(f"☐ {i.label}: {i.due:%d/%m/%Y}\n   {i.reference}" for i in items)
+            "\n".join(
+                f"{'☑' if i.done_on else '☐'} {i.label}: {i.due:%d/%m/%Y}\n   {i.reference}"
+                for i in items
+            )
         )
 
     def stats_text(self, stats: statistics.Statistics) -> str:

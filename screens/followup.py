@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Label, Static
 
 from db.store import Store
 from facilitator import followup
@@ -35,6 +35,11 @@ class FollowUpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="live-header")
         yield DataTable(id="followup", cursor_type="row")
+        yield Label(
+            f"{self.t('followup.checklist')} · {self.t('followup.checklist_hint')}",
+            classes="section",
+        )
+        yield DataTable(id="checklist", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -56,8 +61,21 @@ class FollowUpScreen(Screen[None]):
         self.query_one("#live-header", Static).update(
             f"{self.t('followup.title')} · {self.as_of:%d/%m/%Y}"
         )
-        table = self.query_one(DataTable)
+        table = self.query_one("#followup", DataTable)
         table.clear()
+        duties = self.query_one("#checklist", DataTable)
+        duties.clear()
+        for meeting, item in followup.open_checklists(self.store):
+            if item.key == "answer":
+                continue  # the answers are the assignments above
+            mark = "☑" if item.done_on else "☐"
+            duties.add_row(
+                f"{item.due:%d/%m/%Y}",
+                self.t("fu." + item.status(self.as_of)),
+                f"{mark} {item.label}",
+                f"{meeting.village} {meeting.date:%d/%m/%Y}",
+                key=f"{meeting.id}:{item.key}",
+            )
         for r in rows:
             table.add_row(
                 f"{r.due:%d/%m/%Y}",
@@ -76,7 +94,19 @@ class FollowUpScreen(Screen[None]):
         self.overdue_only = not self.overdue_only
         self.reload()
 
-    @on(DataTable.RowSelected)
+    @on(DataTable.RowSelected, "#checklist")
+    def _toggle_duty(self, event: DataTable.RowSelected) -> None:
+        meeting_id, key = str(event.row_key.value).split(":")
+        done = self.store.checklist_done(int(meeting_id))
+        try:
+            followup.mark_done(
+                self.store, int(meeting_id), key, None if key in done else self.as_of
+            )
+        except RuleError as exc:
+            self.notify(self.t.error(exc), severity="error")
+        self.reload()
+
+    @on(DataTable.RowSelected, "#followup")
     def _answer(self, event: DataTable.RowSelected) -> None:
         assignment_id = int(str(event.row_key.value))
         t = self.t

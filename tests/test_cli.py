@@ -94,11 +94,11 @@ def test_followup_and_calendar(tmp_path: Path):
     store.close()
     out = run("followup", "--as-of", "22/11/2021", db=db)
     lines = out.stdout.strip().splitlines()
-    assert lines[1].startswith("18/11/2021      -2  QUÁ HẠN")
+    assert lines[1].startswith("18/11/2021     -2  QUÁ HẠN")
     assert "Trưởng thôn Đông Phong" in lines[1]
-    assert lines[2].startswith("30/11/2021       6  đang giải quyết")
+    assert lines[2].startswith("30/11/2021      6  đang giải quyết")
     overdue = run("followup", "--overdue", "--as-of", "2021-11-22", db=db)
-    assert len(overdue.stdout.strip().splitlines()) == 2
+    assert len(overdue.stdout.strip().splitlines()) == 3  # head, one row, the note
     assert run("calendar", "add-off", "05/11/2021", "--note", "nghỉ bù", db=db).returncode == 0
     assert run("calendar", "add-workday", "2021-11-13", db=db).returncode == 0
     listing = run("calendar", "list", db=db).stdout.splitlines()

@@ -120,3 +120,27 @@ def test_conclude_refuses_huge_text(console):
     with pytest.raises(RuleError):
         conclude(console, "x" * 20_001)
     assert console.meeting.status == "draft"
+
+
+def test_after_meeting_checklist_marked_done_and_carried_in_the_file(console, clock):
+    from facilitator.meetingfile import export_meeting, import_meeting
+
+    play_demo(console, clock.advance)
+    items = followup.open_checklists(console.store)
+    assert [(i.key, i.due, i.status(D(2021, 11, 5))) for _, i in items] == [
+        ("evaluation", D(2021, 11, 2), "overdue"),
+        ("publication", D(2021, 11, 8), "open"),
+        ("answer", D(2021, 11, 18), "open"),
+    ]
+    with pytest.raises(RuleError):
+        followup.mark_done(console.store, console.meeting_id, "evaluation", D(2021, 10, 1))
+    followup.mark_done(console.store, console.meeting_id, "evaluation", D(2021, 11, 3))
+    done = {i.key: i for i in followup.checklist(console.store, console.meeting_id)}
+    assert (done["evaluation"].done_on, done["evaluation"].status(D(2021, 11, 5))) == (
+        D(2021, 11, 3),
+        "done_late",
+    )
+    exported = export_meeting(console.store, console.meeting_id)
+    assert exported["checklist"] == [{"key": "evaluation", "done_on": "2021-11-03"}]
+    again = import_meeting(console.store, exported)
+    assert console.store.checklist_done(again) == {"evaluation": D(2021, 11, 3)}
