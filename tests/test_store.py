@@ -129,3 +129,24 @@ def test_readonly_file_gives_a_clear_message(tmp_path: Path):
     with pytest.raises(StoreError, match="chỉ được đọc"):
         Console(reader, meeting_id).register("A")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_an_older_database_is_migrated_in_place(tmp_path: Path):
+    path = tmp_path / "old.db"
+    store = open_store(path)
+    meeting_id = import_meeting(store, demo_meeting())
+    store.close()
+    conn = sqlite3.connect(path)  # make it look like a database of the first release
+    conn.execute("DROP TABLE checklist")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_checklist'")
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    assert store.checklist_done(meeting_id) == {}
+    assert store.meeting(meeting_id).village == "Đông Phong"
+    with pytest.raises(StoreError, match="chưa được khởi tạo"):
+        conn = sqlite3.connect(path)
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_checklist'")
+        conn.commit()
+        conn.close()
+        open_store(path, readonly=True)  # a viewer never migrates
