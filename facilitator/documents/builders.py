@@ -58,6 +58,15 @@ def _petitioner(p: Petition, speakers: dict[int, Speaker]) -> str:
     return f"Ý kiến qua {p.source}" if p.source and p.source != "meeting" else "Ý kiến nhân dân"
 
 
+def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
+    """"của Bà Phạm Thị Hòa, xóm Giữa" or "qua MTTQ": to sit inside parentheses."""
+    if p.speaker_id and p.speaker_id in speakers:
+        s = speakers[p.speaker_id]
+        where = place_words(s.hamlet)
+        return f"ý kiến của {honorific(s.title)} {s.name}" + (f", {where}" if where else "")
+    return f"ý kiến qua {p.source}" if p.source and p.source != "meeting" else "ý kiến nhân dân"
+
+
 def _answer_sentence(p: Petition) -> str:
     parts = []
     if p.answer:
@@ -305,7 +314,7 @@ def conclusion_document(
     for p in answered:
         verb = "đã trả lời" if p.outcome == "answered" else "ghi nhận, tiếp thu"
         answer = f": {_clause(p.answer)}" if p.answer else ""
-        doc.para(f"- Về {_lower_first(p.content)} ({_petitioner(p, speakers)}): {verb}{answer}.")
+        doc.para(f"- Về {_lower_first(p.content)} ({_whose(p, speakers)}): {verb}{answer}.")
     doc.heading("3. Các nội dung giao giải quyết")
     if not assigned:
         doc.para("Không có.")
