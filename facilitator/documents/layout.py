@@ -234,6 +234,7 @@ class OfficialDocument:
         """Two signature blocks side by side; lines: title (bold), then a note (italic)."""
         table = self.doc.add_table(rows=1, cols=2)
         self._fixed(table, [Mm(80), Mm(85)])
+        self._keep_together(table.rows[0])
         for cell, lines, name in zip(table.rows[0].cells, (left, right), names, strict=True):
             self._signature_cell(cell, lines, name)
 
@@ -259,6 +260,7 @@ class OfficialDocument:
         """ "Nơi nhận:" (12 pt bold italic, lines 11 pt) on the left, the signature on the right."""
         table = self.doc.add_table(rows=1, cols=2)
         self._fixed(table, [Mm(80), Mm(85)])
+        self._keep_together(table.rows[0])
         left, right_cell = table.rows[0].cells
         self.recipients(recipients, container=left)
         self._signature_cell(right_cell, right, name)
@@ -299,6 +301,14 @@ class OfficialDocument:
                 self.run(p, text, size=size)
         self._fixed(table, [Mm(w) for w in widths_mm])
         return table
+
+    @staticmethod
+    def _keep_together(row: object) -> None:
+        """A signature block never splits across pages (title on one, name on the next)."""
+        tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+        cant = OxmlElement("w:cantSplit")
+        cant.set(qn("w:val"), "true")
+        tr_pr.append(cant)
 
     @staticmethod
     def _repeat_header(row: object) -> None:
