@@ -223,7 +223,11 @@ def bench_chair(db: Path, meeting_id: int) -> None:
 # ----- idle CPU and memory ------------------------------------------------------------------------
 
 IDLE = """
-import asyncio, resource, sys, time
+import asyncio, sys, time
+try:
+    import resource
+except ImportError:
+    resource = None
 from facilitator.app import make_app
 from facilitator.live import Console
 from db.store import open_store
@@ -240,7 +244,8 @@ async def main():
         c0, t0 = time.process_time(), time.perf_counter()
         await asyncio.sleep(10)
         c1, t1 = time.process_time(), time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS); Windows has no resource module.
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if resource else 0.0
     print((c1 - c0) / (t1 - t0) * 100, rss)
 asyncio.run(main())
 """

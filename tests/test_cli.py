@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,10 @@ def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"PATH": "", "PYTHONIOENCODING": "utf-8", "SYSTEMROOT": ""},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "FACILITATOR_DB"},
+            "PYTHONIOENCODING": "utf-8",
+        },
     )
 
 

@@ -59,7 +59,7 @@ def _petitioner(p: Petition, speakers: dict[int, Speaker]) -> str:
 
 
 def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
-    """"của Bà Phạm Thị Hòa, xóm Giữa" or "qua MTTQ": to sit inside parentheses."""
+    """ "của Bà Phạm Thị Hòa, xóm Giữa" or "qua MTTQ": to sit inside parentheses."""
     if p.speaker_id and p.speaker_id in speakers:
         s = speakers[p.speaker_id]
         where = place_words(s.hamlet)
