@@ -10,9 +10,7 @@ from typing import Any
 from facilitator.clock import parse
 from facilitator.slot import Slot
 
-STATUSES = ("draft", "live", "concluded", "closed")
 OUTCOMES = ("answered", "assigned", "forwarded", "noted")
-SPEAKER_STATES = ("waiting", "speaking", "done", "absent", "withdrawn")
 
 DEFAULT_AGENDA: tuple[tuple[str, str], ...] = (
     ("Khai mạc", "2.1"),

@@ -108,10 +108,6 @@ def time_words(value: dt.time) -> str:
     return f"{value.hour:02d} giờ {value.minute:02d} phút"
 
 
-def short_date(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def slug(text: str) -> str:
     """ASCII, Windows-safe file-name part: "Đông Phong" -> "dong-phong"."""
     words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from db.store import StoreError
 from facilitator.i18n import Translator
-from facilitator.live import Console, RuleError
+from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError
 from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from screens.forms import Field, FormScreen
@@ -119,13 +119,13 @@ class LiveScreen(Screen[None]):
         if pending:
             self.notify(self.t("carry.notice", count=len(pending)), timeout=8)
         # The earlier minutes fill in just after the first frame: the queue and the clock first.
-        self.refresh_state(full=True, log=False)
+        self.refresh_state(log=False)
         self.call_after_refresh(self.sync_log)
         self.start_new_entry(self.resumable_entry())
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         self.save_timer = self.set_interval(SAVE_DELAY, self.autosave, pause=True)
         self.set_interval(0.25, self.poll)
-        self.set_interval(10, self.heartbeat)
+        self.set_interval(HEARTBEAT_SECONDS, self.heartbeat)
         self.query_one("#editor").focus()
         self.update_layout_mode()
 
@@ -143,7 +143,7 @@ class LiveScreen(Screen[None]):
             store.recent_minutes(self.console.meeting_id, MinutesLog.SHOWN)
         )
 
-    def refresh_state(self, full: bool = False, log: bool = True) -> None:
+    def refresh_state(self, log: bool = True) -> None:
         store = self.console.store
         meeting = self.console.meeting
         self.meeting = meeting

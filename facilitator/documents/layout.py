@@ -331,9 +331,6 @@ class OfficialDocument:
             for cell in table.columns[i].cells:
                 cell.width = width
 
-    def page_break(self) -> None:
-        self.doc.add_page_break()
-
     def landscape_section(self) -> None:
         """A new landscape page for a wide appendix table (same margins)."""
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
