@@ -85,6 +85,9 @@ class QueueTable(DataTable):
     RECENT_DONE = 30  # finished speakers kept in view (for a follow-up turn); all waiting shown
 
     def show(self, speakers: list[Speaker]) -> None:
+        if speakers == getattr(self, "shown_speakers", None):
+            return  # another process saved minutes, not the queue: keep the table as it is
+        self.shown_speakers = speakers
         selected = self.selected_id()
         self.clear()
         finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
