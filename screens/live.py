@@ -87,7 +87,9 @@ class LiveScreen(Screen[None]):
 
     # ----- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static("", id="live-header")
+        with Horizontal(id="live-top"):
+            yield Static("", id="live-header")
+            yield Static("", id="live-message")
         with Horizontal(id="live-body"):
             with Vertical(id="live-left"):
                 yield AgendaBar("", id="agenda")
@@ -296,6 +298,10 @@ class LiveScreen(Screen[None]):
         self.query_one("#editor").focus()
 
     # ----- actions --------------------------------------------------------------------------
+    def say(self, message: str) -> None:
+        """Routine confirmations go to the top line: a toast would cover the minutes."""
+        self.query_one("#live-message", Static).update(message)
+
     def _do(self, fn: Any, *args: Any) -> Any:
         self.flush()
         try:
@@ -318,37 +324,37 @@ class LiveScreen(Screen[None]):
     def _after_form(self, result: Any) -> None:
         self.refresh_state()
         if isinstance(result, str):
-            self.notify(result)
+            self.say(result)
         self.query_one("#editor").focus()
 
     def action_call_next(self) -> None:
         speaker = self._do(self.console.call_next)
         if speaker is None:
-            self.notify(self.t("msg.queue_empty"))
+            self.say(self.t("msg.queue_empty"))
             return
         entries = self.console.store.recent_minutes(self.console.meeting_id, 5)
         speech = next(e for e in reversed(entries) if e.speaker_id == speaker.id)
         self.start_new_entry(speech.id)
-        self.notify(self.t("msg.called", name=speaker.name))
+        self.say(self.t("msg.called", name=speaker.name))
 
     def action_toggle_timer(self) -> None:
         state = self._do(self.console.toggle_timer)
         if state is None:
-            self.notify(self.t("msg.no_slot"))
+            self.say(self.t("msg.no_slot"))
         else:
-            self.notify(self.t("msg.paused" if state is SlotState.PAUSED else "msg.resumed"))
+            self.say(self.t("msg.paused" if state is SlotState.PAUSED else "msg.resumed"))
 
     def action_extend(self) -> None:
         if self._do(self.console.extend, 60):
-            self.notify(self.t("msg.extended"))
+            self.say(self.t("msg.extended"))
         else:
-            self.notify(self.t("msg.no_slot"))
+            self.say(self.t("msg.no_slot"))
 
     def action_end_speech(self) -> None:
         if self._do(self.console.end_speech):
-            self.notify(self.t("msg.ended"))
+            self.say(self.t("msg.ended"))
         else:
-            self.notify(self.t("msg.no_slot"))
+            self.say(self.t("msg.no_slot"))
 
     def action_petition(self) -> None:
         self.flush()
@@ -358,10 +364,10 @@ class LiveScreen(Screen[None]):
     def action_next_phase(self) -> None:
         name = self._do(self.console.next_phase)
         if name is None:
-            self.notify(self.t("msg.last_phase"))
+            self.say(self.t("msg.last_phase"))
             return
         self.start_new_entry()
-        self.notify(self.t("msg.phase", name=name))
+        self.say(self.t("msg.phase", name=name))
 
     def action_conclusion(self) -> None:
         self.flush()
@@ -423,9 +429,9 @@ class LiveScreen(Screen[None]):
     def action_undo(self) -> None:
         what = self._do(self.console.undo)
         if what is None:
-            self.notify(self.t("msg.nothing_to_undo"))
+            self.say(self.t("msg.nothing_to_undo"))
         else:
-            self.notify(self.t("msg.undone", what=what))
+            self.say(self.t("msg.undone", what=what))
             if self.editing_id and self.console.store.get("minutes", self.editing_id) is None:
                 self.start_new_entry()
 
@@ -436,7 +442,7 @@ class LiveScreen(Screen[None]):
     def action_move(self, step: int) -> None:
         speaker_id = self.selected_speaker()
         if speaker_id is None:
-            self.notify(self.t("msg.no_speaker_selected"))
+            self.say(self.t("msg.no_speaker_selected"))
             return
         self._do(self.console.move, speaker_id, step)
 
@@ -448,7 +454,7 @@ class LiveScreen(Screen[None]):
     def action_toggle_registration(self) -> None:
         is_open = not self.console.meeting.registration_open
         self._do(self.console.set_registration_open, is_open)
-        self.notify(self.t("msg.registration_opened" if is_open else "msg.registration_closed"))
+        self.say(self.t("msg.registration_opened" if is_open else "msg.registration_closed"))
 
     @on(QueueTable.RowSelected, "#queue")
     def queue_enter(self, event: DataTable.RowSelected) -> None:
@@ -469,7 +475,7 @@ class LiveScreen(Screen[None]):
             return
         new_id = self._do(self.console.follow_up, speaker_id)
         if new_id:
-            self.notify(self.t("msg.follow_up", name=self.console.store.speaker(new_id).name))
+            self.say(self.t("msg.follow_up", name=self.console.store.speaker(new_id).name))
 
 
 # ----- forms used by the live screen and the desk ---------------------------------------------
