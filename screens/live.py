@@ -300,7 +300,9 @@ class LiveScreen(Screen[None]):
     # ----- actions --------------------------------------------------------------------------
     def say(self, message: str) -> None:
         """Routine confirmations go to the top line: a toast would cover the minutes."""
-        self.query_one("#live-message", Static).update(message)
+        line = self.query_one("#live-message", Static)
+        line.update(message)
+        line.display = bool(message)
 
     def _do(self, fn: Any, *args: Any) -> Any:
         self.flush()
