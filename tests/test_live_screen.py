@@ -334,3 +334,43 @@ async def test_single_bell_at_warning_and_at_zero(tmp_path, clock):
         await pilot.pause(1.1)
         assert len(rings) == 2
         assert "HẾT GIỜ" in str(app.screen.query_one("#countdown").render())
+
+
+async def test_edit_an_earlier_minutes_entry(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.press("T", "u")
+        await pilot.pause(0.8)
+        first = store.minutes(mid)[-1]
+        assert first.text == "Tu"
+        await pilot.press("f8")  # a new phase: the editor starts a new entry
+        log = app.screen.query_one("#minutes-log")
+        log.focus()
+        log.move_cursor(row=1)  # the "Tu" note, after the "1. Khai mạc" stamp
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.focused.id == "editor"
+        await pilot.press("y")
+        await pilot.pause(0.8)
+        assert store.minutes_entry(first.id).text == "Tu y"
+
+
+async def test_chair_marks_a_closed_list(tmp_path, clock):
+    from facilitator.live import Console
+
+    path = tmp_path / "m.db"
+    writer = make_app(path, clock=clock)
+    meeting_id = import_meeting(writer.store, demo_meeting())
+    console = Console(writer.store, meeting_id)
+    console.next_phase()
+    chair = make_app(path, mode="chair", clock=clock)
+    async with chair.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        assert "ĐÃ KHÓA" not in str(chair.screen.query_one("#chair-status").render())
+        console.set_registration_open(False)
+        await pilot.pause(0.4)
+        assert "ĐÃ KHÓA ĐĂNG KÝ" in str(chair.screen.query_one("#chair-status").render())
+    writer.store.close()
