@@ -206,7 +206,10 @@ class Console:
         if "priority" in values:
             clean_values["priority"] = int(bool(values["priority"]))
         if "limit_seconds" in values:
-            clean_values["limit_seconds"] = values["limit_seconds"]
+            limit = values["limit_seconds"]
+            if limit is not None and not 30 <= limit <= 3600:
+                raise RuleError("thời gian phát biểu phải từ 30 giây đến 60 phút", "limit")
+            clean_values["limit_seconds"] = limit
         change = _Change(self.store)
         with self.store.write():
             change.touch("speakers", speaker_id)

@@ -483,6 +483,17 @@ class LiveScreen(Screen[None]):
 # ----- forms used by the live screen and the desk ---------------------------------------------
 
 
+def limit_seconds(text: str) -> int | None:
+    """A speaker's own speaking time typed in minutes ("3", "2,5"); blank: the meeting's."""
+    text = (text or "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return round(float(text) * 60)
+    except ValueError:
+        raise RuleError("số phút không hợp lệ", "limit") from None
+
+
 def register_form(
     console: Console, t: Translator, speaker_id: int | None = None, enforce_open: bool = False
 ) -> FormScreen:
@@ -503,6 +514,11 @@ def register_form(
             titles,
         ),
         Field("priority", t("form.priority"), "check", existing.priority if existing else False),
+        Field(
+            "limit",
+            t("form.limit"),
+            value=f"{existing.limit_seconds / 60:g}" if existing and existing.limit_seconds else "",
+        ),
     ]
     names = {
         fold(s.name): s.name
@@ -516,6 +532,7 @@ def register_form(
         return None
 
     def save(values: dict[str, Any]) -> str:
+        limit = limit_seconds(values["limit"])
         if existing:
             console.edit_speaker(
                 existing.id,
@@ -524,6 +541,7 @@ def register_form(
                 gist=values["gist"],
                 field=values["field"],
                 priority=values["priority"],
+                limit_seconds=limit,
             )
             return t("msg.saved")
         result = console.register(
@@ -534,6 +552,7 @@ def register_form(
             title=values["title"] or "",
             priority=values["priority"],
             enforce_open=enforce_open,
+            limit_seconds=limit,
         )
         name = console.store.speaker(result.speaker_id).name
         if result.duplicate_of:

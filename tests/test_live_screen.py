@@ -374,3 +374,24 @@ async def test_chair_marks_a_closed_list(tmp_path, clock):
         await pilot.pause(0.4)
         assert "ĐÃ KHÓA ĐĂNG KÝ" in str(chair.screen.query_one("#chair-status").render())
     writer.store.close()
+
+
+async def test_speaker_with_own_speaking_time(tmp_path, clock):
+    app = live_app(tmp_path, clock, speakers=False)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "Nguyễn Văn An"
+        app.screen.query_one("#f-limit", Input).value = "0,2"  # 12 s: refused
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "30 giây" in str(app.screen.query_one("#err-limit").render())
+        app.screen.query_one("#f-limit", Input).value = "2,5"
+        app.screen.query_one("#f-name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.speakers(mid)[0].limit_seconds == 150
+        await pilot.press("f3")
+        assert store.current_slot(mid).slot.limit_seconds == 150
