@@ -287,6 +287,24 @@ class Store:
         row = self._row("SELECT id FROM meetings WHERE status = 'live' ORDER BY started_at DESC")
         return row["id"] if row else None
 
+    def followed_meeting_id(self, fixed: int | None, *, or_draft: bool = False) -> int | None:
+        """The meeting a chair view or desk follows: the one asked for, else the live one,
+        else (for the desk, registering ahead of the day) the latest draft."""
+        if fixed is not None:
+            return fixed
+        live = self.live_meeting_id()
+        if live is not None or not or_draft:
+            return live
+        row = self._row("SELECT id FROM meetings WHERE status = 'draft' ORDER BY date DESC, id")
+        return row["id"] if row else None
+
+    def last_entry_of(self, speaker_id: int) -> int | None:
+        """The latest minutes entry of a speaker (the one F3 or ctrl+r just started)."""
+        row = self._row(
+            "SELECT id FROM minutes WHERE speaker_id = ? ORDER BY id DESC LIMIT 1", [speaker_id]
+        )
+        return row["id"] if row else None
+
     def update_meeting(self, meeting_id: int, values: dict[str, Any]) -> None:
         row = dict(values)
         for key in ("legal_basis", "citizens_by_hamlet"):
@@ -324,35 +342,39 @@ class Store:
         return [Official.from_row(r) for r in rows]
 
     # ----- speakers -------------------------------------------------------------------------
-    _SPEAKERS = (
-        "SELECT s.*, (SELECT 1 + COUNT(*) FROM speakers p WHERE p.meeting_id = s.meeting_id "
-        "AND p.id < s.id AND p.state != 'withdrawn' AND p.name = s.name AND p.hamlet = s.hamlet) "
-        "AS turn FROM speakers s"
-    )
-
     def speakers(self, meeting_id: int) -> list[Speaker]:
-        rows = self._rows(f"{self._SPEAKERS} WHERE s.meeting_id = ? ORDER BY s.seq", [meeting_id])
+        """Every speaker of a meeting in queue order, each with its turn ("lần 2").
+
+        The turn counts earlier registrations of the same name and hamlet that were not
+        withdrawn; it is counted here in one pass (a correlated subquery cost 20 ms at 300).
+        """
+        rows = self._rows("SELECT * FROM speakers WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        seen: dict[tuple[str, str], int] = {}
+        for row in rows:
+            key = (row["name"], row["hamlet"])
+            row["turn"] = seen.get(key, 0) + 1
+            if row["state"] != "withdrawn":
+                seen[key] = row["turn"]
+        rows.sort(key=lambda r: r["seq"])
         return [Speaker.from_row(r) for r in rows]
 
     def speaker(self, speaker_id: int) -> Speaker:
-        row = self._row(f"{self._SPEAKERS} WHERE s.id = ?", [speaker_id])
+        row = self.get("speakers", speaker_id)
         if row is None:
             raise StoreError(f"không có người phát biểu số {speaker_id}")
+        earlier = self._row(
+            "SELECT COUNT(*) AS n FROM speakers WHERE meeting_id = ? AND id < ? "
+            "AND state != 'withdrawn' AND name = ? AND hamlet = ?",
+            [row["meeting_id"], speaker_id, row["name"], row["hamlet"]],
+        )
+        row["turn"] = 1 + (earlier["n"] if earlier else 0)
         return Speaker.from_row(row)
 
     def waiting(self, meeting_id: int) -> list[Speaker]:
-        rows = self._rows(
-            f"{self._SPEAKERS} WHERE s.meeting_id = ? AND s.state = 'waiting' ORDER BY s.seq",
-            [meeting_id],
-        )
-        return [Speaker.from_row(r) for r in rows]
+        return [s for s in self.speakers(meeting_id) if s.state == "waiting"]
 
     def speaking(self, meeting_id: int) -> Speaker | None:
-        row = self._row(
-            f"{self._SPEAKERS} WHERE s.meeting_id = ? AND s.state = 'speaking' ORDER BY s.seq",
-            [meeting_id],
-        )
-        return Speaker.from_row(row) if row else None
+        return next((s for s in self.speakers(meeting_id) if s.state == "speaking"), None)
 
     def seq_bounds(self, meeting_id: int) -> tuple[float, float | None]:
         """(highest seq of all speakers, highest seq of waiting priority speakers)."""

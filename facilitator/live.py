@@ -12,7 +12,7 @@ from typing import Any
 
 from db.store import Store
 from facilitator.clock import local, parse, stamp
-from facilitator.models import OUTCOMES, Meeting, Speaker
+from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
 from facilitator.slot import SlotState
 from facilitator.text import MAX_LONG, TextError, clean, fold, honorific
 
@@ -49,6 +49,17 @@ def speech_header(speaker: Speaker) -> str:
     who = f"{honorific(speaker.title)} {speaker.name}" + (f" ({where})" if where else "")
     turn = f" (lần {speaker.turn})" if speaker.turn > 1 else ""
     return f"{who}{turn} phát biểu:"
+
+
+def queue_end(
+    now: dt.datetime, slot_seconds: int, waiting: list[Speaker], current: SlotRecord | None
+) -> dt.datetime:
+    """Projected end of the queue: what is left of the current slot + one slot per waiting
+    speaker (their own length, or the meeting's). Screens pass what they already loaded."""
+    total = sum(s.limit_seconds or slot_seconds for s in waiting if s.state == "waiting")
+    if current is not None:
+        total += max(0.0, current.slot.remaining(now))
+    return local(now + dt.timedelta(seconds=total))
 
 
 class _Change:
@@ -109,16 +120,12 @@ class Console:
         return speaker.limit_seconds or self.meeting.slot_seconds
 
     def projected_end(self) -> dt.datetime:
-        """Now + what is left of the current slot + one slot per waiting speaker."""
-        now = self.now()
-        meeting = self.meeting
-        total = sum(
-            s.limit_seconds or meeting.slot_seconds for s in self.store.waiting(self.meeting_id)
+        return queue_end(
+            self.now(),
+            self.meeting.slot_seconds,
+            self.store.waiting(self.meeting_id),
+            self.store.current_slot(self.meeting_id),
         )
-        current = self.store.current_slot(self.meeting_id)
-        if current is not None:
-            total += max(0.0, current.slot.remaining(now))
-        return local(now + dt.timedelta(seconds=total))
 
     # ----- queue ----------------------------------------------------------------------------
     def register(
@@ -437,11 +444,20 @@ class Console:
         return True
 
     def undo(self) -> str | None:
-        """Restore the rows the last queue or timer action changed; logged as a new event."""
+        """Restore the rows the last queue or timer action changed and remove the rows it
+        added. The undo is a new event that keeps every removed row: nothing is lost."""
         event = self.store.last_undoable_event(self.meeting_id)
         if event is None:
             return None
         payload = event["payload"]
+        removed: dict[str, list[dict[str, Any]]] = {}
+
+        def remove(table: str, row_id: int) -> None:
+            row = self.store.get(table, row_id)
+            if row is not None:
+                removed.setdefault(table, []).append(row)
+                self.store.delete(table, row_id)
+
         with self.store.write():
             for table, rows in payload.get("before", {}).items():
                 for row_id, row in rows.items():
@@ -449,16 +465,19 @@ class Console:
                     self.store.update(table, int(row_id), values)
             inserted = payload.get("inserted", {})
             for slot_id in inserted.get("slots", []):
-                self.store.delete("slots", slot_id)
+                remove("slots", slot_id)
             for entry_id, header in inserted.get("minutes", []):
                 row = self.store.get("minutes", entry_id)
-                if row is not None and row["text"].strip() == header:
-                    self.store.delete("minutes", entry_id)
+                if row is not None and row["text"].strip() == header:  # typed text is kept
+                    remove("minutes", entry_id)
             for speaker_id in inserted.get("speakers", []):
-                self.store.update(
-                    "speakers", speaker_id, {"state": "withdrawn", "reason": "hoàn tác"}
-                )
-            self.store.log(self.meeting_id, "undo", {"kind": event["kind"]}, undoes=event["id"])
+                remove("speakers", speaker_id)
+            self.store.log(
+                self.meeting_id,
+                "undo",
+                {"kind": event["kind"], "removed": removed},
+                undoes=event["id"],
+            )
         return str(event["kind"])
 
     def set_registration_open(self, is_open: bool) -> None:

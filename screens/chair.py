@@ -12,7 +12,7 @@ from facilitator.i18n import Translator
 from facilitator.live import Console, place_words
 from facilitator.slot import SlotState
 from screens.bigclock import BigClock
-from screens.widgets import slot_words
+from screens.widgets import queue_summary, slot_words
 
 POLL_SECONDS = 0.2  # reading the data version costs ~80 µs; a change shows within ~0.2 s
 
@@ -50,7 +50,7 @@ class ChairScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        meeting_id = self.fixed_meeting or self.store.live_meeting_id()
+        meeting_id = self.store.followed_meeting_id(self.fixed_meeting)
         if meeting_id is None:
             self.console = None
             self.query_one("#chair-phase", Static).update(self.t("chair.no_meeting"))
@@ -71,7 +71,8 @@ class ChairScreen(Screen[None]):
         self.query_one("#chair-phase", Static).update(
             f"{meeting.village} · {meeting.date:%d/%m/%Y} · {phase_text}"
         )
-        speaking = self.store.speaking(meeting_id)
+        speakers = self.store.speakers(meeting_id)
+        speaking = next((s for s in speakers if s.state == "speaking"), None)
         if speaking:
             where = place_words(speaking.hamlet)
             gist = f"\n{speaking.gist}" if speaking.gist else ""
@@ -80,22 +81,17 @@ class ChairScreen(Screen[None]):
             )
         else:
             self.query_one("#chair-who", Static).update(self.t("live.nobody"))
-        waiting = self.store.waiting(meeting_id)
+        waiting = [s for s in speakers if s.state == "waiting"]
         lines = [f"{self.t('chair.next')}:"]
         for i, s in enumerate(waiting[:5], start=1):
             where = f" ({s.hamlet})" if s.hamlet else ""
             turn = f" · {self.t('live.turn', n=s.turn)}" if s.turn > 1 else ""
             lines.append(f"  {i}. {s.name}{where}{turn}")
         self.query_one("#chair-next", Static).update("\n".join(lines))
-        closed = (
-            f"  ·  🔒 {self.t('live.registration_closed')}" if not meeting.registration_open else ""
-        )
-        end = console.projected_end()
-        self.query_one("#chair-status", Static).update(
-            f"{self.t('live.waiting', count=len(waiting))}  ·  "
-            f"{self.t('live.projected', time=f'{end:%H:%M}')}{closed}"
-        )
         self.slot = self.store.current_slot(meeting_id)
+        self.query_one("#chair-status", Static).update(
+            queue_summary(self.t, meeting, speakers, self.slot, self.store.clock(), "  ·  ")
+        )
         if self.tick_timer is not None:
             running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
             if running:

@@ -167,9 +167,6 @@ class ConclusionScreen(Screen[Any]):
 
     @on(NfcTextArea.Changed, "#conclusion-text")
     def _text_changed(self, event: NfcTextArea.Changed) -> None:
-        area = event.text_area
-        if isinstance(area, NfcTextArea) and area.normalise():
-            return
         if self.save_timer is not None:
             self.save_timer.stop()
         self.save_timer = self.set_timer(0.4, self.action_save_text)

@@ -17,7 +17,7 @@ from facilitator.live import Console, RuleError
 from facilitator.text import fold
 from screens.live import register_form
 from screens.localise import localised
-from screens.widgets import QueueTable
+from screens.widgets import NfcInput, QueueTable, queue_summary
 
 POLL_SECONDS = 0.25
 FIELDS = ("name", "hamlet", "gist", "field")
@@ -39,6 +39,7 @@ class DeskScreen(Screen[None]):
         self.fixed_meeting = meeting_id
         self.console: Console | None = None
         self.seen_version = -1
+        self.names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="live-header")
@@ -47,7 +48,7 @@ class DeskScreen(Screen[None]):
                 yield Label(self.t("form.register.title"), classes="section")
                 for key in FIELDS:
                     yield Label(self.t(f"form.{key}"))
-                    yield Input(id=f"desk-{key}")
+                    yield NfcInput(id=f"desk-{key}")
                     yield Static("", id=f"desk-err-{key}", classes="form-error")
                 yield Checkbox(self.t("form.priority"), id="desk-priority")
                 yield Static(self.t("form.save_hint"), id="form-hint")
@@ -63,22 +64,13 @@ class DeskScreen(Screen[None]):
         self.poll()
         self.query_one("#desk-name").focus()
 
-    def pick_meeting(self) -> int | None:
-        if self.fixed_meeting is not None:
-            return self.fixed_meeting
-        live = self.store.live_meeting_id()
-        if live is not None:
-            return live
-        drafts = [m for m in self.store.meetings() if m.status == "draft"]
-        return drafts[0].id if drafts else None
-
     def poll(self) -> None:
         version = self.store.data_version()
         if version != self.seen_version:
             self.reload()
 
     def reload(self) -> None:
-        meeting_id = self.pick_meeting()
+        meeting_id = self.store.followed_meeting_id(self.fixed_meeting, or_draft=True)
         header = self.query_one("#live-header", Static)
         if meeting_id is None:
             self.console = None
@@ -93,37 +85,21 @@ class DeskScreen(Screen[None]):
             f"{self.t('desk.title')} · {meeting.village} · {meeting.date:%d/%m/%Y}{closed}"
         )
         speakers = self.store.speakers(meeting_id)
-        self.query_one(QueueTable).show([s for s in speakers if s.kind != "answer"])
-        waiting = sum(1 for s in speakers if s.state == "waiting")
-        end = self.console.projected_end()
+        self.names = {fold(s.name): s.name for s in speakers if s.state != "withdrawn"}
+        self.query_one(QueueTable).show(speakers)
+        slot = self.store.current_slot(meeting_id)
         self.query_one("#queue-status", Static).update(
-            f"{self.t('live.waiting', count=waiting)} · "
-            f"{self.t('live.projected', time=f'{end:%H:%M}')}{closed}"
+            queue_summary(self.t, meeting, speakers, slot, self.store.clock())
         )
         self.seen_version = self.store.data_version()
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        import unicodedata
-
-        if not unicodedata.is_normalized("NFC", event.value):
-            cursor = len(unicodedata.normalize("NFC", event.value[: event.input.cursor_position]))
-            event.input.value = unicodedata.normalize("NFC", event.value)
-            event.input.cursor_position = cursor
-            return
-        if event.input.id == "desk-name" and self.console is not None:
-            key = fold(event.value)
-            same = next(
-                (
-                    s.name
-                    for s in self.store.speakers(self.console.meeting_id)
-                    if key and fold(s.name) == key and s.state != "withdrawn"
-                ),
-                None,
-            )
-            self.query_one("#desk-err-name", Static).update(
-                f"ℹ {self.t('form.duplicate', name=same)}" if same else ""
-            )
+    @on(Input.Changed, "#desk-name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        # From the names loaded with the queue: no query on each keystroke.
+        same = self.names.get(fold(event.value)) if event.value.strip() else None
+        self.query_one("#desk-err-name", Static).update(
+            f"ℹ {self.t('form.duplicate', name=same)}" if same else ""
+        )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from db.store import Store, open_store
 from facilitator.i18n import Translator
+from screens.widgets import NfcInput
 
 DOCS = ("minutes", "conclusion", "report", "json")
 
@@ -46,7 +47,7 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(id="form"):
             yield Label(self.t("export.title"), id="form-title")
             yield Label(self.t("export.folder"))
-            yield Input(str(self.folder), id="export-folder")
+            yield NfcInput(str(self.folder), id="export-folder")
             yield OptionList(
                 *[Option(f"{i}. {self.t('export.' + d)}", id=d) for i, d in enumerate(DOCS, 1)],
                 Option(f"5. {self.t('export.all')}", id="all"),

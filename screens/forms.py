@@ -7,7 +7,6 @@ everything typed.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.live import RuleError
-from screens.widgets import NfcTextArea
+from screens.widgets import NfcInput, NfcTextArea
 
 
 @dataclass
@@ -97,7 +96,7 @@ class FormScreen(ModalScreen[Any]):
         if f.kind == "check":
             return Checkbox(f.label, value=bool(f.value), id=wid)
         suggester = SuggestFromList(f.suggest, case_sensitive=False) if f.suggest else None
-        return Input(str(f.value or ""), placeholder=f.placeholder, id=wid, suggester=suggester)
+        return NfcInput(str(f.value or ""), placeholder=f.placeholder, id=wid, suggester=suggester)
 
     def on_mount(self) -> None:
         if self.fields:
@@ -156,22 +155,10 @@ class FormScreen(ModalScreen[Any]):
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
-        value = event.value
-        if not unicodedata.is_normalized("NFC", value):
-            cursor = len(unicodedata.normalize("NFC", value[: event.input.cursor_position]))
-            event.input.value = unicodedata.normalize("NFC", value)
-            event.input.cursor_position = cursor
-            return
         if self.on_change and event.input.id:
             key = event.input.id.removeprefix("f-")
-            hint = self.on_change(key, value)
+            hint = self.on_change(key, event.value)
             self.query_one(f"#err-{key}", Static).update(f"ℹ {hint}" if hint else "")
-
-    @on(NfcTextArea.Changed)
-    def _text_changed(self, event: NfcTextArea.Changed) -> None:
-        area = event.text_area
-        if isinstance(area, NfcTextArea):
-            area.normalise()
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -29,6 +29,7 @@ from screens.widgets import (
     MinutesLog,
     NfcTextArea,
     QueueTable,
+    queue_summary,
     slot_words,
 )
 
@@ -170,11 +171,8 @@ class LiveScreen(Screen[None]):
             who.update(f"{self.t('live.current')}: {speaking.name}{where}{gist}")
         else:
             who.update(self.t("live.nobody"))
-        waiting = sum(1 for s in self.speakers if s.state == "waiting")
-        end = self.console.projected_end()
         self.query_one("#queue-status", Static).update(
-            f"{self.t('live.waiting', count=waiting)} · "
-            f"{self.t('live.projected', time=f'{end:%H:%M}')}{closed}"
+            queue_summary(self.t, meeting, self.speakers, self.slot, self.console.now())
         )
         if log:
             self.sync_log()
@@ -225,9 +223,6 @@ class LiveScreen(Screen[None]):
     # ----- minutes editor -------------------------------------------------------------------
     @on(NfcTextArea.Changed, "#editor")
     def editor_changed(self, event: NfcTextArea.Changed) -> None:
-        editor = event.text_area
-        if isinstance(editor, NfcTextArea) and editor.normalise():
-            return
         self.dirty = True
         # One paused interval, restarted on each key: no new timer (task) per keystroke.
         if self.save_timer is not None:
@@ -334,9 +329,7 @@ class LiveScreen(Screen[None]):
         if speaker is None:
             self.say(self.t("msg.queue_empty"))
             return
-        entries = self.console.store.recent_minutes(self.console.meeting_id, 5)
-        speech = next(e for e in reversed(entries) if e.speaker_id == speaker.id)
-        self.start_new_entry(speech.id)
+        self.start_new_entry(self.console.store.last_entry_of(speaker.id))
         self.say(self.t("msg.called", name=speaker.name))
 
     def action_toggle_timer(self) -> None:
@@ -423,9 +416,7 @@ class LiveScreen(Screen[None]):
     def _after_answer(self, speaker_id: Any) -> None:
         self.refresh_state()
         if isinstance(speaker_id, int):
-            entries = self.console.store.recent_minutes(self.console.meeting_id, 5)
-            entry = next(e for e in reversed(entries) if e.speaker_id == speaker_id)
-            self.start_new_entry(entry.id)
+            self.start_new_entry(self.console.store.last_entry_of(speaker_id))
         self.query_one("#editor").focus()
 
     def action_undo(self) -> None:

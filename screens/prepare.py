@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from pathlib import Path
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,7 +19,7 @@ from facilitator.i18n import Translator
 from facilitator.live import RuleError
 from screens.carryover import carry_over_lines
 from screens.forms import Field, FormScreen
-from screens.widgets import NfcTextArea
+from screens.widgets import NfcInput, NfcTextArea
 
 
 class PrepareScreen(Screen[None]):
@@ -47,7 +45,7 @@ class PrepareScreen(Screen[None]):
             with VerticalScroll(id="prep-details"):
                 for key in setup.DETAIL_KEYS:
                     yield Label(self.t(f"prep.{key}"))
-                    yield Input(id=f"p-{key}", compact=True)
+                    yield NfcInput(id=f"p-{key}", compact=True)
                     yield Static("", id=f"perr-{key}", classes="form-error")
                 yield Label(self.t("prep.agenda"))
                 agenda = NfcTextArea("", id="p-agenda")
@@ -98,19 +96,6 @@ class PrepareScreen(Screen[None]):
         for p in self.store.petitions(self.meeting_id):
             if p.speaker_id is None:
                 petitions.add_row(p.content[:50], p.field, p.source, key=str(p.id))
-
-    @on(Input.Changed)
-    def _nfc(self, event: Input.Changed) -> None:
-        if not unicodedata.is_normalized("NFC", event.value):
-            cursor = len(unicodedata.normalize("NFC", event.value[: event.input.cursor_position]))
-            event.input.value = unicodedata.normalize("NFC", event.value)
-            event.input.cursor_position = cursor
-
-    @on(NfcTextArea.Changed, "#p-agenda")
-    def _agenda_nfc(self, event: NfcTextArea.Changed) -> None:
-        area = event.text_area
-        if isinstance(area, NfcTextArea):
-            area.normalise()
 
     def action_save(self) -> None:
         values = {key: self.query_one(f"#p-{key}", Input).value for key in setup.DETAIL_KEYS}

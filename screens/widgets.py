@@ -6,11 +6,13 @@ import datetime as dt
 import unicodedata
 
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from facilitator.i18n import Translator
-from facilitator.models import MinutesEntry, PhaseRecord, Speaker
+from facilitator.live import queue_end
+from facilitator.models import Meeting, MinutesEntry, PhaseRecord, SlotRecord, Speaker
 from facilitator.slot import Phase, Slot, SlotState, format_clock
 
 
@@ -32,6 +34,23 @@ def slot_words(slot: Slot | None, now: dt.datetime, t: Translator) -> tuple[str,
         words = f"{t('timer.paused')} · {words}" if phase is not Phase.NORMAL else t("timer.paused")
         css = "-paused"
     return format_clock(left), words, css
+
+
+def queue_summary(
+    t: Translator,
+    meeting: Meeting,
+    speakers: list[Speaker],
+    slot: SlotRecord | None,
+    now: dt.datetime,
+    sep: str = " · ",
+) -> str:
+    """ "Đang chờ: 8 · Dự kiến xong: 09:40 · ĐÃ KHÓA ĐĂNG KÝ", from what the view has loaded."""
+    waiting = [s for s in speakers if s.state == "waiting"]
+    end = queue_end(now, meeting.slot_seconds, waiting, slot)
+    parts = [t("live.waiting", count=len(waiting)), t("live.projected", time=f"{end:%H:%M}")]
+    if not meeting.registration_open:
+        parts.append(f"🔒 {t('live.registration_closed')}")
+    return sep.join(parts)
 
 
 class AgendaBar(Static):
@@ -94,8 +113,8 @@ class QueueTable(DataTable):
         hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
         number = 0
         for s in speakers:
-            if (s.state == "withdrawn" and s.reason == "hoàn tác") or s.kind == "answer":
-                continue  # undone registrations and officials' answer turns are not the queue
+            if s.kind == "answer":
+                continue  # officials' answer turns are not the queue
             number += 1
             if s.id in hidden:
                 continue
@@ -181,7 +200,16 @@ class MinutesLog(DataTable):
 
 
 class NfcTextArea(TextArea):
-    """A TextArea that keeps its text NFC as it is typed (NFD input breaks cursor moves)."""
+    """A TextArea that keeps its text NFC as it is typed (NFD input breaks cursor moves).
+
+    It handles its own Changed first: a change that needed normalising is stopped here, and
+    the screen hears only the Changed of the normalised text.
+    """
+
+    @on(TextArea.Changed)
+    def _keep_nfc(self, event: TextArea.Changed) -> None:
+        if event.text_area is self and self.normalise():
+            event.stop()
 
     def normalise(self) -> bool:
         text = self.text
@@ -205,3 +233,16 @@ class MinutesEditor(NfcTextArea, inherit_bindings=False):
     """
 
     BINDINGS = [b for b in TextArea.BINDINGS if not (isinstance(b, Binding) and b.key in _TAKEN)]
+
+
+class NfcInput(Input):
+    """An Input that keeps its value NFC as it is typed, like NfcTextArea."""
+
+    @on(Input.Changed)
+    def _keep_nfc(self, event: Input.Changed) -> None:
+        value = event.value
+        if event.input is self and not unicodedata.is_normalized("NFC", value):
+            event.stop()
+            cursor = len(unicodedata.normalize("NFC", value[: self.cursor_position]))
+            self.value = unicodedata.normalize("NFC", value)
+            self.cursor_position = cursor
