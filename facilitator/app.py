@@ -22,7 +22,12 @@ class StoreApp(App[None]):
     """What the three Apps share: the store, the language, one stylesheet, ctrl+q."""
 
     CSS_PATH = CSS
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    # Descriptions are catalogue keys (see make_app); declaring the palette binding here keeps
+    # Textual from adding its own, English "palette" to the footer.
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
+    ]
     NOTIFICATION_TIMEOUT = 3  # short toasts: they must not pile up over the minutes
     TITLE_KEY = "app.title"
 
@@ -35,6 +40,21 @@ class StoreApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette (ctrl+p) in the user's language: quit, theme, and every key of the
+        current screen (bindings with an id are the actions; form keys have none)."""
+        t = self.t
+        yield SystemCommand(t("key.quit"), t("cmd.quit"), self.action_quit)
+        yield SystemCommand(t("cmd.theme"), t("cmd.theme_help"), self.action_change_theme)
+        for key, binding in screen.active_bindings.items():
+            b = binding.binding
+            if b.id and b.description and b.action:
+                yield SystemCommand(
+                    f"{b.description} ({key})",
+                    b.tooltip or b.description,
+                    partial(screen.run_action, b.action),
+                )
 
 
 class ChairApp(StoreApp):
@@ -102,18 +122,6 @@ class FacilitatorApp(StoreApp):
         console = Console(self.store, meeting_id)
         self.push_screen(localised(LiveScreen, self.t)(console, self.t, bell=self.bell_enabled))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also a command in the palette (ctrl+p)."""
-        yield from super().get_system_commands(screen)
-        for key, binding in screen.active_bindings.items():
-            b = binding.binding
-            if b.description and b.action:
-                yield SystemCommand(
-                    f"{b.description} ({key})",
-                    b.tooltip or b.description,
-                    partial(screen.run_action, b.action),
-                )
-
 
 def make_app(
     db_path: Path | str | None,
@@ -126,9 +134,11 @@ def make_app(
     export_dir: Path | None = None,
 ) -> App[None]:
     """The one factory used by the command line and the tests."""
+    from screens.localise import localised
+
     t = Translator(lang)
     if mode == "chair":
-        return ChairApp(
+        return localised(ChairApp, t)(
             open_store(db_path, readonly=db_path not in (None, ":memory:"), clock=clock),
             t,
             meeting_id,
@@ -136,5 +146,5 @@ def make_app(
     store = open_store(db_path, clock=clock)
     if mode == "desk":
         store.actor = "desk"
-        return DeskApp(store, t, meeting_id)
-    return FacilitatorApp(store, t, meeting_id, bell=bell, export_dir=export_dir)
+        return localised(DeskApp, t)(store, t, meeting_id)
+    return localised(FacilitatorApp, t)(store, t, meeting_id, bell=bell, export_dir=export_dir)

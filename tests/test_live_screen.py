@@ -4,6 +4,7 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select
 
 from db.store import open_store
@@ -395,3 +396,60 @@ async def test_speaker_with_own_speaking_time(tmp_path, clock):
         assert store.speakers(mid)[0].limit_seconds == 150
         await pilot.press("f3")
         assert store.current_slot(mid).slot.limit_seconds == 150
+
+
+async def test_every_key_is_in_the_palette_in_the_users_language(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for expected in (
+            "Mời tiếp (f3)",
+            "Bấm giờ (f4)",
+            "Hoàn tác (ctrl+z)",
+            "Xuất (f10)",
+            "Thoát",
+            "Giao diện màu",
+        ):
+            assert expected in titles
+        assert not any(word in " ".join(titles) for word in ("Quit", "Theme", "Keys"))
+        command = next(c for c in app.get_system_commands(app.screen) if "(f8)" in c.title)
+        app.call_later(command.callback)  # as the palette runs a chosen command
+        await pilot.pause()
+        assert app.store.meeting(app.meeting_id).status == "live"
+
+
+def test_chair_opens_the_database_read_only(tmp_path, clock):
+    writer = make_app(tmp_path / "m.db", clock=clock)
+    import_meeting(writer.store, demo_meeting())
+    writer.store.close()
+    chair = make_app(tmp_path / "m.db", mode="chair", clock=clock)
+    from db.store import StoreError
+
+    assert chair.store.readonly
+    with pytest.raises(StoreError, match="chỉ được đọc"):
+        chair.store.update_meeting(1, {"place": "x"})
+    chair.store.close()
+
+
+async def test_edit_a_speaker_from_the_queue(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(QueueTable)
+        queue.focus()
+        queue.move_cursor(row=1)  # Phạm Thị Hòa
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#f-name", Input).value == "Phạm Thị Hòa"
+        app.screen.query_one("#f-hamlet", Input).value = "xóm Đình"
+        app.screen.query_one("#f-name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        hoa = next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa")
+        assert hoa.hamlet == "xóm Đình"
+        assert store.events(mid)[-1]["kind"] == "speaker.edited"
+        await pilot.press("ctrl+z")
+        assert next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa").hamlet == (
+            "xóm Giữa")
