@@ -269,7 +269,7 @@ def test_documents_render_in_libreoffice(played, tmp_path: Path):
         [
             SOFFICE,
             "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
             "--convert-to",
             "pdf",
             "--outdir",

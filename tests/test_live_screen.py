@@ -452,4 +452,5 @@ async def test_edit_a_speaker_from_the_queue(tmp_path, clock):
         assert store.events(mid)[-1]["kind"] == "speaker.edited"
         await pilot.press("ctrl+z")
         assert next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa").hamlet == (
-            "xóm Giữa")
+            "xóm Giữa"
+        )

@@ -43,6 +43,15 @@ def _start_time(meeting: Meeting) -> dt.time:
     return dt.time.fromisoformat(meeting.start)
 
 
+def _header(
+    doc: OfficialDocument, meeting: Meeting, number: str | None, code: str, day: dt.date
+) -> None:
+    """The header table every document of the commune starts with."""
+    doc.header(
+        Header("ỦY BAN NHÂN DÂN", _agency(meeting), number, code, date_words(day, meeting.commune))
+    )
+
+
 def _official_line(o: Official) -> str:
     return f"Đồng chí {o.name}, {o.position}" if o.position else f"Đồng chí {o.name}"
 
@@ -137,15 +146,7 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     phases = store.phases(meeting_id)
 
     doc = OfficialDocument()
-    doc.header(
-        Header(
-            "ỦY BAN NHÂN DÂN",
-            _agency(meeting),
-            number or meeting.number,
-            "BB-UBND",
-            date_words(meeting.date, meeting.commune),
-        )
-    )
+    _header(doc, meeting, number or meeting.number, "BB-UBND", meeting.date)
     doc.title(
         "BIÊN BẢN",
         "Hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã "
@@ -262,15 +263,7 @@ def conclusion_document(
     petitions = store.petitions(meeting_id)
     issued = as_of or store.clock().date()
     doc = OfficialDocument()
-    doc.header(
-        Header(
-            "ỦY BAN NHÂN DÂN",
-            _agency(meeting),
-            number,
-            "TB-UBND",
-            date_words(issued, meeting.commune),
-        )
-    )
+    _header(doc, meeting, number, "TB-UBND", issued)
     doc.title(
         "THÔNG BÁO",
         "Kết luận của Chủ tịch Ủy ban nhân dân xã tại hội nghị tiếp xúc, đối thoại trực tiếp "
@@ -371,11 +364,7 @@ def report_document(
     petitions = store.petitions(meeting_id)
     day = as_of or store.clock().date()
     doc = OfficialDocument()
-    doc.header(
-        Header(
-            "ỦY BAN NHÂN DÂN", _agency(meeting), number, "BC-UBND", date_words(day, meeting.commune)
-        )
-    )
+    _header(doc, meeting, number, "BC-UBND", day)
     doc.title(
         "BÁO CÁO",
         "Kết quả giải quyết ý kiến, kiến nghị của nhân dân tại hội nghị tiếp xúc, đối thoại "

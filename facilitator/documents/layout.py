@@ -234,7 +234,7 @@ class OfficialDocument:
         """Two signature blocks side by side; lines: title (bold), then a note (italic)."""
         table = self.doc.add_table(rows=1, cols=2)
         self._fixed(table, [Mm(80), Mm(85)])
-        self._keep_together(table.rows[0])
+        self._row_flag(table.rows[0], "w:cantSplit")
         for cell, lines, name in zip(table.rows[0].cells, (left, right), names, strict=True):
             self._signature_cell(cell, lines, name)
 
@@ -260,7 +260,7 @@ class OfficialDocument:
         """ "Nơi nhận:" (12 pt bold italic, lines 11 pt) on the left, the signature on the right."""
         table = self.doc.add_table(rows=1, cols=2)
         self._fixed(table, [Mm(80), Mm(85)])
-        self._keep_together(table.rows[0])
+        self._row_flag(table.rows[0], "w:cantSplit")
         left, right_cell = table.rows[0].cells
         self.recipients(recipients, container=left)
         self._signature_cell(right_cell, right, name)
@@ -292,7 +292,7 @@ class OfficialDocument:
         for cell, text in zip(table.rows[0].cells, head, strict=True):
             p = self._plain(cell.paragraphs[0], Align.CENTER)
             self.run(p, text, bold=True, size=size)
-        self._repeat_header(table.rows[0])
+        self._row_flag(table.rows[0], "w:tblHeader")
         for values in rows:
             cells = table.add_row().cells
             for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
@@ -303,19 +303,13 @@ class OfficialDocument:
         return table
 
     @staticmethod
-    def _keep_together(row: object) -> None:
-        """A signature block never splits across pages (title on one, name on the next)."""
+    def _row_flag(row: object, tag: str) -> None:
+        """Set a row property: w:cantSplit (a signature block never splits across pages) or
+        w:tblHeader (the head row repeats on each page)."""
         tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-        cant = OxmlElement("w:cantSplit")
-        cant.set(qn("w:val"), "true")
-        tr_pr.append(cant)
-
-    @staticmethod
-    def _repeat_header(row: object) -> None:
-        tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        tr_pr.append(header)
+        flag = OxmlElement(tag)
+        flag.set(qn("w:val"), "true")
+        tr_pr.append(flag)
 
     @staticmethod
     def _fixed(table: Table, widths: Sequence[object]) -> None:
