@@ -114,12 +114,16 @@ class FacilitatorApp(StoreApp):
         """A backup copy at start (SPEC §9), off the UI thread with its own connection."""
         self.store.auto_backup("start")
 
+    def backup_in_background(self, reason: str) -> None:
+        """The copy at each phase change, without holding up the F8 key."""
+        self.run_worker(partial(self.store.auto_backup, reason), thread=True, group="backup")
+
     def open_meeting(self, meeting_id: int) -> None:
         from facilitator.live import Console
         from screens.live import LiveScreen
         from screens.localise import localised
 
-        console = Console(self.store, meeting_id)
+        console = Console(self.store, meeting_id, backup=self.backup_in_background)
         self.push_screen(localised(LiveScreen, self.t)(console, self.t, bell=self.bell_enabled))
 
 

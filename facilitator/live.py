@@ -7,6 +7,7 @@ the rows they changed (before-images) so that undo is a new event restoring them
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,9 +105,13 @@ def _field(
 class Console:
     """Operations on one meeting, as the secretary (or the desk) performs them."""
 
-    def __init__(self, store: Store, meeting_id: int):
+    def __init__(
+        self, store: Store, meeting_id: int, backup: Callable[[str], object] | None = None
+    ):
         self.store = store
         self.meeting_id = meeting_id
+        # The backup copy at each phase change; a screen passes one that runs off its thread.
+        self.backup = backup or store.auto_backup
 
     # ----- reading --------------------------------------------------------------------------
     @property
@@ -510,7 +515,7 @@ class Console:
             self.store.log(
                 self.meeting_id, "phase.started", {"position": target, "name": phase.name}
             )
-        self.store.auto_backup(f"phase{target + 1}")
+        self.backup(f"phase{target + 1}")
         return phase.name
 
     # ----- minutes --------------------------------------------------------------------------

@@ -150,3 +150,16 @@ def test_an_older_database_is_migrated_in_place(tmp_path: Path):
         conn.commit()
         conn.close()
         open_store(path, readonly=True)  # a viewer never migrates
+
+
+def test_backup_at_each_phase_change(tmp_path: Path, clock):
+    from facilitator.live import Console
+
+    store = open_store(tmp_path / "f.db", clock=clock)
+    meeting_id = import_meeting(store, demo_meeting())
+    console = Console(store, meeting_id)
+    for _ in range(2):
+        clock.advance(1)
+        console.next_phase()
+    names = sorted(p.name for p in (tmp_path / "backups").glob("*.db"))
+    assert [n.rsplit("-", 1)[1] for n in names] == ["phase1.db", "phase2.db"]
