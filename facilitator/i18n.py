@@ -133,6 +133,19 @@ VI: dict[str, str] = {
     "key.back": "Quay lại",
     "key.answer": "Ghi trả lời",
     "key.palette": "Bảng lệnh",
+    "event.speaker.registered": "đăng ký người phát biểu",
+    "event.speaker.edited": "sửa thông tin người phát biểu",
+    "event.speaker.follow_up": "đăng ký phát biểu lại",
+    "event.speaker.moved": "đổi thứ tự",
+    "event.speaker.absent": "ghi vắng mặt",
+    "event.speaker.withdrawn": "ghi rút đăng ký",
+    "event.speaker.called": "mời phát biểu",
+    "event.answer.started": "lượt cán bộ trả lời",
+    "event.slot.ended": "kết thúc lượt phát biểu",
+    "event.slot.paused": "tạm dừng đồng hồ",
+    "event.slot.resumed": "tiếp tục đồng hồ",
+    "event.slot.extended": "thêm 1 phút",
+    "key.move": "Đổi thứ tự người đang chờ",
     "cmd.quit": "Thoát chương trình (mọi thứ đã được lưu)",
     "cmd.theme": "Giao diện màu",
     "cmd.theme_help": "Đổi bảng màu của giao diện",
@@ -372,6 +385,19 @@ EN: dict[str, str] = {
     "key.back": "Back",
     "key.answer": "Record answer",
     "key.palette": "Command palette",
+    "event.speaker.registered": "speaker registration",
+    "event.speaker.edited": "speaker edit",
+    "event.speaker.follow_up": "follow-up turn",
+    "event.speaker.moved": "reordering",
+    "event.speaker.absent": "marked absent",
+    "event.speaker.withdrawn": "marked withdrawn",
+    "event.speaker.called": "call to speak",
+    "event.answer.started": "official's answer turn",
+    "event.slot.ended": "end of speech",
+    "event.slot.paused": "timer pause",
+    "event.slot.resumed": "timer resume",
+    "event.slot.extended": "+1 minute",
+    "key.move": "Reorder waiting speakers",
     "cmd.quit": "Quit the program (everything is saved)",
     "cmd.theme": "Theme",
     "cmd.theme_help": "Change the colour theme",
@@ -497,6 +523,10 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = self.catalogue[key]
         return text.format(**values) if values else text
+
+    def event(self, kind: str) -> str:
+        """An event kind of the log ("slot.ended") in words."""
+        return self.catalogue.get(f"event.{kind}", kind)
 
     def error(self, message: object) -> str:
         return translate_error(str(message), self.lang)

@@ -22,7 +22,7 @@ KEYS = [
     ("F9", "key.conclusion"),
     ("F10 / Ctrl+E", "key.export"),
     ("Ctrl+Z", "key.undo"),
-    ("Ctrl+↑ / Ctrl+↓", "key.up"),
+    ("Ctrl+↑ / Ctrl+↓", "key.move"),
     ("Delete", "key.absent"),
     ("L", "key.follow_up"),
     ("Enter", "key.edit"),

@@ -424,7 +424,7 @@ class LiveScreen(Screen[None]):
         if what is None:
             self.say(self.t("msg.nothing_to_undo"))
         else:
-            self.say(self.t("msg.undone", what=what))
+            self.say(self.t("msg.undone", what=self.t.event(what)))
             if self.editing_id and self.console.store.get("minutes", self.editing_id) is None:
                 self.start_new_entry()
 
@@ -619,7 +619,9 @@ def petition_form(
 
 def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
     speaker = console.store.speaker(speaker_id)
+    # The reason first: typed and saved with Enter; the choice (absent by default) after it.
     fields = [
+        Field("reason", t("form.reason")),
         Field(
             "state",
             t("form.absent.title"),
@@ -627,7 +629,6 @@ def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
             "absent",
             [(t("form.absent"), "absent"), (t("form.withdrawn"), "withdrawn")],
         ),
-        Field("reason", t("form.reason")),
     ]
 
     def save(values: dict[str, Any]) -> str:

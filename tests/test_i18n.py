@@ -62,3 +62,18 @@ def test_every_rule_and_store_message_has_an_english_form():
         "speakers[3].name: required"
     )
     assert translate_error("không được để trống", "vi") == "không được để trống"
+
+
+def test_every_undoable_event_has_words():
+    from facilitator.i18n import Translator
+
+    kinds = set(
+        re.findall(
+            r'"((?:speaker|slot|answer)\.[a-z_]+)"',
+            (ROOT / "facilitator" / "live.py").read_text(encoding="utf-8"),
+        )
+    )
+    kinds |= {"speaker.absent", "speaker.withdrawn"}  # logged as f"speaker.{state}"
+    for lang in ("vi", "en"):
+        t = Translator(lang)
+        assert sorted(k for k in kinds if t.event(k) == k) == []

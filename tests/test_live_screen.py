@@ -115,6 +115,7 @@ async def test_timer_keys_and_undo(tmp_path, clock):
         assert countdown == "04:20  ĐANG NÓI"
         await pilot.press("ctrl+z")  # undo +1 minute
         assert store.current_slot(mid).slot.limit_seconds == 300
+        assert str(app.screen.query_one("#live-message").render()) == "Đã hoàn tác: thêm 1 phút"
         clock.advance(300)
         await pilot.pause(0.6)
         assert str(app.screen.query_one("#countdown").render()) == "-01:40  HẾT GIỜ"
