@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -40,6 +41,17 @@ class StoreApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+
+    async def on_event(self, event: events.Event) -> None:
+        # A screen may send typed characters elsewhere (the live screen: to the minutes editor
+        # when a table has focus). Decided here, in key order, before the key is delivered:
+        # moving the focus later would let fast typing overtake itself.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            target = getattr(self.screen, "typing_target", None)
+            widget = target(event) if callable(target) else None
+            if widget is not None and widget is not self.screen.focused:
+                self.screen.set_focus(widget)
+        await super().on_event(event)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) in the user's language: quit, theme, and every key of the

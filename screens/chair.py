@@ -74,7 +74,8 @@ class ChairScreen(Screen[None]):
         speakers = self.store.speakers(meeting_id)
         speaking = next((s for s in speakers if s.state == "speaking"), None)
         if speaking:
-            where = place_words(speaking.hamlet)
+            # An official's answer turn keeps the position where a citizen's hamlet would be.
+            where = speaking.hamlet if speaking.kind == "answer" else place_words(speaking.hamlet)
             gist = f"\n{speaking.gist}" if speaking.gist else ""
             self.query_one("#chair-who", Static).update(
                 f"▶ {speaking.name}" + (f" — {where}" if where else "") + gist

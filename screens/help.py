@@ -24,7 +24,7 @@ KEYS = [
     ("Ctrl+Z", "key.undo"),
     ("Ctrl+↑ / Ctrl+↓", "key.move"),
     ("Delete", "key.absent"),
-    ("L", "key.follow_up"),
+    ("Ctrl+G", "key.follow_up"),
     ("Enter", "key.edit"),
     ("Ctrl+N", "key.new_entry"),
     ("Ctrl+L", "key.registration"),

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Label, Static
 
 from db.store import StoreError
@@ -69,6 +70,7 @@ class LiveScreen(Screen[None]):
             show=False,
             id="official_answer",
         ),
+        Binding("ctrl+g", "follow_up", "key.follow_up", priority=True, show=False, id="follow_up"),
         Binding("ctrl+o", "carry_over", "key.carry_over", priority=True, show=False, id="carry"),
         Binding("ctrl+t", "prepare", "key.prepare", priority=True, show=False, id="prepare"),
     ]
@@ -134,6 +136,20 @@ class LiveScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.update_layout_mode()
+
+    def on_screen_resume(self) -> None:
+        # Closing any dialog (help, forms, export, conclusion...) returns to the minutes.
+        self.focus_editor()
+
+    def focus_editor(self) -> None:
+        self.query_one("#editor").focus()
+
+    def typing_target(self, event: events.Key) -> Widget | None:
+        """A character typed while a table (queue, earlier minutes) has focus goes into the
+        minutes editor, at its cursor: no letter is a command here."""
+        if event.is_printable and event.character and isinstance(self.focused, DataTable):
+            return self.query_one("#editor", NfcTextArea)
+        return None
 
     def update_layout_mode(self) -> None:
         self.set_class(self.size.height < 30, "-compact")
@@ -305,8 +321,10 @@ class LiveScreen(Screen[None]):
             result = fn(*args)
         except (RuleError, StoreError) as exc:
             self.notify(self.t.error(exc), severity="error", timeout=10)
+            self.focus_editor()
             return None
         self.refresh_state()
+        self.focus_editor()
         return result
 
     def action_help(self) -> None:

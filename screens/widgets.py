@@ -82,12 +82,12 @@ def speaker_label(s: Speaker, t: Translator) -> str:
 class QueueTable(DataTable):
     """The speakers in queue order; row keys are speaker ids.
 
-    Delete and "l" act here only: in the minutes editor they edit text.
+    Delete acts here only: in the minutes editor it edits text. No letter is a key here: a
+    character typed in the queue goes to the minutes (LiveScreen.typing_target).
     """
 
     BINDINGS = [
         Binding("delete", "screen.absent", "key.absent", id="absent"),
-        Binding("l", "screen.follow_up", "key.follow_up", id="follow_up"),
     ]
 
     def setup(self, t: Translator) -> None:

@@ -150,6 +150,8 @@ async def test_reorder_absent_and_follow_up_from_the_queue(tmp_path, clock):
             "Phạm Thị Hòa",
             "Vũ Đức Lợi",
         ]
+        assert app.screen.focused is editor(app)  # every key action returns to the minutes
+        queue.focus()
         await pilot.press("delete")
         await pilot.pause()
         app.screen.query_one("#f-state", Select).value = "withdrawn"
@@ -161,9 +163,86 @@ async def test_reorder_absent_and_follow_up_from_the_queue(tmp_path, clock):
         await pilot.press("f3", "f6")
         queue.focus()
         queue.move_cursor(row=0)  # the speaker who just finished
-        await pilot.press("l")
+        await pilot.press("ctrl+g")
         assert [s.name for s in store.waiting(mid)][-1] == "Nguyễn Văn Thành"
         assert store.waiting(mid)[-1].turn == 2
+        assert app.screen.focused is editor(app)
+
+
+async def test_typing_in_the_queue_lands_in_the_minutes(tmp_path, clock):
+    """Issue 9.3: after a follow-up turn and F3, "lúa" typed with the queue focused is minutes
+    text, not a command (a bare "l" used to give the selected speaker another turn)."""
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "f6")
+        queue = app.screen.query_one(QueueTable)
+        queue.focus()
+        await pilot.pause()
+        queue.move_cursor(row=0)  # Nguyễn Văn Thành, finished
+        await pilot.press("ctrl+g")
+        assert app.screen.focused is editor(app)
+        await pilot.press("f3")
+        assert app.screen.focused is editor(app)
+        turns = len(store.speakers(mid))
+        queue.focus()
+        await pilot.pause()
+        queue.move_cursor(row=0)
+        before = editor(app).text
+        await pilot.press("l", "ú", "a")
+        await pilot.pause(0.8)
+        assert len(store.speakers(mid)) == turns  # no follow-up turn was given
+        assert editor(app).text == before + "lúa"
+        assert app.screen.focused is editor(app)
+        assert store.minutes(mid)[-1].text.endswith("lúa")
+        # The earlier-minutes list too, and the characters land at the editor's cursor.
+        app.screen.query_one("#minutes-log").focus()
+        await pilot.pause()
+        editor(app).move_cursor((0, 0))
+        await pilot.press("x", " ")
+        assert editor(app).text == "x " + before + "lúa"
+        assert app.screen.focused is editor(app)
+
+
+async def test_focus_returns_to_the_minutes_after_every_key(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        live = app.screen
+        queue = live.query_one(QueueTable)
+        for keys in (["f8"], ["f3"], ["f4"], ["f4"], ["f5"], ["ctrl+z"], ["ctrl+up"], ["f6"]):
+            queue.focus()
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert app.screen.focused is editor(app), keys
+        for keys in (["f1", "escape"], ["f2", "escape"], ["f10", "escape"], ["enter", "escape"]):
+            queue.focus()
+            await pilot.pause()
+            await pilot.press(keys[0])
+            await pilot.pause()
+            assert app.screen is not live
+            await pilot.press(keys[1])
+            await pilot.pause()
+            assert app.screen is live and live.focused is editor(app), keys
+        queue.focus()
+        await pilot.pause()
+        queue.move_cursor(row=queue.get_row_index(str(app.store.waiting(app.meeting_id)[0].id)))
+        await pilot.press("delete")
+        await pilot.pause()
+        app.screen.query_one("#f-reason", Input).value = "ốm"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.focused is editor(app)
+        queue.focus()
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#f-name", Input).value = "Trần Xuân Mãng"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.focused is editor(app)
 
 
 async def test_petition_with_f7(tmp_path, clock):
@@ -375,6 +454,29 @@ async def test_chair_marks_a_closed_list(tmp_path, clock):
         console.set_registration_open(False)
         await pilot.pause(0.4)
         assert "ĐÃ KHÓA ĐĂNG KÝ" in str(chair.screen.query_one("#chair-status").render())
+    writer.store.close()
+
+
+async def test_chair_shows_an_officials_position(tmp_path, clock):
+    """Issue 9.7: an answer turn shows the official's position, not "thôn <position>"."""
+    from facilitator.live import Console
+
+    path = tmp_path / "m.db"
+    writer = make_app(path, clock=clock)
+    meeting_id = import_meeting(writer.store, demo_meeting())
+    console = Console(writer.store, meeting_id)
+    console.next_phase()
+    console.start_answer("Trần Xuân Mãng", "Chủ tịch UBND xã")
+    chair = make_app(path, mode="chair", clock=clock)
+    async with chair.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        who = str(chair.screen.query_one("#chair-who").render())
+        assert who.splitlines()[0] == "▶ Trần Xuân Mãng — Chủ tịch UBND xã"
+        console.end_speech()
+        console.call_next()
+        await pilot.pause(0.4)
+        who = str(chair.screen.query_one("#chair-who").render())
+        assert who.splitlines()[0] == "▶ Nguyễn Văn Thành — xóm Đình"
     writer.store.close()
 
 
