@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -14,6 +16,13 @@ REGISTERED: list[str] = []  # must equal db.steps.STEPS (a test checks it)
 def step(name: str):  # type: ignore[no-untyped-def]
     REGISTERED.append(name)
     return migrations(name=name)
+
+
+def step_outside_transaction(name: str):  # type: ignore[no-untyped-def]
+    """A step that manages its own transaction (PRAGMA foreign_keys cannot change inside one);
+    it must be safe to run again if the process dies before the step is recorded."""
+    REGISTERED.append(name)
+    return migrations(name=name, transactional=False)
 
 
 @step("0001_initial")
@@ -187,3 +196,132 @@ def checklist(db: Database) -> None:
         );
         """
     )
+
+
+# Tables whose ``id`` must never be handed out again (events and undo records point at them).
+STABLE_ID_TABLES = (
+    "meetings",
+    "phases",
+    "officials",
+    "speakers",
+    "slots",
+    "minutes",
+    "petitions",
+    "assignments",
+    "events",
+)
+
+
+@step_outside_transaction("0003_stable_ids_sessions")
+def stable_ids_sessions(db: Database) -> None:
+    """Row ids are never reused (AUTOINCREMENT) and each event names the window (session)
+    that made it, so that ctrl+z takes back only that window's actions."""
+    rebuild_with_autoincrement(db.conn, STABLE_ID_TABLES)
+    columns = {row[1] for row in db.conn.execute("PRAGMA table_info(events)").fetchall()}
+    if "session" not in columns:
+        db.conn.execute("ALTER TABLE events ADD COLUMN session TEXT NOT NULL DEFAULT ''")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS events_session ON events (meeting_id, session, id)")
+
+
+def rebuild_with_autoincrement(conn: Any, tables: tuple[str, ...]) -> None:
+    """Rebuild each table as ``id INTEGER PRIMARY KEY AUTOINCREMENT`` (SQLite's 12 steps).
+
+    Foreign keys are switched off for the copy (dropping a parent table would otherwise
+    cascade into its children), checked before the commit, and switched back on. The
+    sequence starts above every id an event or an undo record ever named, so a row removed
+    before this step is not handed out again either. Running it twice changes nothing.
+    """
+    import json
+    import re
+
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            seen = _ids_named_by_events(conn, json)
+            for table in tables:
+                row = conn.execute(
+                    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+                ).fetchone()
+                if row is None or "AUTOINCREMENT" in row[0].upper():
+                    continue
+                sql, n = re.subn(
+                    r"\bid INTEGER PRIMARY KEY\b", "id INTEGER PRIMARY KEY AUTOINCREMENT", row[0]
+                )
+                if n != 1:
+                    raise RuntimeError(f"cannot find the id column of {table}")
+                sql = re.sub(
+                    rf'^CREATE TABLE\s+"?{table}"?', f"CREATE TABLE {table}__new", sql, count=1
+                )
+                indexes = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                        "AND sql IS NOT NULL",
+                        [table],
+                    ).fetchall()
+                ]
+                conn.execute(sql)
+                conn.execute(f"INSERT INTO {table}__new SELECT * FROM {table}")
+                conn.execute(f"DROP TABLE {table}")
+                conn.execute(f"ALTER TABLE {table}__new RENAME TO {table}")
+                for index_sql in indexes:
+                    conn.execute(index_sql)
+                top = max(
+                    conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0],
+                    seen.get(table, 0),
+                )
+                conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+                conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, top])
+            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign keys broken by the rebuild: {problems[:3]}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _ids_named_by_events(conn: Any, json: Any) -> dict[str, int]:
+    """The highest id of each table that an event payload names (before-images, inserted
+    rows, the rows an undo removed, and the ``speaker`` / ``petition`` keys)."""
+    top: dict[str, int] = {}
+
+    def note(table: str, value: Any) -> None:
+        if isinstance(value, list) and value:
+            value = value[0]
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            return
+        top[table] = max(top.get(table, 0), number)
+
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'"
+    ).fetchone()
+    if not exists:
+        return top
+    for (text,) in conn.execute("SELECT payload FROM events"):
+        try:
+            payload = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(payload, dict):
+            continue
+        for key, table in (("speaker", "speakers"), ("follows", "speakers")):
+            note(table, payload.get(key))
+        note("petitions", payload.get("petition"))
+        for table, rows in (payload.get("before") or {}).items():
+            for row_id in rows if isinstance(rows, dict) else []:
+                note(table, row_id)
+        for table, rows in (payload.get("inserted") or {}).items():
+            for row_id in rows if isinstance(rows, list) else []:
+                note(table, row_id)
+        for table, rows in (payload.get("removed") or {}).items():
+            for row in rows if isinstance(rows, list) else []:
+                if isinstance(row, dict):
+                    note(table, row.get("id"))
+    return top

@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,8 @@ class Store:
         self.readonly = readonly
         self._savepoints = 0
         self.actor = "secretary"
+        # This window: its events carry it, and ctrl+z takes back only its own actions.
+        self.session = uuid.uuid4().hex[:12]
 
     # ----- infrastructure -------------------------------------------------------------------
     @functools.cached_property
@@ -185,6 +188,7 @@ class Store:
                 "meeting_id": meeting_id,
                 "at": self.now(),
                 "actor": self.actor,
+                "session": self.session,
                 "kind": kind,
                 "payload": json.dumps(payload or {}, ensure_ascii=False),
                 "undoable": int(undoable),
@@ -198,16 +202,41 @@ class Store:
             row["payload"] = json.loads(row["payload"])
         return rows
 
-    def last_undoable_event(self, meeting_id: int) -> dict[str, Any] | None:
+    def last_undoable_event(self, meeting_id: int, session: str) -> dict[str, Any] | None:
+        """The last action of one window (``session``) that is not undone yet."""
         row = self._row(
-            "SELECT * FROM events e WHERE meeting_id = ? AND undoable = 1 "
+            "SELECT * FROM events e WHERE meeting_id = ? AND session = ? AND undoable = 1 "
             "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id) "
             "ORDER BY id DESC LIMIT 1",
-            [meeting_id],
+            [meeting_id, session],
         )
         if row:
             row["payload"] = json.loads(row["payload"])
         return row
+
+    def events_after(self, meeting_id: int, event_id: int) -> list[dict[str, Any]]:
+        rows = self._rows(
+            "SELECT * FROM events WHERE meeting_id = ? AND id > ? ORDER BY id",
+            [meeting_id, event_id],
+        )
+        for row in rows:
+            row["payload"] = json.loads(row["payload"])
+        return rows
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees one state of the database (one read transaction), so a
+        view never shows one speaker speaking with another's slot. Nested calls join it."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # starts it
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def integrity_problems(self) -> list[str]:
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]

@@ -570,6 +570,14 @@ ERRORS_EN: list[tuple[str, str | None]] = [
     (r"không có ghi chép số (\d+)", r"no minutes entry \1"),
     (r"không có kiến nghị số (\d+)", r"no petition \1"),
     (r"không có người phát biểu này", "no such speaker"),
+    (
+        r"người phát biểu này đã bị xóa ở cửa sổ khác; không lưu được",
+        "another window removed this speaker; nothing was saved",
+    ),
+    (
+        r"không hoàn tác được: cửa sổ khác đã thay đổi việc này",
+        "cannot undo: another window has changed this since",
+    ),
     (r"ngày trả lời trước ngày hội nghị", "answer date before the meeting"),
     (r"ngày hoàn thành trước ngày hội nghị", "done date before the meeting"),
     (r"ngày thông báo sau ngày hội nghị", "announcement after the meeting date"),

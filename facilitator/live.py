@@ -63,6 +63,20 @@ def queue_end(
     return local(now + dt.timedelta(seconds=total))
 
 
+def _rows_of(payload: dict[str, Any]) -> set[tuple[str, int]]:
+    """The (table, id) pairs an event changed or added, from its undo record."""
+    rows: set[tuple[str, int]] = set()
+    for table, before in (payload.get("before") or {}).items():
+        rows.update((table, int(row_id)) for row_id in before)
+    for table, added in (payload.get("inserted") or {}).items():
+        for item in added:
+            rows.add((table, int(item[0] if isinstance(item, list) else item)))
+    for key in ("speaker", "follows"):
+        if isinstance(payload.get(key), int):
+            rows.add(("speakers", payload[key]))
+    return rows
+
+
 class _Change:
     """Collects before-images of rows an action touches, for undo."""
 
@@ -225,6 +239,10 @@ class Console:
         change = _Change(self.store)
         with self.store.write():
             change.touch("speakers", speaker_id)
+            if not change.before.get("speakers"):
+                # Another window removed this speaker (an undone registration): say so
+                # instead of logging an edit that saved nothing.
+                raise RuleError("người phát biểu này đã bị xóa ở cửa sổ khác; không lưu được")
             self.store.update("speakers", speaker_id, clean_values)
             self.store.log(
                 self.meeting_id, "speaker.edited", change.payload(speaker=speaker_id), undoable=True
@@ -449,11 +467,29 @@ class Console:
         return True
 
     def undo(self) -> str | None:
-        """Restore the rows the last queue or timer action changed and remove the rows it
-        added. The undo is a new event that keeps every removed row: nothing is lost."""
-        event = self.store.last_undoable_event(self.meeting_id)
-        if event is None:
-            return None
+        """Take back the last queue or timer action of THIS window (its store's session):
+        restore the rows it changed and remove the rows it added. The undo is a new event
+        that keeps every removed row: nothing is lost. An action whose rows another window
+        has changed since is not taken back (that would undo the other window's work too)."""
+        with self.store.write():  # the check and the undo see the same state
+            event = self.store.last_undoable_event(self.meeting_id, self.store.session)
+            if event is None:
+                return None
+            self._check_undoable(event)
+            self._undo(event)
+        return str(event["kind"])
+
+    def _check_undoable(self, event: dict[str, Any]) -> None:
+        touched = _rows_of(event["payload"])
+        later = self.store.events_after(self.meeting_id, event["id"])
+        undone = {e["undoes"] for e in later if e["undoes"] is not None}
+        for other in later:
+            if other["session"] == self.store.session or other["id"] in undone:
+                continue
+            if touched & _rows_of(other["payload"]):
+                raise RuleError("không hoàn tác được: cửa sổ khác đã thay đổi việc này")
+
+    def _undo(self, event: dict[str, Any]) -> None:
         payload = event["payload"]
         removed: dict[str, list[dict[str, Any]]] = {}
 
@@ -463,27 +499,25 @@ class Console:
                 removed.setdefault(table, []).append(row)
                 self.store.delete(table, row_id)
 
-        with self.store.write():
-            for table, rows in payload.get("before", {}).items():
-                for row_id, row in rows.items():
-                    values = {k: v for k, v in row.items() if k != "id"}
-                    self.store.update(table, int(row_id), values)
-            inserted = payload.get("inserted", {})
-            for slot_id in inserted.get("slots", []):
-                remove("slots", slot_id)
-            for entry_id, header in inserted.get("minutes", []):
-                row = self.store.get("minutes", entry_id)
-                if row is not None and row["text"].strip() == header:  # typed text is kept
-                    remove("minutes", entry_id)
-            for speaker_id in inserted.get("speakers", []):
-                remove("speakers", speaker_id)
-            self.store.log(
-                self.meeting_id,
-                "undo",
-                {"kind": event["kind"], "removed": removed},
-                undoes=event["id"],
-            )
-        return str(event["kind"])
+        for table, rows in payload.get("before", {}).items():
+            for row_id, row in rows.items():
+                values = {k: v for k, v in row.items() if k != "id"}
+                self.store.update(table, int(row_id), values)
+        inserted = payload.get("inserted", {})
+        for slot_id in inserted.get("slots", []):
+            remove("slots", slot_id)
+        for entry_id, header in inserted.get("minutes", []):
+            row = self.store.get("minutes", entry_id)
+            if row is not None and row["text"].strip() == header:  # typed text is kept
+                remove("minutes", entry_id)
+        for speaker_id in inserted.get("speakers", []):
+            remove("speakers", speaker_id)
+        self.store.log(
+            self.meeting_id,
+            "undo",
+            {"kind": event["kind"], "removed": removed},
+            undoes=event["id"],
+        )
 
     def set_registration_open(self, is_open: bool) -> None:
         with self.store.write():

@@ -50,6 +50,12 @@ class ChairScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
+        # One read transaction per refresh: the speaker, the slot and the queue shown
+        # together are one state of the meeting, even while the secretary writes.
+        with self.store.snapshot():
+            self._reload()
+
+    def _reload(self) -> None:
         meeting_id = self.store.followed_meeting_id(self.fixed_meeting)
         if meeting_id is None:
             self.console = None

@@ -70,6 +70,10 @@ class DeskScreen(Screen[None]):
             self.reload()
 
     def reload(self) -> None:
+        with self.store.snapshot():  # one state of the queue, not half of another's write
+            self._reload()
+
+    def _reload(self) -> None:
         meeting_id = self.store.followed_meeting_id(self.fixed_meeting, or_draft=True)
         header = self.query_one("#live-header", Static)
         if meeting_id is None:
