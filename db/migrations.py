@@ -325,3 +325,21 @@ def _ids_named_by_events(conn: Any, json: Any) -> dict[str, int]:
                 if isinstance(row, dict):
                     note(table, row.get("id"))
     return top
+
+
+@step("0004_profile")
+def profile(db: Database) -> None:
+    """The commune profile (one per database, key -> JSON value) and the copy each meeting
+    keeps of the profile it was held under."""
+    db.executescript(
+        """
+        CREATE TABLE profile (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE meeting_profiles (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+            profile TEXT NOT NULL
+        );
+        """
+    )

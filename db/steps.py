@@ -5,4 +5,9 @@ A database with a step not listed here was written by a newer release and is ref
 
 MIGRATION_SET = "facilitator"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-STEPS: tuple[str, ...] = ("0001_initial", "0002_checklist", "0003_stable_ids_sessions")
+STEPS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_checklist",
+    "0003_stable_ids_sessions",
+    "0004_profile",
+)

@@ -32,6 +32,7 @@ from facilitator.models import (
     SlotRecord,
     Speaker,
 )
+from facilitator.profile import Profile
 
 BUSY_TIMEOUT_MS = 15_000
 BACKUPS_KEPT = 20
@@ -339,7 +340,10 @@ class Store:
         for key in ("legal_basis", "citizens_by_hamlet"):
             if key in row and not isinstance(row[key], str):
                 row[key] = json.dumps(row[key], ensure_ascii=False)
-        self.update("meetings", meeting_id, row)
+        with self.write():
+            self.update("meetings", meeting_id, row)
+            if row.get("status") in ("live", "concluded", "closed"):
+                self.freeze_profile(meeting_id)  # the profile the meeting was held under
 
     def phases(self, meeting_id: int) -> list[PhaseRecord]:
         rows = self._rows(
@@ -544,6 +548,37 @@ class Store:
                     "ON CONFLICT(meeting_id, key) DO UPDATE SET done_on = excluded.done_on",
                     [meeting_id, key, day.isoformat()],
                 )
+
+    # ----- commune profile (SPEC §7a) -------------------------------------------------------
+    def profile(self) -> Profile:
+        """The commune's profile; defaults (two-level local government) where nothing is set."""
+        rows = self._rows("SELECT key, value FROM profile")
+        return Profile.from_dict({r["key"]: json.loads(r["value"]) for r in rows})
+
+    def set_profile(self, profile: Profile) -> None:
+        with self.write():
+            for key, value in profile.to_dict().items():
+                self.conn.execute(
+                    "INSERT INTO profile (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, json.dumps(value, ensure_ascii=False)],
+                )
+
+    def meeting_profile(self, meeting_id: int) -> Profile:
+        """The profile the meeting was held under (its frozen copy), else the commune's current
+        one; blank names filled from the meeting's commune."""
+        row = self._row("SELECT profile FROM meeting_profiles WHERE meeting_id = ?", [meeting_id])
+        profile = Profile.from_dict(json.loads(row["profile"])) if row else self.profile()
+        return profile.resolved(self.meeting(meeting_id).commune)
+
+    def freeze_profile(self, meeting_id: int, profile: Profile | None = None) -> None:
+        """Keep a copy of the profile with the meeting (once: a later call keeps the first)."""
+        chosen = profile or self.meeting_profile(meeting_id)
+        with self.write():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO meeting_profiles (meeting_id, profile) VALUES (?, ?)",
+                [meeting_id, json.dumps(chosen.to_dict(), ensure_ascii=False)],
+            )
 
     # ----- calendar and rules ---------------------------------------------------------------
     def calendar_overrides(self) -> list[dict[str, Any]]:

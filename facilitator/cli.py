@@ -361,6 +361,50 @@ def backup(settings: Settings, output: Path | None) -> None:
     click.echo(settings.t("cli.backup", path=output))
 
 
+@cli.group(invoke_without_command=True)
+@_common
+@click.pass_context
+def profile(ctx: click.Context) -> None:
+    """The commune profile printed on documents (SPEC §7a): show, or edit KEY VALUE."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(profile_show)
+
+
+def _show_profile(settings: Settings, store: Any) -> None:
+    from facilitator.profile import KEYS
+
+    current = store.profile()
+    current = current.resolved(current.commune) if current.commune else current
+    for key in KEYS:
+        click.echo(f"{settings.t('profile.' + key)} [{key}]: {current.get(key)}")
+
+
+@profile.command("show")
+@_common
+@click.pass_obj
+def profile_show(settings: Settings) -> None:
+    """Print every item of the profile (KEY, value, what it is)."""
+    from db.store import StoreError
+
+    path = settings.db_path()
+    if not path.exists():  # a command that only reads never creates a database
+        raise StoreError(f"không tìm thấy cơ sở dữ liệu: {path}")
+    _show_profile(settings, settings.store())
+
+
+@profile.command("edit")
+@click.argument("key")
+@click.argument("value")
+@_common
+@click.pass_obj
+def profile_edit(settings: Settings, key: str, value: str) -> None:
+    """Change one item; lists (hamlets, recipients.*) are typed separated by ";"."""
+    store = settings.store()
+    store.set_profile(store.profile().edited(key, value))
+    click.echo(settings.t("profile.saved"))
+    _show_profile(settings, store)
+
+
 def _lang_of(argv: list[str]) -> str:
     for i, arg in enumerate(argv):
         if arg == "--lang=en" or (arg == "--lang" and argv[i + 1 : i + 2] == ["en"]):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.profile import district_era
+
 LEGAL_BASIS = [
     "Quy chế số 03-QC/TU ngày 18/3/2021 của Ban Thường vụ Tỉnh ủy Hải Dương về tiếp xúc, đối thoại "
     "trực tiếp của người đứng đầu cấp ủy đảng, chính quyền các cấp với nhân dân",
@@ -132,7 +134,7 @@ def demo_meeting() -> dict[str, Any]:
     """The demo as a meeting file (SPEC §8): the same path as any imported meeting."""
     return {
         "format": "facilitator.meeting",
-        "version": 1,
+        "version": 2,
         "meeting": {
             "commune": "Bình Lãng",
             "village": "Đông Phong",
@@ -173,6 +175,8 @@ def demo_meeting() -> dict[str, Any]:
             }
             for c, f, s in _PRE_COLLECTED
         ],
+        # Held in 2021, before the two-level local government: a district above the commune.
+        "profile": district_era("Bình Lãng", "Hải Dương", ["Đông Phong"]).to_dict(),
     }
 
 

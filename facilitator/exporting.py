@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from db.store import Store
-from facilitator.files import atomic_write, free_name
+from facilitator.files import FileWriteError, atomic_write, free_name
 from facilitator.text import slug
 
 FILE_PARTS = {
@@ -54,7 +54,19 @@ def export_document(
     """Render then write atomically. A folder (or nothing) gets the default name, made unique."""
     if doc not in FILE_PARTS:
         raise ValueError(f"unknown document {doc!r}")
+    to_pdf = output is not None and output.suffix.lower() == ".pdf" and not output.is_dir()
+    if to_pdf and doc == "json":
+        raise FileWriteError("tệp hội nghị là JSON, không xuất ra PDF")
+    if to_pdf:
+        from facilitator.documents.pdf import soffice
+
+        if soffice() is None:  # refused before anything is rendered; never a .docx named .pdf
+            raise FileWriteError("cần LibreOffice để xuất PDF; hãy cài LibreOffice hoặc xuất .docx")
     data = render(store, meeting_id, doc, as_of=as_of, number=number)
+    if to_pdf:
+        from facilitator.documents.pdf import docx_to_pdf
+
+        data = docx_to_pdf(data)
     if output is None or output.is_dir():
         folder = output if output is not None else Path.cwd()
         target = free_name(folder / default_name(store, meeting_id, doc))

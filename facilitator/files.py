@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -28,6 +29,9 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
     """Write to a temporary file in the same folder, then rename over the target."""
     if path.exists() and not overwrite:
         raise FileWriteError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)")
+    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
+        # A rename would replace it even so (POSIX); a read-only file is kept on purpose.
+        raise FileWriteError(f"tệp chỉ được đọc, không ghi đè: {path}")
     folder = path.parent
     if not folder.is_dir():
         raise FileWriteError(f"thư mục không tồn tại: {folder}")

@@ -1,4 +1,4 @@
-"""The meeting file (JSON, version 1): a whole meeting for transfer, archive and tests (SPEC §8)."""
+"""The meeting file (JSON, versions 1 and 2): a whole meeting for transfer, archive, tests (§8)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from facilitator.models import DEFAULT_AGENDA
 from facilitator.text import MAX_LONG, TextError, clean
 
 FORMAT = "facilitator.meeting"
-VERSION = 1
+VERSION = 2  # 2 adds the commune profile the meeting was held under; 1 still imports
 
 
 class MeetingFileError(ValueError):
@@ -143,6 +143,7 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
             {"key": key, "done_on": day.isoformat()}
             for key, day in sorted(store.checklist_done(meeting_id).items())
         ],
+        "profile": store.meeting_profile(meeting_id).to_dict(),
         "events": [
             {
                 "at": e["at"],
@@ -252,6 +253,16 @@ def validate(data: Any) -> None:
         _text(entry["text"], f"minutes[{i}].text", multiline=True)
     for i, item in enumerate(data.get("checklist", [])):
         _date(item["done_on"], f"checklist[{i}].done_on")
+    for key, value in (data.get("profile") or {}).items():
+        if isinstance(value, str):
+            _text(value, f"profile.{key}")
+        elif isinstance(value, list):
+            for j, item in enumerate(value):
+                _text(item, f"profile.{key}[{j}]")
+        else:
+            for doc, lines in value.items():
+                for j, item in enumerate(lines):
+                    _text(item, f"profile.{key}.{doc}[{j}]")
     for i, p in enumerate(data.get("petitions", [])):
         where = f"petitions[{i}]"
         _text(p["content"], f"{where}.content", required=True, multiline=True)
@@ -317,6 +328,18 @@ def _c(value: Any, multiline: bool = False) -> Any:
     if isinstance(value, str):
         return clean(value, multiline=multiline, limit=MAX_LONG)
     return value
+
+
+def _c_profile(profile: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in profile.items():
+        if isinstance(value, list):
+            out[key] = [_c(x) for x in value]
+        elif isinstance(value, dict):
+            out[key] = {k: [_c(x) for x in v] for k, v in value.items()}
+        else:
+            out[key] = _c(value)
+    return out
 
 
 def import_meeting(store: Store, data: dict[str, Any]) -> int:
@@ -470,6 +493,13 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                         "note": _c(a.get("note", ""), True),
                     },
                 )
+        if data.get("profile") is not None:
+            from facilitator.profile import Profile
+
+            profile = _c_profile(data["profile"])
+            store.freeze_profile(meeting_id, Profile.from_dict(profile))
+        elif m.get("status", "draft") != "draft":
+            store.freeze_profile(meeting_id)  # a version 1 meeting already held: today's profile
         for i, item in enumerate(data.get("checklist", [])):
             store.set_checklist_done(
                 meeting_id, item["key"], _date(item["done_on"], f"checklist[{i}].done_on")

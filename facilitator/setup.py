@@ -52,6 +52,10 @@ def create_meeting(store: Store, values: dict[str, Any]) -> int:
     assert day is not None
     chair = _text(values, "chair")
     secretary = _text(values, "secretary")
+    profile = store.profile()
+    if profile.commune != commune:  # a commune other than the profile's: its own UBND
+        profile.commune, profile.ubnd = commune, ""
+    profile = profile.resolved(commune)
     return store.create_meeting(
         {
             "commune": commune,
@@ -59,11 +63,11 @@ def create_meeting(store: Store, values: dict[str, Any]) -> int:
             "date": day.isoformat(),
             "start": _time(values.get("start", ""), "start"),
             "place": _text(values, "place") or f"Nhà văn hóa thôn {village}",
-            "organiser": f"Ủy ban nhân dân xã {commune}",
+            "organiser": profile.author,
             "chair_name": chair,
             "chair_position": "Chủ tịch UBND xã" if chair else "",
             "secretary_name": secretary,
-            "secretary_position": "Công chức Văn phòng - Thống kê" if secretary else "",
+            "secretary_position": f"Công chức {profile.office_name}" if secretary else "",
         }
     )
 

@@ -25,6 +25,7 @@ class HomeScreen(Screen[None]):
         Binding("i", "import", "home.import", id="import"),
         Binding("f", "followup", "home.followup", id="followup"),
         Binding("p", "prepare", "key.prepare", id="prepare"),
+        Binding("x", "profile", "home.profile", id="profile"),
     ]
 
     def __init__(self, store: Store, t: Translator):
@@ -89,7 +90,7 @@ class HomeScreen(Screen[None]):
     def action_new(self) -> None:
         t = self.t
         fields = [
-            Field("commune", t("form.commune")),
+            Field("commune", t("form.commune"), value=self.store.profile().commune),
             Field("village", t("form.village")),
             Field("date", t("form.date"), placeholder="28/10/2021"),
             Field("start", t("form.start"), value="08:00"),
@@ -127,6 +128,35 @@ class HomeScreen(Screen[None]):
 
         fields = [Field("path", t("form.import_path"))]
         self.app.push_screen(FormScreen(t("home.import"), fields, save, t), self._created)
+
+    def action_profile(self) -> None:
+        """The commune profile (SPEC §7a): every name the documents print."""
+        from facilitator.profile import KEYS, ProfileError
+
+        t = self.t
+        current = self.store.profile()
+        def wid(key: str) -> str:  # "recipients.minutes" is not a widget id
+            return key.replace(".", "-")
+
+        fields = [Field(wid(key), t("profile." + key), value=current.get(key)) for key in KEYS]
+
+        def save(values: dict[str, Any]) -> bool:
+            edited = self.store.profile()
+            for key in KEYS:
+                try:
+                    edited = edited.edited(key, values[wid(key)])
+                except ProfileError as exc:
+                    raise RuleError(str(exc), wid(exc.key)) from exc
+            self.store.set_profile(edited)
+            return True
+
+        def saved(result: Any) -> None:
+            if result:
+                self.notify(t("profile.saved"))
+
+        self.app.push_screen(
+            FormScreen(t("profile.title"), fields, save, t, note=t("profile.note")), saved
+        )
 
     def action_followup(self) -> None:
         from screens.followup import FollowUpScreen

@@ -23,6 +23,7 @@ def test_pragmas_on_a_file(tmp_path: Path):
         )
     ]
     assert names[:3] == ["0001_initial", "0002_checklist", "0003_stable_ids_sessions"]
+    assert "0004_profile" in names
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

@@ -11,6 +11,7 @@ from facilitator.documents.layout import Align, Header, OfficialDocument
 from facilitator.followup import default_due, status_of
 from facilitator.live import place_words
 from facilitator.models import Meeting, Official, Petition, Speaker
+from facilitator.profile import Profile
 from facilitator.text import date_words, honorific, time_words
 
 OUTCOME_WORDS = {
@@ -33,10 +34,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _agency(meeting: Meeting) -> str:
-    return f"XÃ {meeting.commune.upper()}"
-
-
 def _start_time(meeting: Meeting) -> dt.time:
     if meeting.started_at:
         return local(meeting.started_at).time()
@@ -44,12 +41,18 @@ def _start_time(meeting: Meeting) -> dt.time:
 
 
 def _header(
-    doc: OfficialDocument, meeting: Meeting, number: str | None, code: str, day: dt.date
+    doc: OfficialDocument, profile: Profile, number: str | None, code: str, day: dt.date
 ) -> None:
-    """The header table every document of the commune starts with."""
-    doc.header(
-        Header("ỦY BAN NHÂN DÂN", _agency(meeting), number, code, date_words(day, meeting.commune))
-    )
+    """The header table every document of the commune starts with (names from the profile)."""
+    doc.header(Header(profile.ubnd_lines, number, code, date_words(day, profile.commune)))
+
+
+def _finish(
+    doc: OfficialDocument, store: Store, profile: Profile, title: str, meeting: Meeting
+) -> bytes:
+    """Core properties: the document's title, the commune's UBND as author, made now."""
+    title = f"{title} thôn {meeting.village} ngày {meeting.date:%d/%m/%Y}"
+    return doc.to_bytes(title, profile.author, store.clock())
 
 
 def _official_line(o: Official) -> str:
@@ -144,9 +147,10 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
             by_speaker[p.speaker_id].append(p)
     entries = store.minutes(meeting_id)
     phases = store.phases(meeting_id)
+    profile = store.meeting_profile(meeting_id)
 
     doc = OfficialDocument()
-    _header(doc, meeting, number or meeting.number, "BB-UBND", meeting.date)
+    _header(doc, profile, number or meeting.number, "BB-UBND", meeting.date)
     doc.title(
         "BIÊN BẢN",
         "Hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã "
@@ -154,7 +158,7 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     )
     start = _start_time(meeting)
     place = meeting.place or f"thôn {meeting.village}"
-    organiser = meeting.organiser or f"Ủy ban nhân dân xã {meeting.commune}"
+    organiser = meeting.organiser or profile.author
     doc.para(
         f"Vào hồi {time_words(start)}, {date_words(meeting.date)}, tại {place}, "
         f"{organiser} tổ chức hội nghị tiếp xúc, "
@@ -216,8 +220,8 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     last = doc.para(closing)
     doc.end_with_stop(last)
     doc.signatures(["THƯ KÝ"], ["CHỦ TỌA"], (meeting.secretary_name, meeting.chair_name))
-    doc.recipients(["- Thường trực Đảng ủy, HĐND xã;", "- UBMTTQ xã;", "- Lưu: VT, VP-TK."])
-    return doc.to_bytes()
+    doc.recipients(profile.recipient_lines("minutes"))
+    return _finish(doc, store, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
 
 
 def _pre_collected(doc: OfficialDocument, petitions: list[Petition], written: set[int]) -> None:
@@ -262,8 +266,9 @@ def conclusion_document(
     speakers = {s.id: s for s in store.speakers(meeting_id)}
     petitions = store.petitions(meeting_id)
     issued = as_of or store.clock().date()
+    profile = store.meeting_profile(meeting_id)
     doc = OfficialDocument()
-    _header(doc, meeting, number, "TB-UBND", issued)
+    _header(doc, profile, number, "TB-UBND", issued)
     doc.title(
         "THÔNG BÁO",
         "Kết luận của Chủ tịch Ủy ban nhân dân xã tại hội nghị tiếp xúc, đối thoại trực tiếp "
@@ -331,26 +336,19 @@ def conclusion_document(
         "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
         "lời nhân dân trực tiếp hoặc bằng văn bản trong thời hạn 15 ngày làm việc kể từ ngày "
         f"hội nghị (chậm nhất ngày {due:%d/%m/%Y}), báo cáo kết quả về Chủ tịch Ủy ban nhân dân "
-        "xã qua Văn phòng - Thống kê."
+        f"xã qua {profile.office_name}."
     )
     last = doc.para(
-        "Giao Văn phòng - Thống kê theo dõi, đôn đốc, tổng hợp kết quả giải quyết; Đài truyền "
-        "thanh xã thông báo nội dung kết luận để nhân dân được biết"
+        f"Giao {profile.office_name} theo dõi, đôn đốc, tổng hợp kết quả giải quyết; "
+        f"{profile.radio} thông báo nội dung kết luận để nhân dân được biết"
     )
     doc.end_with_stop(last)
     doc.recipients_and_signature(
-        [
-            "- Ban Dân vận Huyện ủy;",
-            "- Thường trực Đảng ủy, HĐND xã;",
-            "- UBMTTQ và các đoàn thể xã;",
-            "- Cán bộ, công chức được giao nhiệm vụ;",
-            f"- Thôn {meeting.village};",
-            "- Lưu: VT, VP-TK.",
-        ],
-        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        profile.recipient_lines("conclusion", f"Thôn {meeting.village}"),
+        ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
         meeting.chair_name,
     )
-    return doc.to_bytes()
+    return _finish(doc, store, profile, "Thông báo kết luận hội nghị tiếp xúc, đối thoại", meeting)
 
 
 # ----- báo cáo -----------------------------------------------------------------------------
@@ -363,8 +361,9 @@ def report_document(
     speakers = {s.id: s for s in store.speakers(meeting_id)}
     petitions = store.petitions(meeting_id)
     day = as_of or store.clock().date()
+    profile = store.meeting_profile(meeting_id)
     doc = OfficialDocument()
-    _header(doc, meeting, number, "BC-UBND", day)
+    _header(doc, profile, number, "BC-UBND", day)
     doc.title(
         "BÁO CÁO",
         "Kết quả giải quyết ý kiến, kiến nghị của nhân dân tại hội nghị tiếp xúc, đối thoại "
@@ -413,13 +412,8 @@ def report_document(
     )
     doc.end_with_stop(last)
     doc.recipients_and_signature(
-        [
-            "- Ban Dân vận Huyện ủy;",
-            "- Thường trực Đảng ủy, HĐND xã;",
-            "- UBMTTQ xã;",
-            "- Lưu: VT, VP-TK.",
-        ],
-        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        profile.recipient_lines("report"),
+        ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
         meeting.chair_name,
     )
     doc.landscape_section()
@@ -469,4 +463,4 @@ def report_document(
         size=12,
         centred=(0, 6),
     )
-    return doc.to_bytes()
+    return _finish(doc, store, profile, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", meeting)

@@ -7,7 +7,9 @@ centred in the top margin from page 2, a borderless header table with agency nam
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +17,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -29,6 +32,17 @@ RIGHT_COL = Mm(103)
 TEXT_WIDTH = Mm(165)  # 210 - 30 - 15
 
 Align = WD_ALIGN_PARAGRAPH
+# The OOXML schema's order of the w:pPr children (CT_PPrBase, then rPr, sectPr, pPrChange).
+PPR_ORDER: tuple[str, ...] = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+LANGUAGE = "vi-VN"
 
 
 def _pin_fonts(rpr: object) -> None:
@@ -55,11 +69,26 @@ def _style_rpr(element: object) -> object:
 class Header:
     """What the header table says."""
 
-    parent_agency: str  # "ỦY BAN NHÂN DÂN"
-    agency: str  # "XÃ BÌNH LÃNG"
+    agency: Sequence[str]  # as printed: ("ỦY BAN NHÂN DÂN", "XÃ BÌNH LÃNG")
     number: str | None  # None or "" leaves the number blank to fill by hand
     code: str  # "BB-UBND"
     place_date: str | None  # "Bình Lãng, ngày 28 tháng 10 năm 2021"
+
+
+def number_line(number: str | None, code: str) -> str:
+    """ "Số: 05/BB-UBND": a number below 10 takes a leading zero; a number typed with its own
+    symbol ("12/BB-UBND") is kept as typed; blank leaves room to fill by hand."""
+    text = re.sub(r"^\s*số\s*:?\s*", "", (number or ""), flags=re.IGNORECASE).strip()
+    if not text:
+        return f"Số:      /{code}"
+    if "/" in text:
+        head, _, symbol = text.partition("/")
+        head, symbol = head.strip(), symbol.strip()
+    else:
+        head, symbol = text, code
+    if head.isdigit():
+        head = f"{int(head):02d}"
+    return f"Số: {head}/{symbol or code}"
 
 
 class OfficialDocument:
@@ -189,17 +218,17 @@ class OfficialDocument:
         bottom.set(qn("w:space"), "1")
         bottom.set(qn("w:color"), "000000")
         borders.append(bottom)
-        ppr.append(borders)
+        # Schema order: pBdr before shd, tabs, spacing, ind, jc... (Word may refuse otherwise).
+        ppr.insert_element_before(borders, *PPR_ORDER[PPR_ORDER.index("w:pBdr") + 1 :])
 
     # ----- blocks ---------------------------------------------------------------------------
     def header(self, h: Header) -> Table:
         table = self.doc.add_table(rows=2, cols=2)
         self._fixed(table, [LEFT_COL, RIGHT_COL])
         left, right = table.rows[0].cells
-        p = self._plain(left.paragraphs[0], Align.CENTER)
-        self.run(p, h.parent_agency, bold=True, size=13)
-        p = self._plain(left.add_paragraph(), Align.CENTER)
-        self.run(p, h.agency, bold=True, size=13)
+        for i, line in enumerate(h.agency):
+            p = self._plain(left.paragraphs[0] if i == 0 else left.add_paragraph(), Align.CENTER)
+            self.run(p, line, bold=True, size=13)
         self.rule(22, 62, container=left)
         p = self._plain(right.paragraphs[0], Align.CENTER)
         self.run(p, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12)
@@ -208,8 +237,7 @@ class OfficialDocument:
         number_cell, date_cell = table.rows[1].cells
         p = self._plain(number_cell.paragraphs[0], Align.CENTER)
         p.paragraph_format.space_before = Pt(6)
-        number = (h.number or "").strip()
-        self.run(p, f"Số: {number}/{h.code}" if number else f"Số:      /{h.code}", size=13)
+        self.run(p, number_line(h.number, h.code), size=13)
         p = self._plain(date_cell.paragraphs[0], Align.CENTER)
         p.paragraph_format.space_before = Pt(6)
         if h.place_date:
@@ -340,7 +368,48 @@ class OfficialDocument:
         """The body ends with "./." (Decree 30)."""
         self.run(paragraph, "./.")
 
-    def to_bytes(self) -> bytes:
+    def _language(self) -> None:
+        """Vietnamese for Word's proofing: w:lang in the document defaults, and the settings."""
+        rpr = _style_rpr(self.doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")))
+        lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)  # type: ignore[attr-defined]
+        for slot in ("w:val", "w:eastAsia"):
+            lang.set(qn(slot), LANGUAGE)
+        settings = self.doc.settings.element
+        theme_lang = settings.find(qn("w:themeFontLang"))
+        if theme_lang is not None:
+            theme_lang.set(qn("w:val"), LANGUAGE)
+            theme_lang.set(qn("w:eastAsia"), LANGUAGE)
+
+    def _metadata(self, title: str, author: str, now: dt.datetime) -> None:
+        """Core properties of this document; none of the template's own are left behind."""
+        props = self.doc.core_properties
+        props.title = title
+        props.author = author
+        props.last_modified_by = author
+        moment = now.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+        props.created = moment
+        props.modified = moment
+        props.revision = 1
+        props.subject = ""
+        props.comments = ""
+        props.keywords = ""
+        props.category = ""
+        props.language = LANGUAGE
+        package = self.doc.part.package
+        for r_id, rel in list(package.rels.items()):
+            # the template's blank thumbnail and its app.xml ("Microsoft Macintosh Word")
+            if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+                del package.rels[r_id]
+        for r_id, rel in list(self.doc.part.rels.items()):
+            if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010 copy of the styles, en-US
+                del self.doc.part.rels[r_id]
+
+    def to_bytes(self, title: str, author: str, now: dt.datetime) -> bytes:
+        self._language()
+        self._metadata(title, author, now)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
