@@ -343,3 +343,23 @@ def profile(db: Database) -> None:
         );
         """
     )
+
+
+@step("0005_speech_headers")
+def speech_headers(db: Database) -> None:
+    """A speech entry's header becomes structure (its speaker); its text, what was typed.
+
+    Earlier releases pre-filled "Ông/Bà … phát biểu:" as text; it is removed where the entry
+    starts with it exactly as written by the program (facilitator.legacy), so the documents
+    print the header once. The text is otherwise left as typed.
+    """
+    from facilitator.legacy import strip_generated_header
+
+    rows = db.execute(
+        "SELECT m.id, m.text, s.kind, s.name, s.hamlet FROM minutes m "
+        "JOIN speakers s ON s.id = m.speaker_id WHERE m.kind = 'speech'"
+    ).fetchall()
+    for entry_id, text, kind, name, hamlet in rows:
+        typed = strip_generated_header(text, kind, name, hamlet)
+        if typed != text:
+            db.execute("UPDATE minutes SET text = ? WHERE id = ?", [typed, entry_id])

@@ -10,4 +10,5 @@ STEPS: tuple[str, ...] = (
     "0002_checklist",
     "0003_stable_ids_sessions",
     "0004_profile",
+    "0005_speech_headers",
 )

@@ -221,7 +221,7 @@ def export(
     as_of: str | None,
 ) -> None:
     """Write a document (minutes, conclusion, report) or the meeting file (json)."""
-    from facilitator.exporting import export_document
+    from facilitator.exporting import export_document, is_draft
     from facilitator.text import parse_date
 
     day = parse_date(as_of) if as_of else None
@@ -230,6 +230,8 @@ def export(
         store, meeting_id, doc, output, overwrite=force, as_of=day, number=number
     )
     click.echo(settings.t("cli.written", path=path))
+    if is_draft(store, meeting_id, doc):
+        click.echo(settings.t("cli.draft"))
 
 
 @cli.command()

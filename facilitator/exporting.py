@@ -7,7 +7,7 @@ from pathlib import Path
 
 from db.store import Store
 from facilitator.files import FileWriteError, atomic_write, free_name
-from facilitator.text import slug
+from facilitator.text import TextError, slug
 
 FILE_PARTS = {
     "minutes": ("bien-ban", ".docx"),
@@ -24,6 +24,18 @@ def default_name(store: Store, meeting_id: int, doc: str) -> str:
     return f"{meeting.date.isoformat()}_{slug(meeting.village)}_{part}{ext}"
 
 
+def is_draft(store: Store, meeting_id: int, doc: str) -> bool:
+    """A document of a meeting not concluded yet is a draft ("DỰ THẢO" above its title)."""
+    return doc != "json" and not store.meeting(meeting_id).concluded
+
+
+def check_as_of(store: Store, meeting_id: int, as_of: dt.date | None) -> None:
+    """A notice or report cannot be dated before the meeting it is about."""
+    day = store.meeting(meeting_id).date
+    if as_of is not None and as_of < day:
+        raise TextError(f"ngày lập văn bản {as_of:%d/%m/%Y} trước ngày hội nghị {day:%d/%m/%Y}")
+
+
 def render(
     store: Store,
     meeting_id: int,
@@ -32,6 +44,7 @@ def render(
     as_of: dt.date | None = None,
     number: str | None = None,
 ) -> bytes:
+    check_as_of(store, meeting_id, as_of)
     if doc == "json":
         from facilitator.meetingfile import dumps, export_meeting
 

@@ -15,7 +15,7 @@ from db.store import Store
 from facilitator.clock import local, parse, stamp
 from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
 from facilitator.slot import SlotState
-from facilitator.text import MAX_LONG, TextError, clean, fold, honorific
+from facilitator.text import MAX_LONG, TextError, clean, fold, titled
 
 OUTAGE_SECONDS = 30
 HEARTBEAT_SECONDS = 10
@@ -46,8 +46,13 @@ def place_words(hamlet: str) -> str:
 
 
 def speech_header(speaker: Speaker) -> str:
+    """The header of a speaker's minutes entry, shown above the editor and in the earlier
+    minutes; never stored in the entry's text (the entry links to its speaker)."""
+    if speaker.kind == "answer":  # an official's turn keeps the position in ``hamlet``
+        position = f", {speaker.hamlet}" if speaker.hamlet else ""
+        return f"Đồng chí {speaker.name}{position} trả lời:"
     where = place_words(speaker.hamlet)
-    who = f"{honorific(speaker.title)} {speaker.name}" + (f" ({where})" if where else "")
+    who = titled(speaker.title, speaker.name) + (f" ({where})" if where else "")
     turn = f" (lần {speaker.turn})" if speaker.turn > 1 else ""
     return f"{who}{turn} phát biểu:"
 
@@ -347,9 +352,9 @@ class Console:
                 },
             )
             change.added("slots", slot_id)
-            header = speech_header(nxt)
-            entry_id = self._add_entry("speech", header, nxt.id, now)
-            change.added("minutes", entry_id, header)
+            # The entry holds only what is typed; its header is its speaker (speech_header).
+            entry_id = self._add_entry("speech", "", nxt.id, now)
+            change.added("minutes", entry_id, "")
             self.store.log(
                 self.meeting_id,
                 "speaker.called",
@@ -392,9 +397,8 @@ class Console:
                 },
             )
             change.added("slots", slot_id)
-            header = f"Đồng chí {name}" + (f", {position}" if position else "") + " trả lời:"
-            entry_id = self._add_entry("speech", header, speaker_id, now)
-            change.added("minutes", entry_id, header)
+            entry_id = self._add_entry("speech", "", speaker_id, now)
+            change.added("minutes", entry_id, "")
             self.store.log(
                 self.meeting_id,
                 "answer.started",
@@ -508,7 +512,8 @@ class Console:
             remove("slots", slot_id)
         for entry_id, header in inserted.get("minutes", []):
             row = self.store.get("minutes", entry_id)
-            if row is not None and row["text"].strip() == header:  # typed text is kept
+            # Typed text is kept; ``header`` is the text an older release pre-filled.
+            if row is not None and row["text"].strip() in ("", header):
                 remove("minutes", entry_id)
         for speaker_id in inserted.get("speakers", []):
             remove("speakers", speaker_id)

@@ -11,6 +11,7 @@ from typing import Any
 
 from db.store import Store
 from facilitator.deadlines import rule
+from facilitator.legacy import strip_generated_header
 from facilitator.models import DEFAULT_AGENDA
 from facilitator.text import MAX_LONG, TextError, clean
 
@@ -135,6 +136,8 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
                 "text": e.text,
                 "created_at": _iso(e.created_at),
                 "updated_at": _iso(e.updated_at),
+                # The header is the speaker's, not in the text (older files: absent, true).
+                **({"header_in_text": False} if e.kind == "speech" else {}),
             }
             for e in store.minutes(meeting_id)
         ],
@@ -443,16 +446,26 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                 },
             )
         for entry in data.get("minutes", []):
+            text = _c(entry["text"], True)
+            speaker = entry.get("speaker")
+            if (
+                entry.get("kind") == "speech"
+                and speaker is not None
+                and entry.get("header_in_text", True)
+            ):
+                # Written by an older release: the header it pre-filled is the speaker's.
+                s = data["speakers"][speaker]
+                text = strip_generated_header(
+                    text, s.get("kind", "speech"), _c(s["name"]), _c(s.get("hamlet", ""))
+                )
             store.insert(
                 "minutes",
                 {
                     "meeting_id": meeting_id,
                     "phase_position": entry.get("phase", -1),
-                    "speaker_id": ids[entry["speaker"]]
-                    if entry.get("speaker") is not None
-                    else None,
+                    "speaker_id": ids[speaker] if speaker is not None else None,
                     "kind": entry.get("kind", "note"),
-                    "text": _c(entry["text"], True),
+                    "text": text,
                     "created_at": entry.get("created_at") or now,
                     "updated_at": entry.get("updated_at") or entry.get("created_at") or now,
                 },

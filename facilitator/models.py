@@ -56,6 +56,11 @@ class Meeting:
     conclusion: str
     assessment: str
 
+    @property
+    def concluded(self) -> bool:
+        """Concluded (or closed): its documents are final, not drafts (DỰ THẢO)."""
+        return self.status in ("concluded", "closed")
+
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Meeting:
         return cls(

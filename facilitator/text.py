@@ -9,7 +9,11 @@ import unicodedata
 MAX_SHORT = 200
 MAX_LONG = 20_000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# Control characters, invisible separators, and what XML (so .docx) cannot hold: surrogates
+# and the non-characters U+FFFE, U+FFFF.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -114,8 +118,12 @@ def slug(text: str) -> str:
     return words[:60] or "x"
 
 
-def honorific(title: str | None) -> str:
-    return title if title in ("Ông", "Bà") else "Ông/Bà"
+TITLES = ("Ông", "Bà")
+
+
+def titled(title: str | None, name: str) -> str:
+    """ "Bà Phạm Thị Hòa"; an unknown title stays unknown: the name alone, never "Ông/Bà"."""
+    return f"{title} {name}" if title in TITLES else name
 
 
 def parse_date(value: str) -> dt.date:

@@ -59,6 +59,10 @@ class ExportScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self.lines: list[str] = []
+        # A meeting not concluded gives drafts ("DỰ THẢO" above the title): say so first.
+        self.draft = not self.store.meeting(self.meeting_id).concluded
+        if self.draft:
+            self.show(f"⚠ {self.t('export.draft_note')}")
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
@@ -106,6 +110,7 @@ class ExportScreen(ModalScreen[None]):
     @on(Done)
     def _done(self, message: Done) -> None:
         if message.path is not None:
-            self.show(f"✓ {self.t('export.' + message.doc)}: {message.path}")
+            draft = f" ({self.t('export.draft')})" if self.draft and message.doc != "json" else ""
+            self.show(f"✓ {self.t('export.' + message.doc)}{draft}: {message.path}")
         else:
             self.show(f"✗ {self.t('msg.export_failed', error=self.t.error(message.error))}")

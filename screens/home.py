@@ -135,6 +135,7 @@ class HomeScreen(Screen[None]):
 
         t = self.t
         current = self.store.profile()
+
         def wid(key: str) -> str:  # "recipients.minutes" is not a widget id
             return key.replace(".", "-")
 

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from db.store import StoreError
 from facilitator.i18n import Translator
-from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError
+from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from screens.forms import Field, FormScreen
@@ -158,9 +158,9 @@ class LiveScreen(Screen[None]):
     # ----- state -> widgets -----------------------------------------------------------------
     def sync_log(self) -> None:
         store = self.console.store
-        self.query_one(MinutesLog).sync(
-            store.recent_minutes(self.console.meeting_id, MinutesLog.SHOWN)
-        )
+        log = self.query_one(MinutesLog)
+        log.headers = {s.id: speech_header(s) for s in self.speakers}
+        log.sync(store.recent_minutes(self.console.meeting_id, MinutesLog.SHOWN))
 
     def refresh_state(self, log: bool = True) -> None:
         store = self.console.store
@@ -300,7 +300,13 @@ class LiveScreen(Screen[None]):
             label.update(f"✎ {self.t('key.new_entry')}")
         else:
             entry = self.console.store.minutes_entry(self.editing_id)
-            label.update(f"✎ {entry.created_at:%H:%M} · #{entry.id}")
+            # A speech entry's header is shown here, not typed: the text is only what is said.
+            header = ""
+            if entry.kind == "speech" and entry.speaker_id:
+                speaker = next((s for s in self.speakers if s.id == entry.speaker_id), None)
+                speaker = speaker or self.console.store.speaker(entry.speaker_id)
+                header = f" · {speech_header(speaker)}"
+            label.update(f"✎ {entry.created_at:%H:%M} · #{entry.id}{header}")
 
     @on(DataTable.RowSelected, "#minutes-log")
     def edit_earlier(self, event: DataTable.RowSelected) -> None:

@@ -165,12 +165,18 @@ class MinutesLog(DataTable):
         self.add_column(t("col.time"), key="time", width=5)
         self.add_column(t("live.minutes"), key="text", width=self.TEXT_WIDTH)
         self.shown: dict[int, str] = {}
+        # Speech headers by speaker id: a speech entry holds only what was typed; its header
+        # ("Bà … phát biểu:") comes from its speaker and is shown, not stored.
+        self.headers: dict[int, str] = {}
 
-    @classmethod
-    def _line(cls, entry: MinutesEntry) -> Text:
+    def _words(self, entry: MinutesEntry) -> str:
         text = " ".join(entry.text.split())
+        header = self.headers.get(entry.speaker_id or 0) if entry.kind == "speech" else None
+        return f"{header} {text}".strip() if header else text
+
+    def _line(self, words: str, entry: MinutesEntry) -> Text:
         style = "bold" if entry.kind in ("phase", "outage") else ""
-        return Text(text[: cls.TEXT_WIDTH], style=style)
+        return Text(words[: self.TEXT_WIDTH], style=style)
 
     def sync(self, entries: list[MinutesEntry]) -> None:
         entries = entries[-self.SHOWN :]
@@ -180,22 +186,26 @@ class MinutesLog(DataTable):
             self.clear()
             self.shown = {}
         for entry in entries:
+            words = self._words(entry)
             if entry.id not in self.shown:
-                self.add_row(f"{entry.created_at:%H:%M}", self._line(entry), key=str(entry.id))
-                self.shown[entry.id] = entry.text
-            elif self.shown[entry.id] != entry.text:
-                self.update_cell(str(entry.id), "text", self._line(entry))
-                self.shown[entry.id] = entry.text
+                self.add_row(
+                    f"{entry.created_at:%H:%M}", self._line(words, entry), key=str(entry.id)
+                )
+                self.shown[entry.id] = words
+            elif self.shown[entry.id] != words:
+                self.update_cell(str(entry.id), "text", self._line(words, entry))
+                self.shown[entry.id] = words
         if self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)
 
     def update_entry(self, entry: MinutesEntry) -> None:
+        words = self._words(entry)
         if entry.id in self.shown:
-            self.update_cell(str(entry.id), "text", self._line(entry))
-            self.shown[entry.id] = entry.text
+            self.update_cell(str(entry.id), "text", self._line(words, entry))
+            self.shown[entry.id] = words
         else:
-            self.add_row(f"{entry.created_at:%H:%M}", self._line(entry), key=str(entry.id))
-            self.shown[entry.id] = entry.text
+            self.add_row(f"{entry.created_at:%H:%M}", self._line(words, entry), key=str(entry.id))
+            self.shown[entry.id] = words
             self.move_cursor(row=self.row_count - 1, animate=False)
 
 

@@ -142,7 +142,7 @@ def test_minutes_content_in_meeting_order(played):
         "4. Trả lời, giải trình",
         "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã trả lời.",
         "5. Trao đổi thêm",
-        "Ông Nguyễn Văn Thành (xóm Đình) (phát biểu lần 2)",
+        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu lần 2 về đường trục thôn",
         "III. KẾT LUẬN CỦA CHỦ TỌA",
         "Hội nghị kết thúc vào hồi 08 giờ 49 phút cùng ngày",
     ]
@@ -197,7 +197,8 @@ def test_conclusion_notice_groups_and_signature(played):
         "2. Các nội dung đã được trả lời",
         "3. Các nội dung giao giải quyết",
         "4. Các nội dung chuyển cơ quan cấp trên",
-        "5. Tổ chức thực hiện",
+        "5. Các nội dung đang xem xét, trả lời sau",
+        "6. Tổ chức thực hiện",
     ]
     assert [joined.index(s) for s in sections] == sorted(joined.index(s) for s in sections)
     assert "./." in joined
@@ -295,7 +296,7 @@ def test_documents_render_in_libreoffice(played, tmp_path: Path):
         "thong-bao-ket-luan": (
             2,
             2,
-            ["THÔNG BÁO", "1. Đánh giá chung", "5. Tổ chức thực hiện", "CHỦ TỊCH"],
+            ["THÔNG BÁO", "1. Đánh giá chung", "6. Tổ chức thực hiện", "CHỦ TỊCH"],
         ),
         "bao-cao": (3, 3, ["BÁO CÁO", "I. TÌNH HÌNH CHUNG", "II. KẾT QUẢ GIẢI QUYẾT", "PHỤ LỤC"]),
     }

@@ -68,15 +68,18 @@ def test_call_next_ends_current_starts_slot_and_minutes_entry(empty_meeting: Con
     assert slot.speaker_id == a and slot.slot.limit_seconds == 300
     assert slot.slot.started_at == clock.now
     entry = c.store.minutes(c.meeting_id)[-1]
-    assert entry.text == "Ông Nguyễn Văn An (thôn Đông Phong) phát biểu:"
+    # The header is structure (the entry's speaker), shown but never stored as text.
+    assert entry.text == ""
     assert (entry.kind, entry.speaker_id, entry.phase_position) == ("speech", a, 0)
+    assert speech_header(c.store.speaker(a)) == "Ông Nguyễn Văn An (thôn Đông Phong) phát biểu:"
     clock.advance(200)
     c.call_next()
     assert c.store.speaker(a).state == "done"
     assert c.store.speaker(b).state == "speaking"
     first_slot = c.store.slots(c.meeting_id)[0]
     assert first_slot.slot.elapsed(clock.now) == 200
-    assert c.store.minutes(c.meeting_id)[-1].text == "Bà Lê Thị Bình (xóm Bến) phát biểu:"
+    assert c.store.minutes(c.meeting_id)[-1].speaker_id == b
+    assert speech_header(c.store.speaker(b)) == "Bà Lê Thị Bình (xóm Bến) phát biểu:"
 
 
 def test_timer_pause_extend_end(empty_meeting: Console, clock):
@@ -108,7 +111,8 @@ def test_follow_up_turn_is_marked_second_time(empty_meeting: Console):
     s = c.store.speaker(again)
     assert (s.kind, s.follows_id, s.turn, s.state) == ("follow_up", a, 2, "waiting")
     assert names(c) == ["B", "Nguyễn Văn An"]
-    assert speech_header(s) == "Ông/Bà Nguyễn Văn An (thôn Đông Phong) (lần 2) phát biểu:"
+    # No title known: the name alone, never "Ông/Bà".
+    assert speech_header(s) == "Nguyễn Văn An (thôn Đông Phong) (lần 2) phát biểu:"
 
 
 def test_undo_is_a_new_event_restoring_the_queue(empty_meeting: Console, clock):

@@ -5,21 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
+from docx.shared import Pt
+
 from db.store import Store
 from facilitator.clock import local
 from facilitator.documents.layout import Align, Header, OfficialDocument
 from facilitator.followup import default_due, status_of
 from facilitator.live import place_words
-from facilitator.models import Meeting, Official, Petition, Speaker
+from facilitator.models import Meeting, MinutesEntry, Official, Petition, Speaker
 from facilitator.profile import Profile
-from facilitator.text import date_words, honorific, time_words
+from facilitator.text import date_words, time_words, titled
 
 OUTCOME_WORDS = {
     "answered": "Đã trả lời tại hội nghị",
     "assigned": "Giao giải quyết",
     "forwarded": "Chuyển cấp trên",
     "noted": "Ghi nhận, tiếp thu",
-    None: "Chưa xử lý",
+    None: "Đang xem xét, trả lời sau",
 }
 GROUP_WORDS = {"huyện": "Đại biểu huyện", "xã": "Đại biểu xã", "thôn": "Đại biểu thôn"}
 
@@ -55,13 +57,34 @@ def _finish(
     return doc.to_bytes(title, profile.author, store.clock())
 
 
+def _title(doc: OfficialDocument, meeting: Meeting, title: str, summary: str) -> None:
+    """The title; a meeting not concluded yet gives a draft: "DỰ THẢO" above the title."""
+    if not meeting.concluded:
+        draft = doc.para("DỰ THẢO", bold=True, size=14, align=Align.CENTER, indent=False, after=0)
+        draft.paragraph_format.space_before = Pt(12)
+        draft.paragraph_format.keep_with_next = True
+    doc.title(title, summary)
+
+
+def _typed(doc: OfficialDocument, text: str, lead: str = "", *, italic: bool = False) -> None:
+    """What the secretary typed, every character in order: one paragraph a line, the first one
+    after ``lead`` (bold) and a colon. Nothing typed after a lead: the lead and a full stop."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if lead:
+        paragraph = doc.para()
+        doc.run(paragraph, lead, bold=True)
+        doc.run(paragraph, f": {lines.pop(0)}" if lines else ".", italic=italic)
+    for line in lines:
+        doc.para(line, italic=italic)
+
+
 def _official_line(o: Official) -> str:
     return f"Đồng chí {o.name}, {o.position}" if o.position else f"Đồng chí {o.name}"
 
 
 def _speaker_words(s: Speaker) -> str:
     where = place_words(s.hamlet)
-    return f"{honorific(s.title)} {s.name}" + (f" ({where})" if where else "")
+    return titled(s.title, s.name) + (f" ({where})" if where else "")
 
 
 def _petitioner(p: Petition, speakers: dict[int, Speaker]) -> str:
@@ -75,7 +98,7 @@ def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
     if p.speaker_id and p.speaker_id in speakers:
         s = speakers[p.speaker_id]
         where = place_words(s.hamlet)
-        return f"ý kiến của {honorific(s.title)} {s.name}" + (f", {where}" if where else "")
+        return f"ý kiến của {titled(s.title, s.name)}" + (f", {where}" if where else "")
     return f"ý kiến qua {p.source}" if p.source and p.source != "meeting" else "ý kiến nhân dân"
 
 
@@ -151,7 +174,9 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
 
     doc = OfficialDocument()
     _header(doc, profile, number or meeting.number, "BB-UBND", meeting.date)
-    doc.title(
+    _title(
+        doc,
+        meeting,
         "BIÊN BẢN",
         "Hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã "
         f"với nhân dân thôn {meeting.village}",
@@ -177,25 +202,31 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     for entry in entries:
         by_phase[entry.phase_position].append(entry)
     written_petitions: set[int] = set()
+
+    def write(entry: MinutesEntry, phase_title: str = "") -> None:
+        """Every entry is printed whole; a speech's header comes from its speaker."""
+        speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
+        if entry.kind == "phase":
+            if entry.text != phase_title:  # the stamp as written needs no repeating
+                _typed(doc, entry.text)
+        elif entry.kind == "speech" and speaker is not None:
+            _speech(doc, entry.text, speaker, by_speaker.get(speaker.id, []), written_petitions)
+        else:
+            _typed(doc, entry.text, italic=entry.kind == "outage")
+
+    positions = {phase.position for phase in phases}
     for entry in by_phase.get(-1, []):
-        if entry.text:
-            doc.para(entry.text)
+        write(entry)
     for phase in phases:
         at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
         doc.heading(f"{phase.position + 1}. {phase.name}{at}")
         if phase.position == 1:
             _pre_collected(doc, petitions, written_petitions)
         for entry in by_phase.get(phase.position, []):
-            if entry.kind == "phase":
-                continue
-            if entry.kind == "outage":
-                doc.para(entry.text, italic=True)
-                continue
-            speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
-            if entry.kind == "speech" and speaker is not None:
-                _speech(doc, entry.text, speaker, by_speaker.get(speaker.id, []), written_petitions)
-            elif entry.text:
-                doc.para(entry.text)
+            write(entry, f"{phase.position + 1}. {phase.name}")
+    for position in sorted(set(by_phase) - positions - {-1}):  # a phase no longer on the agenda
+        for entry in by_phase[position]:
+            write(entry)
     rest = [p for p in petitions if p.id not in written_petitions]
     if rest:
         doc.heading("Các ý kiến, kiến nghị khác và kết quả trả lời")
@@ -231,24 +262,22 @@ def _pre_collected(doc: OfficialDocument, petitions: list[Petition], written: se
     doc.para("Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:")
     for p in pre:
         doc.para(f"- {_clause(p.content)} (nguồn: {p.source}).")
-        if p.answer or p.outcome:
-            doc.para(_answer_sentence(p))
+        doc.para(_answer_sentence(p))
         written.add(p.id)
 
 
 def _speech(
     doc: OfficialDocument, text: str, speaker: Speaker, petitions: list[Petition], written: set[int]
 ) -> None:
-    header, _, body = text.partition(":")
-    if speaker.kind == "answer":
-        doc.para(f"{header}:{body}" if body.strip() else f"{header}.")
+    """The speaker's header (from the speaker, never parsed from the text), then the entry
+    exactly as typed, then the speaker's petitions with their answers."""
+    if speaker.kind == "answer":  # an official's turn: the position is kept in ``hamlet``
+        position = f", {speaker.hamlet}" if speaker.hamlet else ""
+        _typed(doc, text, f"Đồng chí {speaker.name}{position} trả lời")
         return
-    intro = _speaker_words(speaker)
     gist = f" về {_lower_first(speaker.gist)}" if speaker.gist else ""
-    turn = " (phát biểu lần " + str(speaker.turn) + ")" if speaker.turn > 1 else ""
-    paragraph = doc.para()
-    doc.run(paragraph, f"{intro}{turn} phát biểu{gist}", bold=True)
-    doc.run(paragraph, f": {body.strip()}" if body.strip() else ".")
+    turn = f" lần {speaker.turn}" if speaker.turn > 1 else ""
+    _typed(doc, text, f"{_speaker_words(speaker)} phát biểu{turn}{gist}")
     for i, p in enumerate(petitions, start=1):
         doc.para(f"Kiến nghị {i}: {_clause(p.content)}.")
         doc.para(_answer_sentence(p))
@@ -269,7 +298,9 @@ def conclusion_document(
     profile = store.meeting_profile(meeting_id)
     doc = OfficialDocument()
     _header(doc, profile, number, "TB-UBND", issued)
-    doc.title(
+    _title(
+        doc,
+        meeting,
         "THÔNG BÁO",
         "Kết luận của Chủ tịch Ủy ban nhân dân xã tại hội nghị tiếp xúc, đối thoại trực tiếp "
         f"với nhân dân thôn {meeting.village}",
@@ -287,10 +318,19 @@ def conclusion_document(
         "dân trong thôn."
     )
     spoken = sum(1 for s in speakers.values() if s.state == "done" and s.kind != "answer")
+    answered = [p for p in petitions if p.outcome in ("answered", "noted")]
+    assigned = [p for p in petitions if p.outcome == "assigned"]
+    forwarded = [p for p in petitions if p.outcome == "forwarded"]
+    pending = [
+        p for p in petitions if p.outcome not in ("answered", "noted", "assigned", "forwarded")
+    ]
     doc.para(
         f"Tại hội nghị đã có {spoken} lượt ý kiến phát biểu, {len(petitions)} ý kiến, kiến nghị "
-        "được tổng hợp. Sau khi nghe ý kiến của nhân dân và ý kiến trả lời, giải trình của các "
-        "đại biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau:"
+        f"được tổng hợp, trong đó: {len(answered)} ý kiến đã được trả lời, tiếp thu tại hội "
+        f"nghị; {len(assigned)} ý kiến giao giải quyết; {len(forwarded)} ý kiến chuyển cơ quan "
+        f"cấp trên; {len(pending)} ý kiến đang xem xét, trả lời sau. Sau khi nghe ý kiến của "
+        "nhân dân và ý kiến trả lời, giải trình của các đại biểu, Chủ tịch Ủy ban nhân dân xã "
+        "kết luận như sau:"
     )
     doc.heading("1. Đánh giá chung")
     assessment = meeting.assessment or (
@@ -303,9 +343,6 @@ def conclusion_document(
     for line in (meeting.conclusion or "").split("\n"):
         if line.strip():
             doc.para(line)
-    answered = [p for p in petitions if p.outcome in ("answered", "noted")]
-    assigned = [p for p in petitions if p.outcome == "assigned" and p.assignment]
-    forwarded = [p for p in petitions if p.outcome == "forwarded"]
     doc.heading("2. Các nội dung đã được trả lời, tiếp thu tại hội nghị")
     if not answered:
         doc.para("Không có.")
@@ -318,19 +355,25 @@ def conclusion_document(
         doc.para("Không có.")
     for p in assigned:
         a = p.assignment
-        assert a is not None
         who = _petitioner(p, speakers)
         to_whom = who if p.speaker_id else "nhân dân"
         doc.para(
             f"- Giao {a.responsible} giải quyết và trả lời {to_whom} về nội dung: "
             f"{_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}."
+            if a
+            else f"- Giao giải quyết và trả lời {to_whom} về nội dung: {_lower_first(p.content)}."
         )
     doc.heading("4. Các nội dung chuyển cơ quan cấp trên")
     if not forwarded:
         doc.para("Không có.")
     for p in forwarded:
         doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}.")
-    doc.heading("5. Tổ chức thực hiện")
+    doc.heading("5. Các nội dung đang xem xét, trả lời sau")
+    if not pending:
+        doc.para("Không có.")
+    for p in pending:
+        doc.para(f"- Về {_lower_first(p.content)} ({_whose(p, speakers)}).")
+    doc.heading("6. Tổ chức thực hiện")
     due = default_due(store, meeting.date)
     doc.para(
         "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
@@ -364,7 +407,9 @@ def report_document(
     profile = store.meeting_profile(meeting_id)
     doc = OfficialDocument()
     _header(doc, profile, number, "BC-UBND", day)
-    doc.title(
+    _title(
+        doc,
+        meeting,
         "BÁO CÁO",
         "Kết quả giải quyết ý kiến, kiến nghị của nhân dân tại hội nghị tiếp xúc, đối thoại "
         f"thôn {meeting.village} ngày {meeting.date:%d/%m/%Y}",
@@ -397,6 +442,13 @@ def report_document(
         f"dung trả lời quá hạn; {statuses['open']} nội dung đang giải quyết trong hạn; "
         f"{statuses['overdue']} nội dung đã quá hạn nhưng chưa trả lời."
     )
+    pending = [p for p in petitions if p.outcome is None]
+    doc.para(
+        f"Các ý kiến, kiến nghị đang xem xét, trả lời sau: {len(pending)} ý kiến"
+        + (":" if pending else ".")
+    )
+    for p in pending:
+        doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}).")
     doc.heading("III. ĐỀ XUẤT, KIẾN NGHỊ")
     if overdue:
         doc.para("Đề nghị các cơ quan, cán bộ, công chức sau khẩn trương trả lời nhân dân:")
