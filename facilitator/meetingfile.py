@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -13,7 +14,7 @@ from db.store import Store
 from facilitator.deadlines import rule
 from facilitator.legacy import strip_generated_header
 from facilitator.models import DEFAULT_AGENDA
-from facilitator.text import MAX_LONG, TextError, clean
+from facilitator.text import MAX_LONG, TextError, clean, visible
 
 FORMAT = "facilitator.meeting"
 VERSION = 2  # 2 adds the commune profile the meeting was held under; 1 still imports
@@ -23,8 +24,59 @@ class MeetingFileError(ValueError):
     """The file is refused whole; ``path`` names the first problem (``speakers[3].name``)."""
 
     def __init__(self, path: str, message: str):
+        path = _clip(path, 80)
+        message = _clip(message, 110)
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
+
+
+SHOWN = 60  # at most this many characters of an offending value in a message
+_DEPTH = 32  # no part of a meeting file nests deeper than this
+_SQLITE_INT = 2**63 - 1
+_YEARS = (1990, 2100)  # dates outside are typing mistakes (and overflow the deadline rules)
+_DAY_SECONDS = 86_400  # a slot longer than a day is a mistake (and overflows the clock)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split("\n"))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(value: Any) -> str:
+    """A value as a message may show it: control and invalid characters escaped, at most
+    about 60 characters (a refusal is one short line, whatever the file holds)."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):
+            text = repr(value)
+    out = []
+    size = 0
+    for ch in text[: SHOWN * 2]:
+        if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF:
+            piece = ch
+        elif ord(ch) < 0x100:
+            piece = f"\\x{ord(ch):02x}"
+        else:
+            piece = f"\\u{ord(ch):04x}"
+        if size + len(piece) > SHOWN:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    else:
+        if len(text) > SHOWN * 2:
+            out.append("…")
+    return "".join(out)
+
+
+class _Constant:
+    """NaN, Infinity or -Infinity in the file (JSON has no such numbers)."""
+
+    def __init__(self, name: str):
+        self.name = name
 
 
 def schema() -> dict[str, Any]:
@@ -210,26 +262,97 @@ def load(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise MeetingFileError("", f"không đọc được tệp {path}: {exc.strerror or exc}") from exc
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MeetingFileError("", "tệp không phải văn bản UTF-8") from exc
+    try:
+        data = json.loads(text, parse_constant=_Constant)
+    except RecursionError:
+        raise MeetingFileError("", f"JSON lồng nhau quá sâu (quá {_DEPTH} tầng)") from None
     except json.JSONDecodeError as exc:
         raise MeetingFileError(
             "", f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}"
         ) from exc
+    _check_values(data)
+    return data
+
+
+def _check_values(data: Any) -> None:
+    """What JSON allows but a meeting cannot hold, named by its path: NaN and infinities,
+    integers too big for SQLite, lone surrogates (not text), nesting deeper than any part
+    of the format. Walked without recursion, in document order."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        parts, value = stack.pop()
+        where = json_path(parts)
+        if len(parts) > _DEPTH:
+            raise MeetingFileError(where, f"lồng nhau quá sâu (quá {_DEPTH} tầng)")
+        if isinstance(value, _Constant) or (isinstance(value, float) and not math.isfinite(value)):
+            name = value.name if isinstance(value, _Constant) else str(value)
+            raise MeetingFileError(where, f"không phải là số hợp lệ: {name}")
+        if isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) > _SQLITE_INT:
+                raise MeetingFileError(where, f"số quá lớn: {shown(value)}")
+        elif isinstance(value, str):
+            _check_chars(value, where)
+            if len(value) > MAX_LONG:
+                raise MeetingFileError(where, f"quá dài: {len(value)} ký tự, tối đa {MAX_LONG}")
+        elif isinstance(value, dict):
+            for key in value:
+                _check_chars(str(key), where)
+            stack.extend(((*parts, k), v) for k, v in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend(((*parts, i), v) for i, v in reversed(list(enumerate(value))))
+
+
+def _check_chars(value: str, where: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise MeetingFileError(where, f"ký tự không hợp lệ trong văn bản: {shown(value)}") from None
+
+
+def _validator() -> Any:
+    """JSON Schema with ``integer`` meaning a whole number written as one: ``1.0`` is not
+    an index (it would be a float everywhere after)."""
+    from jsonschema import Draft202012Validator, validators
+
+    def is_integer(_checker: Any, instance: Any) -> bool:
+        return isinstance(instance, int) and not isinstance(instance, bool)
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", is_integer)
+    cls = validators.extend(Draft202012Validator, type_checker=checker)
+    return cls(schema())
 
 
 def validate(data: Any) -> None:
     """Schema first (jsonschema names the path), then what a schema cannot say."""
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(schema())
+    _check_values(data)
+    validator = _validator()
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = min(errors, key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]))
         raise MeetingFileError(json_path(first.absolute_path), _message(first))
     meeting = data["meeting"]
     day = _date(meeting["date"], "meeting.date")
+    _text(meeting["commune"], "meeting.commune", required=True)
+    _text(meeting["village"], "meeting.village", required=True)
+    for key in ("chair", "secretary"):
+        if meeting.get(key):
+            _text(meeting[key]["name"], f"meeting.{key}.name", required=True)
+    slot_minutes = meeting.get("slot_minutes", 5)
+    if not 0.5 <= slot_minutes <= 60:
+        raise MeetingFileError("meeting.slot_minutes", "thời gian mỗi lượt từ 0,5 đến 60 phút")
+    agenda = data.get("agenda") or DEFAULT_AGENDA
+    for i, phase in enumerate(data.get("agenda") or []):
+        _text(phase["name"], f"agenda[{i}].name", required=True)
+        for key in ("started_at", "ended_at"):
+            if phase.get(key):
+                _stamp(phase[key], f"agenda[{i}].{key}")
+    if not -1 <= meeting.get("phase_index", -1) < len(agenda):
+        raise MeetingFileError("meeting.phase_index", "không có bước này trong chương trình")
+    for i, official in enumerate(data.get("officials", [])):
+        _text(official["name"], f"officials[{i}].name", required=True)
     for key in ("announced_on",):
         if meeting.get(key):
             _date(meeting[key], f"meeting.{key}")
@@ -247,13 +370,33 @@ def validate(data: Any) -> None:
     for i, slot in enumerate(data.get("slots", [])):
         if slot["speaker"] >= len(speakers):
             raise MeetingFileError(f"slots[{i}].speaker", "không có người phát biểu này")
+        if not slot.get("started_at"):
+            raise MeetingFileError(f"slots[{i}].started_at", "không được để trống")
         for key in ("started_at", "paused_at", "ended_at"):
             if slot.get(key):
                 _stamp(slot[key], f"slots[{i}].{key}")
+        if slot["limit_seconds"] > _DAY_SECONDS:
+            raise MeetingFileError(
+                f"slots[{i}].limit_seconds",
+                f"ngoài khoảng cho phép: {shown(slot['limit_seconds'])}",
+            )
+        if slot.get("paused_total", 0) > _DAY_SECONDS:
+            raise MeetingFileError(
+                f"slots[{i}].paused_total", f"ngoài khoảng cho phép: {shown(slot['paused_total'])}"
+            )
     for i, entry in enumerate(data.get("minutes", [])):
         if entry.get("speaker") is not None and entry["speaker"] >= len(speakers):
             raise MeetingFileError(f"minutes[{i}].speaker", "không có người phát biểu này")
+        if entry.get("phase", -1) >= len(agenda):
+            raise MeetingFileError(f"minutes[{i}].phase", "không có bước này trong chương trình")
         _text(entry["text"], f"minutes[{i}].text", multiline=True)
+        for key in ("created_at", "updated_at"):
+            if entry.get(key):
+                _stamp(entry[key], f"minutes[{i}].{key}")
+    for i, event in enumerate(data.get("events", [])):
+        if not event.get("at"):
+            raise MeetingFileError(f"events[{i}].at", "không được để trống")
+        _stamp(event["at"], f"events[{i}].at")
     for i, item in enumerate(data.get("checklist", [])):
         _date(item["done_on"], f"checklist[{i}].done_on")
     for key, value in (data.get("profile") or {}).items():
@@ -273,6 +416,8 @@ def validate(data: Any) -> None:
             raise MeetingFileError(f"{where}.speaker", "không có người phát biểu này")
         if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
             raise MeetingFileError(f"{where}.forwarded_to", "cần ghi cơ quan nhận")
+        if p.get("answered_by"):
+            _text(p["answered_by"]["name"], f"{where}.answered_by.name", required=True)
         assignment = p.get("assignment")
         if assignment:
             _text(assignment["responsible"], f"{where}.assignment.responsible", required=True)
@@ -287,34 +432,72 @@ def validate(data: Any) -> None:
 
 
 def _message(error: Any) -> str:
-    if error.validator == "required":
-        return f"thiếu trường bắt buộc: {error.message.split(chr(39))[1]}"
-    if error.validator == "minLength":
+    """jsonschema's message in a short Vietnamese line; a value is shown clipped."""
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        return f"thiếu trường bắt buộc: {shown(error.message.split(chr(39))[1])}"
+    if kind == "minLength":
         return "không được để trống"
-    if error.validator == "additionalProperties":
-        return f"trường không được biết: {error.message}"
-    return error.message
+    if kind == "maxLength":
+        return f"quá dài: {len(value)} ký tự, tối đa {error.validator_value}"
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        extra = [k for k in value if k not in known]
+        return f"trường không được biết: {shown(', '.join(extra))}"
+    if kind == "type":
+        wanted = error.validator_value
+        names = [wanted] if isinstance(wanted, str) else list(wanted)
+        return f"cần {' | '.join(names)}, không phải {shown(value)}"
+    if kind in ("enum", "const"):
+        return f"giá trị không hợp lệ: {shown(value)}"
+    if kind == "pattern":
+        return f"không đúng dạng: {shown(value)}"
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return f"ngoài khoảng cho phép: {shown(value)}"
+    if kind in ("minItems", "maxItems"):
+        return f"số phần tử không hợp lệ: {len(value)}"
+    return f"giá trị không hợp lệ: {shown(value)}"
 
 
 def _date(value: str, path: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        raise MeetingFileError(path, f"ngày không hợp lệ: {value}") from None
+        raise MeetingFileError(path, f"ngày không hợp lệ: {shown(value)}") from None
+    if not _YEARS[0] <= day.year <= _YEARS[1]:
+        raise MeetingFileError(path, f"năm ngoài khoảng 1990–2100: {shown(value)}")
+    return day
 
 
 def _time(value: str, path: str) -> None:
     try:
         dt.time.fromisoformat(value)
     except ValueError:
-        raise MeetingFileError(path, f"giờ không hợp lệ: {value}") from None
+        raise MeetingFileError(path, f"giờ không hợp lệ: {shown(value)}") from None
 
 
-def _stamp(value: str, path: str) -> None:
+def _stamp(value: str, path: str) -> dt.datetime:
     try:
-        dt.datetime.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise MeetingFileError(path, f"thời điểm không hợp lệ: {value}") from None
+        raise MeetingFileError(path, f"thời điểm không hợp lệ: {shown(value)}") from None
+    if not _YEARS[0] <= moment.year <= _YEARS[1]:
+        raise MeetingFileError(path, f"năm ngoài khoảng 1990–2100: {shown(value)}")
+    return moment
+
+
+def _ts(value: str | None) -> str | None:
+    """A validated timestamp as the store keeps it (with its offset; a time written without
+    one is the commune's local time)."""
+    if not value:
+        return None
+    from facilitator.clock import TZ, stamp
+
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=TZ)
+    return stamp(moment)
 
 
 def _text(value: str, path: str, *, required: bool = False, multiline: bool = False) -> str:
@@ -322,7 +505,7 @@ def _text(value: str, path: str, *, required: bool = False, multiline: bool = Fa
         text = clean(value, multiline=multiline, limit=MAX_LONG)
     except TextError as exc:
         raise MeetingFileError(path, str(exc)) from exc
-    if required and not text:
+    if required and not visible(text):
         raise MeetingFileError(path, "không được để trống")
     return text
 
@@ -378,8 +561,8 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                 "status": m.get("status", "draft"),
                 "phase_index": m.get("phase_index", -1),
                 "registration_open": int(m.get("registration_open", True)),
-                "started_at": m.get("started_at"),
-                "ended_at": m.get("ended_at"),
+                "started_at": _ts(m.get("started_at")),
+                "ended_at": _ts(m.get("ended_at")),
                 "conclusion": _c(m.get("conclusion", ""), True),
                 "assessment": _c(m.get("assessment", ""), True),
             },
@@ -390,7 +573,7 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                 store.update_phase(
                     meeting_id,
                     position,
-                    {"started_at": a.get("started_at"), "ended_at": a.get("ended_at")},
+                    {"started_at": _ts(a.get("started_at")), "ended_at": _ts(a.get("ended_at"))},
                 )
         for seq, o in enumerate(data.get("officials", [])):
             store.insert(
@@ -438,11 +621,11 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "meeting_id": meeting_id,
                     "speaker_id": ids[slot["speaker"]],
                     "role": slot.get("role", "citizen"),
-                    "started_at": slot["started_at"],
-                    "paused_at": slot.get("paused_at"),
+                    "started_at": _ts(slot["started_at"]),
+                    "paused_at": _ts(slot.get("paused_at")),
                     "paused_total": slot.get("paused_total", 0),
                     "limit_seconds": slot["limit_seconds"],
-                    "ended_at": slot.get("ended_at"),
+                    "ended_at": _ts(slot.get("ended_at")),
                 },
             )
         for entry in data.get("minutes", []):
@@ -466,8 +649,8 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "speaker_id": ids[speaker] if speaker is not None else None,
                     "kind": entry.get("kind", "note"),
                     "text": text,
-                    "created_at": entry.get("created_at") or now,
-                    "updated_at": entry.get("updated_at") or entry.get("created_at") or now,
+                    "created_at": _ts(entry.get("created_at")) or now,
+                    "updated_at": _ts(entry.get("updated_at") or entry.get("created_at")) or now,
                 },
             )
         petition_ids: list[int] = []
@@ -527,7 +710,7 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                 "events",
                 {
                     "meeting_id": meeting_id,
-                    "at": e["at"],
+                    "at": _ts(e["at"]),
                     "actor": e.get("actor", "import"),
                     "kind": e["kind"],
                     "payload": json.dumps(payload, ensure_ascii=False),

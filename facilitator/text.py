@@ -9,10 +9,20 @@ import unicodedata
 MAX_SHORT = 200
 MAX_LONG = 20_000
 
-# Control characters, invisible separators, and what XML (so .docx) cannot hold: surrogates
-# and the non-characters U+FFFE, U+FFFF.
+# Terminal escape sequences come whole out of a paste: CSI (ESC [ … final, or the one-byte
+# CSI), OSC / DCS / APC / PM strings up to their terminator, and two-byte ESC sequences.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]P_^X]|[\x90\x9d\x9e\x9f\x98])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[!-/]*[0-~]?"
+)
+# Control characters, zero-width characters and the bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069, LRM/RLM/ALM): they can make a name or a complaint
+# read differently from what is stored. Also what XML (so .docx) cannot hold: surrogates and
+# the non-characters U+FFFE, U+FFFF.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    r"\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff\ufffe\uffff]"
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -38,7 +48,7 @@ def clean(text: str | None, *, multiline: bool = False, limit: int = MAX_SHORT) 
         value = value.replace("\n", " ").replace("\t", " ")
     else:
         value = value.replace("\t", "    ")
-    value = _CONTROL.sub("", value)
+    value = _CONTROL.sub("", _ESCAPES.sub("", value))
     if multiline:
         value = "\n".join(_SPACES.sub(" ", line).rstrip() for line in value.split("\n")).strip()
     else:
@@ -46,6 +56,19 @@ def clean(text: str | None, *, multiline: bool = False, limit: int = MAX_SHORT) 
     if len(value) > limit:
         raise TextError(f"quá dài: {len(value)} ký tự, tối đa {limit}")
     return value
+
+
+def strip_controls(text: str) -> str:
+    """Escape sequences, control, zero-width and bidirectional control characters removed;
+    line breaks and tabs kept, the rest in its order (for text pasted into the editor)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", _ESCAPES.sub("", text))
+
+
+def visible(text: str) -> bool:
+    """Whether a text holds something a reader can see (a letter, digit, mark or symbol),
+    not only spaces, zero-width or combining characters."""
+    return any(unicodedata.category(ch)[0] in "LNPS" for ch in text)
 
 
 def fold(text: str) -> str:
