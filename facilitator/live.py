@@ -7,9 +7,10 @@ the rows they changed (before-images) so that undo is a new event restoring them
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from db.store import Store
 from facilitator.clock import local, parse, stamp
@@ -17,8 +18,21 @@ from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
 from facilitator.slot import SlotState
 from facilitator.text import MAX_LONG, TextError, clean, fold, titled
 
+T = TypeVar("T")
 OUTAGE_SECONDS = 30
 HEARTBEAT_SECONDS = 10
+
+
+def _atomic(method: Callable[..., T]) -> Callable[..., T]:
+    """The whole action in one write transaction: what it checks (the speaker is waiting,
+    the queue's first) is what it changes, even while another window writes."""
+
+    @functools.wraps(method)
+    def inner(self: Console, *args: Any, **kwargs: Any) -> T:
+        with self.store.write():
+            return method(self, *args, **kwargs)
+
+    return inner
 
 
 class RuleError(ValueError):
@@ -152,6 +166,7 @@ class Console:
         )
 
     # ----- queue ----------------------------------------------------------------------------
+    @_atomic
     def register(
         self,
         name: str,
@@ -223,6 +238,7 @@ class Console:
             )
         return Registration(speaker_id, duplicate)
 
+    @_atomic
     def edit_speaker(self, speaker_id: int, **values: Any) -> None:
         clean_values: dict[str, Any] = {}
         for key in ("name", "hamlet", "gist", "field"):
@@ -253,6 +269,7 @@ class Console:
                 self.meeting_id, "speaker.edited", change.payload(speaker=speaker_id), undoable=True
             )
 
+    @_atomic
     def follow_up(self, speaker_id: int) -> int:
         """A finished speaker asks to speak again (plan 2.5): a new turn at the end of the queue."""
         original = self.store.speaker(speaker_id)
@@ -288,6 +305,7 @@ class Console:
             )
         return new_id
 
+    @_atomic
     def move(self, speaker_id: int, step: int) -> bool:
         """Swap a waiting speaker with the waiting neighbour above (-1) or below (+1)."""
         waiting = self.store.waiting(self.meeting_id)
@@ -312,6 +330,7 @@ class Console:
             )
         return True
 
+    @_atomic
     def set_absent(self, speaker_id: int, state: str, reason: str = "") -> None:
         if state not in ("absent", "withdrawn"):
             raise RuleError(f"trạng thái không hợp lệ: {state}")
@@ -330,6 +349,7 @@ class Console:
                 undoable=True,
             )
 
+    @_atomic
     def call_next(self) -> Speaker | None:
         """End the current slot, call the first waiting speaker, start their slot and entry."""
         waiting = self.store.waiting(self.meeting_id)
@@ -363,6 +383,7 @@ class Console:
             )
         return self.store.speaker(nxt.id)
 
+    @_atomic
     def start_answer(self, name: str, position: str = "") -> int:
         """An official answers (plan 2.4): a timed turn of role "official", outside the queue."""
         name = _field(name, "name", required=True)
@@ -422,6 +443,7 @@ class Console:
             change.touch("speakers", speaking.id)
             self.store.update("speakers", speaking.id, {"state": "done"})
 
+    @_atomic
     def end_speech(self) -> bool:
         if self.store.current_slot(self.meeting_id) is None and not self.store.speaking(
             self.meeting_id
@@ -433,6 +455,7 @@ class Console:
             self.store.log(self.meeting_id, "slot.ended", change.payload(), undoable=True)
         return True
 
+    @_atomic
     def toggle_timer(self) -> SlotState | None:
         current = self.store.current_slot(self.meeting_id)
         if current is None:
@@ -455,6 +478,7 @@ class Console:
             self.store.log(self.meeting_id, kind, change.payload(), undoable=True)
         return changed.state
 
+    @_atomic
     def extend(self, seconds: int = 60) -> bool:
         current = self.store.current_slot(self.meeting_id)
         if current is None:
@@ -524,6 +548,7 @@ class Console:
             undoes=event["id"],
         )
 
+    @_atomic
     def set_registration_open(self, is_open: bool) -> None:
         with self.store.write():
             self.store.update_meeting(self.meeting_id, {"registration_open": int(is_open)})
@@ -534,13 +559,13 @@ class Console:
     # ----- phases ---------------------------------------------------------------------------
     def next_phase(self) -> str | None:
         """F8: start the meeting (a draft) or move to the next phase; stamped in the minutes."""
-        meeting = self.meeting
-        phases = self.store.phases(self.meeting_id)
-        target = meeting.phase_index + 1
-        if target >= len(phases):
-            return None
         now = self.store.now()
-        with self.store.write():
+        with self.store.write():  # read inside: another window may move the phase too
+            meeting = self.meeting
+            phases = self.store.phases(self.meeting_id)
+            target = meeting.phase_index + 1
+            if target >= len(phases):
+                return None
             if meeting.status == "draft":
                 self.store.update_meeting(
                     self.meeting_id, {"status": "live", "started_at": now, "last_seen_at": now}
@@ -609,6 +634,7 @@ class Console:
         return text
 
     # ----- petitions ------------------------------------------------------------------------
+    @_atomic
     def record_petition(
         self,
         content: str,
@@ -635,6 +661,7 @@ class Console:
             self.store.log(self.meeting_id, "petition.recorded", {"petition": petition_id})
         return petition_id
 
+    @_atomic
     def answer_petition(
         self,
         petition_id: int,

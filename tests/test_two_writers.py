@@ -178,3 +178,46 @@ async def test_chair_refresh_reads_one_state(tmp_path, clock):
         screen.reload()
         assert "Bình" in str(screen.query_one("#chair-who").render())
         assert screen.slot.slot.limit_seconds == 600
+
+
+def test_an_action_checks_and_changes_one_state(tmp_path, clock):
+    """The desk marks a speaker absent while the secretary calls her: the check (she is
+    waiting) and the change are one transaction, so she is never 'absent' with a running
+    slot (found by the two-writer soak)."""
+    import threading
+
+    path = tmp_path / "m.db"
+    secretary, _ = two_windows(path, clock)
+    speaker_id = secretary.register("An").speaker_id
+    read = threading.Event()
+    outcome: dict = {}
+
+    def desk_window() -> None:
+        store = open_store(path, clock=clock)
+        real = store.speaker
+
+        def speaker_then_wait(sid: int):  # type: ignore[no-untyped-def]
+            row = real(sid)
+            read.set()  # the secretary presses F3 now
+            threading.Event().wait(0.5)
+            return row
+
+        store.speaker = speaker_then_wait  # type: ignore[method-assign]
+        try:
+            Console(store, secretary.meeting_id).set_absent(speaker_id, "absent", "về")
+            outcome["desk"] = "absent"
+        except RuleError as exc:
+            outcome["desk"] = str(exc)
+        store.close()
+
+    desk = threading.Thread(target=desk_window)
+    desk.start()
+    assert read.wait(10)
+    called = secretary.call_next()
+    desk.join(20)
+    state = secretary.store.speaker(speaker_id).state
+    slot = secretary.store.current_slot(secretary.meeting_id)
+    if outcome["desk"] == "absent":
+        assert state == "absent" and called is None and slot is None
+    else:
+        assert state == "speaking" and slot is not None and slot.speaker_id == speaker_id

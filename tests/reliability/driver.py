@@ -177,6 +177,7 @@ def read_loop(store: Store, meeting_id: int, seconds: float) -> None:
         shown = speaking[0] if speaking else None
         if len(speaking) > 1 or (slot.speaker_id if slot else None) != shown:
             counts["mismatched"] += 1
+            say("E", {"op": "mismatch", "speaking": speaking, "slot": slot and slot.speaker_id})
         time.sleep(0.01)
     say("S", counts)
 
