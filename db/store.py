@@ -11,10 +11,11 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,48 @@ _TABLES = {
 
 class StoreError(RuntimeError):
     """A problem with the database file, worded for the user."""
+
+
+def backups_folder(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def backup_pattern(path: Path) -> re.Pattern[str]:
+    """The names of this database's own backups (``facilitator-20261128-081500-123456-start.db``):
+    ``facilitator-demo.db``'s backups in the same folder do not match ``facilitator``'s."""
+    return re.compile(rf"{re.escape(path.stem)}-(\d{{8}}-\d{{6}}-\d{{6}})-([A-Za-z0-9]+)\.db")
+
+
+def backups_of(path: Path) -> list[Path]:
+    """This database's backups, oldest first."""
+    folder = backups_folder(path)
+    if not folder.is_dir():
+        return []
+    pattern = backup_pattern(path)
+    return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
+
+
+def damaged_message(path: Path | None) -> str:
+    folder = backups_folder(path) if path is not None else "backups"
+    return (
+        f"tệp cơ sở dữ liệu bị hỏng: {path}; các bản sao lưu ở {folder}: xem bằng "
+        "«facilitator restore», khôi phục bằng «facilitator restore N»"
+    )
+
+
+def check_intact(conn: sqlite3.Connection) -> str | None:
+    """None when SQLite's quick check finds the file sound, else what it found (one line)."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    found = [str(r[0]) for r in rows if r[0] != "ok"]
+    return "; ".join(found)[:200] if found else None
+
+
+def _copy_database(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
+    """The page copy of a backup (a seam: tests make it fail as a full disk would)."""
+    source.backup(dest)
 
 
 def default_db_path() -> Path:
@@ -250,39 +293,84 @@ class Store:
         """Online copy (sqlite backup API): safe while other processes write.
 
         A file database is read through a connection of its own, so that any thread may call
-        this (a connection belongs to the thread that made it).
+        this (a connection belongs to the thread that made it). A damaged database is never
+        copied, the copy is checked before it takes its name, and a copy that fails (a full
+        disk) leaves no ``.part`` file behind.
         """
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".part")
-        if tmp.exists():
-            tmp.unlink()
-        _create_private(tmp)
-        dest = sqlite3.connect(tmp)
-        source = sqlite3.connect(self.path) if self.path is not None else self.conn
         try:
-            source.backup(dest)
-        finally:
-            dest.close()
-            if source is not self.conn:
-                source.close()
-        os.replace(tmp, target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if tmp.exists():
+                tmp.unlink()
+            source = sqlite3.connect(self.path) if self.path is not None else self.conn
+            try:
+                problem = check_intact(source)
+                if problem is not None:
+                    raise StoreError(damaged_message(self.path))
+                _create_private(tmp)
+                dest = sqlite3.connect(tmp)
+                try:
+                    _copy_database(source, dest)
+                    if check_intact(dest) is not None:
+                        raise StoreError(f"bản sao lưu {tmp.name} không đọc lại được")
+                finally:
+                    dest.close()
+            finally:
+                if source is not self.conn:
+                    source.close()
+            os.replace(tmp, target)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            if isinstance(exc, StoreError):
+                raise
+            if isinstance(exc, OSError | sqlite3.Error):
+                raise StoreError(_backup_problem(exc, target)) from exc
+            raise
         return target
 
-    def auto_backup(self, reason: str) -> Path | None:
-        """Backup at start and at each phase change, the last 20 kept beside the database."""
+    def auto_backup(
+        self, reason: str, on_problem: Callable[[str], object] | None = None
+    ) -> Path | None:
+        """Backup at start and at each phase change, the last 20 kept beside the database.
+
+        A backup that cannot be written must not stop the meeting: ``on_problem`` hears why
+        (a full disk, a damaged database) and None is returned. At start, copies that an
+        earlier run left half-written (``.part``) are removed.
+        """
         if self.path is None or self.readonly:
             return None
-        folder = self.path.parent / "backups"
+        folder = backups_folder(self.path)
         moment = self.clock().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{self.path.stem}-{moment}-{reason}.db"
         try:
+            if reason == "start":
+                self.clean_interrupted_backups()
             self.backup_to(target)
-            old = sorted(folder.glob(f"{self.path.stem}-*.db"))
-            for extra in old[:-BACKUPS_KEPT]:
+            # The copy just written is sound, so keeping the newest ones never drops the
+            # last intact copy.
+            for extra in backups_of(self.path)[:-BACKUPS_KEPT]:
                 extra.unlink(missing_ok=True)
-        except OSError:
-            return None  # a backup that cannot be written must not stop the meeting
+        except (StoreError, OSError) as exc:
+            if on_problem is not None:
+                on_problem(str(exc))
+            return None
         return target
+
+    def clean_interrupted_backups(self) -> list[Path]:
+        """Remove this database's half-written backup copies (``*.db.part``)."""
+        if self.path is None:
+            return []
+        folder = backups_folder(self.path)
+        if not folder.is_dir():
+            return []
+        pattern = backup_pattern(self.path)
+        removed = []
+        for part in folder.glob("*.db.part"):
+            if pattern.fullmatch(part.name[: -len(".part")]):
+                part.unlink(missing_ok=True)
+                removed.append(part)
+        return removed
 
     # ----- meetings -------------------------------------------------------------------------
     def create_meeting(
@@ -592,6 +680,15 @@ class Store:
                 [day.isoformat(), kind, note],
             )
 
+    def remove_calendar_override(self, day: dt.date) -> str | None:
+        """Remove a recorded day; its kind, or None when it was not recorded."""
+        with self.write():
+            row = self._row("SELECT kind FROM calendar_overrides WHERE date = ?", [day.isoformat()])
+            if row is None:
+                return None
+            self.conn.execute("DELETE FROM calendar_overrides WHERE date = ?", [day.isoformat()])
+        return str(row["kind"])
+
     def work_calendar(self) -> WorkCalendar:
         rows = self.calendar_overrides()
         off = [dt.date.fromisoformat(r["date"]) for r in rows if r["kind"] == "off"]
@@ -614,6 +711,17 @@ def _write_problem(exc: sqlite3.Error) -> str:
     if "locked" in text or "busy" in text:
         return "cơ sở dữ liệu đang bận quá lâu; hãy thử lại"
     return f"không ghi được vào cơ sở dữ liệu: {text}"
+
+
+def _backup_problem(exc: BaseException, target: Path) -> str:
+    errno_ = getattr(exc, "errno", None)
+    text = str(exc)
+    if errno_ == 28 or "full" in text:
+        return f"ổ đĩa đã đầy, không sao lưu được {target.name}"
+    if isinstance(exc, PermissionError) or "readonly" in text:
+        return f"không có quyền ghi vào thư mục {target.parent}"
+    strerror = getattr(exc, "strerror", None)
+    return f"không sao lưu được {target.name}: {strerror or text}"
 
 
 def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
@@ -647,28 +755,128 @@ def _check_version(applied: set[str]) -> None:
         )
 
 
+def backup_summary(path: Path) -> dict[str, Any]:
+    """What a backup holds, for ``facilitator restore``: its moment and reason (from its name),
+    the number of meetings, speakers and minutes entries, and whether it is intact. The file is
+    opened immutable: listing never writes beside a backup."""
+    match = re.search(r"-(\d{8}-\d{6})-\d{6}-([A-Za-z0-9]+)\.db$", path.name)
+    moment = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
+    summary: dict[str, Any] = {
+        "path": path,
+        "moment": moment,
+        "reason": match.group(2) if match else "",
+        "meetings": None,
+        "speakers": None,
+        "minutes": None,
+        "intact": False,
+    }
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return summary
+    try:
+        summary["intact"] = check_intact(conn) is None
+        for table in ("meetings", "speakers", "minutes"):
+            with contextlib.suppress(sqlite3.Error):
+                summary[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+    return summary
+
+
+def restore_backup(db_path: Path, backup: Path, moment: dt.datetime) -> Path | None:
+    """Put ``backup`` in the place of ``db_path``; the current file (with its ``-wal`` and
+    ``-shm``) is first kept aside as ``<name>-before-restore-<moment>.db``, whose path is
+    returned (None when there was no current file). A damaged backup is refused."""
+    if not summary_intact(backup):
+        raise StoreError(f"bản sao lưu {backup.name} không đọc lại được")
+    aside: Path | None = None
+    if db_path.exists():
+        aside = db_path.with_name(f"{db_path.stem}-before-restore-{moment:%Y%m%d-%H%M%S}.db")
+        for suffix in ("", "-wal", "-shm"):
+            current = Path(str(db_path) + suffix)
+            if current.exists():
+                os.replace(current, Path(str(aside) + suffix))
+    part = db_path.with_name(db_path.name + ".part")
+    try:
+        part.unlink(missing_ok=True)
+        _create_private(part)
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        dest = sqlite3.connect(part)
+        try:
+            _copy_database(source, dest)
+        finally:
+            dest.close()
+            source.close()
+        os.replace(part, db_path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+            if aside is not None and not db_path.exists():  # put the current file back
+                for suffix in ("", "-wal", "-shm"):
+                    kept = Path(str(aside) + suffix)
+                    if kept.exists():
+                        os.replace(kept, Path(str(db_path) + suffix))
+        if isinstance(exc, OSError | sqlite3.Error):
+            raise StoreError(_backup_problem(exc, db_path)) from exc
+        raise
+    return aside
+
+
+def summary_intact(path: Path) -> bool:
+    return bool(backup_summary(path)["intact"])
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (a file or a folder)."""
+    return os.access(path, os.W_OK)
+
+
 def open_store(
     path: Path | str | None = None,
     *,
     readonly: bool = False,
     clock: Clock = system_clock,
+    must_exist: bool = False,
+    check: bool = False,
 ) -> Store:
-    """Open (and create or migrate) the database; ``:memory:`` for tests."""
+    """Open (and create or migrate) the database; ``:memory:`` for tests.
+
+    ``must_exist``: a command that only reads never creates a file. ``check``: the windows run
+    SQLite's quick check first, so a damaged file is named with its backups instead of failing
+    somewhere inside a screen. A file this process may not write opens read-only
+    (``store.readonly``); a folder it may not write is refused with that cause (SQLite keeps
+    its ``-wal`` and ``-shm`` files beside the database).
+    """
     memory = path is None or str(path) == ":memory:"
     file_path = None if memory else Path(path)  # type: ignore[arg-type]
     try:
+        if file_path is not None and (readonly or must_exist) and not file_path.is_file():
+            raise StoreError(f"không có tệp cơ sở dữ liệu: {file_path}")
+        if file_path is not None and not readonly:
+            folder = file_path.parent
+            if folder.is_dir() and not _writable(folder):
+                raise StoreError(
+                    f"thư mục {folder} chỉ được đọc: cần quyền ghi vào thư mục này để mở "
+                    "cơ sở dữ liệu (SQLite ghi các tệp -wal và -shm bên cạnh)"
+                )
+            if file_path.is_file() and not _writable(file_path):
+                readonly = True  # the secretary's window opens read-only and says so
         if memory:
             conn = sqlite3.connect(":memory:")
         elif readonly:
             assert file_path is not None
-            if not file_path.exists():
-                raise StoreError(f"không tìm thấy cơ sở dữ liệu: {file_path}")
             uri = file_path.resolve().as_uri() + "?mode=ro"
             conn = sqlite3.connect(uri, uri=True)
         else:
             assert file_path is not None
             _create_private(file_path)
             conn = sqlite3.connect(file_path)
+        if check and not memory:
+            problem = check_intact(conn)
+            if problem is not None:
+                conn.close()
+                raise StoreError(damaged_message(file_path))
         _configure(conn, readonly, memory)
         store = Store(conn, file_path, clock, readonly)
         applied = _applied_steps(conn)
@@ -683,9 +891,35 @@ def open_store(
             migrations.apply(store.db)
         return store
     except sqlite3.DatabaseError as exc:
+        if _is_damage(exc):
+            raise StoreError(damaged_message(file_path)) from exc
+        if "full" in str(exc):
+            raise StoreError(_write_problem(exc)) from exc
         raise StoreError(f"không mở được cơ sở dữ liệu {path}: {exc}") from exc
+    except PermissionError as exc:
+        folder = file_path.parent if file_path is not None else Path(".")
+        raise StoreError(f"không có quyền ghi vào thư mục {folder}") from exc
     except OSError as exc:
+        if exc.errno == 28:
+            raise StoreError(
+                "ổ đĩa đã đầy, không ghi được vào cơ sở dữ liệu; hãy giải phóng chỗ trống"
+            ) from exc
         raise StoreError(f"không mở được cơ sở dữ liệu {path}: {exc.strerror or exc}") from exc
 
 
-__all__ = ["MIGRATION_SET", "Store", "StoreError", "default_db_path", "open_store"]
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+__all__ = [
+    "MIGRATION_SET",
+    "Store",
+    "StoreError",
+    "backup_summary",
+    "backups_of",
+    "restore_backup",
+    "damaged_message",
+    "default_db_path",
+    "open_store",
+]

@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -38,6 +39,7 @@ class StoreApp(App[None]):
         self.t = t
         self.meeting_id = meeting_id
         self.title = t(self.TITLE_KEY)
+        self.crash_line: str | None = None  # the one line shown when the window had to end
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -52,6 +54,49 @@ class StoreApp(App[None]):
             if widget is not None and widget is not self.screen.focused:
                 self.screen.set_focus(widget)
         await super().on_event(event)
+
+    async def _dispatch_action(self, namespace: Any, action_name: str, params: Any) -> bool:
+        """A key's action that meets a problem the program words itself (a full disk, a
+        read-only file, a refused value) shows it and the window goes on: the store rolled
+        the action back."""
+        from facilitator.crash import is_damaged, is_worded
+
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except Exception as exc:
+            if not is_worded(exc) or is_damaged(exc):
+                raise
+            self.notify(self.t.error(exc), severity="error", timeout=10)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Never a traceback on the terminal (it would print citizens' data).
+
+        The window ends with one line: a worded problem as it is, a damaged database naming
+        its backups, anything else with a crash log written beside the database (the line
+        says where). Every committed action is already in the file, and the minutes being
+        typed are saved first.
+        """
+        from facilitator.cli import error_line
+        from facilitator.crash import root_cause
+
+        for screen in reversed(self.screen_stack):
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                try:
+                    flush()
+                except Exception:  # noqa: BLE001, S110 - saving what we can while failing
+                    pass
+        if self.crash_line is None:
+            self.crash_line = error_line(root_cause(error), self.t.lang, self.store.path)
+            from rich.text import Text
+
+            self._exit_renderables.append(Text(self.crash_line))
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) in the user's language: quit, theme, and every key of the
@@ -116,6 +161,10 @@ class FacilitatorApp(StoreApp):
             from screens.localise import localised
 
             self.push_screen(localised(HomeScreen, self.t)(self.store, self.t))
+        if self.store.readonly:
+            self.notify(
+                self.t("msg.readonly", path=self.store.path), severity="warning", timeout=30
+            )
         self.run_worker(self.backup_at_start, thread=True, group="backup")
 
     def on_ready(self) -> None:
@@ -124,11 +173,20 @@ class FacilitatorApp(StoreApp):
 
     def backup_at_start(self) -> None:
         """A backup copy at start (SPEC §9), off the UI thread with its own connection."""
-        self.store.auto_backup("start")
+        self.store.auto_backup("start", on_problem=self.backup_problem)
 
     def backup_in_background(self, reason: str) -> None:
         """The copy at each phase change, without holding up the F8 key."""
-        self.run_worker(partial(self.store.auto_backup, reason), thread=True, group="backup")
+        self.run_worker(
+            partial(self.store.auto_backup, reason, on_problem=self.backup_problem),
+            thread=True,
+            group="backup",
+        )
+
+    def backup_problem(self, message: str) -> None:
+        """A backup that failed (a full disk) is a warning: the meeting itself is saved."""
+        text = self.t("msg.backup_failed", error=self.t.error(message))
+        self.call_from_thread(self.notify, text, severity="warning", timeout=15)
 
     def open_meeting(self, meeting_id: int) -> None:
         from facilitator.live import Console
@@ -155,11 +213,13 @@ def make_app(
     t = Translator(lang)
     if mode == "chair":
         return localised(ChairApp, t)(
-            open_store(db_path, readonly=db_path not in (None, ":memory:"), clock=clock),
+            open_store(
+                db_path, readonly=db_path not in (None, ":memory:"), clock=clock, check=True
+            ),
             t,
             meeting_id,
         )
-    store = open_store(db_path, clock=clock)
+    store = open_store(db_path, clock=clock, check=True)
     if mode == "desk":
         store.actor = "desk"
         return localised(DeskApp, t)(store, t, meeting_id)

@@ -31,10 +31,12 @@ class Settings:
 
         return self.db or default_db_path()
 
-    def store(self, readonly: bool = False) -> Any:
+    def store(self, readonly: bool = False, must_exist: bool = False) -> Any:
+        """The store; ``must_exist`` for commands that only read: a missing file is refused
+        (one line, exit 1) and nothing is created."""
         from db.store import open_store
 
-        return open_store(self.db_path(), readonly=readonly)
+        return open_store(self.db_path(), readonly=readonly, must_exist=must_exist)
 
 
 def _common(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -118,9 +120,11 @@ def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
 @click.pass_obj
 def run(settings: Settings, meeting_id: int) -> None:
     """Open the live screen of a meeting (a draft starts with the first F8)."""
-    store = settings.store()
-    store.meeting(meeting_id)
-    store.close()
+    store = settings.store(must_exist=True)
+    try:
+        store.meeting(meeting_id)
+    finally:
+        store.close()
     _run_app(settings, "console", meeting_id)
 
 
@@ -151,7 +155,12 @@ def demo(settings: Settings) -> None:
 @click.pass_obj
 def chair(settings: Settings, meeting_id: int | None) -> None:
     """Chair / projector view: read-only, follows the live meeting."""
-    settings.store().close()  # creates and migrates a new file before the read-only view opens
+    store = settings.store(must_exist=True)  # migrates an older file before the read-only view
+    try:
+        if meeting_id is not None:
+            store.meeting(meeting_id)
+    finally:
+        store.close()
     _run_app(settings, "chair", meeting_id)
 
 
@@ -163,10 +172,12 @@ def chair(settings: Settings, meeting_id: int | None) -> None:
 @click.pass_obj
 def desk(settings: Settings, meeting_id: int | None) -> None:
     """Registration desk: add, edit and reorder speakers only."""
-    store = settings.store()
-    if meeting_id is not None:
-        store.meeting(meeting_id)
-    store.close()
+    store = settings.store(must_exist=meeting_id is not None)
+    try:
+        if meeting_id is not None:
+            store.meeting(meeting_id)
+    finally:
+        store.close()
     _run_app(settings, "desk", meeting_id)
 
 
@@ -176,7 +187,7 @@ def desk(settings: Settings, meeting_id: int | None) -> None:
 def meetings(settings: Settings) -> None:
     """List meetings: id, date, village, status."""
     t = settings.t
-    store = settings.store()
+    store = settings.store(must_exist=True)
     rows = store.meetings()
     if not rows:
         click.echo(t("cli.no_meetings"))
@@ -225,7 +236,7 @@ def export(
     from facilitator.text import parse_date
 
     day = parse_date(as_of) if as_of else None
-    store = settings.store()
+    store = settings.store(must_exist=True)
     path = export_document(
         store, meeting_id, doc, output, overwrite=force, as_of=day, number=number
     )
@@ -247,7 +258,7 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
 
     t = settings.t
     day = parse_date(as_of) if as_of else system_clock().date()
-    store = settings.store()
+    store = settings.store(must_exist=True)
     rows = fu.rows(store, day, overdue_only=overdue)
     calendar = store.work_calendar()
     duties = [
@@ -256,7 +267,10 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         if item.key != "answer" and (not overdue or item.status(day) == "overdue")
     ]
     if not rows and not duties:
-        click.echo(t("cli.no_assignments"))
+        if overdue and store.all_assignments():
+            click.echo(t("cli.no_overdue"))
+        else:
+            click.echo(t("cli.no_assignments"))
         return
     head = f"{t('col.due'):<10}  {t('col.left'):>5}  {t('col.status'):<15}  "
     if rows:
@@ -321,10 +335,33 @@ def add_workday(settings: Settings, date: str, note: str) -> None:
 @click.pass_obj
 def calendar_list(settings: Settings) -> None:
     """List the recorded overrides."""
-    store = settings.store()
-    for row in store.calendar_overrides():
+    store = settings.store(must_exist=True)
+    rows = store.calendar_overrides()
+    if not rows:
+        click.echo(settings.t("cli.calendar_empty"))
+    for row in rows:
         day = dt.date.fromisoformat(row["date"])
         click.echo(f"{day:%d/%m/%Y}  {settings.t('cal.' + row['kind']):<18}  {row['note']}")
+
+
+@calendar.command("remove")
+@click.argument("date")
+@_common
+@click.pass_obj
+def calendar_remove(settings: Settings, date: str) -> None:
+    """Remove a recorded day off or make-up working day."""
+    from facilitator.text import parse_date
+
+    day = parse_date(date)
+    store = settings.store(must_exist=True)
+    kind = store.remove_calendar_override(day)
+    if kind is None:
+        from db.store import StoreError
+
+        raise StoreError(f"không có ngày {day:%d/%m/%Y} trong lịch đã ghi")
+    click.echo(
+        settings.t("cli.calendar_removed", date=f"{day:%d/%m/%Y}", kind=settings.t("cal." + kind))
+    )
 
 
 @cli.command()
@@ -332,7 +369,7 @@ def calendar_list(settings: Settings) -> None:
 @click.pass_obj
 def check(settings: Settings) -> None:
     """Integrity check of the database."""
-    store = settings.store()
+    store = settings.store(must_exist=True)
     problems = store.integrity_problems()
     if problems:
         for p in problems:
@@ -342,7 +379,12 @@ def check(settings: Settings) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Backup file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Backup file or folder to write (default: the backups folder beside the database).",
+)
 @_common
 @click.pass_obj
 def backup(settings: Settings, output: Path | None) -> None:
@@ -350,11 +392,14 @@ def backup(settings: Settings, output: Path | None) -> None:
     from facilitator.clock import system_clock
     from facilitator.files import FileWriteError, free_name
 
-    store = settings.store()
+    store = settings.store(must_exist=True)
     source = settings.db_path()
     if output is None:
-        stamp = system_clock().strftime("%Y%m%d-%H%M%S")
-        output = free_name(Path.cwd() / f"{source.stem}-backup-{stamp}.db")
+        from db.store import backups_folder
+
+        # In the backups folder, named like the automatic ones: restore lists it.
+        stamp = system_clock().strftime("%Y%m%d-%H%M%S-%f")
+        output = free_name(backups_folder(source) / f"{source.stem}-{stamp}-manual.db")
     elif output.is_dir():
         output = free_name(output / f"{source.stem}-backup.db")
     elif output.exists():
@@ -407,6 +452,73 @@ def profile_edit(settings: Settings, key: str, value: str) -> None:
     _show_profile(settings, store)
 
 
+@cli.command()
+@click.argument("number", type=int, required=False)
+@_common
+@click.pass_obj
+def restore(settings: Settings, number: int | None) -> None:
+    """List the backups (newest first), or restore backup NUMBER after keeping the current
+    file aside."""
+    from db.store import (
+        StoreError,
+        backup_summary,
+        backups_folder,
+        backups_of,
+        restore_backup,
+    )
+    from facilitator.clock import system_clock
+
+    t = settings.t
+    db = settings.db_path()
+    backups = list(reversed(backups_of(db)))
+    if number is None:
+        if not db.exists() and not backups:
+            raise StoreError(f"không có tệp cơ sở dữ liệu: {db}")
+        if not backups:
+            click.echo(t("restore.none", name=db.name, folder=backups_folder(db)))
+            return
+        click.echo(t("restore.head"))
+        for n, path in enumerate(backups, start=1):
+            info = backup_summary(path)
+            when = f"{info['moment']:%d/%m/%Y %H:%M:%S}" if info["moment"] else "?"
+
+            def count(key: str, info: dict[str, Any] = info) -> str:
+                return "?" if info[key] is None else str(info[key])
+
+            damaged = "" if info["intact"] else f"  ({t('restore.damaged')})"
+            click.echo(
+                f"{n:>4}  {when:<19}  {info['reason']:<10}  {count('meetings'):>8}  "
+                f"{count('speakers'):>15}  {count('minutes'):>8}{damaged}"
+            )
+        click.echo(t("restore.hint"))
+        return
+    if not 1 <= number <= len(backups):
+        raise StoreError(f"không có bản sao lưu số {number}")
+    info = backup_summary(backups[number - 1])
+    if not info["intact"]:
+        raise StoreError(f"bản sao lưu số {number} bị hỏng, không khôi phục")
+    aside = restore_backup(db, backups[number - 1], system_clock())
+    when = f"{info['moment']:%d/%m/%Y %H:%M:%S}" if info["moment"] else backups[number - 1].name
+    click.echo(t("restore.done", date=when, path=db))
+    if aside is not None:
+        click.echo(t("restore.kept", path=aside))
+
+
+def _db_of(argv: list[str]) -> Path | None:
+    """The database a command line names (for the crash log), without running click."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--db="):
+            return Path(arg[len("--db=") :])
+        if arg == "--db" and i + 1 < len(argv):
+            return Path(argv[i + 1])
+    try:
+        from db.store import default_db_path
+
+        return default_db_path()
+    except Exception:  # noqa: BLE001 - only used to place the crash log
+        return None
+
+
 def _lang_of(argv: list[str]) -> str:
     for i, arg in enumerate(argv):
         if arg == "--lang=en" or (arg == "--lang" and argv[i + 1 : i + 2] == ["en"]):
@@ -433,11 +545,27 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the user sees one line, never a traceback
-        from facilitator.i18n import translate_error
-
-        prefix = "Lỗi" if lang == "vi" else "Error"
-        click.echo(f"{prefix}: {translate_error(str(exc), lang)}", err=True)
+        click.echo(error_line(exc, lang, _db_of(sys.argv[1:])), err=True)
         sys.exit(1)
+
+
+def error_line(exc: BaseException, lang: str, db: Path | None) -> str:
+    """One line for the terminal. A problem the program words itself prints as it is; a
+    damaged database names its backups; anything unexpected goes to a crash log beside the
+    database (the traceback may hold citizens' data) and the line says where."""
+    from db.store import damaged_message
+    from facilitator.crash import is_damaged, is_worded, root_cause, write_crash_log
+    from facilitator.i18n import translate_error
+
+    t = Translator(lang)
+    exc = root_cause(exc)
+    if is_damaged(exc) and "bị hỏng" not in str(exc):
+        message = translate_error(damaged_message(db), lang)
+    elif is_worded(exc):
+        message = translate_error(str(exc), lang)
+    else:
+        return t("crash.logged", path=write_crash_log(db, exc))
+    return t("crash.problem", message=message)
 
 
 if __name__ == "__main__":

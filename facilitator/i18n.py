@@ -273,6 +273,19 @@ VI: dict[str, str] = {
     "cli.demo_db": "Hội nghị mẫu ở: {path}",
     "cli.calendar_added": "Đã ghi {date}: {kind}",
     "cli.no_assignments": "Không có phân công nào.",
+    "cli.no_overdue": "Không có phân công nào quá hạn.",
+    "cli.calendar_empty": "Chưa ghi ngày nghỉ bù hay ngày làm bù nào.",
+    "cli.calendar_removed": "Đã xóa {date}: {kind}",
+    "crash.logged": "Lỗi không mong đợi; chi tiết đã ghi vào {path}. Mọi thao tác đã lưu vẫn còn nguyên.",
+    "crash.problem": "Lỗi: {message}",
+    "msg.readonly": "CHỈ ĐỌC: không ghi được vào tệp cơ sở dữ liệu {path}; mọi thay đổi sẽ không được lưu",
+    "msg.backup_failed": "Cảnh báo: chưa sao lưu được ({error}); hội nghị vẫn được lưu bình thường",
+    "restore.none": "Không có bản sao lưu nào của {name} trong {folder}.",
+    "restore.head": "  Số  Ngày giờ             Lý do       Hội nghị  Người phát biểu  Ghi chép",
+    "restore.damaged": "hỏng",
+    "restore.hint": "Khôi phục bản số N: facilitator restore N (đóng mọi cửa sổ facilitator trước; tệp hiện tại được giữ lại).",
+    "restore.done": "Đã khôi phục bản sao lưu {date} vào {path}.",
+    "restore.kept": "Tệp trước khi khôi phục được giữ ở: {path}",
     "cal.off": "ngày nghỉ",
     "cal.work": "ngày làm việc bù",
 }
@@ -544,6 +557,19 @@ EN: dict[str, str] = {
     "cli.demo_db": "Demo meeting in: {path}",
     "cli.calendar_added": "Recorded {date}: {kind}",
     "cli.no_assignments": "No assignments.",
+    "cli.no_overdue": "No assignment is overdue.",
+    "cli.calendar_empty": "No days off or make-up working days recorded.",
+    "cli.calendar_removed": "Removed {date}: {kind}",
+    "crash.logged": "Unexpected error; details written to {path}. Everything saved is kept.",
+    "crash.problem": "Error: {message}",
+    "msg.readonly": "READ-ONLY: the database file {path} cannot be written; no change will be saved",
+    "msg.backup_failed": "Warning: no backup copy was made ({error}); the meeting is saved as usual",
+    "restore.none": "No backups of {name} in {folder}.",
+    "restore.head": "  No  Date and time        Reason      Meetings  Speakers         Minutes",
+    "restore.damaged": "damaged",
+    "restore.hint": "To restore copy N: facilitator restore N (close every facilitator window first; the current file is kept).",
+    "restore.done": "Restored the backup of {date} into {path}.",
+    "restore.kept": "The file before the restore is kept at: {path}",
     "cal.off": "day off",
     "cal.work": "make-up working day",
 }
@@ -694,6 +720,28 @@ ERRORS_EN: list[tuple[str, str | None]] = [
     (r"không ghi được (.*): (.*)", r"cannot write \1: \2"),
     (r"không mở được cơ sở dữ liệu (.*): (.*)", r"cannot open the database \1: \2"),
     (r"không tìm thấy cơ sở dữ liệu: (.*)", r"database not found: \1"),
+    (r"không có tệp cơ sở dữ liệu: (.*)", r"no such database file: \1"),
+    (
+        r"tệp cơ sở dữ liệu bị hỏng: (.*); các bản sao lưu ở (.*): xem bằng «facilitator restore», "
+        r"khôi phục bằng «facilitator restore N»",
+        r"the database file is damaged: \1; its backups are in \2: list them with "
+        r"«facilitator restore», restore one with «facilitator restore N»",
+    ),
+    (
+        r"thư mục (.*) chỉ được đọc: cần quyền ghi vào thư mục này để mở cơ sở dữ liệu "
+        r"\(SQLite ghi các tệp -wal và -shm bên cạnh\)",
+        r"the folder \1 is read-only: opening the database needs write permission there "
+        r"(SQLite writes its -wal and -shm files beside it)",
+    ),
+    (r"ổ đĩa đã đầy, không sao lưu được (.*)", r"the disk is full, cannot back up to \1"),
+    (r"bản sao lưu (.*) không đọc lại được", r"the backup copy \1 does not read back"),
+    (r"không sao lưu được (.*): (.*)", r"cannot back up to \1: \2"),
+    (r"không có bản sao lưu số (\d+)", r"no backup number \1"),
+    (
+        r"bản sao lưu số (\d+) bị hỏng, không khôi phục",
+        r"backup number \1 is damaged; not restored",
+    ),
+    (r"không có ngày (.*) trong lịch đã ghi", r"\1 is not among the recorded days"),
     (r"không bật được chế độ WAL cho cơ sở dữ liệu", "cannot switch the database to WAL mode"),
     (
         r"cơ sở dữ liệu chưa được khởi tạo; hãy mở chương trình thư ký trước",

@@ -43,7 +43,7 @@ class FollowUpScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#followup", DataTable)
         for key in (
             "col.due",
             "col.days_left",
@@ -53,6 +53,9 @@ class FollowUpScreen(Screen[None]):
             "col.village",
         ):
             table.add_column(self.t(key), key=key)
+        duties = self.query_one("#checklist", DataTable)
+        for key in ("col.due", "col.status", "followup.checklist", "col.village"):
+            duties.add_column(self.t(key), key=key)
         self.reload()
         table.focus()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -161,5 +160,7 @@ class HomeScreen(Screen[None]):
 
     def action_followup(self) -> None:
         from screens.followup import FollowUpScreen
+        from screens.localise import localised
 
-        self.app.push_screen(FollowUpScreen(self.store, self.t, dt.date.today()))
+        today = self.store.clock().date()  # the app's clock, not the machine's date
+        self.app.push_screen(localised(FollowUpScreen, self.t)(self.store, self.t, today))

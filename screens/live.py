@@ -82,6 +82,7 @@ class LiveScreen(Screen[None]):
         self.bell_enabled = bell
         self.editing_id: int | None = None
         self.dirty = False
+        self.readonly = False
         self.save_timer: Timer | None = None
         self.tick_timer: Timer | None = None
         self.seen_version = -1
@@ -115,7 +116,12 @@ class LiveScreen(Screen[None]):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        outage = self.console.note_outage()
+        self.readonly = bool(self.console.store.readonly)
+        # The speaker's entry is found before a gap note is added after it: the restart notes
+        # the outage and still goes on with that entry in the editor.
+        self.speaking = self.console.store.speaking(self.console.meeting_id)
+        resumed = self.resumable_entry()
+        outage = None if self.readonly else self.console.note_outage()
         if outage:
             self.notify(self.t("msg.outage", text=outage), timeout=8)
         from screens.carryover import carry_over_lines
@@ -126,7 +132,10 @@ class LiveScreen(Screen[None]):
         # The earlier minutes fill in just after the first frame: the queue and the clock first.
         self.refresh_state(log=False)
         self.call_after_refresh(self.sync_log)
-        self.start_new_entry(self.resumable_entry())
+        self.start_new_entry(resumed)
+        if self.readonly:
+            self.query_one("#editor", NfcTextArea).read_only = True
+            self.say(self.t("msg.readonly", path=self.console.store.path))
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         self.save_timer = self.set_interval(SAVE_DELAY, self.autosave, pause=True)
         self.set_interval(0.25, self.poll)
@@ -231,6 +240,8 @@ class LiveScreen(Screen[None]):
             self.refresh_state()
 
     def heartbeat(self) -> None:
+        if self.readonly:
+            return
         self.flush()
         if self.console.meeting.status == "live":
             self.console.heartbeat()

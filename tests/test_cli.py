@@ -124,5 +124,6 @@ def test_check_and_backup(tmp_path: Path, meeting_file: Path):
 
 
 def test_errors_in_english_with_lang_en(tmp_path: Path):
+    open_store(tmp_path / "f.db").close()
     out = run("export", "9", "--doc", "json", "--lang", "en", db=tmp_path / "f.db")
     assert (out.returncode, out.stderr.strip()) == (1, "Error: no meeting 9")

@@ -60,7 +60,7 @@ def test_readonly_store_cannot_write(tmp_path: Path):
 def test_corrupt_file_gives_a_clear_error(tmp_path: Path):
     path = tmp_path / "f.db"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="không mở được"):
+    with pytest.raises(StoreError, match="bị hỏng"):
         open_store(path)
 
 
