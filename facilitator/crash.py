@@ -14,8 +14,9 @@ from pathlib import Path
 
 from facilitator.clock import system_clock
 
-# Errors whose message is written for the user: they print as one line, no crash log.
-_WORDED = ("StoreError", "FileWriteError", "RuleError", "TextError", "MeetingFileError")
+# Errors this program raises (StoreError, RuleError, TextError, MeetingFileError, ProfileError...)
+# carry a message written for the user: they print as one line, no crash log.
+_OWN_PACKAGES = ("facilitator", "db", "screens")
 
 
 def root_cause(error: BaseException) -> BaseException:
@@ -26,8 +27,12 @@ def root_cause(error: BaseException) -> BaseException:
 
 def is_worded(error: BaseException) -> bool:
     """A problem the program explains itself (bad input, the disk, the database file)."""
-    names = {cls.__name__ for cls in type(error).__mro__}
-    return bool(names & set(_WORDED)) or isinstance(error, OSError)
+    if isinstance(error, OSError):
+        return True
+    return any(
+        cls.__module__.split(".")[0] in _OWN_PACKAGES and issubclass(cls, Exception)
+        for cls in type(error).__mro__
+    )
 
 
 def is_damaged(error: BaseException) -> bool:

@@ -20,7 +20,7 @@ import pytest
 from textual.widgets import Static, TextArea
 
 import db.store
-from db.store import StoreError, backup_summary, backups_of, open_store
+from db.store import backup_summary, backups_of, open_store
 from facilitator.app import make_app
 from facilitator.cli import main
 from facilitator.clock import TZ
@@ -246,7 +246,7 @@ def test_a_read_only_folder_names_the_cause(tmp_path, capsys, monkeypatch):
     )
 
 
-# ----- a full disk ---------------------------------------------------------------------------------
+# ----- a full disk -----------------------------------------------------------------------------
 @pytest.mark.parametrize("failure", [disk_full, no_space])
 async def test_a_full_disk_at_start_is_a_warning(tmp_path, clock, monkeypatch, failure):
     db_path = tmp_path / "m.db"
@@ -257,7 +257,8 @@ async def test_a_full_disk_at_start_is_a_warning(tmp_path, clock, monkeypatch, f
         await app.workers.wait_for_complete()
         await pilot.pause()
         notes = [n.message for n in app._notifications]
-        assert any(n.startswith("Warning: no backup copy was made (the disk is full") for n in notes)
+        warning = "Warning: no backup copy was made (the disk is full"
+        assert any(n.startswith(warning) for n in notes)
         assert type(app.screen).__name__ == "HomeScreen"
     assert list((tmp_path / "backups").iterdir()) == []  # no .part left
 
@@ -375,3 +376,27 @@ async def test_a_restart_after_a_gap_notes_it_and_resumes_the_speakers_entry(tmp
         await pilot.press(*"xin")
         app.screen.flush()
         assert app.store.minutes_entry(speech.id).text.endswith("Đường bê tông hỏng xin")
+
+
+async def test_a_page_damaged_while_the_window_runs_ends_it_naming_the_backups(
+    tmp_path, clock, monkeypatch
+):
+    from screens.live import LiveScreen
+
+    db_path = tmp_path / "m.db"
+    meeting_id = new_db(db_path, clock)
+
+    def malformed(self: LiveScreen) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(LiveScreen, "action_extend", malformed)
+    app = make_app(db_path, clock=clock, meeting_id=meeting_id, lang="en")
+    with pytest.raises(sqlite3.DatabaseError):
+        async with app.run_test(size=(120, 35)) as pilot:
+            await pilot.pause()
+            await pilot.press("f5")
+            await pilot.pause()
+    assert app.crash_line is not None
+    assert app.crash_line.startswith(f"Error: the database file is damaged: {db_path}")
+    assert "«facilitator restore N»" in app.crash_line
+    assert list(tmp_path.glob("facilitator-crash-*")) == []
