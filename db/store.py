@@ -793,10 +793,20 @@ def restore_backup(db_path: Path, backup: Path, moment: dt.datetime) -> Path | N
     aside: Path | None = None
     if db_path.exists():
         aside = db_path.with_name(f"{db_path.stem}-before-restore-{moment:%Y%m%d-%H%M%S}.db")
-        for suffix in ("", "-wal", "-shm"):
-            current = Path(str(db_path) + suffix)
-            if current.exists():
-                os.replace(current, Path(str(aside) + suffix))
+        moved: list[tuple[Path, Path]] = []
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                current = Path(str(db_path) + suffix)
+                if current.exists():
+                    os.replace(current, Path(str(aside) + suffix))
+                    moved.append((current, Path(str(aside) + suffix)))
+        except OSError as exc:  # Windows: a window still has the file open
+            for current, kept in reversed(moved):
+                os.replace(kept, current)
+            raise StoreError(
+                f"không đặt được {db_path.name} sang một bên: tệp đang được mở; "
+                "hãy đóng mọi cửa sổ facilitator rồi thử lại"
+            ) from exc
     part = db_path.with_name(db_path.name + ".part")
     try:
         part.unlink(missing_ok=True)

@@ -136,6 +136,10 @@ class DeskApp(StoreApp):
         from screens.localise import localised
 
         self.push_screen(localised(DeskScreen, self.t)(self.store, self.t, self.meeting_id))
+        if self.store.readonly:
+            self.notify(
+                self.t("msg.readonly", path=self.store.path), severity="warning", timeout=30
+            )
 
 
 class FacilitatorApp(StoreApp):

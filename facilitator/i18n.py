@@ -738,6 +738,11 @@ ERRORS_EN: list[tuple[str, str | None]] = [
     (r"không sao lưu được (.*): (.*)", r"cannot back up to \1: \2"),
     (r"không có bản sao lưu số (\d+)", r"no backup number \1"),
     (
+        r"không đặt được (.*) sang một bên: tệp đang được mở; "
+        r"hãy đóng mọi cửa sổ facilitator rồi thử lại",
+        r"cannot set \1 aside: the file is open; close every facilitator window and retry",
+    ),
+    (
         r"bản sao lưu số (\d+) bị hỏng, không khôi phục",
         r"backup number \1 is damaged; not restored",
     ),

@@ -400,3 +400,39 @@ async def test_a_page_damaged_while_the_window_runs_ends_it_naming_the_backups(
     assert app.crash_line.startswith(f"Error: the database file is damaged: {db_path}")
     assert "«facilitator restore N»" in app.crash_line
     assert list(tmp_path.glob("facilitator-crash-*")) == []
+
+
+def test_restore_with_the_file_still_open_elsewhere_changes_nothing(
+    tmp_path, clock, capsys, monkeypatch
+):
+    """On Windows a file another window holds open cannot be renamed: nothing moves."""
+    db_path = tmp_path / "m.db"
+    store = open_store(db_path, clock=clock)
+    import_meeting(store, demo_meeting())
+    store.auto_backup("start")
+    store.close()
+    before = db_path.read_bytes()
+
+    def in_use(*_args: object) -> None:
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(db.store.os, "replace", in_use)
+    code, out, err = call(capsys, "restore", "1", "--db", str(db_path), "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err == (
+        "Error: cannot set m.db aside: the file is open; close every facilitator window and retry\n"
+    )
+    assert db_path.read_bytes() == before
+    assert not list(tmp_path.glob("*before-restore*"))
+
+
+async def test_the_desk_on_a_read_only_file_says_so(tmp_path, clock, monkeypatch):
+    db_path = tmp_path / "m.db"
+    meeting_id = new_db(db_path, clock)
+    real = db.store._writable
+    monkeypatch.setattr(db.store, "_writable", lambda p: p != db_path and real(p))
+    app = make_app(db_path, mode="desk", clock=clock, meeting_id=meeting_id, lang="en")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        notes = [n.message for n in app._notifications]
+        assert any(n.startswith("READ-ONLY: the database file") for n in notes)
