@@ -16,7 +16,7 @@ from db.store import Store
 from facilitator.clock import local, parse, stamp
 from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
 from facilitator.slot import SlotState
-from facilitator.text import MAX_LONG, TextError, clean, fold, titled
+from facilitator.text import MAX_LONG, TITLES, TextError, clean, fold, titled
 
 T = TypeVar("T")
 OUTAGE_SECONDS = 30
@@ -215,7 +215,7 @@ class Console:
                 {
                     "meeting_id": self.meeting_id,
                     "name": name,
-                    "title": title if title in ("Ông", "Bà") else "",
+                    "title": title if title in TITLES else "",
                     "hamlet": hamlet,
                     "gist": gist,
                     "field": field,
@@ -250,6 +250,11 @@ class Console:
                     multiline=key == "gist",
                     limit=2000 if key == "gist" else 200,
                 )
+        if "title" in values:
+            title = values["title"] or ""
+            if title not in ("", *TITLES):
+                raise RuleError(f"danh xưng không hợp lệ: {title}", "title")
+            clean_values["title"] = title
         if "priority" in values:
             clean_values["priority"] = int(bool(values["priority"]))
         if "limit_seconds" in values:
@@ -265,9 +270,20 @@ class Console:
                 # instead of logging an edit that saved nothing.
                 raise RuleError("người phát biểu này đã bị xóa ở cửa sổ khác; không lưu được")
             self.store.update("speakers", speaker_id, clean_values)
+            # The title is the person's: a correction reaches each of their turns (lần 2...).
+            for other in self._turns_of(speaker_id) if "title" in clean_values else []:
+                if other != speaker_id:
+                    change.touch("speakers", other)
+                    self.store.update("speakers", other, {"title": clean_values["title"]})
             self.store.log(
                 self.meeting_id, "speaker.edited", change.payload(speaker=speaker_id), undoable=True
             )
+
+    def _turns_of(self, speaker_id: int) -> list[int]:
+        """Every turn of one person: the first registration and the follow-ups made from it."""
+        speakers = self.store.speakers(self.meeting_id)
+        root = next((s.follows_id or s.id for s in speakers if s.id == speaker_id), speaker_id)
+        return [s.id for s in speakers if s.id == root or s.follows_id == root]
 
     @_atomic
     def follow_up(self, speaker_id: int) -> int:

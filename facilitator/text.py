@@ -144,6 +144,19 @@ def slug(text: str) -> str:
 TITLES = ("Ông", "Bà")
 
 
+def infer_title(name: str) -> str:
+    """The title a Vietnamese name says itself, from its middle names: "Thị" → "Bà" (also typed
+    without accents, "Thi"), "Văn" → "Ông" (with its accent only: "Van" may be "Vân", a woman's
+    name). Anything else, or both, is not inferred: "" (unknown). A suggestion for the forms
+    only: the secretary sees it and can change it before saving."""
+    middle = {w.casefold() for w in nfc(name).split()[1:-1]}
+    woman = bool(middle & {"thị", "thi"})
+    man = "văn" in middle
+    if woman == man:
+        return ""
+    return "Bà" if woman else "Ông"
+
+
 def titled(title: str | None, name: str) -> str:
     """ "Bà Phạm Thị Hòa"; an unknown title stays unknown: the name alone, never "Ông/Bà"."""
     return f"{title} {name}" if title in TITLES else name

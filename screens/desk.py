@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Static
+from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
-from facilitator.text import fold
+from facilitator.text import TITLES, fold, infer_title
 from screens.live import register_form
 from screens.localise import localised
 from screens.widgets import NfcInput, QueueTable, queue_summary
@@ -40,6 +40,7 @@ class DeskScreen(Screen[None]):
         self.console: Console | None = None
         self.seen_version = -1
         self.names: dict[str, str] = {}
+        self.suggested_title: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="live-header")
@@ -50,6 +51,14 @@ class DeskScreen(Screen[None]):
                     yield Label(self.t(f"form.{key}"))
                     yield NfcInput(id=f"desk-{key}")
                     yield Static("", id=f"desk-err-{key}", classes="form-error")
+                    if key == "name":  # asked once, next to the name it is guessed from
+                        yield Label(self.t("form.title"))
+                        yield Select(
+                            [(t, t) for t in TITLES],
+                            id="desk-title",
+                            allow_blank=True,
+                            prompt=self.t("form.choose"),
+                        )
                 yield Checkbox(self.t("form.priority"), id="desk-priority")
                 yield Static(self.t("form.save_hint"), id="form-hint")
             with Vertical(id="desk-queue"):
@@ -104,6 +113,13 @@ class DeskScreen(Screen[None]):
         self.query_one("#desk-err-name", Static).update(
             f"ℹ {self.t('form.duplicate', name=same)}" if same else ""
         )
+        # "Thị" → Bà, "Văn" → Ông; a title chosen by hand is never replaced.
+        select = self.query_one("#desk-title", Select)
+        current = None if select.value is Select.NULL else select.value
+        if current is None or current == self.suggested_title:
+            guess = infer_title(event.value)
+            select.value = guess or Select.NULL
+            self.suggested_title = guess or None
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -123,6 +139,7 @@ class DeskScreen(Screen[None]):
                 values["hamlet"],
                 values["gist"],
                 values["field"],
+                title=self.title_value(),
                 priority=self.query_one("#desk-priority", Checkbox).value,
                 enforce_open=True,
             )
@@ -141,9 +158,15 @@ class DeskScreen(Screen[None]):
         for key in FIELDS:
             self.query_one(f"#desk-{key}", Input).value = ""
         self.query_one("#desk-priority", Checkbox).value = False
+        self.query_one("#desk-title", Select).value = Select.NULL
+        self.suggested_title = None
         self.query_one("#desk-err-name", Static).update("")
         self.query_one("#desk-name").focus()
         self.reload()
+
+    def title_value(self) -> str:
+        value = self.query_one("#desk-title", Select).value
+        return "" if value is Select.NULL else str(value)
 
     def action_move(self, step: int) -> None:
         key = self.query_one(QueueTable).selected_id()

@@ -54,6 +54,7 @@ class FormScreen(ModalScreen[Any]):
         t: Translator,
         note: str = "",
         on_change: Callable[[str, Any], str | None] | None = None,
+        suggest: Callable[[str, Any], dict[str, Any]] | None = None,
     ):
         super().__init__()
         self.form_title = title
@@ -62,6 +63,10 @@ class FormScreen(ModalScreen[Any]):
         self.t = t
         self.note = note
         self.on_change = on_change
+        # Values other fields may take from a typed one (the title from the name): a choice
+        # the user made is never replaced, only a blank one or one suggested before.
+        self.suggest = suggest
+        self.suggested: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -159,6 +164,13 @@ class FormScreen(ModalScreen[Any]):
             key = event.input.id.removeprefix("f-")
             hint = self.on_change(key, event.value)
             self.query_one(f"#err-{key}", Static).update(f"ℹ {hint}" if hint else "")
+        if self.suggest and event.input.id:
+            for key, value in self.suggest(event.input.id.removeprefix("f-"), event.value).items():
+                select = self.query_one(f"#f-{key}", Select)
+                current = None if select.value is Select.NULL else select.value
+                if current is None or current == self.suggested.get(key):
+                    select.value = value if value else Select.NULL
+                    self.suggested[key] = value or None
 
 
 class ConfirmScreen(ModalScreen[bool]):

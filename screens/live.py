@@ -523,15 +523,13 @@ def limit_seconds(text: str) -> int | None:
 def register_form(
     console: Console, t: Translator, speaker_id: int | None = None, enforce_open: bool = False
 ) -> FormScreen:
-    from facilitator.text import fold
+    from facilitator.text import fold, infer_title
 
     existing = console.store.speaker(speaker_id) if speaker_id else None
     titles = [("Ông", "Ông"), ("Bà", "Bà")]
     fields = [
         Field("name", t("form.name"), value=existing.name if existing else ""),
-        Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
-        Field("gist", t("form.gist"), value=existing.gist if existing else ""),
-        Field("field", t("form.field"), value=existing.field if existing else ""),
+        # Asked once, next to the name it is guessed from; unknown stays blank.
         Field(
             "title",
             t("form.title"),
@@ -539,6 +537,9 @@ def register_form(
             existing.title if existing and existing.title else None,
             titles,
         ),
+        Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
+        Field("gist", t("form.gist"), value=existing.gist if existing else ""),
+        Field("field", t("form.field"), value=existing.field if existing else ""),
         Field("priority", t("form.priority"), "check", existing.priority if existing else False),
         Field(
             "limit",
@@ -557,6 +558,10 @@ def register_form(
             return t("form.duplicate", name=names[fold(value)])
         return None
 
+    def title_from_name(key: str, value: str) -> dict[str, Any]:
+        # "Thị" → Bà, "Văn" → Ông, shown in the form before saving; otherwise left unknown.
+        return {"title": infer_title(value)} if key == "name" else {}
+
     def save(values: dict[str, Any]) -> str:
         limit = limit_seconds(values["limit"])
         if existing:
@@ -566,6 +571,7 @@ def register_form(
                 hamlet=values["hamlet"],
                 gist=values["gist"],
                 field=values["field"],
+                title=values["title"] or "",
                 priority=values["priority"],
                 limit_seconds=limit,
             )
@@ -585,7 +591,14 @@ def register_form(
             return t("form.duplicate", name=result.duplicate_of)
         return t("msg.registered", name=name)
 
-    return FormScreen(t("form.register.title"), fields, save, t, on_change=duplicate_hint)
+    return FormScreen(
+        t("form.register.title"),
+        fields,
+        save,
+        t,
+        on_change=duplicate_hint,
+        suggest=title_from_name,
+    )
 
 
 def petition_form(

@@ -42,7 +42,7 @@ async def test_register_call_type_and_autosave(tmp_path, clock):
         await pilot.press("A", "n")
         form.query_one("#f-name", Input).value = "Nguyễn Văn An"
         await pilot.press("tab")
-        assert form.focused.id == "f-hamlet"
+        assert form.focused.id == "f-title"  # asked next to the name it is guessed from
         form.query_one("#f-hamlet", Input).value = "Đông Phong"
         form.query_one("#f-gist", Input).value = "Đường làng ngập"
         await pilot.press("enter")
