@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from db.store import Store
 from facilitator.followup import default_due
 from facilitator.live import Console, RuleError
+from facilitator.models import Petition, Speaker
 from facilitator.text import TextError, clean, parse_date
 
 
@@ -79,6 +81,21 @@ def decide(
             )
         else:
             store.set_assignment(petition_id, None)
+
+
+@dataclass
+class OpenItems:
+    """What concluding leaves open: petitions without an outcome, speakers still waiting."""
+
+    undecided: list[Petition]
+    waiting: list[Speaker]
+
+
+def open_items(store: Store, meeting_id: int) -> OpenItems:
+    return OpenItems(
+        [p for p in store.petitions(meeting_id) if p.outcome is None],
+        store.waiting(meeting_id),
+    )
 
 
 def conclude(console: Console, conclusion: str, assessment: str = "") -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textwrap import shorten
 from typing import Any
 
 from textual import on
@@ -13,10 +14,10 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator import statistics
-from facilitator.conclusion import conclude, decide, save_conclusion_text
+from facilitator.conclusion import conclude, decide, open_items, save_conclusion_text
 from facilitator.followup import checklist, default_due
 from facilitator.i18n import Translator
-from facilitator.live import Console, RuleError
+from facilitator.live import Console, RuleError, place_words
 from facilitator.models import OUTCOMES, Petition
 from screens.forms import ConfirmScreen, Field, FormScreen
 from screens.widgets import NfcTextArea
@@ -180,7 +181,30 @@ class ConclusionScreen(Screen[Any]):
 
     def action_conclude(self) -> None:
         self.action_save_text()
-        self.app.push_screen(ConfirmScreen(self.t("conclusion.confirm"), self.t), self._confirmed)
+        self.app.push_screen(
+            ConfirmScreen(self.t("conclusion.confirm"), self.t, self.open_text()), self._confirmed
+        )
+
+    def open_text(self, shown: int = 8) -> str:
+        """Undecided petitions and waiting speakers, listed before the question."""
+        items = open_items(self.console.store, self.console.meeting_id)
+        lines: list[str] = []
+        for key, rows in (
+            ("conclusion.open_petitions", [f"{p.seq}. {p.content}" for p in items.undecided]),
+            (
+                "conclusion.open_speakers",
+                [
+                    s.name + (f" ({place_words(s.hamlet)})" if s.hamlet else "")
+                    for s in items.waiting
+                ],
+            ),
+        ):
+            if rows:
+                lines.append(self.t(key, count=len(rows)))
+                lines += [f"  • {shorten(row, 70, placeholder=' …')}" for row in rows[:shown]]
+                if len(rows) > shown:
+                    lines.append("  " + self.t("conclusion.more", count=len(rows) - shown))
+        return "\n".join(lines) or self.t("conclusion.nothing_open")
 
     def _confirmed(self, yes: bool | None) -> None:
         if not yes:

@@ -179,13 +179,17 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("enter", "yes", "Enter", show=False),
     ]
 
-    def __init__(self, question: str, t: Translator):
+    def __init__(self, question: str, t: Translator, detail: str = ""):
         super().__init__()
         self.question = question
         self.t = t
+        self.detail = detail
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
+            if self.detail:  # what the answer will leave behind, said before the question
+                with VerticalScroll(id="confirm-detail"):
+                    yield Static(self.detail, id="confirm-detail-text")
             yield Label(self.question, id="form-title")
             with Horizontal():
                 yield Static("Enter: OK · Esc: " + self.t("key.cancel"), id="form-hint")

@@ -391,3 +391,39 @@ def test_cli_export_says_draft_and_refuses_an_as_of_before_the_meeting(tmp_path:
     assert sorted(p.name for p in tmp_path.glob("*.docx")) == [
         "2021-10-28_dong-phong_bien-ban.docx"
     ]
+
+
+async def test_concluding_lists_what_is_still_open_before_it_asks(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    console = Console(store, mid)
+    console.next_phase()
+    console.call_next()  # Nguyễn Văn Thành speaks; eleven still wait
+    console.record_petition("Đề nghị sửa cống xóm Đình", speaker_id=console.store.speaking(mid).id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#confirm-detail-text").render())
+        lines = shown.splitlines()
+        assert lines[0] == (
+            "Còn 7 kiến nghị chưa quyết định (văn bản ghi: đang xem xét, trả lời sau):"
+        )
+        assert "  • 7. Đề nghị sửa cống xóm Đình" in lines
+        assert "  • 1. Đề nghị nâng cấp tuyến đường trục thôn đoạn từ cổng làng đến nhà …" in lines
+        assert "Còn 11 người đang chờ phát biểu (sẽ không được gọi):" in lines
+        assert "  • Phạm Thị Hòa (xóm Giữa)" in lines
+        assert lines[-1] == "  … và 3 mục nữa"  # eight shown at most per list
+        assert "Kết luận và kết thúc hội nghị?" in str(app.screen.query_one("#form-title").render())
+        await pilot.press("escape")  # not now: nothing changes
+        await pilot.pause()
+        assert store.meeting(mid).status == "live"
+
+
+def test_nothing_open_is_said_too(played):
+    from facilitator.conclusion import open_items
+
+    items = open_items(played.store, played.meeting_id)
+    assert [p.seq for p in items.undecided] == [3, 4, 5, 6] and items.waiting != []
