@@ -7,7 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
@@ -45,14 +45,15 @@ class DeskScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="live-header")
         with Horizontal(id="live-body"):
-            with Vertical(id="desk-form"):
+            # Scrolls at 80×24: every field stays reachable (Tab scrolls to it).
+            with VerticalScroll(id="desk-form"):
                 yield Label(self.t("form.register.title"), classes="section")
                 for key in FIELDS:
                     yield Label(self.t(f"form.{key}"))
                     yield NfcInput(id=f"desk-{key}")
                     yield Static("", id=f"desk-err-{key}", classes="form-error")
                     if key == "name":  # asked once, next to the name it is guessed from
-                        yield Label(self.t("form.title"))
+                        yield Label(self.t("form.title_short"))
                         yield Select(
                             [(t, t) for t in TITLES],
                             id="desk-title",
