@@ -9,7 +9,7 @@ from docx.shared import Pt
 
 from db.store import Store
 from facilitator.clock import local
-from facilitator.documents.layout import Align, Header, OfficialDocument
+from facilitator.documents.layout import Align, Header, OfficialDocument, number_line
 from facilitator.followup import default_due, status_of
 from facilitator.live import place_words
 from facilitator.models import Meeting, MinutesEntry, Official, Petition, Speaker
@@ -114,7 +114,7 @@ def _answer_sentence(p: Petition) -> str:
     if p.outcome == "assigned" and p.assignment:
         detail = f" cho {p.assignment.responsible}, hạn {p.assignment.due:%d/%m/%Y}"
     elif p.outcome == "forwarded" and p.forwarded_to:
-        detail = f" đến {p.forwarded_to}"
+        return " ".join([*parts, f"Kết quả: chuyển {p.forwarded_to} xem xét, giải quyết."])
     parts.append(f"Kết quả: {outcome.lower()}{detail}.")
     return " ".join(parts)
 
@@ -250,8 +250,12 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     )
     last = doc.para(closing)
     doc.end_with_stop(last)
-    doc.signatures(["THƯ KÝ"], ["CHỦ TỌA"], (meeting.secretary_name, meeting.chair_name))
-    doc.recipients(profile.recipient_lines("minutes"))
+    doc.signatures(
+        ["THƯ KÝ"],
+        ["CHỦ TỌA"],
+        (meeting.secretary_name, meeting.chair_name),
+        profile.recipient_lines("minutes"),
+    )
     return _finish(doc, store, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
 
 
@@ -416,15 +420,28 @@ def report_document(
     )
     doc.heading("I. TÌNH HÌNH CHUNG")
     outcomes = Counter(p.outcome for p in petitions)
-    doc.para(
-        f"Tại hội nghị ngày {meeting.date:%d/%m/%Y} có tổng số {len(petitions)} ý kiến, kiến "
-        "nghị của nhân dân, trong đó:"
-    )
-    for key in ("answered", "assigned", "forwarded", "noted", None):
-        if outcomes.get(key):
-            doc.para(f"- {OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến;")
-    fields = Counter(p.field or "Khác" for p in petitions)
-    doc.para("Phân theo lĩnh vực: " + "; ".join(f"{f}: {c}" for f, c in fields.most_common()) + ".")
+    if not petitions:
+        doc.para(
+            f"Tại hội nghị ngày {meeting.date:%d/%m/%Y}, nhân dân không có ý kiến, kiến nghị nào "
+            "phải xem xét, giải quyết."
+        )
+    else:
+        doc.para(
+            f"Tại hội nghị ngày {meeting.date:%d/%m/%Y} có tổng số {len(petitions)} ý kiến, "
+            "kiến nghị của nhân dân, trong đó:"
+        )
+        present = [k for k in ("answered", "assigned", "forwarded", "noted", None) if outcomes[k]]
+        for i, key in enumerate(present):
+            end = "." if i == len(present) - 1 else ";"
+            doc.para(f"- {OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến{end}")
+        fields = Counter(p.field or "Khác" for p in petitions)
+        doc.para(
+            "Phân theo lĩnh vực: " + "; ".join(f"{f}: {c}" for f, c in fields.most_common()) + "."
+        )
+        doc.para(
+            "Chi tiết từng ý kiến, kiến nghị và kết quả giải quyết tại Phụ lục kèm theo Báo cáo "
+            "này."
+        )
     doc.heading("II. KẾT QUẢ GIẢI QUYẾT")
     statuses: Counter[str] = Counter()
     overdue: list[Petition] = []
@@ -468,14 +485,42 @@ def report_document(
         ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
         meeting.chair_name,
     )
-    doc.landscape_section()
-    doc.para("PHỤ LỤC", bold=True, align=Align.CENTER, indent=False, after=0)
+    if petitions:  # no petitions: no appendix (the body says so)
+        _appendix(doc, profile, number, day, petitions, speakers)
+    return _finish(doc, store, profile, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", meeting)
+
+
+def _appendix(
+    doc: OfficialDocument,
+    profile: Profile,
+    number: str | None,
+    day: dt.date,
+    petitions: list[Petition],
+    speakers: dict[int, Speaker],
+) -> None:
+    """Decree 30, Appendix I (III.1): "Phụ lục", its title in bold capitals, the reference line
+    (the report's number, symbol, date and issuing body), its own page numbering."""
+    doc.appendix_section()
+    doc.para("Phụ lục", bold=True, size=14, align=Align.CENTER, indent=False, after=0)
     doc.para(
-        f"Danh sách ý kiến, kiến nghị và kết quả giải quyết (kèm theo Báo cáo ngày {day:%d/%m/%Y})",
-        italic=True,
+        "DANH SÁCH Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ KẾT QUẢ GIẢI QUYẾT",
+        bold=True,
+        size=14,
         align=Align.CENTER,
         indent=False,
+        after=0,
     )
+    reference = number_line(number, "BC-UBND").removeprefix("Số:").strip()
+    doc.para(
+        f"(Kèm theo Báo cáo số {reference} {date_words(day)} của {profile.author})",
+        italic=True,
+        size=14,
+        align=Align.CENTER,
+        indent=False,
+        after=0,
+    )
+    doc.rule(40, 252)
+    doc.para("", indent=False, after=0)
     rows = []
     for i, p in enumerate(petitions, start=1):
         a = p.assignment
@@ -511,8 +556,7 @@ def report_document(
             "Tình trạng",
         ],
         rows,
-        [13, 73, 40, 25, 27, 30, 24, 20],
+        [12, 68, 39, 25, 27, 30, 26, 21],
         size=12,
         centred=(0, 6),
     )
-    return _finish(doc, store, profile, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", meeting)

@@ -43,6 +43,11 @@ PPR_ORDER: tuple[str, ...] = (
     "w:sectPr", "w:pPrChange",
 )  # fmt: skip
 LANGUAGE = "vi-VN"
+# w:sectPr children that come after w:pgNumType in the schema.
+SECTPR_AFTER_PGNUMTYPE = (
+    "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
 
 
 def _pin_fonts(rpr: object) -> None:
@@ -73,6 +78,42 @@ class Header:
     number: str | None  # None or "" leaves the number blank to fill by hand
     code: str  # "BB-UBND"
     place_date: str | None  # "Bình Lãng, ngày 28 tháng 10 năm 2021"
+
+
+# Advance widths of Times italic (Adobe's core metrics, 1/1000 em); Liberation Serif, which
+# LibreOffice puts in its place, has the same metrics. Vietnamese marks add no width.
+_ITALIC_WIDTHS = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.-/",
+        [
+            500, 500, 444, 500, 444, 278, 500, 500, 278, 278, 444, 278, 722, 500, 500, 500, 500,
+            389, 389, 278, 500, 444, 667, 444, 444, 389, 611, 611, 667, 722, 611, 611, 722, 722,
+            333, 444, 667, 556, 833, 667, 722, 611, 722, 611, 500, 556, 722, 611, 833, 611, 556,
+            556, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 250, 250, 250, 333, 278,
+        ],
+        strict=True,
+    )
+)  # fmt: skip
+
+
+def italic_width_mm(text: str, size: float) -> float:
+    """The printed width of ``text`` in Times italic at ``size`` points."""
+    import unicodedata
+
+    units = 0
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0].replace("đ", "d").replace("Đ", "D")
+        units += _ITALIC_WIDTHS.get(base, 500)
+    return units / 1000 * size * 25.4 / 72
+
+
+def place_date_size(text: str, width_mm: float = 97.0) -> float:
+    """14 pt italic as Decree 30 asks; a smaller size only when the line would wrap in the
+    103 mm column (less its cell margins): a long commune name."""
+    for size in (14, 13.5, 13, 12.5, 12, 11.5, 11, 10.5, 10):
+        if italic_width_mm(text, size) <= width_mm:
+            return size
+    return 10
 
 
 def number_line(number: str | None, code: str) -> str:
@@ -240,8 +281,8 @@ class OfficialDocument:
         self.run(p, number_line(h.number, h.code), size=13)
         p = self._plain(date_cell.paragraphs[0], Align.CENTER)
         p.paragraph_format.space_before = Pt(6)
-        if h.place_date:
-            self.run(p, h.place_date, italic=True, size=14)
+        if h.place_date:  # one line, even with a long commune name
+            self.run(p, h.place_date, italic=True, size=place_date_size(h.place_date))
         return table
 
     def title(self, title: str, summary: str) -> None:
@@ -258,13 +299,25 @@ class OfficialDocument:
         p.paragraph_format.keep_with_next = True
         return p
 
-    def signatures(self, left: Sequence[str], right: Sequence[str], names: tuple[str, str]) -> None:
-        """Two signature blocks side by side; lines: title (bold), then a note (italic)."""
-        table = self.doc.add_table(rows=1, cols=2)
+    def signatures(
+        self,
+        left: Sequence[str],
+        right: Sequence[str],
+        names: tuple[str, str],
+        recipients: Sequence[str] = (),
+    ) -> None:
+        """Two signature blocks side by side; lines: title (bold), then a note (italic).
+        "Nơi nhận" goes in a second row of the same table, so that it never sits alone on a page
+        (LibreOffice ignores keep-with-next between a table and the paragraphs after it)."""
+        table = self.doc.add_table(rows=2 if recipients else 1, cols=2)
         self._fixed(table, [Mm(80), Mm(85)])
-        self._row_flag(table.rows[0], "w:cantSplit")
         for cell, lines, name in zip(table.rows[0].cells, (left, right), names, strict=True):
             self._signature_cell(cell, lines, name)
+        if recipients:
+            cell = table.rows[1].cells[0].merge(table.rows[1].cells[1])
+            self.recipients(recipients, container=cell)
+            cell.paragraphs[0].paragraph_format.space_before = Pt(12)
+        self._keep_block(table)
 
     def _signature_cell(self, cell: _Cell, lines: Sequence[str], name: str) -> None:
         first = True
@@ -288,10 +341,21 @@ class OfficialDocument:
         """ "Nơi nhận:" (12 pt bold italic, lines 11 pt) on the left, the signature on the right."""
         table = self.doc.add_table(rows=1, cols=2)
         self._fixed(table, [Mm(80), Mm(85)])
-        self._row_flag(table.rows[0], "w:cantSplit")
         left, right_cell = table.rows[0].cells
         self.recipients(recipients, container=left)
         self._signature_cell(right_cell, right, name)
+        self._keep_block(table)
+
+    def _keep_block(self, table: Table) -> None:
+        """A signature block is one piece: rows never split, each row kept with the next (and
+        the body's last paragraph is kept with the block, see ``end_with_stop``)."""
+        last = len(table.rows) - 1
+        for i, row in enumerate(table.rows):
+            self._row_flag(row, "w:cantSplit")
+            if i < last:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
 
     def recipients(self, lines: Sequence[str], container: _Cell | None = None) -> None:
         if container is not None:
@@ -322,7 +386,9 @@ class OfficialDocument:
             self.run(p, text, bold=True, size=size)
         self._row_flag(table.rows[0], "w:tblHeader")
         for values in rows:
-            cells = table.add_row().cells
+            row = table.add_row()
+            self._row_flag(row, "w:cantSplit")  # a row never splits across pages
+            cells = row.cells
             for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
                 align = Align.CENTER if i in centred else Align.LEFT
                 p = self._plain(cell.paragraphs[0], align)
@@ -353,6 +419,16 @@ class OfficialDocument:
             for cell in table.columns[i].cells:
                 cell.width = width
 
+    def appendix_section(self) -> None:
+        """A new landscape section for the appendix, its pages numbered on their own (Decree 30:
+        "số trang của phụ lục được đánh riêng"): from 1, the number shown from its 2nd page."""
+        self.landscape_section()
+        section = self.doc.sections[-1]
+        section.different_first_page_header_footer = True
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        section._sectPr.insert_element_before(numbering, *SECTPR_AFTER_PGNUMTYPE)
+
     def landscape_section(self) -> None:
         """A new landscape page for a wide appendix table (same margins)."""
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
@@ -365,8 +441,9 @@ class OfficialDocument:
         section.right_margin = Mm(15)
 
     def end_with_stop(self, paragraph: Paragraph) -> None:
-        """The body ends with "./." (Decree 30)."""
+        """The body ends with "./." (Decree 30); that paragraph stays with the signature."""
         self.run(paragraph, "./.")
+        paragraph.paragraph_format.keep_with_next = True
 
     def _language(self) -> None:
         """Vietnamese for Word's proofing: w:lang in the document defaults, and the settings."""
