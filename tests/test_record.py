@@ -255,9 +255,9 @@ def test_report_counts_add_up_and_lists_the_undecided(played):
     text = paragraphs(build(played.store, played.meeting_id, "report", as_of=AS_OF))
     joined = "\n".join(text)
     total = _count(r"có tổng số (\d+) ý kiến, kiến nghị", joined)
-    by_outcome = [int(n) for n in re.findall(r"^- [^:\n]+: (\d+) ý kiến;$", joined, re.M)]
+    by_outcome = [int(n) for n in re.findall(r"^- [^:\n]+: (\d+) ý kiến[;.]$", joined, re.M)]
     assert total == len(petitions) == sum(by_outcome)
-    assert "- Đang xem xét, trả lời sau: 4 ý kiến;" in text
+    assert "- Đang xem xét, trả lời sau: 4 ý kiến." in text  # the last of the list
     fields = re.search(r"Phân theo lĩnh vực: (.*)\.", joined)
     assert fields and sum(int(n) for n in re.findall(r": (\d+)", fields.group(1))) == total
     i = text.index("Các ý kiến, kiến nghị đang xem xét, trả lời sau: 4 ý kiến:")

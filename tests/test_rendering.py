@@ -31,7 +31,7 @@ pytestmark = pytest.mark.skipif(
 AS_OF = dt.date(2021, 11, 25)
 LONG = "Thượng Lâm Đông Hưng Lộc"
 KINDS = ("minutes", "conclusion", "report")
-SWEEP = 14
+SWEEP = 16
 MEETINGS = ["demo", "none", "big", "long"]
 
 
@@ -67,7 +67,7 @@ def rendered(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
     line = "Giao các thôn tổ chức tuyên truyền để nhân dân biết, thực hiện."
     for k in range(SWEEP):
         data = demo_meeting()
-        data["meeting"]["conclusion"] = "\n".join([line] * (2 * k))
+        data["meeting"]["conclusion"] = "\n".join([line] * (3 * k))
         meetings[f"sweep{k}"] = import_meeting(store, data)
     paths: dict[tuple[str, str], Path] = {}
     for name, meeting_id in meetings.items():
