@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -332,3 +333,83 @@ def test_decided_meeting_renders(store, meeting_id):
     console = Console(store, meeting_id)
     decide(console, store.petitions(meeting_id)[0].id, "forwarded", forwarded_to="Sở Xây dựng")
     assert "Sở Xây dựng" in render_all(store, meeting_id)["conclusion"]
+
+
+# ----- the biên bản as Mẫu 1.9, the legal basis ---------------------------------------------
+
+
+def paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(data)).paragraphs if p.text.strip()]
+
+
+@pytest.fixture
+def played(console, clock):
+    from facilitator.demo import play_demo
+
+    play_demo(console, clock.advance)
+    return console
+
+
+def test_minutes_phases_as_held(played):
+    text = paragraphs(build(played.store, played.meeting_id, "minutes"))
+    content = text[text.index("II. NỘI DUNG HỘI NGHỊ") :]
+    headings = [t for t in content if re.match(r"^(\d\. |III\. )", t)]
+    assert headings == [
+        "1. Khai mạc (08 giờ 00 phút)",
+        "2. Thông báo nội dung (08 giờ 10 phút)",
+        "3. Nhân dân phát biểu (08 giờ 25 phút)",
+        "4. Trả lời, giải trình (08 giờ 40 phút)",
+        "5. Trao đổi thêm (08 giờ 47 phút)",
+        "III. KẾT LUẬN CỦA CHỦ TỌA (08 giờ 49 phút)",
+    ]
+    # the opinions collected before the meeting, as the chair announced them in phase 2
+    phase2 = text.index("2. Thông báo nội dung (08 giờ 10 phút)")
+    phase3 = text.index("3. Nhân dân phát biểu (08 giờ 25 phút)")
+    assert "Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:" in text[phase2:phase3]
+    joined = "\n".join(text)
+    assert "(phát biểu lần 2) phát biểu" not in joined and "phát biểu lần 2 về" in joined
+    assert "chuyển cấp trên đến" not in joined
+    assert "Kết quả: chuyển Văn phòng Đăng ký đất đai huyện xem xét, giải quyết." in text
+
+
+def test_phases_that_did_not_happen_print_no_heading(console, clock):
+    console.next_phase()
+    console.new_entry("Khai mạc hội nghị.")
+    clock.advance(300)
+    console.next_phase()  # 2: the pre-collected opinions are announced
+    clock.advance(300)
+    console.next_phase()  # 3: nobody spoke yet, nothing typed
+    text = paragraphs(build(console.store, console.meeting_id, "minutes"))
+    content = text[text.index("II. NỘI DUNG HỘI NGHỊ") :]
+    headings = [t for t in content if re.match(r"^(\d\. |III\. )", t)]
+    assert headings == [
+        "1. Khai mạc (08 giờ 00 phút)",
+        "2. Thông báo nội dung (08 giờ 05 phút)",
+        "III. KẾT LUẬN CỦA CHỦ TỌA",
+    ]
+
+
+def test_conclusion_phase_entries_under_part_three(console, clock):
+    for _ in range(6):
+        console.next_phase()
+    console.new_entry("Chủ tọa tóm tắt các ý kiến và kết luận hội nghị.")
+    text = paragraphs(build(console.store, console.meeting_id, "minutes"))
+    assert "6. Kết luận (08 giờ 00 phút)" not in text
+    part = text.index("III. KẾT LUẬN CỦA CHỦ TỌA (08 giờ 00 phút)")
+    assert text[part + 1] == "Chủ tọa tóm tắt các ý kiến và kết luận hội nghị."
+    assert sum(t.startswith("III.") for t in text) == 1
+
+
+@pytest.mark.parametrize("kind", ["conclusion", "report"])
+def test_legal_basis_opens_notice_and_report(store, meeting_id, kind):
+    text = paragraphs(build(store, meeting_id, kind, as_of=dt.date(2021, 11, 25)))
+    start = text.index(
+        "Căn cứ Quy chế số 03-QC/TU ngày 18/3/2021 của Ban Thường vụ Tỉnh ủy Hải "
+        "Dương về tiếp xúc, đối thoại trực tiếp của người đứng đầu cấp ủy đảng, "
+        "chính quyền các cấp với nhân dân;"
+    )
+    assert text[start + 1 : start + 3] == [
+        "Thực hiện Công văn số 115-CV/BDVHU ngày 20/8/2020 của Ban Dân vận Huyện ủy;",
+        "Thực hiện Kế hoạch số 48/KH-UBND ngày 07/10/2021 của Ủy ban nhân dân xã Bình Lãng;",
+    ]
+    assert text[start - 1].startswith(("Kết luận của Chủ tịch", "Kết quả giải quyết"))  # title

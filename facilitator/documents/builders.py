@@ -12,7 +12,7 @@ from facilitator.clock import local
 from facilitator.documents.layout import Align, Header, OfficialDocument, number_line
 from facilitator.followup import default_due, status_of
 from facilitator.live import place_words
-from facilitator.models import Meeting, MinutesEntry, Official, Petition, Speaker
+from facilitator.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
 from facilitator.profile import Profile
 from facilitator.text import date_words, time_words, titled
 
@@ -76,6 +76,24 @@ def _typed(doc: OfficialDocument, text: str, lead: str = "", *, italic: bool = F
         doc.run(paragraph, f": {lines.pop(0)}" if lines else ".", italic=italic)
     for line in lines:
         doc.para(line, italic=italic)
+
+
+# Directives are carried out ("Thực hiện"); laws, decrees, decisions and rules are the basis
+# ("Căn cứ").
+_CARRIED_OUT = ("kế hoạch", "công văn", "chỉ thị", "hướng dẫn", "thông báo", "kết luận", "văn bản")
+
+
+def _legal_basis(doc: OfficialDocument, meeting: Meeting) -> None:
+    """The meeting's legal basis opens a notice or a report, one "Căn cứ …;" / "Thực hiện …;"
+    line each, as real ones do."""
+    for item in meeting.legal_basis:
+        text = _clause(item)
+        if not text:
+            continue
+        low = text.lower()
+        if not low.startswith(("căn cứ", "thực hiện")):
+            text = ("Thực hiện " if low.startswith(_CARRIED_OUT) else "Căn cứ ") + text
+        doc.para(f"{text};", italic=False)
 
 
 def _official_line(o: Official) -> str:
@@ -217,13 +235,21 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     positions = {phase.position for phase in phases}
     for entry in by_phase.get(-1, []):
         write(entry)
+    closing_phase = _conclusion_phase(phases)
     for phase in phases:
+        if phase is closing_phase:
+            continue  # printed under "III. KẾT LUẬN CỦA CHỦ TỌA", not a second time
+        title = f"{phase.position + 1}. {phase.name}"
+        printed = [e for e in by_phase.get(phase.position, []) if _prints(e, title)]
+        pre = phase.position == 1 and any(p.speaker_id is None for p in petitions)
+        if not printed and not pre:
+            continue  # a phase that did not happen (or left nothing to record): no empty heading
         at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
-        doc.heading(f"{phase.position + 1}. {phase.name}{at}")
-        if phase.position == 1:
+        doc.heading(f"{title}{at}")
+        for entry in printed:
+            write(entry, title)
+        if pre:  # the chair announces the opinions collected before the meeting (phase 2)
             _pre_collected(doc, petitions, written_petitions)
-        for entry in by_phase.get(phase.position, []):
-            write(entry, f"{phase.position + 1}. {phase.name}")
     for position in sorted(set(by_phase) - positions - {-1}):  # a phase no longer on the agenda
         for entry in by_phase[position]:
             write(entry)
@@ -234,7 +260,13 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
             doc.para(f"- {_petitioner(p, speakers)}: {_clause(p.content)}.")
             doc.para(_answer_sentence(p))
             written_petitions.add(p.id)
-    doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
+    heading = doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
+    if closing_phase is not None and closing_phase.started_at:
+        doc.run(heading, f" ({time_words(local(closing_phase.started_at).time())})", bold=True)
+        title = f"{closing_phase.position + 1}. {closing_phase.name}"
+        for entry in by_phase.get(closing_phase.position, []):
+            if _prints(entry, title):
+                write(entry, title)
     for line in (meeting.conclusion or "").split("\n"):
         if line.strip():
             doc.para(line)
@@ -257,6 +289,23 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         profile.recipient_lines("minutes"),
     )
     return _finish(doc, store, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
+
+
+def _conclusion_phase(phases: list[PhaseRecord]) -> PhaseRecord | None:
+    """The agenda's closing step (plan 2.6, "Kết luận"): the biên bản prints it as part III."""
+    if not phases:
+        return None
+    last = phases[-1]
+    if last.plan_ref == "2.6" or last.name.strip().lower().startswith("kết luận"):
+        return last
+    return None
+
+
+def _prints(entry: MinutesEntry, phase_title: str) -> bool:
+    """Whether an entry puts anything on paper (a bare phase stamp does not)."""
+    if entry.kind == "phase":
+        return bool(entry.text.strip()) and entry.text.strip() != phase_title
+    return bool(entry.text.strip()) or entry.kind == "speech"
 
 
 def _pre_collected(doc: OfficialDocument, petitions: list[Petition], written: set[int]) -> None:
@@ -309,6 +358,7 @@ def conclusion_document(
         "Kết luận của Chủ tịch Ủy ban nhân dân xã tại hội nghị tiếp xúc, đối thoại trực tiếp "
         f"với nhân dân thôn {meeting.village}",
     )
+    _legal_basis(doc, meeting)
     groups = Counter(o.group or "xã" for o in officials)
     attended = "; ".join(
         f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)" for g, c in groups.items()
@@ -418,6 +468,7 @@ def report_document(
         "Kết quả giải quyết ý kiến, kiến nghị của nhân dân tại hội nghị tiếp xúc, đối thoại "
         f"thôn {meeting.village} ngày {meeting.date:%d/%m/%Y}",
     )
+    _legal_basis(doc, meeting)
     doc.heading("I. TÌNH HÌNH CHUNG")
     outcomes = Counter(p.outcome for p in petitions)
     if not petitions:
