@@ -267,10 +267,10 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         if item.key != "answer" and (not overdue or item.status(day) == "overdue")
     ]
     if not rows and not duties:
-        if overdue and store.all_assignments():
-            click.echo(t("cli.no_overdue"))
-        else:
-            click.echo(t("cli.no_assignments"))
+        anything = store.all_assignments() or any(
+            item.key != "answer" for _m, item in fu.open_checklists(store)
+        )
+        click.echo(t("cli.no_overdue") if overdue and anything else t("cli.no_assignments"))
         return
     head = f"{t('col.due'):<10}  {t('col.left'):>5}  {t('col.status'):<15}  "
     if rows:

@@ -231,6 +231,21 @@ def test_followup_overdue_with_none_overdue_says_so(tmp_path, capsys, clock):
     assert "QUÁ HẠN" in out
 
 
+def test_followup_overdue_with_only_duties_none_overdue_says_so(tmp_path, capsys, clock):
+    db = tmp_path / "m.db"
+    store = open_store(db, clock=clock)
+    meeting_id = import_meeting(store, demo_meeting())
+    conclude(Console(store, meeting_id), "Kết luận.")  # no assignment, two duties
+    store.close()
+    code, out, _ = call(capsys, "followup", "--overdue", "--as-of", "2021-10-29", "--db", str(db))
+    assert (code, out) == (0, "Không có phân công nào quá hạn.\n")
+    empty = tmp_path / "empty.db"
+    open_store(empty).close()
+    assert call(capsys, "followup", "--overdue", "--db", str(empty))[1] == (
+        "Không có phân công nào.\n"
+    )
+
+
 def test_calendar_list_empty_and_remove(tmp_path, capsys):
     db = tmp_path / "m.db"
     open_store(db).close()
