@@ -90,6 +90,8 @@ def _rows_of(payload: dict[str, Any]) -> set[tuple[str, int]]:
     for table, added in (payload.get("inserted") or {}).items():
         for item in added:
             rows.add((table, int(item[0] if isinstance(item, list) else item)))
+    for table, deleted in (payload.get("deleted") or {}).items():
+        rows.update((table, int(row["id"])) for row in deleted)
     for key in ("speaker", "follows"):
         if isinstance(payload.get(key), int):
             rows.add(("speakers", payload[key]))
@@ -103,6 +105,7 @@ class _Change:
         self.store = store
         self.before: dict[str, dict[str, dict[str, Any]]] = {}
         self.inserted: dict[str, list[Any]] = {}
+        self.deleted: dict[str, list[dict[str, Any]]] = {}
 
     def touch(self, table: str, row_id: int) -> None:
         rows = self.before.setdefault(table, {})
@@ -114,8 +117,13 @@ class _Change:
     def added(self, table: str, row_id: int, extra: Any = None) -> None:
         self.inserted.setdefault(table, []).append(row_id if extra is None else [row_id, extra])
 
+    def removed(self, table: str, row: dict[str, Any]) -> None:
+        """A row the action deletes: undo inserts it again, with its id."""
+        self.deleted.setdefault(table, []).append(row)
+
     def payload(self, **summary: Any) -> dict[str, Any]:
-        return {"before": self.before, "inserted": self.inserted, **summary}
+        extra = {"deleted": self.deleted} if self.deleted else {}
+        return {"before": self.before, "inserted": self.inserted, **extra, **summary}
 
 
 def _field(
@@ -557,6 +565,11 @@ class Console:
                 remove("minutes", entry_id)
         for speaker_id in inserted.get("speakers", []):
             remove("speakers", speaker_id)
+        deleted = payload.get("deleted", {})
+        for table in ("petitions", "assignments"):  # parents before the rows that refer to them
+            for row in deleted.get(table, []):
+                if self.store.get(table, row["id"]) is None:
+                    self.store.insert(table, row)
         self.store.log(
             self.meeting_id,
             "undo",
@@ -650,6 +663,52 @@ class Console:
         return text
 
     # ----- petitions ------------------------------------------------------------------------
+    @_atomic
+    def edit_petition(self, petition_id: int, content: str, field: str, source: str) -> None:
+        """Correct a pre-collected opinion (content, field, channel); ctrl+z takes it back."""
+        values = {
+            "content": _field(content, "content", required=True, multiline=True, limit=MAX_LONG),
+            "field": _field(field, "field"),
+            "source": _field(source, "source", required=True),
+        }
+        change = _Change(self.store)
+        with self.store.write():
+            change.touch("petitions", petition_id)
+            if not change.before.get("petitions"):
+                raise RuleError("kiến nghị này đã bị xóa ở cửa sổ khác; không lưu được")
+            self.store.update("petitions", petition_id, values)
+            self.store.log(
+                self.meeting_id,
+                "petition.edited",
+                change.payload(petition=petition_id),
+                undoable=True,
+            )
+
+    @_atomic
+    def delete_petition(self, petition_id: int) -> None:
+        """Remove a petition (a pre-collected opinion entered twice or by mistake). The ones
+        after it move up a number; ctrl+z puts it back with its number and assignment."""
+        change = _Change(self.store)
+        with self.store.write():
+            row = self.store.get("petitions", petition_id)
+            if row is None:
+                raise RuleError("kiến nghị này đã bị xóa ở cửa sổ khác")
+            petition = self.store.petition(petition_id)
+            change.removed("petitions", row)
+            if petition.assignment is not None:
+                change.removed("assignments", self.store.get("assignments", petition.assignment.id))
+            for later in self.store.petitions(self.meeting_id):
+                if later.seq > row["seq"]:
+                    change.touch("petitions", later.id)
+                    self.store.update("petitions", later.id, {"seq": later.seq - 1})
+            self.store.delete("petitions", petition_id)  # its assignment goes with it
+            self.store.log(
+                self.meeting_id,
+                "petition.deleted",
+                change.payload(petition=petition_id, content=row["content"][:200]),
+                undoable=True,
+            )
+
     @_atomic
     def record_petition(
         self,

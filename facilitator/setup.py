@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -256,13 +257,28 @@ def _utf8(raw: bytes) -> bool:
     return True
 
 
-def import_petitions(store: Store, meeting_id: int, path: Path) -> int:
-    """Import pre-collected petitions from CSV or XLSX, all or nothing; returns how many."""
+@dataclass(frozen=True)
+class PetitionImport:
+    added: int
+    skipped: int  # already in the meeting (or twice in the file), ignoring diacritics and case
+
+
+def import_petitions(store: Store, meeting_id: int, path: Path) -> PetitionImport:
+    """Import pre-collected petitions from CSV or XLSX, all or nothing. A row whose content is
+    already a petition of the meeting, compared ignoring diacritics, case and spacing, is
+    skipped: importing the same file twice adds nothing."""
     rows = read_petition_table(path)
     console = Console(store, meeting_id)
+    seen = {fold(p.content) for p in store.petitions(meeting_id)}
+    added = 0
     with store.write():
         for row in rows:
+            key = fold(row["content"])
+            if key in seen:
+                continue
+            seen.add(key)
             console.record_petition(
                 row["content"], row["field"], source=row["source"] or "tổng hợp trước hội nghị"
             )
-    return len(rows)
+            added += 1
+    return PetitionImport(added, len(rows) - added)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,7 +17,7 @@ from db.store import Store, StoreError
 from facilitator import setup
 from facilitator.deadlines import ANNOUNCEMENT_DAYS, announcement_late
 from facilitator.i18n import Translator
-from facilitator.live import RuleError
+from facilitator.live import Console, RuleError
 from screens.carryover import carry_over_lines
 from screens.forms import Field, FormScreen
 from screens.widgets import NfcInput, NfcTextArea
@@ -29,7 +30,8 @@ class PrepareScreen(Screen[None]):
         Binding("f2", "add_official", "prep.add_official", priority=True, id="add_official"),
         Binding("f7", "add_petition", "prep.add_petition", priority=True, id="add_petition"),
         Binding("f4", "import_petitions", "prep.import", priority=True, id="import"),
-        Binding("delete", "remove_official", "prep.remove", id="remove"),
+        Binding("delete", "remove", "prep.remove", id="remove"),
+        Binding("ctrl+z", "undo", "key.undo", id="undo"),
     ]
 
     def __init__(self, store: Store, meeting_id: int, t: Translator):
@@ -88,14 +90,18 @@ class PrepareScreen(Screen[None]):
             warnings.append(self.t("carry.notice", count=len(carried)))
         self.query_one("#prep-warnings", Static).update("\n".join(f"⚠ {w}" for w in warnings))
         officials = self.query_one("#prep-officials", DataTable)
+        row = officials.cursor_row
         officials.clear()
         for o in self.store.officials(self.meeting_id):
             officials.add_row(o.name, o.position, o.group, key=str(o.id))
+        officials.move_cursor(row=max(0, min(row, officials.row_count - 1)))
         petitions = self.query_one("#prep-petitions", DataTable)
+        row = petitions.cursor_row  # an edit, a removal or an undo keeps the place in the list
         petitions.clear()
         for p in self.store.petitions(self.meeting_id):
             if p.speaker_id is None:
                 petitions.add_row(p.content[:50], p.field, p.source, key=str(p.id))
+        petitions.move_cursor(row=max(0, min(row, petitions.row_count - 1)))
 
     def action_save(self) -> None:
         values = {key: self.query_one(f"#p-{key}", Input).value for key in setup.DETAIL_KEYS}
@@ -139,51 +145,63 @@ class PrepareScreen(Screen[None]):
             FormScreen(t("prep.add_official"), fields, save, t), lambda _r: self.reload()
         )
 
-    def action_remove_official(self) -> None:
-        table = self.query_one("#prep-officials", DataTable)
-        if self.focused is not table or not table.row_count:
+    @staticmethod
+    def _selected(table: DataTable) -> int | None:
+        if not table.row_count:
+            return None
+        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def action_remove(self) -> None:
+        """Delete: the selected official, or the selected pre-collected opinion (ctrl+z)."""
+        officials = self.query_one("#prep-officials", DataTable)
+        petitions = self.query_one("#prep-petitions", DataTable)
+        if self.focused is officials and (official_id := self._selected(officials)):
+            setup.remove_official(self.store, official_id)
+        elif self.focused is petitions and (petition_id := self._selected(petitions)):
+            content = self.store.petition(petition_id).content
+            try:
+                Console(self.store, self.meeting_id).delete_petition(petition_id)
+            except (RuleError, StoreError) as exc:
+                self.notify(self.t.error(exc), severity="error", timeout=10)
+            else:
+                self.notify(self.t("prep.petition_deleted", content=content[:40]))
+        self.reload()
+
+    def action_undo(self) -> None:
+        try:
+            what = Console(self.store, self.meeting_id).undo()
+        except (RuleError, StoreError) as exc:
+            self.notify(self.t.error(exc), severity="error", timeout=10)
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        setup.remove_official(self.store, int(str(key)))
+        if what is None:
+            self.notify(self.t("msg.nothing_to_undo"))
+        else:
+            self.notify(self.t("msg.undone", what=self.t.event(what)))
         self.reload()
 
     def action_add_petition(self) -> None:
-        t = self.t
-        fields = [
-            Field("content", t("form.content"), "text"),
-            Field("field", t("form.field")),
-            Field(
-                "source",
-                t("prep.source"),
-                suggest=[
-                    "MTTQ",
-                    "Hội Nông dân",
-                    "Hội Phụ nữ",
-                    "Hội Cựu chiến binh",
-                    "Đoàn Thanh niên",
-                    "Đại biểu HĐND",
-                ],
-            ),
-        ]
-
-        def save(values: dict[str, Any]) -> str:
-            setup.add_pre_collected(
-                self.store, self.meeting_id, values["content"], values["field"], values["source"]
-            )
-            return t("msg.saved")
-
         self.app.push_screen(
-            FormScreen(t("prep.add_petition"), fields, save, t), lambda _r: self.reload()
+            pre_collected_form(self.store, self.meeting_id, self.t), lambda _r: self.reload()
+        )
+
+    @on(DataTable.RowSelected, "#prep-petitions")
+    def _edit_petition(self, event: DataTable.RowSelected) -> None:
+        petition_id = int(str(event.row_key.value))
+        self.app.push_screen(
+            pre_collected_form(self.store, self.meeting_id, self.t, petition_id),
+            lambda _r: self.reload(),
         )
 
     def action_import_petitions(self) -> None:
         t = self.t
 
         def save(values: dict[str, Any]) -> str:
-            count = setup.import_petitions(
+            result = setup.import_petitions(
                 self.store, self.meeting_id, Path(values["path"].strip().strip('"'))
             )
-            return t("prep.imported", count=count)
+            if result.skipped:
+                return t("prep.imported_skipped", count=result.added, skipped=result.skipped)
+            return t("prep.imported", count=result.added)
 
         def done(result: Any) -> None:
             self.reload()
@@ -194,3 +212,41 @@ class PrepareScreen(Screen[None]):
             FormScreen(t("prep.import"), [Field("path", t("prep.import_path"))], save, t),
             done,
         )
+
+
+SOURCES = [
+    "MTTQ",
+    "Hội Nông dân",
+    "Hội Phụ nữ",
+    "Hội Cựu chiến binh",
+    "Đoàn Thanh niên",
+    "Đại biểu HĐND",
+]
+
+
+def pre_collected_form(
+    store: Store, meeting_id: int, t: Translator, petition_id: int | None = None
+) -> FormScreen:
+    """Add (F7) or correct (Enter) an opinion collected before the meeting, with its channel."""
+    existing = store.petition(petition_id) if petition_id else None
+    fields = [
+        Field("content", t("form.content"), "text", existing.content if existing else ""),
+        Field("field", t("form.field"), value=existing.field if existing else ""),
+        Field(
+            "source", t("prep.source"), value=existing.source if existing else "", suggest=SOURCES
+        ),
+    ]
+
+    def save(values: dict[str, Any]) -> str:
+        if existing:
+            Console(store, meeting_id).edit_petition(
+                existing.id, values["content"], values["field"], values["source"]
+            )
+        else:
+            setup.add_pre_collected(
+                store, meeting_id, values["content"], values["field"], values["source"]
+            )
+        return t("msg.saved")
+
+    title = t("prep.edit_petition" if existing else "prep.add_petition")
+    return FormScreen(title, fields, save, t)

@@ -83,7 +83,7 @@ def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
         ";;\nĐề nghị lắp đèn;Hạ tầng;Hội Phụ nữ\n",
         encoding="utf-8-sig",
     )
-    assert setup.import_petitions(store, meeting_id, csv_file) == 2
+    assert setup.import_petitions(store, meeting_id, csv_file) == setup.PetitionImport(2, 0)
     from openpyxl import Workbook
 
     book = Workbook()
@@ -91,7 +91,7 @@ def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
     book.active.append(["Đề nghị nạo vét kênh", "Thủy lợi", "Hội Nông dân"])
     xlsx = tmp_path / "y-kien.xlsx"
     book.save(xlsx)
-    assert setup.import_petitions(store, meeting_id, xlsx) == 1
+    assert setup.import_petitions(store, meeting_id, xlsx) == setup.PetitionImport(1, 0)
     added = store.petitions(meeting_id)[before:]
     assert [(p.content, p.field, p.source, p.speaker_id) for p in added] == [
         ("Đề nghị sửa cống", "Thủy lợi", "MTTQ", None),
@@ -105,6 +105,27 @@ def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
     with pytest.raises(RuleError, match="không đọc được"):
         setup.import_petitions(store, meeting_id, tmp_path / "missing.csv")
     assert len(store.petitions(meeting_id)) == before + 3
+
+
+def test_reimporting_a_file_skips_the_duplicates(store, meeting_id, tmp_path: Path):
+    """Issue 9.5: the same file twice adds nothing the second time; rows equal but for
+    diacritics, case or spacing (to an earlier row or to a petition already there) are
+    skipped and counted."""
+    before = len(store.petitions(meeting_id))
+    existing = store.petitions(meeting_id)[0].content
+    csv_file = tmp_path / "y-kien.csv"
+    csv_file.write_text(
+        "Nội dung;Lĩnh vực;Nguồn\n"
+        "Đề nghị sửa cống;Thủy lợi;MTTQ\n"
+        "DE NGHI  sua cong;Thủy lợi;Hội Phụ nữ\n"
+        f"{existing.upper()};;MTTQ\n"
+        "Đề nghị lắp đèn;Hạ tầng;Hội Phụ nữ\n",
+        encoding="utf-8-sig",
+    )
+    assert setup.import_petitions(store, meeting_id, csv_file) == setup.PetitionImport(2, 2)
+    assert setup.import_petitions(store, meeting_id, csv_file) == setup.PetitionImport(0, 4)
+    added = [p.content for p in store.petitions(meeting_id)[before:]]
+    assert added == ["Đề nghị sửa cống", "Đề nghị lắp đèn"]
 
 
 async def test_prepare_screen_from_home(tmp_path, clock):
@@ -142,3 +163,118 @@ async def test_prepare_screen_from_home(tmp_path, clock):
             "Kết luận",
         ]
         assert [o.name for o in app.store.officials(meeting.id)] == ["Trần Xuân Mãng"]
+
+
+def record_notices(app) -> list[str]:
+    """Every message the app shows as a toast (toasts expire: kept here)."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *args, **kwargs):
+        shown.append(message)
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
+
+
+async def test_edit_delete_undo_and_reimport_pre_collected_opinions_in_the_live_meeting(
+    tmp_path, clock
+):
+    """Issue 9.5: in the live meeting (ctrl+t: preparation), Enter edits a pre-collected
+    opinion, Delete removes it (the later ones move up a number), ctrl+z puts it back; the
+    same file imported twice adds nothing the second time and says how many it skipped."""
+    from textual.widgets import DataTable
+
+    from facilitator.demo import demo_meeting
+    from facilitator.meetingfile import import_meeting
+
+    app = make_app(tmp_path / "m.db", clock=clock)
+    store = app.store
+    mid = app.meeting_id = import_meeting(store, demo_meeting())
+    original = [(p.seq, p.content) for p in store.petitions(mid)]
+    assert len(original) == 6
+    csv_file = tmp_path / "y-kien.csv"
+    csv_file.write_text(
+        f"Nội dung;Lĩnh vực;Nguồn\n{original[0][1].upper()};;MTTQ\nĐề nghị lắp đèn;;MTTQ\n",
+        encoding="utf-8-sig",
+    )
+    shown = record_notices(app)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "ctrl+t")
+        await pilot.pause()
+        prep = app.screen
+        table = prep.query_one("#prep-petitions", DataTable)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the second opinion
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#f-content", NfcTextArea).text == original[1][1]
+        form.query_one("#f-content", NfcTextArea).load_text("Đề nghị sửa cầu tràn")
+        form.query_one("#f-source", Input).value = "Hội Phụ nữ"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        edited = store.petitions(mid)[1]
+        assert (edited.seq, edited.content, edited.source) == (
+            2,
+            "Đề nghị sửa cầu tràn",
+            "Hội Phụ nữ",
+        )
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [(p.seq, p.content) for p in store.petitions(mid)] == original
+        assert table.cursor_row == 1  # the list keeps its place
+        table.focus()
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [(p.seq, p.content) for p in store.petitions(mid)] == [
+            (1, original[0][1]),
+            *[(seq - 1, content) for seq, content in original[2:]],
+        ]
+        assert table.row_count == 5
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [(p.seq, p.content) for p in store.petitions(mid)] == original
+        assert table.row_count == 6
+        for _ in range(2):
+            await pilot.press("f4")
+            await pilot.pause()
+            app.screen.query_one("#f-path", Input).value = str(csv_file)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert shown[-2:] == [
+            "Đã nhập 1 ý kiến, bỏ qua 1 ý kiến trùng",
+            "Đã nhập 0 ý kiến, bỏ qua 2 ý kiến trùng",
+        ]
+        assert len(store.petitions(mid)) == 7
+        # Back in the live meeting, ctrl+z there takes back the same kind of action.
+        table.focus()
+        await pilot.pause()
+        table.move_cursor(row=6)
+        await pilot.press("delete", "escape")
+        await pilot.pause()
+        assert len(store.petitions(mid)) == 6
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [p.content for p in store.petitions(mid)][-1] == "Đề nghị lắp đèn"
+
+
+def test_a_deleted_petition_comes_back_with_its_assignment(console, store, meeting_id):
+    from facilitator.conclusion import decide
+
+    console.next_phase()
+    first, second, *_ = store.petitions(meeting_id)
+    decide(console, second.id, "assigned", responsible="Trưởng thôn", task="Sửa cống")
+    before = [(p.id, p.seq, p.content, p.assignment) for p in store.petitions(meeting_id)]
+    console.delete_petition(second.id)
+    after = store.petitions(meeting_id)
+    assert second.id not in [p.id for p in after]
+    assert [p.seq for p in after] == list(range(1, len(before)))
+    assert console.undo() == "petition.deleted"
+    assert [(p.id, p.seq, p.content, p.assignment) for p in store.petitions(meeting_id)] == before
+    with pytest.raises(RuleError):
+        console.edit_petition(first.id, "", "", "MTTQ")  # content is required
+    assert store.petition(first.id).content == first.content
