@@ -98,9 +98,17 @@ class StoreApp(App[None]):
             self._exception_event.set()
         self._close_messages_no_wait()
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as printed on the keyboard: "F1", "Ctrl+S", "Esc" (not "f1", "^s")."""
+        from screens.keybar import key_label
+
+        return binding.key_display or key_label(binding.key)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) in the user's language: quit, theme, and every key of the
         current screen (bindings with an id are the actions; form keys have none)."""
+        from screens.keybar import key_label
+
         t = self.t
         yield SystemCommand(t("key.quit"), t("cmd.quit"), self.action_quit)
         yield SystemCommand(t("cmd.theme"), t("cmd.theme_help"), self.action_change_theme)
@@ -108,7 +116,7 @@ class StoreApp(App[None]):
             b = binding.binding
             if b.id and b.description and b.action:
                 yield SystemCommand(
-                    f"{b.description} ({key})",
+                    f"{b.description} ({key_label(key)})",
                     b.tooltip or b.description,
                     partial(screen.run_action, b.action),
                 )

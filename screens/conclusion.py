@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from facilitator import statistics
 from facilitator.conclusion import conclude, decide, open_items, save_conclusion_text
@@ -20,6 +20,7 @@ from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError, place_words
 from facilitator.models import OUTCOMES, Petition
 from screens.forms import ConfirmScreen, Field, FormScreen
+from screens.keybar import KeyBar
 from screens.widgets import NfcTextArea
 
 
@@ -57,7 +58,7 @@ class ConclusionScreen(Screen[Any]):
                 yield Static("", id="stats")
                 yield Label(self.t("conclusion.checklist"), classes="section")
                 yield Static("", id="checklist")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#petitions", DataTable)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from db.store import StoreError
 from facilitator.i18n import Translator
@@ -23,6 +23,7 @@ from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError, speech_heade
 from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from screens.forms import Field, FormScreen
+from screens.keybar import KeyBar
 from screens.localise import localised
 from screens.widgets import (
     AgendaBar,
@@ -50,7 +51,7 @@ class LiveScreen(Screen[None]):
         Binding("f9", "conclusion", "key.conclusion", priority=True, id="conclusion"),
         Binding("f10", "export", "key.export", priority=True, id="export"),
         Binding("ctrl+e", "export", "key.export", priority=True, show=False, id="export2"),
-        Binding("ctrl+z", "undo", "key.undo", priority=True, id="undo"),
+        Binding("ctrl+z", "undo", "key.undo", priority=True, show=False, id="undo"),
         Binding("ctrl+up", "move(-1)", "key.up", priority=True, show=False, id="up"),
         Binding("ctrl+down", "move(1)", "key.down", priority=True, show=False, id="down"),
         Binding("ctrl+n", "new_entry", "key.new_entry", priority=True, show=False, id="new"),
@@ -113,7 +114,7 @@ class LiveScreen(Screen[None]):
                 editor = MinutesEditor("", id="editor", soft_wrap=True, tab_behavior="focus")
                 editor.show_line_numbers = False
                 yield editor
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.readonly = bool(self.console.store.readonly)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from db.store import Store, StoreError
 from facilitator import setup
@@ -20,6 +20,7 @@ from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
 from screens.carryover import carry_over_lines
 from screens.forms import Field, FormScreen
+from screens.keybar import KeyBar
 from screens.widgets import NfcInput, NfcTextArea
 
 
@@ -47,7 +48,7 @@ class PrepareScreen(Screen[None]):
             with VerticalScroll(id="prep-details"):
                 for key in setup.DETAIL_KEYS:
                     yield Label(self.t(f"prep.{key}"))
-                    yield NfcInput(id=f"p-{key}", compact=True)
+                    yield NfcInput(id=f"p-{key}")
                     yield Static("", id=f"perr-{key}", classes="form-error")
                 yield Label(self.t("prep.agenda"))
                 agenda = NfcTextArea("", id="p-agenda")
@@ -59,7 +60,7 @@ class PrepareScreen(Screen[None]):
                 yield DataTable(id="prep-officials", cursor_type="row")
                 yield Label(self.t("prep.petitions"), classes="section")
                 yield DataTable(id="prep-petitions", cursor_type="row")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         officials = self.query_one("#prep-officials", DataTable)
