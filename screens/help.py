@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -49,5 +49,6 @@ class HelpScreen(ModalScreen[None]):
         lines.append(self.t("help.queue_note"))
         with Vertical(id="form"):
             yield Label(self.t("help.title"), id="form-title")
-            yield Static("\n".join(lines), id="help-keys")
+            with VerticalScroll(id="form-fields"):  # scrolls at 80x24; the hint stays in sight
+                yield Static("\n".join(lines), id="help-keys")
             yield Static(self.t("help.close"), id="form-hint")

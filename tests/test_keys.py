@@ -83,7 +83,8 @@ async def test_full_labels_at_120_columns_and_a_click_presses_the_key(tmp_path, 
 
 
 @pytest.mark.parametrize(
-    "keys", [["f2"], ["f7"], ["ctrl+r"], ["f9", "f7"], ["ctrl+t", "f7"], ["ctrl+t", "f2"]]
+    "keys",
+    [["f1"], ["f2"], ["f7"], ["ctrl+r"], ["f9", "f7"], ["ctrl+t", "f7"], ["ctrl+t", "f2"]],
 )
 async def test_every_form_shows_its_save_hint_at_80x24(tmp_path, clock, keys):
     app = live_app(tmp_path, clock)
@@ -95,7 +96,17 @@ async def test_every_form_shows_its_save_hint_at_80x24(tmp_path, clock, keys):
             await pilot.pause()
         hint = app.screen.query_one("#form-hint")
         assert hint.region.height == 1 and hint.region.bottom <= 24, hint.region
-        assert "Ctrl+S" in str(hint.render()) or "Enter" in str(hint.render())
+        assert "Esc" in str(hint.render())
+
+
+async def test_the_desk_shows_its_save_hint_at_80x24(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock, mode="desk")
+    import_meeting(app.store, demo_meeting())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        hint = app.screen.query_one("#form-hint")
+        assert hint.region.height >= 1 and hint.region.bottom <= 23, hint.region  # above keys
+        assert "Enter" in str(hint.render())
 
 
 async def test_the_focused_field_and_table_are_marked(tmp_path, clock):
