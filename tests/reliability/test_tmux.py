@@ -102,9 +102,8 @@ def mash_run(tmp_path: Path, keys: int, seed: int) -> dict:
         tmux.wait_for("phát biểu")
         tmux.type("Bắt đầu ")
         tmux.paste(marker)
-        time.sleep(0.5)
         tmux.paste(" " + long_words)
-        time.sleep(2)
+        time.sleep(1)
         tmux.keys("C-n")  # a new entry: the pasted one is saved first
         sent = 0
         while sent < keys:
@@ -115,7 +114,7 @@ def mash_run(tmp_path: Path, keys: int, seed: int) -> dict:
                 chunk = "".join(rng.choice(MASH) for _ in range(rng.randint(1, 12)))
                 tmux.type(chunk)
                 sent += len(chunk)
-        time.sleep(1.5)  # the autosave
+        time.sleep(1.2)  # the autosave
         screen = tmux.screen()
         tmux.keys("C-q")
         end = time.monotonic() + 30
@@ -150,7 +149,7 @@ def check(figures: dict) -> None:
 
 
 def test_paste_and_mash_keys_in_tmux(tmp_path):
-    figures = mash_run(tmp_path, keys=200, seed=3)
+    figures = mash_run(tmp_path, keys=100, seed=3)
     report("tmux-short", figures)
     check(figures)
 
