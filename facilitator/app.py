@@ -34,6 +34,9 @@ class StoreApp(App[None]):
     TITLE_KEY = "app.title"
 
     def __init__(self, store: Store, t: Translator, meeting_id: int | None = None):
+        from screens.widgets import install_paste_filter
+
+        install_paste_filter()  # pastes keep their order and lose their escape sequences
         super().__init__()
         self.store = store
         self.t = t

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -16,7 +17,7 @@ from db.store import Store
 from facilitator.clock import local, parse, stamp
 from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
 from facilitator.slot import SlotState
-from facilitator.text import MAX_LONG, TITLES, TextError, clean, fold, titled
+from facilitator.text import MAX_LONG, TITLES, TextError, clean, fold, split_long, titled
 
 T = TypeVar("T")
 OUTAGE_SECONDS = 30
@@ -628,17 +629,42 @@ class Console:
             },
         )
 
+    @_atomic
     def new_entry(self, text: str = "") -> int:
+        """A new minutes entry; returns the entry the editor goes on with (the last one, when
+        a text over 20,000 characters was split into several)."""
         speaking = self.store.speaking(self.meeting_id)
-        body = _field(text, "text", multiline=True, limit=MAX_LONG)
-        return self._add_entry("note", body, speaking.id if speaking else None, self.store.now())
+        pieces = split_long(_field(text, "text", multiline=True, limit=sys.maxsize))
+        now = self.store.now()
+        entry_id = 0
+        for piece in pieces:
+            entry_id = self._add_entry("note", piece, speaking.id if speaking else None, now)
+        return entry_id
 
-    def save_entry(self, entry_id: int, text: str) -> None:
-        body = _field(text, "text", multiline=True, limit=MAX_LONG)
+    @_atomic
+    def save_entry(self, entry_id: int, text: str) -> int:
+        """Save the editor's text; returns the entry the editor goes on with.
+
+        Nothing typed is ever dropped: a text over 20,000 characters keeps its first part
+        in this entry and continues in new entries after it (same speaker and phase); an
+        entry another window removed is written again as a new one."""
+        pieces = split_long(_field(text, "text", multiline=True, limit=sys.maxsize))
         row = self.store.get("minutes", entry_id)
-        if row is None or row["text"] == body:
-            return
-        self.store.update("minutes", entry_id, {"text": body, "updated_at": self.store.now()})
+        now = self.store.now()
+        if row is None:
+            speaking = self.store.speaking(self.meeting_id)
+            speaker_id = speaking.id if speaking else None
+            phase = None
+            if not pieces[0]:
+                return entry_id
+            entry_id = self._add_entry("note", pieces[0], speaker_id, now)
+        else:
+            speaker_id, phase = row["speaker_id"], row["phase_position"]
+            if row["text"] != pieces[0]:
+                self.store.update("minutes", entry_id, {"text": pieces[0], "updated_at": now})
+        for piece in pieces[1:]:
+            entry_id = self._add_entry("note", piece, speaker_id, now, phase)
+        return entry_id
 
     def heartbeat(self) -> None:
         self.store.update_meeting(self.meeting_id, {"last_seen_at": self.store.now()})

@@ -65,6 +65,21 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", _ESCAPES.sub("", text))
 
 
+def split_long(text: str, limit: int = MAX_LONG) -> list[str]:
+    """A text cut into pieces of at most ``limit`` characters, at a line break or a space
+    where there is one in the last quarter of a piece, so that nothing is dropped."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n"), window.rfind(" "))
+        if cut < limit * 3 // 4:
+            cut = limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return [p for p in pieces if p] or [""]
+
+
 def visible(text: str) -> bool:
     """Whether a text holds something a reader can see (a letter, digit, mark or symbol),
     not only spaces, zero-width or combining characters."""

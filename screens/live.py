@@ -22,6 +22,7 @@ from facilitator.i18n import Translator
 from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
+from facilitator.text import MAX_LONG
 from screens.forms import Field, FormScreen
 from screens.keybar import KeyBar
 from screens.localise import localised
@@ -262,28 +263,42 @@ class LiveScreen(Screen[None]):
             self.save_timer.pause()
         self.flush()
 
-    def flush(self) -> None:
-        """Save the entry being typed (after a pause in typing, and before every action)."""
+    def flush(self) -> bool:
+        """Save the entry being typed (after a pause in typing, and before every action).
+
+        Returns False when it could not be saved (the text stays in the editor, and the
+        action that asked must not replace it). A text over 20,000 characters is split into
+        entries by the console; the editor goes on with the last one."""
         if not self.dirty:
-            return
+            return True
         editor = self.query_one("#editor", NfcTextArea)
         text = editor.text
         try:
             if self.editing_id is None:
                 if not text.strip():
                     self.dirty = False
-                    return
-                self.editing_id = self.console.new_entry(text)
+                    return True
+                saved = self.console.new_entry(text)
             else:
-                self.console.save_entry(self.editing_id, text)
+                saved = self.console.save_entry(self.editing_id, text)
         except (RuleError, StoreError) as exc:
             # The text stays in the editor; the next keystroke or action tries again.
             self.notify(self.t.error(exc), severity="error", timeout=10)
-            return
+            return False
+        entry = self.console.store.minutes_entry(saved)
+        log = self.query_one(MinutesLog)
+        if len(text) > MAX_LONG or (self.editing_id is not None and saved != self.editing_id):
+            # Split (or written again): the earlier parts are in the log, the editor keeps
+            # the last part.
+            log.sync(self.console.store.recent_minutes(self.console.meeting_id, log.SHOWN))
+            editor.load_text(entry.text)
+            editor.move_cursor(editor.document.end)
+        self.editing_id = saved
         self.dirty = False
-        self.query_one(MinutesLog).update_entry(self.console.store.minutes_entry(self.editing_id))
+        log.update_entry(entry)
         self.seen_version = self.console.store.data_version()
         self.update_editing_label()
+        return True
 
     def start_new_entry(self, entry_id: int | None = None) -> None:
         editor = self.query_one("#editor", NfcTextArea)
@@ -322,7 +337,8 @@ class LiveScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#minutes-log")
     def edit_earlier(self, event: DataTable.RowSelected) -> None:
-        self.flush()
+        if not self.flush():
+            return
         self.start_new_entry(int(str(event.row_key.value)))
         self.query_one("#editor").focus()
 
@@ -334,7 +350,8 @@ class LiveScreen(Screen[None]):
         line.display = bool(message)
 
     def _do(self, fn: Any, *args: Any) -> Any:
-        self.flush()
+        if not self.flush():
+            return None  # what is typed is not replaced by the next entry
         try:
             result = fn(*args)
         except (RuleError, StoreError) as exc:
@@ -476,7 +493,8 @@ class LiveScreen(Screen[None]):
         self._do(self.console.move, speaker_id, step)
 
     def action_new_entry(self) -> None:
-        self.flush()
+        if not self.flush():
+            return
         self.start_new_entry()
         self.query_one("#editor").focus()
 

@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -14,6 +14,7 @@ from facilitator.i18n import Translator
 from facilitator.live import queue_end
 from facilitator.models import Meeting, MinutesEntry, PhaseRecord, SlotRecord, Speaker
 from facilitator.slot import Phase, Slot, SlotState, format_clock
+from facilitator.text import strip_controls
 
 
 def slot_words(slot: Slot | None, now: dt.datetime, t: Translator) -> tuple[str, str, str]:
@@ -213,8 +214,13 @@ class NfcTextArea(TextArea):
     """A TextArea that keeps its text NFC as it is typed (NFD input breaks cursor moves).
 
     It handles its own Changed first: a change that needed normalising is stopped here, and
-    the screen hears only the Changed of the normalised text.
+    the screen hears only the Changed of the normalised text. A paste arrives without escape
+    sequences, control characters or bidirectional overrides, in its order.
     """
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Runs before TextArea's own handler (Textual calls each class's in MRO order).
+        event.text = strip_controls(event.text)
 
     @on(TextArea.Changed)
     def _keep_nfc(self, event: TextArea.Changed) -> None:
@@ -248,6 +254,10 @@ class MinutesEditor(NfcTextArea, inherit_bindings=False):
 class NfcInput(Input):
     """An Input that keeps its value NFC as it is typed, like NfcTextArea."""
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Runs before Input's own handler (Textual calls each class's in MRO order).
+        event.text = strip_controls(event.text)
+
     @on(Input.Changed)
     def _keep_nfc(self, event: Input.Changed) -> None:
         value = event.value
@@ -256,3 +266,69 @@ class NfcInput(Input):
             cursor = len(unicodedata.normalize("NFC", value[: self.cursor_position]))
             self.value = unicodedata.normalize("NFC", value)
             self.cursor_position = cursor
+
+
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+
+
+class PasteFilter:
+    """Removes escape sequences from inside a bracketed paste before Textual's parser sees
+    them. Textual 8's parser reads an ESC inside a paste as the start of a key sequence: the
+    rest of the paste then arrives as typed keys ("^[2J BB1") and the text before the ESC as
+    the paste, after it ("AA1" last). Outside a paste the input is passed on untouched."""
+
+    def __init__(self) -> None:
+        self.in_paste = False
+        self.held = ""  # inside a paste: from an ESC that may begin the end marker
+        self.recent = ""  # outside: the last characters passed on (a start marker may be cut)
+
+    def __call__(self, data: str) -> str:
+        text, self.held = self.held + data, ""
+        out: list[str] = []
+        while text:
+            if not self.in_paste:
+                seen = self.recent + text
+                start = seen.find(PASTE_START)
+                if start < 0:
+                    out.append(text)
+                    self.recent = seen[-(len(PASTE_START) - 1) :]
+                    break
+                marker_end = start + len(PASTE_START) - len(self.recent)
+                out.append(text[:marker_end])
+                text = text[marker_end:]
+                self.in_paste, self.recent = True, ""
+                continue
+            end = text.find(PASTE_END)
+            if end < 0:
+                cut = text.rfind("\x1b")
+                body, self.held = (text, "") if cut < 0 else (text[:cut], text[cut:])
+                out.append(strip_controls(body))
+                break
+            out.append(strip_controls(text[:end]) + PASTE_END)
+            text = text[end + len(PASTE_END) :]
+            self.in_paste = False
+        return "".join(out)
+
+
+def install_paste_filter() -> None:
+    """Put a PasteFilter in front of every XTermParser (once per process)."""
+    from textual._xterm_parser import XTermParser
+
+    if getattr(XTermParser, "_paste_filter_installed", False):
+        return
+    feed = XTermParser.feed
+
+    def filtered_feed(self: XTermParser, data: str):  # type: ignore[no-untyped-def]
+        paste_filter = self.__dict__.setdefault("_paste_filter", PasteFilter())
+        if not data:  # end of input: what was held goes first
+            if paste_filter.held:
+                yield from feed(self, paste_filter.held)
+            yield from feed(self, data)
+            return
+        clean_data = paste_filter(data)
+        if clean_data:
+            yield from feed(self, clean_data)
+
+    XTermParser.feed = filtered_feed  # type: ignore[method-assign]
+    XTermParser._paste_filter_installed = True  # type: ignore[attr-defined]

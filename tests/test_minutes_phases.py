@@ -39,9 +39,10 @@ def test_minutes_entries_linked_to_phase_and_speaker(empty_meeting: Console, clo
     assert rows[note].speaker_id is None and rows[note].text.endswith("đại biểu")
     assert rows[note].updated_at == clock.now
     assert rows[during].speaker_id == a and rows[during].text == "ý kiến thêm"
-    with pytest.raises(RuleError):
-        c.save_entry(note, "x" * 20_001)
-    assert c.store.minutes_entry(note).text.endswith("đại biểu")  # unchanged
+    # Over the limit: never refused nor cut, continued in a new entry (issue 12.5).
+    last = c.save_entry(note, "x" * 20_001)
+    assert c.store.minutes_entry(note).text == "x" * 20_000
+    assert last != note and c.store.minutes_entry(last).text == "x"
 
 
 def test_outage_noted_when_reopened_after_more_than_30_seconds(tmp_path: Path):

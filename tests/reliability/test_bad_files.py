@@ -191,7 +191,7 @@ def run_property(tmp_path: Path, examples: int, documents_every: int) -> Tally:
 
 
 def test_generated_files_import_whole_or_refuse_in_one_line(tmp_path):
-    tally = run_property(tmp_path, examples=40, documents_every=10)
+    tally = run_property(tmp_path, examples=30, documents_every=10)
     report("files-short", tally.figures)
     check(tally)
     assert tally.figures["refused"] > 0 and tally.figures["accepted"] > 0

@@ -16,7 +16,7 @@ def check(figures: dict) -> None:
 
 
 def test_hard_kills_lose_no_acknowledged_action(tmp_path):
-    figures = kill_run(tmp_path / "kills.db", kills=6, seed=1, max_alive=0.4)
+    figures = kill_run(tmp_path / "kills.db", kills=4, seed=1, max_alive=0.3)
     report("kills-short", figures)
     check(figures)
 

@@ -21,7 +21,7 @@ def check(figures: dict) -> None:
 
 
 def test_two_writers_and_a_reader(tmp_path):
-    figures = writers_run(tmp_path / "writers.db", seconds=3, seed=11)
+    figures = writers_run(tmp_path / "writers.db", seconds=2, seed=11)
     report("writers-short", figures)
     check(figures)
 
