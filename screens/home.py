@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
         t = self.t
         fields = [
             Field("commune", t("form.commune"), value=self.store.profile().commune),
-            Field("village", t("form.village")),
+            Field("village", t("form.village"), suggest=self.store.profile().hamlets),
             Field("date", t("form.date"), placeholder="28/10/2021"),
             Field("start", t("form.start"), value="08:00"),
             Field("place", t("form.place")),

@@ -413,3 +413,16 @@ def test_legal_basis_opens_notice_and_report(store, meeting_id, kind):
         "Thực hiện Kế hoạch số 48/KH-UBND ngày 07/10/2021 của Ủy ban nhân dân xã Bình Lãng;",
     ]
     assert text[start - 1].startswith(("Kết luận của Chủ tịch", "Kết quả giải quyết"))  # title
+
+
+async def test_new_meeting_suggests_the_profiles_hamlets(tmp_path, clock):
+    from facilitator.app import make_app
+
+    app = make_app(tmp_path / "m.db", clock=clock)
+    app.store.set_profile(app.store.profile().edited("hamlets", "Yên Hồ; Đông Phong"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        village = app.screen.query_one("#f-village")
+        assert await village.suggester.get_suggestion("đô") == "Đông Phong"

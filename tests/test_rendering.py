@@ -160,3 +160,5 @@ def test_no_petitions_no_appendix(rendered):
     assert "Phụ lục" not in text and "Kèm theo" not in text
     assert "trong đó:" not in text and "Phân theo lĩnh vực" not in text
     assert "nhân dân không có ý kiến, kiến nghị nào" in " ".join(text.split())
+    assert "trong 0 nội dung" not in text and ": 0 ý kiến" not in text  # said in words
+    assert "không có nội dung nào phải giao giải quyết" in " ".join(text.split())

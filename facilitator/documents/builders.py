@@ -504,17 +504,18 @@ def report_document(
             if s == "overdue":
                 overdue.append(p)
     total_assigned = sum(statuses.values())
-    doc.para(
-        f"Tính đến {date_words(day)}, trong {total_assigned} nội dung giao giải quyết: "
-        f"{statuses['answered']} nội dung đã trả lời đúng hạn; {statuses['answered_late']} nội "
-        f"dung trả lời quá hạn; {statuses['open']} nội dung đang giải quyết trong hạn; "
-        f"{statuses['overdue']} nội dung đã quá hạn nhưng chưa trả lời."
-    )
+    if total_assigned:
+        doc.para(
+            f"Tính đến {date_words(day)}, trong {total_assigned} nội dung giao giải quyết: "
+            f"{statuses['answered']} nội dung đã trả lời đúng hạn; {statuses['answered_late']} "
+            f"nội dung trả lời quá hạn; {statuses['open']} nội dung đang giải quyết trong hạn; "
+            f"{statuses['overdue']} nội dung đã quá hạn nhưng chưa trả lời."
+        )
+    else:  # in words, not "trong 0 nội dung: 0 …; 0 …"
+        doc.para(f"Tính đến {date_words(day)}, không có nội dung nào phải giao giải quyết.")
     pending = [p for p in petitions if p.outcome is None]
-    doc.para(
-        f"Các ý kiến, kiến nghị đang xem xét, trả lời sau: {len(pending)} ý kiến"
-        + (":" if pending else ".")
-    )
+    if pending:
+        doc.para(f"Các ý kiến, kiến nghị đang xem xét, trả lời sau: {len(pending)} ý kiến:")
     for p in pending:
         doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}).")
     doc.heading("III. ĐỀ XUẤT, KIẾN NGHỊ")

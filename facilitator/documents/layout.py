@@ -344,6 +344,8 @@ class OfficialDocument:
         left, right_cell = table.rows[0].cells
         self.recipients(recipients, container=left)
         self._signature_cell(right_cell, right, name)
+        for cell in (left, right_cell):  # a little air between the body and the block
+            cell.paragraphs[0].paragraph_format.space_before = Pt(6)
         self._keep_block(table)
 
     def _keep_block(self, table: Table) -> None:
