@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections import deque
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -12,6 +14,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from db.store import Store, open_store
 from facilitator.clock import Clock, system_clock
@@ -43,11 +46,81 @@ class StoreApp(App[None]):
         self.meeting_id = meeting_id
         self.title = t(self.TITLE_KEY)
         self.crash_line: str | None = None  # the one line shown when the window had to end
+        self._deliver_keys_init()
 
     def on_unmount(self) -> None:
+        if self._key_pump is not None:
+            self._key_pump.cancel()
         self.store.close()
 
+    # ----- keys in bursts -------------------------------------------------------------------
+    # A scanner or a paste without bracketed paste delivers keys faster than they are handled.
+    # Textual forwards each key to the widget focused when the App reads it, but a key that is
+    # not a character (Tab, Enter, Backspace, arrows) acts only when it has bubbled back up to
+    # the App, where the bindings are checked; by then the keys after it have already been
+    # sent to the old widget. A burst "name, Tab, hamlet" put the hamlet into the name field.
+    # So the App delivers one key at a time: after any key but a character typed into a text
+    # field, the next only when every widget has handled all that the key caused (focus moves,
+    # Changed / Submitted, forms opened or closed), exactly as if the keys had been typed slowly.
+    SETTLE_LIMIT = 1.0  # seconds: a key never waits longer for the one before it
+
+    def _deliver_keys_init(self) -> None:
+        self._key_backlog: deque[events.Event] = deque()
+        self._key_pump: asyncio.Task[None] | None = None
+        self._released: set[int] = set()
+
+    async def _deliver_keys(self) -> None:
+        while self._key_backlog:
+            event = self._key_backlog.popleft()
+            if self._closing or self._closed or not self._screen_stack:
+                continue  # quitting: nothing left to type into
+            # A character typed into a text field is taken by that field itself, in order: the
+            # next key need not wait for it (a scanned line of 100 characters stays quick).
+            typed = (
+                isinstance(event, events.Key)
+                and event.is_printable
+                and isinstance(self.focused, (Input, TextArea))
+            )
+            self._released.add(id(event))
+            self.post_message(event)
+            if typed:
+                await asyncio.sleep(0)
+            else:
+                await self._settled()
+
+    async def keys_delivered(self) -> None:
+        """Until every key received so far has been delivered and handled (for tests)."""
+        while self._key_pump is not None and not self._key_pump.done():
+            await asyncio.wait([self._key_pump])
+        await self._settled()
+
+    def _busy(self) -> bool:
+        nodes: list[Any] = [self, *self._registry]
+        return any(
+            node._message_queue.qsize() or node._pending_message is not None
+            for node in nodes
+            if not node._closed
+        )
+
+    async def _settled(self) -> None:
+        """Until every message pump has handled everything in its queue (seen twice in a row:
+        a message being handled may still post another)."""
+        deadline = time.monotonic() + self.SETTLE_LIMIT
+        quiet = 0
+        while quiet < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0)
+            quiet = 0 if self._busy() else quiet + 1
+
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if id(event) not in self._released:
+                self._key_backlog.append(event)  # delivered in turn by _deliver_keys
+                if self._key_pump is None or self._key_pump.done():
+                    self._key_pump = asyncio.create_task(self._deliver_keys())
+                return
+            self._released.discard(id(event))
+            if not self._screen_stack:
+                return  # quitting
         # A screen may send typed characters elsewhere (the live screen: to the minutes editor
         # when a table has focus). Decided here, in key order, before the key is delivered:
         # moving the focus later would let fast typing overtake itself.

@@ -260,9 +260,14 @@ class NfcInput(Input):
 
     @on(Input.Changed)
     def _keep_nfc(self, event: Input.Changed) -> None:
-        value = event.value
-        if event.input is self and not unicodedata.is_normalized("NFC", value):
-            event.stop()
+        if event.input is not self:
+            return
+        if not unicodedata.is_normalized("NFC", event.value):
+            event.stop()  # the screen hears the normalised value instead
+        # The value now, not the event's: keys queued behind this Changed may have been
+        # handled already, and putting back the event's value would drop them.
+        value = self.value
+        if not unicodedata.is_normalized("NFC", value):
             cursor = len(unicodedata.normalize("NFC", value[: self.cursor_position]))
             self.value = unicodedata.normalize("NFC", value)
             self.cursor_position = cursor
