@@ -363,3 +363,24 @@ def speech_headers(db: Database) -> None:
         typed = strip_generated_header(text, kind, name, hamlet)
         if typed != text:
             db.execute("UPDATE minutes SET text = ? WHERE id = ?", [typed, entry_id])
+
+
+@step("0008_card_scans")
+def card_scans(db: Database) -> None:
+    """Scanned ID cards of a meeting (issue 17), kept only while the meeting runs: a random
+    salt per meeting and the HMAC-SHA256 of each registered card's number under it, never the
+    number. Both are deleted when the meeting is concluded."""
+    db.executescript(
+        """
+        CREATE TABLE card_salts (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+            salt BLOB NOT NULL
+        );
+        CREATE TABLE card_scans (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            digest TEXT NOT NULL,
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            PRIMARY KEY (meeting_id, digest)
+        );
+        """
+    )

@@ -11,4 +11,5 @@ STEPS: tuple[str, ...] = (
     "0003_stable_ids_sessions",
     "0004_profile",
     "0005_speech_headers",
+    "0008_card_scans",
 )

@@ -12,6 +12,7 @@ import functools
 import json
 import os
 import re
+import secrets
 import sqlite3
 import time
 import uuid
@@ -311,6 +312,7 @@ class Store:
                 dest = sqlite3.connect(tmp)
                 try:
                     _copy_database(source, dest)
+                    _scrub_cards(dest)
                     if check_intact(dest) is not None:
                         raise StoreError(f"bản sao lưu {tmp.name} không đọc lại được")
                 finally:
@@ -668,6 +670,41 @@ class Store:
                 [meeting_id, json.dumps(chosen.to_dict(), ensure_ascii=False)],
             )
 
+    # ----- scanned ID cards (issue 17): salted hashes for the meeting only ------------------
+    def card_salt(self, meeting_id: int) -> bytes:
+        """The meeting's random salt for card hashes, made on first use."""
+        with self.write():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO card_salts (meeting_id, salt) VALUES (?, ?)",
+                [meeting_id, secrets.token_bytes(32)],
+            )
+            row = self.conn.execute(
+                "SELECT salt FROM card_salts WHERE meeting_id = ?", [meeting_id]
+            ).fetchone()
+        return bytes(row[0])
+
+    def card_speaker(self, meeting_id: int, digest: str) -> int | None:
+        """The speaker registered from the card with this hash in the meeting, if any."""
+        row = self._row(
+            "SELECT speaker_id FROM card_scans WHERE meeting_id = ? AND digest = ?",
+            [meeting_id, digest],
+        )
+        return int(row["speaker_id"]) if row else None
+
+    def remember_card(self, meeting_id: int, digest: str, speaker_id: int) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO card_scans (meeting_id, digest, speaker_id) "
+                "VALUES (?, ?, ?)",
+                [meeting_id, digest, speaker_id],
+            )
+
+    def forget_cards(self, meeting_id: int) -> None:
+        """The meeting's card hashes and salt deleted (secure_delete overwrites them)."""
+        with self.write():
+            self.conn.execute("DELETE FROM card_scans WHERE meeting_id = ?", [meeting_id])
+            self.conn.execute("DELETE FROM card_salts WHERE meeting_id = ?", [meeting_id])
+
     # ----- calendar and rules ---------------------------------------------------------------
     def calendar_overrides(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM calendar_overrides ORDER BY date")
@@ -702,6 +739,18 @@ class Store:
         ]
 
 
+def _scrub_cards(conn: sqlite3.Connection) -> None:
+    """A backup copy keeps no card hashes: they live in the meeting's own file only, until it
+    is concluded (issue 17)."""
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("DELETE FROM card_scans")
+        conn.execute("DELETE FROM card_salts")
+        conn.commit()
+    except sqlite3.OperationalError:
+        pass  # a file of an earlier release: no such tables
+
+
 def _write_problem(exc: sqlite3.Error) -> str:
     text = str(exc)
     if "full" in text:
@@ -727,6 +776,8 @@ def _backup_problem(exc: BaseException, target: Path) -> str:
 def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Deleted rows are overwritten, not left in free pages (the card hashes of issue 17).
+    conn.execute("PRAGMA secure_delete = ON")
     if not readonly and not memory:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":

@@ -62,7 +62,7 @@ class StoreApp(App[None]):
     # So the App delivers one key at a time: after any key but a character typed into a text
     # field, the next only when every widget has handled all that the key caused (focus moves,
     # Changed / Submitted, forms opened or closed), exactly as if the keys had been typed slowly.
-    SETTLE_LIMIT = 1.0  # seconds: a key never waits longer for the one before it
+    SETTLE_LIMIT = 5.0  # seconds: a key never waits longer for the one before it (a safety valve)
 
     def _deliver_keys_init(self) -> None:
         self._key_backlog: deque[events.Event] = deque()

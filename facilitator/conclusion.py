@@ -121,6 +121,7 @@ def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
         if meeting.started_at is None:
             values["started_at"] = now
         store.update_meeting(meeting.id, values)
+        store.forget_cards(meeting.id)  # the hashes of scanned ID cards: for the meeting only
         store.log(meeting.id, "meeting.concluded", {})
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from db.store import Store
+from facilitator.cccd import CardReading, read_card
 from facilitator.clock import local, parse, stamp
 from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
 from facilitator.slot import SlotState
@@ -189,7 +190,9 @@ class Console:
         slip: int | None = None,
         limit_seconds: int | None = None,
         enforce_open: bool = False,
+        card: str | None = None,
     ) -> Registration:
+        """``card``: the hash of the ID card the registration was scanned from (read_card)."""
         name = _field(name, "name", required=True)
         hamlet = _field(hamlet, "hamlet")
         gist = _field(gist, "gist", multiline=True, limit=2000)
@@ -239,6 +242,8 @@ class Console:
                 },
             )
             change.added("speakers", speaker_id)
+            if card:
+                self.store.remember_card(self.meeting_id, card, speaker_id)
             self.store.log(
                 self.meeting_id,
                 "speaker.registered",
@@ -246,6 +251,20 @@ class Console:
                 undoable=True,
             )
         return Registration(speaker_id, duplicate)
+
+    def read_card(self, line: str) -> tuple[CardReading, str | None]:
+        """A scanned ID card line: its reading (name, title, hamlet from the address, matched
+        against the profile's hamlets or the meeting's village) and the name already
+        registered from the same card in this meeting, if any. NotACard otherwise."""
+        meeting = self.meeting
+        reading = read_card(
+            line,
+            salt=self.store.card_salt(self.meeting_id),
+            hamlets=self.store.meeting_profile(self.meeting_id).hamlets,
+            village=meeting.village,
+        )
+        known = self.store.card_speaker(self.meeting_id, reading.digest)
+        return reading, (self.store.speaker(known).name if known else None)
 
     @_atomic
     def edit_speaker(self, speaker_id: int, **values: Any) -> None:

@@ -12,10 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from db.store import Store
+from facilitator.cccd import looks_like_code
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
 from facilitator.text import TITLES, fold, infer_title
-from screens.live import register_form
+from screens.forms import CardFill
+from screens.live import card_fill, register_form
 from screens.localise import localised
 from screens.widgets import NfcInput, QueueTable, queue_summary
 
@@ -41,6 +43,8 @@ class DeskScreen(Screen[None]):
         self.seen_version = -1
         self.names: dict[str, str] = {}
         self.suggested_title: str | None = None
+        self.card_digest: str | None = None  # the hash of the card scanned for this entry
+        self.kept_note: tuple[str, str] | None = None  # (name read, its note)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="live-header")
@@ -50,7 +54,7 @@ class DeskScreen(Screen[None]):
                 yield Label(self.t("form.register.title"), classes="section")
                 for key in FIELDS:
                     yield Label(self.t(f"form.{key}"))
-                    yield NfcInput(id=f"desk-{key}")
+                    yield NfcInput(id=f"desk-{key}", mask_numbers=key == "name")
                     yield Static("", id=f"desk-err-{key}", classes="form-error")
                     if key == "name":  # asked once, next to the name it is guessed from
                         yield Label(self.t("form.title_short"))
@@ -111,21 +115,45 @@ class DeskScreen(Screen[None]):
     def _name_changed(self, event: Input.Changed) -> None:
         # From the names loaded with the queue: no query on each keystroke.
         same = self.names.get(fold(event.value)) if event.value.strip() else None
-        self.query_one("#desk-err-name", Static).update(
-            f"ℹ {self.t('form.duplicate', name=same)}" if same else ""
-        )
+        note = f"ℹ {self.t('form.duplicate', name=same)}" if same else ""
+        if self.kept_note and self.kept_note[0] == event.value:
+            note = self.kept_note[1]  # what was read from a card stays with its value
+        self.query_one("#desk-err-name", Static).update(note)
+        if not event.value.strip():
+            self.card_digest = None
         # "Thị" → Bà, "Văn" → Ông; a title chosen by hand is never replaced.
         select = self.query_one("#desk-title", Select)
         current = None if select.value is Select.NULL else select.value
         if current is None or current == self.suggested_title:
-            guess = infer_title(event.value)
+            guess = "" if looks_like_code(event.value) else infer_title(event.value)
             select.value = guess or Select.NULL
             self.suggested_title = guess or None
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.input.id == "desk-name" and self.console is not None:
+            fill = card_fill(self.console, self.t, "name", event.value)
+            if fill is not None:  # a scanned card: read (or refused), not saved yet
+                self.apply(fill)
+                return
         self.register()
+
+    def apply(self, fill: CardFill) -> None:
+        for key, value in fill.values.items():
+            if key == "title":
+                self.query_one("#desk-title", Select).value = value or Select.NULL
+                self.suggested_title = None  # read from the card: kept when the name changes
+            else:
+                field = self.query_one(f"#desk-{key}", Input)
+                field.value = str(value)
+                field.cursor_position = len(field.value)
+        note = fill.notes.get("name", "")
+        self.query_one("#desk-err-name", Static).update(note)
+        self.kept_note = (self.query_one("#desk-name", Input).value, note)
+        if fill.digest:
+            self.card_digest = fill.digest
+        self.query_one(f"#desk-{fill.focus or 'name'}").focus()
 
     def register(self) -> None:
         if self.console is None:
@@ -143,6 +171,7 @@ class DeskScreen(Screen[None]):
                 title=self.title_value(),
                 priority=self.query_one("#desk-priority", Checkbox).value,
                 enforce_open=True,
+                card=self.card_digest,
             )
         except RuleError as exc:
             target = exc.field if exc.field in FIELDS else "name"
@@ -161,6 +190,8 @@ class DeskScreen(Screen[None]):
         self.query_one("#desk-priority", Checkbox).value = False
         self.query_one("#desk-title", Select).value = Select.NULL
         self.suggested_title = None
+        self.card_digest = None
+        self.kept_note = None
         self.query_one("#desk-err-name", Static).update("")
         self.query_one("#desk-name").focus()
         self.reload()

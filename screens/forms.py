@@ -34,6 +34,24 @@ class Field:
     options: list[tuple[str, Any]] = field(default_factory=list)
     placeholder: str = ""
     suggest: list[str] = field(default_factory=list)
+    mask_numbers: bool = False  # a value starting with a digit shown as dots (a scanned card)
+
+
+@dataclass
+class Fill:
+    """What Enter in a field did instead of saving (a scanned card read): values for other
+    fields, a one-line note under a field, the field to go on with."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    focus: str | None = None
+
+
+@dataclass
+class CardFill(Fill):
+    """A Fill from a scanned ID card: also the hash its registration will remember."""
+
+    digest: str | None = None
 
 
 class FormScreen(ModalScreen[Any]):
@@ -55,6 +73,7 @@ class FormScreen(ModalScreen[Any]):
         note: str = "",
         on_change: Callable[[str, Any], str | None] | None = None,
         suggest: Callable[[str, Any], dict[str, Any]] | None = None,
+        read: Callable[[str, str], Fill | None] | None = None,
     ):
         super().__init__()
         self.form_title = title
@@ -67,6 +86,10 @@ class FormScreen(ModalScreen[Any]):
         # the user made is never replaced, only a blank one or one suggested before.
         self.suggest = suggest
         self.suggested: dict[str, Any] = {}
+        # Enter in a field first asks ``read`` (a scanned ID card in the name field): a Fill
+        # means the line was read or refused, and the form stays open.
+        self.read = read
+        self.kept_notes: dict[str, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -101,7 +124,13 @@ class FormScreen(ModalScreen[Any]):
         if f.kind == "check":
             return Checkbox(f.label, value=bool(f.value), id=wid)
         suggester = SuggestFromList(f.suggest, case_sensitive=False) if f.suggest else None
-        return NfcInput(str(f.value or ""), placeholder=f.placeholder, id=wid, suggester=suggester)
+        return NfcInput(
+            str(f.value or ""),
+            placeholder=f.placeholder,
+            id=wid,
+            suggester=suggester,
+            mask_numbers=f.mask_numbers,
+        )
 
     def on_mount(self) -> None:
         if self.fields:
@@ -156,14 +185,40 @@ class FormScreen(ModalScreen[Any]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_submit()
+        key = (event.input.id or "").removeprefix("f-")
+        fill = self.read(key, event.value) if self.read else None
+        if fill is None:
+            self.action_submit()
+            return
+        self.apply(fill)
+
+    def apply(self, fill: Fill) -> None:
+        for key, value in fill.values.items():
+            widget = self.query_one(f"#f-{key}")
+            if isinstance(widget, Select):
+                widget.value = value if value else Select.NULL
+                self.suggested[key] = None  # read, not guessed: kept when the name changes
+            elif isinstance(widget, Input):
+                widget.value = str(value)
+                widget.cursor_position = len(widget.value)
+        for f in self.fields:
+            if f.key in fill.notes:
+                self.query_one(f"#err-{f.key}", Static).update(fill.notes[f.key])
+                value = self.values().get(f.key)
+                self.kept_notes[f.key] = (str(value), fill.notes[f.key])
+        if fill.focus:
+            self.query_one(f"#f-{fill.focus}").focus()
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         if self.on_change and event.input.id:
             key = event.input.id.removeprefix("f-")
             hint = self.on_change(key, event.value)
-            self.query_one(f"#err-{key}", Static).update(f"ℹ {hint}" if hint else "")
+            line = f"ℹ {hint}" if hint else ""
+            kept = self.kept_notes.get(key)
+            if kept and kept[0] == event.value:  # a note of what was read stays with its value
+                line = kept[1]
+            self.query_one(f"#err-{key}", Static).update(line)
         if self.suggest and event.input.id:
             for key, value in self.suggest(event.input.id.removeprefix("f-"), event.value).items():
                 select = self.query_one(f"#f-{key}", Select)

@@ -18,12 +18,13 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
 from db.store import StoreError
+from facilitator.cccd import NotACard, looks_like_code
 from facilitator.i18n import Translator
 from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from facilitator.text import MAX_LONG
-from screens.forms import Field, FormScreen
+from screens.forms import CardFill, Field, Fill, FormScreen
 from screens.keybar import KeyBar
 from screens.localise import localised
 from screens.widgets import (
@@ -547,7 +548,7 @@ def register_form(
     existing = console.store.speaker(speaker_id) if speaker_id else None
     titles = [("Ông", "Ông"), ("Bà", "Bà")]
     fields = [
-        Field("name", t("form.name"), value=existing.name if existing else ""),
+        Field("name", t("form.name"), value=existing.name if existing else "", mask_numbers=True),
         # Asked once, next to the name it is guessed from; unknown stays blank.
         Field(
             "title",
@@ -579,7 +580,17 @@ def register_form(
 
     def title_from_name(key: str, value: str) -> dict[str, Any]:
         # "Thị" → Bà, "Văn" → Ông, shown in the form before saving; otherwise left unknown.
-        return {"title": infer_title(value)} if key == "name" else {}
+        if key != "name":
+            return {}
+        return {"title": "" if looks_like_code(value) else infer_title(value)}  # not a name
+
+    card: dict[str, str | None] = {"digest": None}  # the hash of a card scanned into the form
+
+    def read(key: str, value: str) -> Fill | None:
+        fill = card_fill(console, t, key, value)
+        if isinstance(fill, CardFill) and fill.digest and existing is None:
+            card["digest"] = fill.digest
+        return fill
 
     def save(values: dict[str, Any]) -> str:
         limit = limit_seconds(values["limit"])
@@ -604,6 +615,7 @@ def register_form(
             priority=values["priority"],
             enforce_open=enforce_open,
             limit_seconds=limit,
+            card=card["digest"],
         )
         name = console.store.speaker(result.speaker_id).name
         if result.duplicate_of:
@@ -617,6 +629,26 @@ def register_form(
         t,
         on_change=duplicate_hint,
         suggest=title_from_name,
+        read=read,
+    )
+
+
+def card_fill(console: Console, t: Translator, key: str, value: str) -> CardFill | None:
+    """Enter in a name field holding a scanned code: the card's name, title and hamlet with a
+    note (already registered from this card?), or a note that it is not a card and stays as
+    typed. None: an ordinary name, saved as usual."""
+    if key != "name" or not looks_like_code(value):
+        return None
+    try:
+        reading, known = console.read_card(value)
+    except NotACard:
+        return CardFill(notes={"name": f"ℹ {t('scan.not_card')}"}, focus="name")
+    note = f"⚠ {t('scan.already', name=known)}" if known else f"ℹ {t('scan.read')}"
+    return CardFill(
+        {"name": reading.name, "title": reading.title, "hamlet": reading.hamlet},
+        {"name": note},
+        focus="gist",
+        digest=reading.digest,
     )
 
 

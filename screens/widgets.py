@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from typing import Any
 
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from facilitator.cccd import starts_like_a_number
 from facilitator.i18n import Translator
 from facilitator.live import queue_end
 from facilitator.models import Meeting, MinutesEntry, PhaseRecord, SlotRecord, Speaker
@@ -252,7 +254,15 @@ class MinutesEditor(NfcTextArea, inherit_bindings=False):
 
 
 class NfcInput(Input):
-    """An Input that keeps its value NFC as it is typed, like NfcTextArea."""
+    """An Input that keeps its value NFC as it is typed, like NfcTextArea.
+
+    ``mask_numbers``: a value starting with a digit (an ID card being scanned into a name
+    field) is shown as dots, so the card's numbers never appear on the screen.
+    """
+
+    def __init__(self, *args: Any, mask_numbers: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mask_numbers = mask_numbers
 
     def _on_paste(self, event: events.Paste) -> None:
         # Runs before Input's own handler (Textual calls each class's in MRO order).
@@ -262,6 +272,8 @@ class NfcInput(Input):
     def _keep_nfc(self, event: Input.Changed) -> None:
         if event.input is not self:
             return
+        if self.mask_numbers:
+            self.password = starts_like_a_number(self.value)
         if not unicodedata.is_normalized("NFC", event.value):
             event.stop()  # the screen hears the normalised value instead
         # The value now, not the event's: keys queued behind this Changed may have been
