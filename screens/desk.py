@@ -117,7 +117,8 @@ class DeskScreen(Screen[None]):
         same = self.names.get(fold(event.value)) if event.value.strip() else None
         note = f"ℹ {self.t('form.duplicate', name=same)}" if same else ""
         if self.kept_note and self.kept_note[0] == event.value:
-            note = self.kept_note[1]  # what was read from a card stays with its value
+            # what was read from a card stays with its value (and a same name is still said)
+            note = f"{self.kept_note[1]}\n{note}".strip()
         self.query_one("#desk-err-name", Static).update(note)
         if not event.value.strip():
             self.card_digest = None

@@ -217,7 +217,7 @@ class FormScreen(ModalScreen[Any]):
             line = f"ℹ {hint}" if hint else ""
             kept = self.kept_notes.get(key)
             if kept and kept[0] == event.value:  # a note of what was read stays with its value
-                line = kept[1]
+                line = f"{kept[1]}\n{line}".strip()
             self.query_one(f"#err-{key}", Static).update(line)
         if self.suggest and event.input.id:
             for key, value in self.suggest(event.input.id.removeprefix("f-"), event.value).items():
