@@ -71,18 +71,18 @@ def looks_like_code(text: str) -> bool:
         "|" in value
         or "://" in value
         or value.casefold().startswith("www.")
-        or re.match(r"0002\d{2}", value)
-        or re.search(r"\d{9,}", value)
+        or re.match(r"0002[0-9]{2}", value)
+        or re.search(r"[0-9]{9,}", value)
     )
 
 
 def starts_like_a_number(text: str) -> bool:
     """A name field starting with a digit holds a number (a card being scanned): shown masked."""
-    return bool(re.match(r"\s*\d", text))
+    return bool(re.match(r"\s*[0-9]", text))
 
 
 def _date(text: str) -> dt.date:
-    if not re.fullmatch(r"\d{8}", text):
+    if not re.fullmatch(r"[0-9]{8}", text):
         raise NotACard("ngày không đúng dạng ddmmyyyy")
     try:
         return dt.date(int(text[4:]), int(text[2:4]), int(text[:2]))
@@ -130,9 +130,9 @@ def read_card(
     if len(fields) != FIELDS:
         raise NotACard(f"cần {FIELDS} trường ngăn bởi '|', có {len(fields)}")
     number, old_number, name, born, gender, address, issued = (f.strip() for f in fields)
-    if not re.fullmatch(r"\d{12}", number):
+    if not re.fullmatch(r"[0-9]{12}", number):
         raise NotACard("số căn cước phải có 12 chữ số")
-    if old_number and not re.fullmatch(r"\d{9}|\d{12}", old_number):
+    if old_number and not re.fullmatch(r"[0-9]{9}|[0-9]{12}", old_number):
         raise NotACard("số CMND cũ phải có 9 hoặc 12 chữ số")
     _date(born)
     _date(issued)

@@ -62,6 +62,8 @@ def test_the_hamlet_of_an_address(address, hamlets, village, hamlet):
         LINE.rsplit("|", 1)[0],  # six fields
         LINE + "|x",  # eight
         LINE.replace("030068001234", "03006800123"),  # 11 digits
+        LINE.replace("030068001234", "٠٣٠٠٦٨٠٠١٢٣٤"),  # digits of another script
+        LINE.replace("12031968", "١٢٠٣١٩٦٨"),
         LINE.replace("142345678", "14234567"),
         LINE.replace("12031968", "31021968"),  # no such date
         LINE.replace("|Nam|", "|X|"),
