@@ -673,6 +673,11 @@ class Store:
     # ----- scanned ID cards (issue 17): salted hashes for the meeting only ------------------
     def card_salt(self, meeting_id: int) -> bytes:
         """The meeting's random salt for card hashes, made on first use."""
+        row = self.conn.execute(
+            "SELECT salt FROM card_salts WHERE meeting_id = ?", [meeting_id]
+        ).fetchone()
+        if row is not None:
+            return bytes(row[0])
         with self.write():
             self.conn.execute(
                 "INSERT OR IGNORE INTO card_salts (meeting_id, salt) VALUES (?, ?)",

@@ -75,7 +75,8 @@ class StoreApp(App[None]):
             if self._closing or self._closed or not self._screen_stack:
                 continue  # quitting: nothing left to type into
             # A character typed into a text field is taken by that field itself, in order: the
-            # next key need not wait for it (a scanned line of 100 characters stays quick).
+            # next key need not wait for it, and a run of them is handed over at once (drawn
+            # once, not once a key: a scanned line of 100 characters stays quick).
             typed = (
                 isinstance(event, events.Key)
                 and event.is_printable
@@ -83,9 +84,7 @@ class StoreApp(App[None]):
             )
             self._released.add(id(event))
             self.post_message(event)
-            if typed:
-                await asyncio.sleep(0)
-            else:
+            if not typed:
                 await self._settled()
 
     async def keys_delivered(self) -> None:
