@@ -112,12 +112,21 @@ def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
         console.end_speech()
         if meeting.phase_index >= 0:
             store.update_phase(meeting.id, meeting.phase_index, {"ended_at": now})
+        # The last phase (Kết luận) is reached and ended with the meeting.
+        last = len(store.phases(meeting.id)) - 1
+        if last >= 0:
+            reached = {"ended_at": now}
+            if store.phases(meeting.id)[last].started_at is None:
+                reached["started_at"] = now
+            store.update_phase(meeting.id, last, reached)
         values = {
             "conclusion": conclusion,
             "assessment": assessment,
             "status": "concluded",
             "ended_at": now,
         }
+        if last >= 0:
+            values["phase_index"] = last
         if meeting.started_at is None:
             values["started_at"] = now
         store.update_meeting(meeting.id, values)

@@ -137,6 +137,7 @@ VI: dict[str, str] = {
     "live.nobody": "Chưa có người phát biểu",
     "live.waiting": "Đang chờ: {count}",
     "live.projected": "Dự kiến xong: {time}",
+    "live.concluded_at": "Đã kết luận lúc {time} · Chưa được mời: {count}",
     "live.registration_closed": "ĐÃ KHÓA ĐĂNG KÝ",
     "live.not_started": "Chưa bắt đầu — nhấn F8 để khai mạc",
     "live.turn": "lần {n}",
@@ -452,6 +453,7 @@ EN: dict[str, str] = {
     "live.nobody": "Nobody is speaking",
     "live.waiting": "Waiting: {count}",
     "live.projected": "Projected end: {time}",
+    "live.concluded_at": "Concluded at {time} · Not called: {count}",
     "live.registration_closed": "REGISTRATION CLOSED",
     "live.not_started": "Not started — press F8 to open the meeting",
     "live.turn": "turn {n}",
@@ -680,6 +682,10 @@ ERRORS_EN: list[tuple[str, str | None]] = [
     (r"giờ không hợp lệ: (.*)", r"invalid time: \1"),
     (r"thời điểm không hợp lệ: (.*)", r"invalid timestamp: \1"),
     (r"danh sách đăng ký đã khóa", "registration is closed"),
+    (
+        r"hội nghị đã kết luận; không còn mời phát biểu, ghi kiến nghị hay chuyển phần",
+        "the meeting has concluded: no more speakers, petitions or phase changes",
+    ),
     (
         r"thời gian phát biểu phải từ 30 giây đến 60 phút",
         "speaking time must be between 30 seconds and 60 minutes",

@@ -22,6 +22,7 @@ from facilitator.text import MAX_LONG, TITLES, TextError, clean, fold, split_lon
 
 T = TypeVar("T")
 OUTAGE_SECONDS = 30
+OVER = "hội nghị đã kết luận; không còn mời phát biểu, ghi kiến nghị hay chuyển phần"
 HEARTBEAT_SECONDS = 10
 
 
@@ -175,6 +176,12 @@ class Console:
             self.store.current_slot(self.meeting_id),
         )
 
+    def _refuse_if_over(self) -> None:
+        """A concluded (or closed) meeting takes no more speakers, turns, petitions or phases:
+        its end time is recorded. Editing the minutes stays allowed (corrections before sealing)."""
+        if self.meeting.concluded:
+            raise RuleError(OVER)
+
     # ----- queue ----------------------------------------------------------------------------
     @_atomic
     def register(
@@ -193,6 +200,7 @@ class Console:
         card: str | None = None,
     ) -> Registration:
         """``card``: the hash of the ID card the registration was scanned from (read_card)."""
+        self._refuse_if_over()
         name = _field(name, "name", required=True)
         hamlet = _field(hamlet, "hamlet")
         gist = _field(gist, "gist", multiline=True, limit=2000)
@@ -316,6 +324,7 @@ class Console:
     @_atomic
     def follow_up(self, speaker_id: int) -> int:
         """A finished speaker asks to speak again (plan 2.5): a new turn at the end of the queue."""
+        self._refuse_if_over()
         original = self.store.speaker(speaker_id)
         if original.state not in ("done", "speaking"):
             raise RuleError("chỉ người đã phát biểu mới đăng ký phát biểu lại")
@@ -396,6 +405,7 @@ class Console:
     @_atomic
     def call_next(self) -> Speaker | None:
         """End the current slot, call the first waiting speaker, start their slot and entry."""
+        self._refuse_if_over()
         waiting = self.store.waiting(self.meeting_id)
         if not waiting:
             return None
@@ -430,6 +440,7 @@ class Console:
     @_atomic
     def start_answer(self, name: str, position: str = "") -> int:
         """An official answers (plan 2.4): a timed turn of role "official", outside the queue."""
+        self._refuse_if_over()
         name = _field(name, "name", required=True)
         position = _field(position, "position")
         change = _Change(self.store)
@@ -501,6 +512,7 @@ class Console:
 
     @_atomic
     def toggle_timer(self) -> SlotState | None:
+        self._refuse_if_over()
         current = self.store.current_slot(self.meeting_id)
         if current is None:
             return None
@@ -524,6 +536,7 @@ class Console:
 
     @_atomic
     def extend(self, seconds: int = 60) -> bool:
+        self._refuse_if_over()
         current = self.store.current_slot(self.meeting_id)
         if current is None:
             return False
@@ -544,6 +557,7 @@ class Console:
         that keeps every removed row: nothing is lost. An action whose rows another window
         has changed since is not taken back (that would undo the other window's work too)."""
         with self.store.write():  # the check and the undo see the same state
+            self._refuse_if_over()
             event = self.store.last_undoable_event(self.meeting_id, self.store.session)
             if event is None:
                 return None
@@ -610,6 +624,7 @@ class Console:
         """F8: start the meeting (a draft) or move to the next phase; stamped in the minutes."""
         now = self.store.now()
         with self.store.write():  # read inside: another window may move the phase too
+            self._refuse_if_over()
             meeting = self.meeting
             phases = self.store.phases(self.meeting_id)
             target = meeting.phase_index + 1
@@ -763,6 +778,7 @@ class Console:
         speaker_id: int | None = None,
         source: str = "meeting",
     ) -> int:
+        self._refuse_if_over()
         content = _field(content, "content", required=True, multiline=True, limit=MAX_LONG)
         field = _field(field, "field")
         with self.store.write():

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from facilitator.cccd import starts_like_a_number
+from facilitator.clock import local
 from facilitator.i18n import Translator
 from facilitator.live import queue_end
 from facilitator.models import Meeting, MinutesEntry, PhaseRecord, SlotRecord, Speaker
@@ -49,6 +50,9 @@ def queue_summary(
 ) -> str:
     """ "Đang chờ: 8 · Dự kiến xong: 09:40 · ĐÃ KHÓA ĐĂNG KÝ", from what the view has loaded."""
     waiting = [s for s in speakers if s.state == "waiting"]
+    if meeting.concluded:  # nobody is called any more: no projected end
+        ended = local(meeting.ended_at) if meeting.ended_at else now
+        return t("live.concluded_at", time=f"{ended:%H:%M}", count=len(waiting))
     end = queue_end(now, meeting.slot_seconds, waiting, slot)
     parts = [t("live.waiting", count=len(waiting)), t("live.projected", time=f"{end:%H:%M}")]
     if not meeting.registration_open:

@@ -144,3 +144,42 @@ def test_after_meeting_checklist_marked_done_and_carried_in_the_file(console, cl
     assert exported["checklist"] == [{"key": "evaluation", "done_on": "2021-11-03"}]
     again = import_meeting(console.store, exported)
     assert console.store.checklist_done(again) == {"evaluation": D(2021, 11, 3)}
+
+
+def test_a_concluded_meeting_takes_no_more_speakers_turns_or_petitions(console, clock):
+    console.next_phase()
+    first = console.call_next()
+    clock.advance(90)
+    conclude(console, "Kết luận.")
+    store, mid = console.store, console.meeting_id
+    assert store.speaker(first.id).state == "done"
+    assert store.current_slot(mid) is None
+    phases = store.phases(mid)
+    assert console.meeting.phase_index == len(phases) - 1
+    assert (phases[-1].started_at, phases[-1].ended_at) == (clock.now, clock.now)
+    waiting = [s.id for s in store.waiting(mid)]
+    petitions = len(store.petitions(mid))
+    refused = [
+        console.call_next,
+        lambda: console.start_answer("Lê Văn Nam"),
+        lambda: console.register("Nguyễn Văn Mới", "Đông Phong"),
+        lambda: console.record_petition("Sửa đường"),
+        console.next_phase,
+        console.toggle_timer,
+        console.extend,
+        lambda: console.follow_up(first.id),
+        console.undo,
+    ]
+    for action in refused:
+        with pytest.raises(RuleError) as exc:
+            action()
+        assert str(exc.value) == (
+            "hội nghị đã kết luận; không còn mời phát biểu, ghi kiến nghị hay chuyển phần"
+        )
+    assert [s.id for s in store.waiting(mid)] == waiting
+    assert len(store.petitions(mid)) == petitions
+    assert store.current_slot(mid) is None
+    # Correcting the minutes before sealing stays allowed.
+    entry = store.recent_minutes(mid, 50)[-1]
+    console.save_entry(entry.id, "Sửa lại sau kết luận")
+    assert store.recent_minutes(mid, 50)[-1].text == "Sửa lại sau kết luận"

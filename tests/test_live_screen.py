@@ -560,3 +560,33 @@ async def test_edit_a_speaker_from_the_queue(tmp_path, clock):
         assert next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa").hamlet == (
             "xóm Giữa"
         )
+
+
+async def test_f3_after_conclusion_calls_nobody(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        await pilot.pause()
+        first = next(s for s in store.speakers(mid) if s.state == "speaking")
+        await pilot.press("f9")
+        await pilot.pause()
+        app.screen.query_one("#conclusion-text", NfcTextArea).load_text("Giao các bộ phận.")
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.meeting(mid).status == "concluded"
+        await pilot.press("escape")
+        await pilot.pause()
+        waiting = len(store.waiting(mid))
+        await pilot.press("f3")
+        await pilot.pause()
+        assert store.speaker(first.id).state == "done"
+        assert not [s for s in store.speakers(mid) if s.state == "speaking"]
+        assert len(store.waiting(mid)) == waiting
+        assert store.current_slot(mid) is None
+        status = str(app.screen.query_one("#queue-status").render())
+        assert status == f"Đã kết luận lúc 08:00 · Chưa được mời: {waiting}"
+        assert str(app.screen.query_one("#current-who").render()) == "Chưa có người phát biểu"
