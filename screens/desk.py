@@ -19,7 +19,7 @@ from facilitator.text import TITLES, fold, infer_title
 from screens.forms import CardFill
 from screens.live import card_fill, register_form
 from screens.localise import localised
-from screens.widgets import NfcInput, QueueTable, queue_summary
+from screens.widgets import NfcInput, QueueTable, StateCheckbox, queue_summary
 
 POLL_SECONDS = 0.25
 FIELDS = ("name", "hamlet", "gist", "field")
@@ -32,6 +32,9 @@ class DeskScreen(Screen[None]):
         Binding(
             "ctrl+l", "toggle_registration", "key.registration", priority=True, id="registration"
         ),
+        # Enter saves from the checkbox and a closed choice list too, as the hint says
+        # (Space ticks the box, down or space opens a list).
+        Binding("enter", "register_from_choice", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, t: Translator, meeting_id: int | None):
@@ -64,7 +67,7 @@ class DeskScreen(Screen[None]):
                             allow_blank=True,
                             prompt=self.t("form.choose"),
                         )
-                yield Checkbox(self.t("form.priority"), id="desk-priority")
+                yield StateCheckbox(self.t("form.priority"), id="desk-priority")
                 yield Static(self.t("form.save_hint"), id="form-hint")
             with Vertical(id="desk-queue"):
                 yield Label(self.t("live.queue"), classes="section")
@@ -156,6 +159,9 @@ class DeskScreen(Screen[None]):
             self.card_digest = fill.digest
         self.query_one(f"#desk-{fill.focus or 'name'}").focus()
 
+    def action_register_from_choice(self) -> None:
+        self.register()
+
     def register(self) -> None:
         if self.console is None:
             self.notify(self.t("chair.no_meeting"), severity="error")
@@ -234,5 +240,10 @@ class DeskScreen(Screen[None]):
             self.notify(result)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "register_from_choice":
+            focused = self.focused
+            if isinstance(focused, Select):
+                return not focused.expanded
+            return isinstance(focused, Checkbox)
         # Absences and follow-up turns belong to the secretary: hidden at the desk.
         return action not in ("absent", "follow_up")

@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.live import RuleError
-from screens.widgets import NfcInput, NfcTextArea
+from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
 
 @dataclass
@@ -122,7 +122,7 @@ class FormScreen(ModalScreen[Any]):
                 prompt=self.t("form.choose"),
             )
         if f.kind == "check":
-            return Checkbox(f.label, value=bool(f.value), id=wid)
+            return StateCheckbox(f.label, value=bool(f.value), id=wid)
         suggester = SuggestFromList(f.suggest, case_sensitive=False) if f.suggest else None
         return NfcInput(
             str(f.value or ""),

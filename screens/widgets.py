@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
 from facilitator.cccd import starts_like_a_number
 from facilitator.clock import local
@@ -353,3 +353,14 @@ def install_paste_filter() -> None:
 
     XTermParser.feed = filtered_feed  # type: ignore[method-assign]
     XTermParser._paste_filter_installed = True  # type: ignore[attr-defined]
+
+
+class StateCheckbox(Checkbox):
+    """A checkbox whose state reads without colour: "[x]" when ticked, "[ ]" when not."""
+
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the inner character
+        return "x" if self.value else " "

@@ -86,3 +86,29 @@ async def test_home_lists_meetings_and_opens_one(tmp_path, clock):
         await pilot.pause()
         assert type(app.screen).__name__ == "LiveScreen"
         assert app.screen.console.meeting_id == meeting_id
+
+
+async def test_desk_enter_on_the_priority_box_saves_and_the_box_reads_without_colour(
+    tmp_path, clock
+):
+    path = tmp_path / "m.db"
+    setup_app = make_app(path, clock=clock)
+    meeting_id = import_meeting(setup_app.store, demo_meeting())
+    setup_app.store.close()
+    app = make_app(path, mode="desk", clock=clock, meeting_id=meeting_id)
+    store = app.store
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#desk-name", Input).value = "Hà Văn Tới"
+        box = app.screen.query_one("#desk-priority")
+        box.focus()
+        await pilot.pause()
+        assert str(box.render()).startswith("[ ]")
+        await pilot.press("space")  # Space ticks
+        await pilot.pause()
+        assert str(box.render()).startswith("[x]")
+        await pilot.press("enter")  # Enter saves, as the hint says
+        await pilot.pause()
+        last = store.waiting(meeting_id)[0]
+        assert (last.name, last.priority) == ("Hà Văn Tới", True)
+        assert str(box.render()).startswith("[ ]")  # cleared for the next person
