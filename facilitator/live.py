@@ -427,8 +427,11 @@ class Console:
             )
             change.added("slots", slot_id)
             # The entry holds only what is typed; its header is its speaker (speech_header).
-            entry_id = self._add_entry("speech", "", nxt.id, now)
-            change.added("minutes", entry_id, "")
+            # Called again after an undo kept the typed words: go on in that same entry.
+            kept = self.store.last_entry_of(nxt.id)
+            if kept is None:
+                entry_id = self._add_entry("speech", "", nxt.id, now)
+                change.added("minutes", entry_id, "")
             self.store.log(
                 self.meeting_id,
                 "speaker.called",

@@ -312,7 +312,9 @@ class LiveScreen(Screen[None]):
 
     def resumable_entry(self) -> int | None:
         """On (re)opening: go on with the current speaker's entry if it is the last one."""
-        entries = self.console.store.recent_minutes(self.console.meeting_id, 1)
+        # Outage notes added by earlier restarts do not count: every restart goes on alike.
+        recent = self.console.store.recent_minutes(self.console.meeting_id, 20)
+        entries = [e for e in recent if e.kind != "outage"]
         if (
             entries
             and entries[-1].kind == "speech"
@@ -479,8 +481,20 @@ class LiveScreen(Screen[None]):
             self.say(self.t("msg.nothing_to_undo"))
         else:
             self.say(self.t("msg.undone", what=self.t.event(what)))
-            if self.editing_id and self.console.store.get("minutes", self.editing_id) is None:
+            if self.editing_id and not self.still_current(self.editing_id):
                 self.start_new_entry()
+
+    def still_current(self, entry_id: int) -> bool:
+        """An entry the editor may go on with after an undo: it exists, and a speech entry's
+        speaker is still speaking (an undone call's typed words stay in their entry, but the
+        editor does not go on showing that speaker as the current speech)."""
+        store = self.console.store
+        if store.get("minutes", entry_id) is None:
+            return False
+        entry = store.minutes_entry(entry_id)
+        if entry.kind != "speech" or not entry.speaker_id:
+            return True
+        return store.speaker(entry.speaker_id).state == "speaking"
 
     def selected_speaker(self) -> int | None:
         key = self.query_one(QueueTable).selected_id()

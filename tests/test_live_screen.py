@@ -590,3 +590,55 @@ async def test_f3_after_conclusion_calls_nobody(tmp_path, clock):
         status = str(app.screen.query_one("#queue-status").render())
         assert status == f"Đã kết luận lúc 08:00 · Chưa được mời: {waiting}"
         assert str(app.screen.query_one("#current-who").render()) == "Chưa có người phát biểu"
+
+
+async def test_undo_a_call_then_call_again_keeps_one_entry(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        await pilot.pause()
+        first = next(s for s in store.speakers(mid) if s.state == "speaking")
+        await pilot.press("ctrl+z")  # nothing typed: the call and its empty entry go
+        await pilot.pause()
+        assert store.speaker(first.id).state == "waiting"
+        assert [e for e in store.minutes(mid) if e.speaker_id == first.id] == []
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press(*"xin chao")
+        await pilot.press("ctrl+z")  # typed: the words stay in her entry
+        await pilot.pause()
+        assert store.speaker(first.id).state == "waiting"
+        kept = [e for e in store.minutes(mid) if e.speaker_id == first.id]
+        assert [e.text for e in kept] == ["xin chao"]
+        label = str(app.screen.query_one("#editing").render())
+        assert first.name not in label
+        assert app.screen.editing_id is None
+        await pilot.press("f3")
+        await pilot.pause()
+        assert store.speaker(first.id).state == "speaking"
+        again = [e for e in store.minutes(mid) if e.speaker_id == first.id]
+        assert [(e.id, e.text) for e in again] == [(kept[0].id, "xin chao")]
+        assert app.screen.editing_id == kept[0].id
+        assert first.name in str(app.screen.query_one("#editing").render())
+
+
+async def test_every_restart_goes_on_with_the_speakers_entry(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    mid = app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        await pilot.press("x")
+        await pilot.pause(0.8)
+        speaker = next(s for s in app.store.speakers(mid) if s.state == "speaking")
+        entry = app.store.last_entry_of(speaker.id)
+    for _ in range(2):
+        clock.advance(80)
+        again = make_app(tmp_path / "m.db", clock=clock, meeting_id=mid)
+        async with again.run_test(size=(120, 35)) as pilot:
+            await pilot.pause(0.6)
+            assert again.screen.editing_id == entry
+            assert speaker.name in str(again.screen.query_one("#editing").render())
+            assert again.store.minutes(mid)[-1].kind == "outage"
