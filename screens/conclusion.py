@@ -30,6 +30,7 @@ class ConclusionScreen(Screen[Any]):
         Binding("f9", "conclude", "conclusion.conclude", priority=True, id="conclude"),
         Binding("f7", "decide", "key.decide", priority=True, id="decide"),
         Binding("ctrl+s", "save_text", "key.save", priority=True, id="save"),
+        Binding("f10", "export", "key.export", priority=True, id="export"),
     ]
 
     def __init__(self, console: Console, t: Translator):
@@ -190,10 +191,15 @@ class ConclusionScreen(Screen[Any]):
         """Undecided petitions and waiting speakers, listed before the question."""
         items = open_items(self.console.store, self.console.meeting_id)
         lines: list[str] = []
-        for key, rows in (
-            ("conclusion.open_petitions", [f"{p.seq}. {p.content}" for p in items.undecided]),
+        for key, more, rows in (
+            (
+                "conclusion.open_petitions",
+                "conclusion.more",
+                [f"{p.seq}. {p.content}" for p in items.undecided],
+            ),
             (
                 "conclusion.open_speakers",
+                "conclusion.more_people",
                 [
                     s.name + (f" ({place_words(s.hamlet)})" if s.hamlet else "")
                     for s in items.waiting
@@ -204,7 +210,7 @@ class ConclusionScreen(Screen[Any]):
                 lines.append(self.t(key, count=len(rows)))
                 lines += [f"  • {shorten(row, 70, placeholder=' …')}" for row in rows[:shown]]
                 if len(rows) > shown:
-                    lines.append("  " + self.t("conclusion.more", count=len(rows) - shown))
+                    lines.append("  " + self.t(more, count=len(rows) - shown))
         return "\n".join(lines) or self.t("conclusion.nothing_open")
 
     def _confirmed(self, yes: bool | None) -> None:
@@ -214,6 +220,15 @@ class ConclusionScreen(Screen[Any]):
         conclude(self.console, text, self.console.meeting.assessment)
         self.notify(self.t("msg.concluded"))
         self.reload()
+
+    def action_export(self) -> None:
+        self.action_save_text()
+        from screens.export import ExportScreen
+
+        folder = getattr(self.app, "export_dir", None)
+        self.app.push_screen(
+            ExportScreen(self.console.store, self.console.meeting_id, self.t, folder)
+        )
 
     def action_back(self) -> None:
         self.action_save_text()

@@ -642,3 +642,35 @@ async def test_every_restart_goes_on_with_the_speakers_entry(tmp_path, clock):
             assert again.screen.editing_id == entry
             assert speaker.name in str(again.screen.query_one("#editing").render())
             assert again.store.minutes(mid)[-1].kind == "outage"
+
+
+async def test_conclusion_screen_exports_and_its_confirmation_counts_the_people_left(
+    tmp_path, clock
+):
+    from facilitator.live import Console
+    from screens.keybar import KeyBar
+
+    app = live_app(tmp_path, clock)
+    console = Console(app.store, app.meeting_id)
+    for i in range(12):
+        console.register(f"Người chờ {i}", "xóm Bến", "", "")
+    waiting = len(app.store.waiting(app.meeting_id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConclusionScreen"
+        assert "F10" in str(app.screen.query_one(KeyBar).render())
+        await pilot.press("f10")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "ConfirmScreen"
+        detail = str(dialog.query_one("#confirm-detail-text").render())
+        assert f"… và {waiting - 8} người nữa" in detail
+        title = dialog.query_one("#form-title").region
+        assert title.height >= 1 and title.y >= 0 and title.bottom <= 24
