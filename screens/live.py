@@ -85,6 +85,7 @@ class LiveScreen(Screen[None]):
         self.bell_enabled = bell
         self.editing_id: int | None = None
         self.dirty = False
+        self.refused = False  # the last action was refused (its message is shown)
         self.readonly = False
         self.save_timer: Timer | None = None
         self.tick_timer: Timer | None = None
@@ -353,6 +354,7 @@ class LiveScreen(Screen[None]):
         line.display = bool(message)
 
     def _do(self, fn: Any, *args: Any) -> Any:
+        self.refused = True  # until it has run: no "queue empty" line after a refusal
         if not self.flush():
             return None  # what is typed is not replaced by the next entry
         try:
@@ -361,6 +363,7 @@ class LiveScreen(Screen[None]):
             self.notify(self.t.error(exc), severity="error", timeout=10)
             self.focus_editor()
             return None
+        self.refused = False
         self.refresh_state()
         self.focus_editor()
         return result
@@ -382,6 +385,8 @@ class LiveScreen(Screen[None]):
 
     def action_call_next(self) -> None:
         speaker = self._do(self.console.call_next)
+        if speaker is None and self.refused:
+            return
         if speaker is None:
             self.say(self.t("msg.queue_empty"))
             return
@@ -390,6 +395,8 @@ class LiveScreen(Screen[None]):
 
     def action_toggle_timer(self) -> None:
         state = self._do(self.console.toggle_timer)
+        if state is None and self.refused:
+            return
         if state is None:
             self.say(self.t("msg.no_slot"))
         else:
@@ -398,7 +405,7 @@ class LiveScreen(Screen[None]):
     def action_extend(self) -> None:
         if self._do(self.console.extend, 60):
             self.say(self.t("msg.extended"))
-        else:
+        elif not self.refused:
             self.say(self.t("msg.no_slot"))
 
     def action_end_speech(self) -> None:

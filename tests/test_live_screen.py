@@ -590,6 +590,7 @@ async def test_f3_after_conclusion_calls_nobody(tmp_path, clock):
         status = str(app.screen.query_one("#queue-status").render())
         assert status == f"Đã kết luận lúc 08:00 · Chưa được mời: {waiting}"
         assert str(app.screen.query_one("#current-who").render()) == "Chưa có người phát biểu"
+        assert "Không còn ai" not in str(app.screen.query_one("#live-message").render())
 
 
 async def test_undo_a_call_then_call_again_keeps_one_entry(tmp_path, clock):
