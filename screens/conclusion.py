@@ -235,20 +235,14 @@ class ConclusionScreen(Screen[Any]):
         self.dismiss(None)
 
 
-def decision_form(console: Console, t: Translator, petition: Petition) -> FormScreen:
+def assignment_fields(console: Console, t: Translator, petition: Petition | None) -> list[Field]:
+    """Who is responsible (suggested from the meeting's officials), the task and the due date
+    (the 15-working-day default): the same fields in the F9 decision form and the F7 form."""
     officials = console.store.officials(console.meeting_id)
-    meeting = console.meeting
     suggestions = [o.position for o in officials if o.position] + [o.name for o in officials]
-    a = petition.assignment
-    due = a.due if a else default_due(console.store, meeting.date)
-    fields = [
-        Field(
-            "outcome",
-            t("form.outcome"),
-            "select",
-            petition.outcome,
-            [(t("outcome." + o), o) for o in OUTCOMES],
-        ),
+    a = petition.assignment if petition else None
+    due = a.due if a else default_due(console.store, console.meeting.date)
+    return [
         Field(
             "responsible",
             t("conclusion.assign"),
@@ -257,6 +251,19 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
         ),
         Field("task", t("conclusion.task"), value=a.task if a else ""),
         Field("due", t("conclusion.due"), value=f"{due:%d/%m/%Y}"),
+    ]
+
+
+def decision_form(console: Console, t: Translator, petition: Petition) -> FormScreen:
+    fields = [
+        Field(
+            "outcome",
+            t("form.outcome"),
+            "select",
+            petition.outcome,
+            [(t("outcome." + o), o) for o in OUTCOMES],
+        ),
+        *assignment_fields(console, t, petition),
         Field("forwarded_to", t("form.forwarded_to"), value=petition.forwarded_to or ""),
         Field("answer", t("form.answer"), "text", petition.answer or ""),
         Field("answered_by_name", t("form.answered_by"), value=petition.answered_by_name or ""),

@@ -19,11 +19,13 @@ from textual.widgets import DataTable, Label, Static
 
 from db.store import StoreError
 from facilitator.cccd import NotACard, looks_like_code
+from facilitator.conclusion import decide
 from facilitator.i18n import Translator
 from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from facilitator.text import MAX_LONG
+from screens.conclusion import assignment_fields
 from screens.forms import CardFill, Field, Fill, FormScreen
 from screens.keybar import KeyBar
 from screens.localise import localised
@@ -700,6 +702,7 @@ def petition_form(
         Field(
             "outcome", t("form.outcome"), "select", existing.outcome if existing else None, outcomes
         ),
+        *assignment_fields(console, t, existing),
         Field(
             "forwarded_to",
             t("form.forwarded_to"),
@@ -728,6 +731,16 @@ def petition_form(
                 answered_by_name=values["answered_by_name"],
                 answered_by_position=values["answered_by_position"],
                 outcome=values["outcome"],
+                forwarded_to=values["forwarded_to"],
+            )
+            # The outcome's assignment (responsible, task, due) exactly as the F9 form records it.
+            decide(
+                console,
+                pid,
+                values["outcome"],
+                responsible=values["responsible"],
+                task=values["task"],
+                due=values["due"],
                 forwarded_to=values["forwarded_to"],
             )
         return t("msg.petition_saved")

@@ -343,3 +343,28 @@ def test_target_open_in_another_program(played, tmp_path: Path, monkeypatch):
     monkeypatch.undo()
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["bien-ban.docx"]  # no temporary file left
+
+
+def test_assigned_without_responsible_is_said_and_counted_alike(played):
+    """Old data: a petition "giao giải quyết" with nobody responsible. No document prints it as
+    if someone were assigned; the báo cáo counts it the same in part I and part II."""
+    store, mid = played.store, played.meeting_id
+    pid = played.record_petition("Đề nghị sửa cống thoát nước", "Hạ tầng")
+    played.answer_petition(pid, outcome="assigned")
+    assert store.petition(pid).assignment is None
+    minutes = "\n".join(body_text(docx(store, mid, "minutes")))
+    assert "Kết quả: giao giải quyết (chưa phân công)." in minutes
+    assert "Kết quả: giao giải quyết." not in minutes
+    notice = "\n".join(body_text(docx(store, mid, "conclusion")))
+    assert "- Giao giải quyết và trả lời" not in notice
+    assert (
+        "- Giải quyết và trả lời nhân dân về nội dung: đề nghị sửa cống thoát nước "
+        "(chưa phân công người, đơn vị chịu trách nhiệm)." in notice
+    )
+    d = docx(store, mid, "report")
+    report = "\n".join(body_text(d))
+    assert "- Giao giải quyết: 4 ý kiến;" in report
+    assert "trong 4 nội dung giao giải quyết:" in report
+    assert "3 nội dung đã quá hạn nhưng chưa trả lời; 1 nội dung chưa phân công" in report
+    last = [c.text for c in d.tables[-1].rows[-1].cells]
+    assert last[4:] == ["Giao giải quyết", "Chưa phân công", "", "Chưa phân công"]

@@ -260,6 +260,7 @@ async def test_petition_with_f7(tmp_path, clock):
             unicodedata.normalize("NFD", "Đề nghị nâng cấp đường trục thôn")
         )
         form.query_one("#f-outcome", Select).value = "assigned"
+        form.query_one("#f-responsible", Input).value = "Trưởng thôn"
         await pilot.press("ctrl+s")
         await pilot.pause()
         petition = store.petitions(mid)[-1]
@@ -675,3 +676,31 @@ async def test_conclusion_screen_exports_and_its_confirmation_counts_the_people_
         assert f"… và {waiting - 8} người nữa" in detail
         title = dialog.query_one("#form-title").region
         assert title.height >= 1 and title.y >= 0 and title.bottom <= 24
+
+
+async def test_f7_assigned_asks_who_and_when(tmp_path, clock):
+    """F7 with "giao giải quyết": refused without someone responsible; the due date is the
+    15-working-day default shown in the form, as in the F9 decision form."""
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "f7")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-content", NfcTextArea).load_text("Đề nghị nâng cấp đường trục thôn")
+        form.query_one("#f-outcome", Select).value = "assigned"
+        assert form.query_one("#f-due", Input).value == "18/11/2021"
+        before = len(store.petitions(mid))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # refused: nobody responsible
+        assert len(store.petitions(mid)) == before
+        form.query_one("#f-responsible", Input).value = "Công chức Địa chính - Xây dựng"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        petition = store.petitions(mid)[-1]
+        assert petition.outcome == "assigned"
+        assert petition.assignment is not None
+        assert petition.assignment.responsible == "Công chức Địa chính - Xây dựng"
+        assert petition.assignment.due == dt.date(2021, 11, 18)

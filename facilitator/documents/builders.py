@@ -23,6 +23,7 @@ OUTCOME_WORDS = {
     "noted": "Ghi nhận, tiếp thu",
     None: "Đang xem xét, trả lời sau",
 }
+UNASSIGNED = "chưa phân công"
 GROUP_WORDS = {"huyện": "Đại biểu huyện", "xã": "Đại biểu xã", "thôn": "Đại biểu thôn"}
 
 
@@ -131,6 +132,8 @@ def _answer_sentence(p: Petition) -> str:
     detail = ""
     if p.outcome == "assigned" and p.assignment:
         detail = f" cho {p.assignment.responsible}, hạn {p.assignment.due:%d/%m/%Y}"
+    elif p.outcome == "assigned":  # old data: never an assignment without a responsible
+        detail = f" ({UNASSIGNED})"
     elif p.outcome == "forwarded" and p.forwarded_to:
         return " ".join([*parts, f"Kết quả: chuyển {p.forwarded_to} xem xét, giải quyết."])
     parts.append(f"Kết quả: {outcome.lower()}{detail}.")
@@ -415,7 +418,8 @@ def conclusion_document(
             f"- Giao {a.responsible} giải quyết và trả lời {to_whom} về nội dung: "
             f"{_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}."
             if a
-            else f"- Giao giải quyết và trả lời {to_whom} về nội dung: {_lower_first(p.content)}."
+            else f"- Giải quyết và trả lời {to_whom} về nội dung: {_lower_first(p.content)} "
+            f"({UNASSIGNED} người, đơn vị chịu trách nhiệm)."
         )
     doc.heading("4. Các nội dung chuyển cơ quan cấp trên")
     if not forwarded:
@@ -496,20 +500,30 @@ def report_document(
     doc.heading("II. KẾT QUẢ GIẢI QUYẾT")
     statuses: Counter[str] = Counter()
     overdue: list[Petition] = []
+    unassigned = 0
     for p in petitions:
-        if p.assignment:
-            a = p.assignment
-            s = status_of(a.due, a.answered_on if a.status == "answered" else None, day)
-            statuses[s] += 1
-            if s == "overdue":
-                overdue.append(p)
-    total_assigned = sum(statuses.values())
+        if p.outcome != "assigned":  # the same petitions part I counts as "giao giải quyết"
+            continue
+        if not p.assignment:
+            unassigned += 1
+            continue
+        a = p.assignment
+        s = status_of(a.due, a.answered_on if a.status == "answered" else None, day)
+        statuses[s] += 1
+        if s == "overdue":
+            overdue.append(p)
+    total_assigned = sum(statuses.values()) + unassigned
     if total_assigned:
         doc.para(
             f"Tính đến {date_words(day)}, trong {total_assigned} nội dung giao giải quyết: "
             f"{statuses['answered']} nội dung đã trả lời đúng hạn; {statuses['answered_late']} "
             f"nội dung trả lời quá hạn; {statuses['open']} nội dung đang giải quyết trong hạn; "
-            f"{statuses['overdue']} nội dung đã quá hạn nhưng chưa trả lời."
+            f"{statuses['overdue']} nội dung đã quá hạn nhưng chưa trả lời"
+            + (
+                f"; {unassigned} nội dung {UNASSIGNED} người chịu trách nhiệm."
+                if unassigned
+                else "."
+            )
         )
     else:  # in words, not "trong 0 nội dung: 0 …; 0 …"
         doc.para(f"Tính đến {date_words(day)}, không có nội dung nào phải giao giải quyết.")
@@ -577,6 +591,8 @@ def _appendix(
     for i, p in enumerate(petitions, start=1):
         a = p.assignment
         state = ""
+        if p.outcome == "assigned" and not a:
+            state = UNASSIGNED.capitalize()
         if a:
             state = {
                 "answered": "Đã trả lời",
@@ -591,7 +607,9 @@ def _appendix(
                 _petitioner(p, speakers),
                 p.field or "",
                 OUTCOME_WORDS[p.outcome],
-                a.responsible if a else (p.forwarded_to or ""),
+                a.responsible
+                if a
+                else (UNASSIGNED.capitalize() if p.outcome == "assigned" else p.forwarded_to or ""),
                 f"{a.due:%d/%m/%Y}" if a else "",
                 state,
             ]
