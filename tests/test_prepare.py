@@ -278,3 +278,28 @@ def test_a_deleted_petition_comes_back_with_its_assignment(console, store, meeti
     with pytest.raises(RuleError):
         console.edit_petition(first.id, "", "", "MTTQ")  # content is required
     assert store.petition(first.id).content == first.content
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 60), (120, 35), (200, 60)])
+async def test_every_field_of_the_pre_collected_opinion_form_is_on_screen(tmp_path, clock, size):
+    """Guard for the trial's report: at 100x60 only the multi-line field was drawn."""
+    app = make_app(tmp_path / "m.db", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-commune", Input).value = "Bình Lãng"
+        form.query_one("#f-village", Input).value = "Đông Phong"
+        form.query_one("#f-date", Input).value = "28/10/2021"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        form = app.screen
+        assert type(form).__name__ == "FormScreen"
+        visible = form.query_one("#form-fields").region
+        for f in form.fields:
+            region = form.query_one(f"#f-{f.key}").region
+            assert region.height >= 1 and visible.contains_region(region), (size, f.key)
+        assert [f.key for f in form.fields] == ["content", "field", "source"]
