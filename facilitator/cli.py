@@ -277,8 +277,10 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         click.echo(head + f"{t('col.responsible'):<28}  {t('col.content')}")
     for r in rows:
         content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
+        # Overdue: days late ("QUÁ HẠN 2 ngày"), not "0 working days left" beside "QUÁ HẠN".
+        status = t("fu.overdue_by", days=r.days_late) if r.days_late else t("fu." + r.status)
         click.echo(
-            f"{r.due:%d/%m/%Y}  {r.days_left:>5}  {t('fu.' + r.status):<15}  "
+            f"{r.due:%d/%m/%Y}  {'' if r.days_late else r.days_left:>5}  {status:<15}  "
             f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
         )
     if duties:

@@ -23,6 +23,7 @@ class FollowUpRow:
     due: dt.date
     status: str  # open, answered, overdue, answered_late
     days_left: int  # working days from as_of to due (negative when overdue)
+    days_late: int  # calendar days past the due date while unanswered (0 unless overdue)
     answered_on: dt.date | None
     answer_form: str | None
 
@@ -50,6 +51,7 @@ def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[Fo
             due=due,
             status=status,
             days_left=calendar.working_days_between(as_of, due),
+            days_late=(as_of - due).days if status == "overdue" else 0,
             answered_on=answered_on,
             answer_form=r["answer_form"],
         )

@@ -82,8 +82,10 @@ class FollowUpScreen(Screen[None]):
         for r in rows:
             table.add_row(
                 f"{r.due:%d/%m/%Y}",
-                str(r.days_left),
-                self.t("fu." + r.status),
+                "" if r.days_late else str(r.days_left),
+                self.t("fu.overdue_by", days=r.days_late)
+                if r.days_late
+                else self.t("fu." + r.status),
                 r.responsible,
                 r.content[:60],
                 f"{r.village} {r.meeting_date:%d/%m/%Y}",

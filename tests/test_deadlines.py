@@ -57,3 +57,18 @@ def test_announcement_seven_days():
     assert not announcement_late(D(2021, 10, 28), D(2021, 10, 20))
     assert not announcement_late(D(2021, 10, 28), D(2021, 10, 21))
     assert announcement_late(D(2021, 10, 28), D(2021, 10, 22))
+
+
+def test_overdue_on_a_weekend_is_days_late_not_zero_left(console):
+    """Due Friday 19/11/2021, seen on Sunday 21/11: 0 working days left yet overdue; the row
+    says 2 days late (what the follow-up list and screen print as "QUÁ HẠN 2 ngày")."""
+    from facilitator import followup
+    from facilitator.conclusion import decide
+
+    store = console.store
+    pid = store.petitions(console.meeting_id)[0].id
+    decide(console, pid, "assigned", responsible="Trưởng thôn", due="19/11/2021")
+    (row,) = followup.rows(store, dt.date(2021, 11, 21))
+    assert (row.status, row.days_left, row.days_late) == ("overdue", 0, 2)
+    (early,) = followup.rows(store, dt.date(2021, 11, 18))
+    assert (early.status, early.days_left, early.days_late) == ("open", 1, 0)
