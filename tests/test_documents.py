@@ -369,3 +369,14 @@ def test_assigned_without_responsible_is_said_and_counted_alike(played):
     assert "3 nội dung đã quá hạn nhưng chưa trả lời; 1 nội dung chưa phân công" in report
     row = [c.text for c in d.tables[-1].rows[1].cells]
     assert row[4:] == ["Giao giải quyết", "Chưa phân công", "", "Chưa phân công"]
+
+
+def test_citizens_not_counted_is_a_blank_to_fill(played):
+    """Citizens present still 0 (nobody entered it): a dotted blank, not "0 người dân"."""
+    store, mid = played.store, played.meeting_id
+    store.update_meeting(mid, {"citizens_present": 0})
+    minutes = "\n".join(body_text(docx(store, mid, "minutes")))
+    assert "Nhân dân: …… người dân thôn" in minutes
+    assert " 0 người dân" not in minutes
+    notice = "\n".join(body_text(docx(store, mid, "conclusion")))
+    assert "cùng …… người dân trong thôn." in notice

@@ -140,6 +140,12 @@ def _answer_sentence(p: Petition) -> str:
     return " ".join(parts)
 
 
+def _citizens(meeting: Meeting) -> str:
+    """The number of citizens present, or a dotted blank to fill by hand when nobody entered it
+    (0 is "not counted", never "0 người dân tham dự")."""
+    return str(meeting.citizens_present) if meeting.citizens_present else "……"
+
+
 def _attendance(doc: OfficialDocument, meeting: Meeting, officials: list[Official]) -> None:
     groups: dict[str, list[Official]] = defaultdict(list)
     for o in officials:
@@ -155,7 +161,7 @@ def _attendance(doc: OfficialDocument, meeting: Meeting, officials: list[Officia
     extra = f" ({by_hamlet})" if by_hamlet else ""
     p = doc.para()
     doc.run(p, f"{n}. Nhân dân:", bold=True)
-    doc.run(p, f" {meeting.citizens_present} người dân thôn {meeting.village} tham dự{extra}.")
+    doc.run(p, f" {_citizens(meeting)} người dân thôn {meeting.village} tham dự{extra}.")
 
 
 def _assignment_table(doc: OfficialDocument, petitions: list[Petition]) -> None:
@@ -371,7 +377,7 @@ def conclusion_document(
         f"tại {meeting.place or 'thôn ' + meeting.village}, "
         f"đồng chí {meeting.chair_name or '...'}, {meeting.chair_position or 'Chủ tịch UBND xã'} "
         f"chủ trì hội nghị tiếp xúc, đối thoại trực tiếp với nhân dân thôn {meeting.village}. "
-        f"Tham dự hội nghị có {attended or 'các đại biểu'} cùng {meeting.citizens_present} người "
+        f"Tham dự hội nghị có {attended or 'các đại biểu'} cùng {_citizens(meeting)} người "
         "dân trong thôn."
     )
     spoken = sum(1 for s in speakers.values() if s.state == "done" and s.kind != "answer")
