@@ -193,7 +193,7 @@ def test_conclusion_notice_groups_and_signature(played):
     d = docx(played.store, played.meeting_id, "conclusion")
     joined = "\n".join(body_text(d))
     assert (
-        "Giao Công chức Địa chính - Xây dựng giải quyết và trả lời Ông Nguyễn Văn Thành "
+        "Giao Công chức Địa chính - Xây dựng giải quyết và trả lời ông Nguyễn Văn Thành "
         "(xóm Đình) về nội dung: đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - "
         "nhà văn hóa trước ngày 18/11/2021." in joined
     )
@@ -380,3 +380,11 @@ def test_citizens_not_counted_is_a_blank_to_fill(played):
     assert " 0 người dân" not in minutes
     notice = "\n".join(body_text(docx(store, mid, "conclusion")))
     assert "cùng …… người dân trong thôn." in notice
+
+
+def test_title_is_lower_case_inside_a_sentence(played):
+    """Administrative style: "trả lời ông …" mid-sentence, never "trả lời Ông …"."""
+    notice = "\n".join(body_text(docx(played.store, played.meeting_id, "conclusion")))
+    assert "trả lời Ông " not in notice and "trả lời Bà " not in notice
+    assert "giải quyết và trả lời ông " in notice or "giải quyết và trả lời bà " in notice
+    assert "ý kiến của Ông " not in notice and "ý kiến của Bà " not in notice

@@ -14,7 +14,7 @@ from facilitator.followup import default_due, status_of
 from facilitator.live import place_words
 from facilitator.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
 from facilitator.profile import Profile
-from facilitator.text import date_words, time_words, titled
+from facilitator.text import TITLES, date_words, time_words, titled
 
 OUTCOME_WORDS = {
     "answered": "Đã trả lời tại hội nghị",
@@ -112,12 +112,20 @@ def _petitioner(p: Petition, speakers: dict[int, Speaker]) -> str:
     return f"Ý kiến qua {p.source}" if p.source and p.source != "meeting" else "Ý kiến nhân dân"
 
 
+def _mid(words: str) -> str:
+    """A name with its title inside a sentence: "ông Đinh Văn Quý" (capital only at the start)."""
+    for title in TITLES:
+        if words.startswith(title + " "):
+            return title.lower() + words[len(title) :]
+    return words
+
+
 def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
     """ "của Bà Phạm Thị Hòa, xóm Giữa" or "qua MTTQ": to sit inside parentheses."""
     if p.speaker_id and p.speaker_id in speakers:
         s = speakers[p.speaker_id]
         where = place_words(s.hamlet)
-        return f"ý kiến của {titled(s.title, s.name)}" + (f", {where}" if where else "")
+        return f"ý kiến của {_mid(titled(s.title, s.name))}" + (f", {where}" if where else "")
     return f"ý kiến qua {p.source}" if p.source and p.source != "meeting" else "ý kiến nhân dân"
 
 
@@ -419,7 +427,7 @@ def conclusion_document(
     for p in assigned:
         a = p.assignment
         who = _petitioner(p, speakers)
-        to_whom = who if p.speaker_id else "nhân dân"
+        to_whom = _mid(who) if p.speaker_id else "nhân dân"
         doc.para(
             f"- Giao {a.responsible} giải quyết và trả lời {to_whom} về nội dung: "
             f"{_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}."
