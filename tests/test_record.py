@@ -416,7 +416,7 @@ async def test_concluding_lists_what_is_still_open_before_it_asks(tmp_path, cloc
         assert "  • 1. Đề nghị nâng cấp tuyến đường trục thôn đoạn từ cổng làng đến nhà …" in lines
         assert "Còn 11 người đang chờ phát biểu (sẽ không được gọi):" in lines
         assert "  • Phạm Thị Hòa (xóm Giữa)" in lines
-        assert lines[-1] == "  … và 3 mục nữa"  # eight shown at most per list
+        assert lines[-1] == "  … và 3 người nữa"  # eight shown at most per list
         assert "Kết luận và kết thúc hội nghị?" in str(app.screen.query_one("#form-title").render())
         await pilot.press("escape")  # not now: nothing changes
         await pilot.pause()
