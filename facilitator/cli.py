@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from facilitator.cli_text import LocalGroup, lang_of
 from facilitator.i18n import Translator
 
 DOCS = ("minutes", "conclusion", "report", "json")
@@ -80,7 +81,7 @@ def _bell(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-@click.group(invoke_without_command=True)
+@click.group(cls=LocalGroup, invoke_without_command=True)
 @_common
 @_bell
 @click.version_option(package_name="facilitator")
@@ -521,16 +522,9 @@ def _db_of(argv: list[str]) -> Path | None:
         return None
 
 
-def _lang_of(argv: list[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--lang=en" or (arg == "--lang" and argv[i + 1 : i + 2] == ["en"]):
-            return "en"
-    return "vi"
-
-
 def main() -> None:
     """Entry point: one clear line and exit 1 on errors, exit 2 on usage errors, no traceback."""
-    lang = _lang_of(sys.argv[1:])
+    lang = lang_of(sys.argv[1:])
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
