@@ -13,14 +13,42 @@ from typing import Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandList, CommandPalette, Provider
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
+from textual.widgets.option_list import Option
 
 from db.store import Store, open_store
 from facilitator.clock import Clock, system_clock
 from facilitator.i18n import Translator
 
 CSS = Path(__file__).resolve().parent.parent / "screens" / "facilitator.tcss"
+
+
+class LocalPalette(CommandPalette):
+    """Textual's palette with its own words (placeholder, "no matches") in the UI language."""
+
+    def __init__(self, t: Translator, providers: Any = None, placeholder_key: str = "") -> None:
+        super().__init__(
+            providers=providers,
+            placeholder=t(placeholder_key or "palette.placeholder"),
+            id="--command-palette",
+        )
+        self.t = t
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(self.t("palette.no_matches"), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class StoreApp(App[None]):
@@ -178,6 +206,16 @@ class StoreApp(App[None]):
         from screens.keybar import key_label
 
         return binding.key_display or key_label(binding.key)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(LocalPalette(self.t))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        providers: list[type[Provider]] = [ThemeProvider]
+        self.push_screen(LocalPalette(self.t, providers, "palette.themes"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) in the user's language: quit, theme, and every key of the

@@ -247,7 +247,7 @@ class ConfirmScreen(ModalScreen[bool]):
                     yield Static(self.detail, id="confirm-detail-text")
             yield Label(self.question, id="form-title")
             with Horizontal():
-                yield Static("Enter: OK · Esc: " + self.t("key.cancel"), id="form-hint")
+                yield Static(self.t("confirm.hint"), id="form-hint")
 
     def action_yes(self) -> None:
         self.dismiss(True)
