@@ -23,6 +23,7 @@ from typing import Any
 from db.steps import MIGRATION_SET, MIGRATIONS_TABLE, STEPS
 from facilitator.clock import Clock, stamp, system_clock
 from facilitator.deadlines import DeadlineRule, WorkCalendar
+from facilitator.files import os_reason
 from facilitator.models import (
     DEFAULT_AGENDA,
     Assignment,
@@ -774,8 +775,8 @@ def _backup_problem(exc: BaseException, target: Path) -> str:
         return f"ổ đĩa đã đầy, không sao lưu được {target.name}"
     if isinstance(exc, PermissionError) or "readonly" in text:
         return f"không có quyền ghi vào thư mục {target.parent}"
-    strerror = getattr(exc, "strerror", None)
-    return f"không sao lưu được {target.name}: {strerror or text}"
+    reason = os_reason(exc) if isinstance(exc, OSError) else text
+    return f"không sao lưu được {target.name}: {reason}"
 
 
 def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
@@ -970,7 +971,7 @@ def open_store(
             raise StoreError(
                 "ổ đĩa đã đầy, không ghi được vào cơ sở dữ liệu; hãy giải phóng chỗ trống"
             ) from exc
-        raise StoreError(f"không mở được cơ sở dữ liệu {path}: {exc.strerror or exc}") from exc
+        raise StoreError(f"không mở được cơ sở dữ liệu {path}: {os_reason(exc)}") from exc
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:

@@ -847,12 +847,36 @@ ERRORS_EN: list[tuple[str, str | None]] = [
 ]
 
 
+# The operating system's reasons, as facilitator.files.os_reason words them.
+OS_REASONS_EN: list[tuple[str, str]] = [
+    ("không có tệp hoặc thư mục này", "no such file or folder"),
+    ("không có quyền truy cập", "permission denied"),
+    ("ổ đĩa đã đầy", "the disk is full"),
+    ("ổ đĩa chỉ cho phép đọc", "the disk is read-only"),
+    ("tệp đang được chương trình khác sử dụng", "the file is in use by another program"),
+    ("tệp đã có", "the file exists"),
+    ("đây là thư mục, không phải tệp", "this is a folder, not a file"),
+    ("một phần của đường dẫn không phải thư mục", "part of the path is not a folder"),
+    ("tên tệp quá dài", "the file name is too long"),
+    ("lỗi đọc ghi ổ đĩa", "disk input/output error"),
+    ("lỗi hệ điều hành số", "operating system error"),
+    ("lỗi hệ điều hành", "operating system error"),
+]
+
+
 def translate_error(message: str, lang: str) -> str:
     """The message in the interface language (rules and store speak Vietnamese)."""
-    import re
-
     if lang == "vi":
         return message
+    translated = _translate_error(message)
+    for vi, en in OS_REASONS_EN:
+        translated = translated.replace(": " + vi, ": " + en)
+    return translated
+
+
+def _translate_error(message: str) -> str:
+    import re
+
     for pattern, template in ERRORS_EN:
         match = re.fullmatch(pattern, message, flags=re.DOTALL)
         if match is None:
@@ -860,7 +884,7 @@ def translate_error(message: str, lang: str) -> str:
         if template is None:  # "speakers[3].name: <message>"
             path, rest = match.groups()
             if "[" in path or "." in path:
-                return f"{path}: {translate_error(rest, lang)}"
+                return f"{path}: {_translate_error(rest)}"
             continue
         return match.expand(template)
     return message

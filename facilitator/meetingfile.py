@@ -12,6 +12,7 @@ from typing import Any
 
 from db.store import Store
 from facilitator.deadlines import rule
+from facilitator.files import os_reason
 from facilitator.legacy import strip_generated_header
 from facilitator.models import DEFAULT_AGENDA
 from facilitator.text import MAX_LONG, TextError, clean, visible
@@ -260,7 +261,7 @@ def load(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise MeetingFileError("", f"không đọc được tệp {path}: {exc.strerror or exc}") from exc
+        raise MeetingFileError("", f"không đọc được tệp {path}: {os_reason(exc)}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

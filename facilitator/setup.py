@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from db.store import Store
+from facilitator.files import os_reason
 from facilitator.live import Console, RuleError
 from facilitator.models import DEFAULT_AGENDA
 from facilitator.text import TextError, clean, fold, parse_date
@@ -220,7 +221,7 @@ def read_petition_table(path: Path) -> list[dict[str, str]]:
             dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
             rows = list(csv.reader(io.StringIO(text), dialect))
     except OSError as exc:
-        raise RuleError(f"không đọc được tệp {path}: {exc.strerror or exc}", "path") from exc
+        raise RuleError(f"không đọc được tệp {path}: {os_reason(exc)}", "path") from exc
     except Exception as exc:  # noqa: BLE001 - a damaged file, whatever the library says
         raise RuleError(f"tệp {path.name} không đọc được như bảng: {exc}", "path") from exc
     if not rows:

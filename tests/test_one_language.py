@@ -59,3 +59,55 @@ async def confirm_hint(tmp_path: Path, clock: FrozenClock, lang: str) -> str:
 async def test_confirm_dialog_hint_in_each_language(tmp_path, clock):
     assert await confirm_hint(tmp_path, clock, "vi") == "Enter: đồng ý · Esc: hủy"
     assert await confirm_hint(tmp_path / "en", clock, "en") == "Enter: OK · Esc: cancel"
+
+
+def test_os_errors_are_worded_in_vietnamese_and_english(tmp_path):
+    import errno
+
+    import pytest
+
+    from facilitator.files import FileWriteError, atomic_write, os_reason
+    from facilitator.i18n import translate_error
+
+    assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == (
+        "không có tệp hoặc thư mục này"
+    )
+    assert os_reason(PermissionError(errno.EPERM, "Operation not permitted")) == (
+        "không có quyền truy cập"
+    )
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "ổ đĩa đã đầy"
+    assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "ổ đĩa chỉ cho phép đọc"
+    assert os_reason(OSError(errno.EBUSY, "Device or resource busy")) == (
+        "tệp đang được chương trình khác sử dụng"
+    )
+    sharing = OSError(errno.EACCES, "The process cannot access the file")
+    sharing.winerror = 32  # type: ignore[attr-defined]
+    assert os_reason(sharing) == "tệp đang được chương trình khác sử dụng"
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+        f"lỗi hệ điều hành số {errno.EXDEV}"
+    )
+    # a file where a folder should be: the system's English never reaches the line
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(FileWriteError) as caught:
+        atomic_write(blocker / "sub" / "a.docx", b"data")
+    assert str(caught.value) == f"thư mục không tồn tại: {blocker / 'sub'}"
+    line = f"không ghi được {tmp_path / 'a.docx'}: ổ đĩa chỉ cho phép đọc"
+    assert translate_error(line, "en") == (
+        f"cannot write {tmp_path / 'a.docx'}: the disk is read-only"
+    )
+    read = f"không đọc được tệp {tmp_path / 'x.csv'}: không có tệp hoặc thư mục này"
+    assert translate_error(read, "en") == (
+        f"cannot read the file {tmp_path / 'x.csv'}: no such file or folder"
+    )
+
+
+def test_reading_a_missing_meeting_file_says_why_in_vietnamese(tmp_path, monkeypatch):
+    import pytest
+
+    from facilitator.meetingfile import MeetingFileError, load
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(MeetingFileError) as caught:
+        load(Path("khong-co.json"))
+    assert str(caught.value) == "không đọc được tệp khong-co.json: không có tệp hoặc thư mục này"
