@@ -618,7 +618,7 @@ EN: dict[str, str] = {
     "key.carry_over": "Carried over",
     "carry.title": "Assignments from earlier meetings of this village, not answered yet",
     "carry.none": "Nothing carried over.",
-    "carry.notice": "{count} assignments from earlier meetings are still open — Ctrl+O to see them",
+    "carry.notice": "Assignments from earlier meetings still open: {count} — Ctrl+O to see them",
     "key.official_answer": "Official answers",
     "form.official.title": "An official answers (timed turn)",
     "form.position": "Position",
@@ -652,6 +652,19 @@ EN: dict[str, str] = {
 
 CATALOGUES = {"vi": VI, "en": EN}
 
+# English counts: "1 speakers" → "1 speaker" for the nouns the catalogue counts.
+_COUNTED = ("speaker", "petition", "turn", "assignment", "opinion", "minute", "second")
+
+
+def _singular(text: str) -> str:
+    import re
+
+    return re.sub(
+        r"(?<![\d.,])\b1 (" + "|".join(_COUNTED) + r")s\b",
+        r"1 \1",
+        text,
+    )
+
 
 class Translator:
     def __init__(self, lang: str = "vi"):
@@ -662,7 +675,10 @@ class Translator:
 
     def __call__(self, key: str, **values: object) -> str:
         text = self.catalogue[key]
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        text = text.format(**values)
+        return _singular(text) if self.lang == "en" else text
 
     def event(self, kind: str) -> str:
         """An event kind of the log ("slot.ended") in words."""

@@ -111,3 +111,19 @@ def test_reading_a_missing_meeting_file_says_why_in_vietnamese(tmp_path, monkeyp
     with pytest.raises(MeetingFileError) as caught:
         load(Path("khong-co.json"))
     assert str(caught.value) == "không đọc được tệp khong-co.json: không có tệp hoặc thư mục này"
+
+
+def test_english_counts_agree_with_their_number():
+    from facilitator.i18n import Translator
+
+    t = Translator("en")
+    assert t("stats.overview", speakers=1, turns=11, petitions=1) == (
+        "1 speaker · 11 turns · 1 petition"
+    )
+    assert t("stats.overview", speakers=2, turns=1, petitions=0) == (
+        "2 speakers · 1 turn · 0 petitions"
+    )
+    assert t("prep.imported", count=1) == "Imported 1 opinion"
+    assert t("prep.imported", count=21) == "Imported 21 opinions"
+    assert t("conclusion.open_speakers", count=1).startswith("1 speaker still waiting")
+    assert Translator("vi")("prep.imported", count=1) == "Đã nhập 1 ý kiến"
