@@ -24,11 +24,12 @@ VI: dict[str, str] = {
     "prep.number": "Số biên bản (để trống nếu ghi tay)",
     "prep.citizens_present": "Số người dân tham dự",
     "prep.agenda": "Chương trình (mỗi dòng một bước; sửa được trước khi khai mạc)",
-    "prep.officials": "Đại biểu tham dự (F2 thêm, Delete xóa)",
+    "prep.officials": "Đại biểu tham dự (F2 thêm, Enter sửa, Delete xóa)",
     "prep.petitions": "Ý kiến tổng hợp trước hội nghị (F7 thêm, F4 nhập CSV/XLSX, Enter sửa, Delete xóa)",
     "prep.group": "Cấp (huyện/xã/thôn)",
     "prep.source": "Nguồn (MTTQ, đoàn thể...)",
     "prep.add_official": "Thêm đại biểu",
+    "prep.edit_official": "Sửa thông tin đại biểu",
     "prep.add_petition": "Thêm ý kiến",
     "prep.import": "Nhập ý kiến",
     "prep.import_path": "Đường dẫn tệp CSV hoặc XLSX (cột: Nội dung, Lĩnh vực, Nguồn)",
@@ -346,11 +347,12 @@ EN: dict[str, str] = {
     "prep.number": "Minutes number (blank to write by hand)",
     "prep.citizens_present": "Citizens present",
     "prep.agenda": "Agenda (one phase per line; editable before the opening)",
-    "prep.officials": "Officials present (F2 add, Delete remove)",
+    "prep.officials": "Officials present (F2 add, Enter edit, Delete remove)",
     "prep.petitions": "Opinions collected before the meeting (F7 add, F4 import CSV/XLSX, Enter edit, Delete remove)",
     "prep.group": "Level (huyện/xã/thôn)",
     "prep.source": "Source (MTTQ, organisations...)",
     "prep.add_official": "Add official",
+    "prep.edit_official": "Edit official",
     "prep.add_petition": "Add opinion",
     "prep.import": "Import opinions",
     "prep.import_path": "Path of the CSV or XLSX file (columns: Content, Field, Source)",
@@ -713,6 +715,12 @@ ERRORS_EN: list[tuple[str, str | None]] = [
     (
         r"hội nghị đã kết luận; không còn mời phát biểu, ghi kiến nghị hay chuyển phần",
         "the meeting has concluded: no more speakers, petitions or phase changes",
+    ),
+    (
+        r"chưa có người chủ trì: hãy ghi «Chủ trì \(họ và tên\)» ở màn hình "
+        r"Chuẩn bị \(Ctrl\+T\) trước khi khai mạc",
+        "no chair yet: fill in «Chair (full name)» on the Preparation screen (Ctrl+T) "
+        "before the opening",
     ),
     (
         r"thời gian phát biểu phải từ 30 giây đến 60 phút",

@@ -633,6 +633,12 @@ class Console:
             target = meeting.phase_index + 1
             if target >= len(phases):
                 return None
+            if meeting.status == "draft" and not meeting.chair_name.strip():
+                raise RuleError(
+                    "chưa có người chủ trì: hãy ghi «Chủ trì (họ và tên)» ở màn hình "
+                    "Chuẩn bị (Ctrl+T) trước khi khai mạc",
+                    "chair_name",
+                )
             if meeting.status == "draft":
                 self.store.update_meeting(
                     self.meeting_id, {"status": "live", "started_at": now, "last_seen_at": now}

@@ -156,6 +156,15 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
         store.log(meeting_id, "meeting.prepared", {})
 
 
+def default_meeting_date(store: Store) -> dt.date:
+    """A new meeting's date until the secretary types one: the next working day after today
+    (weekends, public holidays and the recorded swaps skipped)."""
+    from facilitator.clock import local
+
+    today = local(store.clock()).date()
+    return store.work_calendar().next_working_day(today + dt.timedelta(days=1))
+
+
 def add_official(store: Store, meeting_id: int, name: str, position: str, group: str) -> int:
     values = {"name": name, "position": position, "group": group}
     row = {
@@ -166,6 +175,20 @@ def add_official(store: Store, meeting_id: int, name: str, position: str, group:
         "seq": len(store.officials(meeting_id)),
     }
     return store.insert("officials", row)
+
+
+def update_official(store: Store, official_id: int, name: str, position: str, group: str) -> None:
+    """Correct an official's name, position or level (before or during the meeting)."""
+    values = {"name": name, "position": position, "group": group}
+    store.update(
+        "officials",
+        official_id,
+        {
+            "name": _text(values, "name", required=True),
+            "position": _text(values, "position"),
+            "grp": _text(values, "group") or "xã",
+        },
+    )
 
 
 def remove_official(store: Store, official_id: int) -> None:

@@ -87,11 +87,13 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(localised(PrepareScreen, self.t)(self.store, meeting_id, self.t))
 
     def action_new(self) -> None:
+        from facilitator.setup import default_meeting_date
+
         t = self.t
         fields = [
             Field("commune", t("form.commune"), value=self.store.profile().commune),
             Field("village", t("form.village"), suggest=self.store.profile().hamlets),
-            Field("date", t("form.date"), placeholder="28/10/2021"),
+            Field("date", t("form.date"), value=f"{default_meeting_date(self.store):%d/%m/%Y}"),
             Field("start", t("form.start"), value="08:00"),
             Field("place", t("form.place")),
             Field("chair", t("form.chair")),

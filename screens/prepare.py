@@ -128,13 +128,16 @@ class PrepareScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def _official_fields(self, name: str = "", position: str = "", group: str = "xã") -> list:
+        t = self.t
+        return [
+            Field("name", t("form.name"), value=name),
+            Field("position", t("prep.chair_position"), value=position),
+            Field("group", t("prep.group"), value=group, suggest=["huyện", "xã", "thôn"]),
+        ]
+
     def action_add_official(self) -> None:
         t = self.t
-        fields = [
-            Field("name", t("form.name")),
-            Field("position", t("prep.chair_position")),
-            Field("group", t("prep.group"), value="xã", suggest=["huyện", "xã", "thôn"]),
-        ]
 
         def save(values: dict[str, Any]) -> str:
             setup.add_official(
@@ -143,7 +146,32 @@ class PrepareScreen(Screen[None]):
             return t("msg.saved")
 
         self.app.push_screen(
-            FormScreen(t("prep.add_official"), fields, save, t), lambda _r: self.reload()
+            FormScreen(t("prep.add_official"), self._official_fields(), save, t),
+            lambda _r: self.reload(),
+        )
+
+    @on(DataTable.RowSelected, "#prep-officials")
+    def _edit_official(self, event: DataTable.RowSelected) -> None:
+        """Enter on an official: the same form, filled, to correct a name or position."""
+        if event.row_key.value is None:
+            return
+        official_id = int(str(event.row_key.value))
+        official = next(
+            (o for o in self.store.officials(self.meeting_id) if o.id == official_id), None
+        )
+        if official is None:
+            return
+        t = self.t
+
+        def save(values: dict[str, Any]) -> str:
+            setup.update_official(
+                self.store, official_id, values["name"], values["position"], values["group"]
+            )
+            return t("msg.saved")
+
+        fields = self._official_fields(official.name, official.position, official.group)
+        self.app.push_screen(
+            FormScreen(t("prep.edit_official"), fields, save, t), lambda _r: self.reload()
         )
 
     @staticmethod
