@@ -73,5 +73,12 @@ def bar(value: float, maximum: float, width: int = 20) -> str:
 
 
 def minutes_text(seconds: float) -> str:
+    """A duration as on a clock: "00:22", "12:05" (minutes and seconds)."""
     whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def minutes_seconds(seconds: float) -> tuple[int, int]:
+    """(minutes, seconds) of a duration, for "0 phút 22 giây"."""
+    whole = int(round(seconds))
+    return whole // 60, whole % 60

@@ -128,8 +128,8 @@ class ConclusionScreen(Screen[Any]):
             self.t(
                 "stats.share",
                 share=round(100 * stats.citizens_share),
-                citizens=statistics.minutes_text(stats.citizens_seconds),
-                officials=statistics.minutes_text(stats.officials_seconds),
+                citizens=self._duration(stats.citizens_seconds),
+                officials=self._duration(stats.officials_seconds),
             ),
         ]
         for title, rows in (
@@ -186,6 +186,10 @@ class ConclusionScreen(Screen[Any]):
         self.app.push_screen(
             ConfirmScreen(self.t("conclusion.confirm"), self.t, self.open_text()), self._confirmed
         )
+
+    def _duration(self, seconds: float) -> str:
+        minutes, rest = statistics.minutes_seconds(seconds)
+        return self.t("duration", minutes=minutes, seconds=rest)
 
     def open_text(self, shown: int = 8) -> str:
         """Undecided petitions and waiting speakers, listed before the question."""

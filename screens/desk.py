@@ -17,7 +17,7 @@ from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
 from facilitator.text import TITLES, fold, infer_title
 from screens.forms import CardFill
-from screens.live import card_fill, register_form
+from screens.live import card_fill, limit_seconds, register_form
 from screens.localise import localised
 from screens.widgets import NfcInput, QueueTable, StateCheckbox, queue_summary
 
@@ -68,6 +68,9 @@ class DeskScreen(Screen[None]):
                             prompt=self.t("form.choose"),
                         )
                 yield StateCheckbox(self.t("form.priority"), id="desk-priority")
+                yield Label(self.t("form.limit"))
+                yield NfcInput(id="desk-limit")
+                yield Static("", id="desk-err-limit", classes="form-error")
                 yield Static(self.t("form.save_hint"), id="form-hint")
             with Vertical(id="desk-queue"):
                 yield Label(self.t("live.queue"), classes="section")
@@ -167,9 +170,10 @@ class DeskScreen(Screen[None]):
             self.notify(self.t("chair.no_meeting"), severity="error")
             return
         values = {key: self.query_one(f"#desk-{key}", Input).value for key in FIELDS}
-        for key in FIELDS:
+        for key in (*FIELDS, "limit"):
             self.query_one(f"#desk-err-{key}", Static).update("")
         try:
+            limit = limit_seconds(self.query_one("#desk-limit", Input).value)
             result = self.console.register(
                 values["name"],
                 values["hamlet"],
@@ -179,9 +183,10 @@ class DeskScreen(Screen[None]):
                 priority=self.query_one("#desk-priority", Checkbox).value,
                 enforce_open=True,
                 card=self.card_digest,
+                limit_seconds=limit,
             )
         except RuleError as exc:
-            target = exc.field if exc.field in FIELDS else "name"
+            target = exc.field if exc.field in (*FIELDS, "limit") else "name"
             self.query_one(f"#desk-err-{target}", Static).update(f"⚠ {self.t.error(exc)}")
             self.query_one(f"#desk-{target}").focus()
             return
@@ -192,7 +197,7 @@ class DeskScreen(Screen[None]):
             else self.t("msg.registered", name=name)
         )
         self.notify(message)
-        for key in FIELDS:
+        for key in (*FIELDS, "limit"):
             self.query_one(f"#desk-{key}", Input).value = ""
         self.query_one("#desk-priority", Checkbox).value = False
         self.query_one("#desk-title", Select).value = Select.NULL

@@ -77,6 +77,7 @@ class ExportScreen(ModalScreen[None]):
     def start(self, choice: str) -> None:
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
         docs = list(DOCS[:3]) if choice == "all" else [choice]
+        self.pending = getattr(self, "pending", 0) + len(docs)
         self.show(self.t("export.running"))
         self.run_export(docs, folder)
 
@@ -109,6 +110,10 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Done)
     def _done(self, message: Done) -> None:
+        self.pending = max(0, getattr(self, "pending", 1) - 1)
+        running = self.t("export.running")
+        if not self.pending and running in self.lines:  # no longer true: the export ended
+            self.lines = [line for line in self.lines if line != running]
         if message.path is not None:
             draft = f" ({self.t('export.draft')})" if self.draft and message.doc != "json" else ""
             self.show(f"✓ {self.t('export.' + message.doc)}{draft}: {message.path}")

@@ -85,6 +85,8 @@ class LiveScreen(Screen[None]):
         self.console = console
         self.t = t
         self.bell_enabled = bell
+        self.called_id: int | None = None  # who "Mời …" on the top line names
+        self.called_text = ""
         self.editing_id: int | None = None
         self.dirty = False
         self.refused = False  # the last action was refused (its message is shown)
@@ -195,6 +197,13 @@ class LiveScreen(Screen[None]):
         self.slot = store.current_slot(mid)
         speaking = next((s for s in self.speakers if s.state == "speaking"), None)
         self.speaking = speaking
+        called = self.called_id
+        if called is not None and (speaking is None or speaking.id != called):
+            # "Mời …" is true only while that person speaks (not once the chair or an
+            # official has the floor, nor after the turn ended)
+            self.called_id = None
+            if str(self.query_one("#live-message", Static).render()) == self.called_text:
+                self.say("")
         who = self.query_one("#current-who", Static)
         if speaking:
             where = f" ({speaking.hamlet})" if speaking.hamlet else ""
@@ -393,7 +402,9 @@ class LiveScreen(Screen[None]):
             self.say(self.t("msg.queue_empty"))
             return
         self.start_new_entry(self.console.store.last_entry_of(speaker.id))
-        self.say(self.t("msg.called", name=speaker.name))
+        self.called_text = self.t("msg.called", name=speaker.name)
+        self.say(self.called_text)
+        self.called_id = speaker.id
 
     def action_toggle_timer(self) -> None:
         state = self._do(self.console.toggle_timer)
@@ -646,7 +657,7 @@ def register_form(
         return t("msg.registered", name=name)
 
     return FormScreen(
-        t("form.register.title"),
+        t("form.edit_speaker.title" if existing else "form.register.title"),
         fields,
         save,
         t,

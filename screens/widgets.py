@@ -54,7 +54,9 @@ def queue_summary(
         ended = local(meeting.ended_at) if meeting.ended_at else now
         return t("live.concluded_at", time=f"{ended:%H:%M}", count=len(waiting))
     end = queue_end(now, meeting.slot_seconds, waiting, slot)
-    parts = [t("live.waiting", count=len(waiting)), t("live.projected", time=f"{end:%H:%M}")]
+    parts = [t("live.waiting", count=len(waiting))]
+    if waiting:  # an empty queue has nothing left to finish
+        parts.append(t("live.projected", time=f"{end:%H:%M}"))
     if not meeting.registration_open:
         parts.append(f"🔒 {t('live.registration_closed')}")
     return sep.join(parts)
