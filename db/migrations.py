@@ -384,3 +384,30 @@ def card_scans(db: Database) -> None:
         );
         """
     )
+
+
+@step("0009_seals")
+def seals(db: Database) -> None:
+    """Sealed minutes (SPEC §7c): one row per "Thông qua biên bản" or amendment, chained by
+    ``previous``. Rows are never updated (a trigger refuses it)."""
+    db.executescript(
+        """
+        CREATE TABLE seals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            sealed_at TEXT NOT NULL,
+            sealed_by TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            change TEXT NOT NULL DEFAULT '{}',
+            previous TEXT NOT NULL DEFAULT '',
+            items TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            UNIQUE (meeting_id, seq)
+        );
+        CREATE TRIGGER seals_never_updated BEFORE UPDATE ON seals
+        BEGIN
+            SELECT RAISE(ABORT, 'seals are never updated');
+        END;
+        """
+    )

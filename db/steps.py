@@ -12,4 +12,5 @@ STEPS: tuple[str, ...] = (
     "0004_profile",
     "0005_speech_headers",
     "0008_card_scans",
+    "0009_seals",
 )

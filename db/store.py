@@ -622,6 +622,23 @@ class Store:
             "JOIN meetings m ON m.id = p.meeting_id ORDER BY a.due, a.id"
         )
 
+    # ----- seals (SPEC §7c) -----------------------------------------------------------------
+    def seal_rows(self, meeting_id: int) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM seals WHERE meeting_id = ? ORDER BY seq", [meeting_id])
+
+    def is_sealed(self, meeting_id: int) -> bool:
+        row = self._row("SELECT 1 AS x FROM seals WHERE meeting_id = ? LIMIT 1", [meeting_id])
+        return row is not None
+
+    def add_seal(self, values: dict[str, Any]) -> int:
+        cols = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        with self.write():
+            cursor = self.conn.execute(
+                f"INSERT INTO seals ({cols}) VALUES ({marks})", list(values.values())
+            )
+        return int(cursor.lastrowid or 0)
+
     # ----- after-meeting checklist ----------------------------------------------------------
     def checklist_done(self, meeting_id: int) -> dict[str, dt.date]:
         rows = self._rows("SELECT key, done_on FROM checklist WHERE meeting_id = ?", [meeting_id])

@@ -507,6 +507,108 @@ def restore(settings: Settings, number: int | None) -> None:
         click.echo(t("restore.kept", path=aside))
 
 
+@cli.command("seal")
+@click.argument("meeting_id", type=int)
+@click.option("--by", default="", help="Who seals (the secretary's name).")
+@_common
+@click.pass_obj
+def seal_(settings: Settings, meeting_id: int, by: str) -> None:
+    """ "Thông qua biên bản": seal the minutes of a concluded meeting (SHA-256)."""
+    from facilitator.live import Console
+    from facilitator.seal import seal
+
+    store = settings.store(must_exist=True)
+    made = seal(Console(store, meeting_id), by)
+    click.echo(settings.t("seal.done", code=made.code, time=_when(made.at)))
+
+
+@cli.command()
+@click.argument("meeting_id", type=int)
+@click.option("--entry", type=int, help="Number of the minutes entry to correct (see: amend ID).")
+@click.option("--text", help="The corrected text of that entry.")
+@click.option("--conclusion", help="The corrected conclusion of the chair.")
+@click.option("--by", default="", help="Who makes the amendment.")
+@click.option("--why", default="", help="Why (recorded and sealed with the change).")
+@_common
+@click.pass_obj
+def amend(
+    settings: Settings,
+    meeting_id: int,
+    entry: int | None,
+    text: str | None,
+    conclusion: str | None,
+    by: str,
+    why: str,
+) -> None:
+    """Correct sealed minutes: the change, who, when and why are chained to a new seal.
+    Without --entry or --conclusion, lists the numbered entries and the seals."""
+    from facilitator.live import Console
+    from facilitator.seal import amend_conclusion, amend_entry, seals
+
+    t = settings.t
+    store = settings.store(must_exist=True)
+    console = Console(store, meeting_id)
+    if entry is None and conclusion is None:
+        store.meeting(meeting_id)
+        for number, e in enumerate(store.minutes(meeting_id), start=1):
+            first = e.text.split("\n", 1)[0]
+            first = first if len(first) <= 60 else first[:59] + "…"
+            click.echo(f"{number:>4}  {_when(e.created_at)[:5]}  {first}")
+        for s in seals(store, meeting_id):
+            click.echo(t("seal.row", seq=s.seq, code=s.code, time=_when(s.at), by=s.by, why=s.why))
+        return
+    if entry is not None:
+        if text is None:
+            raise click.UsageError(t("amend.need_text"))
+        made = amend_entry(console, entry, text, by=by, why=why)
+    else:
+        assert conclusion is not None
+        made = amend_conclusion(console, conclusion, by=by, why=why)
+    click.echo(t("amend.done", seq=made.seq, code=made.code, time=_when(made.at)))
+
+
+@cli.command("verify")
+@click.argument("target")
+@_common
+@click.pass_obj
+def verify_(settings: Settings, target: str) -> None:
+    """Recompute the seals of meeting ID; names the first entry that differs (exit 1)."""
+    t = settings.t
+    if target.lower().endswith(".zip"):
+        click.echo(t("verify.zip"), err=True)
+        sys.exit(1)
+    try:
+        meeting_id = int(target)
+    except ValueError:
+        raise click.UsageError(t("verify.usage")) from None
+    from facilitator.seal import verify
+
+    store = settings.store(must_exist=True)
+    verdict = verify(store, meeting_id)
+    if verdict.intact:
+        assert verdict.seal is not None
+        click.echo(
+            t(
+                "verify.intact",
+                code=verdict.seal.code,
+                time=_when(verdict.seal.at),
+                count=verdict.seal.seq,
+            )
+        )
+        return
+    code = verdict.seal.code if verdict.seal else "—"
+    click.echo(t("verify.broken", code=code, problem=t.error(verdict.problem)))
+    sys.exit(1)
+
+
+def _when(value: Any) -> str:
+    """A stored time as the secretary reads it: "11:32 28/10/2021" (local time)."""
+    from facilitator.clock import local, parse
+
+    moment = local(parse(value) if isinstance(value, str) else value)
+    return f"{moment:%H:%M %d/%m/%Y}"
+
+
 def _db_of(argv: list[str]) -> Path | None:
     """The database a command line names (for the crash log), without running click."""
     for i, arg in enumerate(argv):

@@ -39,6 +39,7 @@ def decide(
     answered_by_position: str | None = None,
 ) -> None:
     """Record a petition's outcome; ``assigned`` needs someone responsible and gets a due date."""
+    console.check_unsealed()
     store = console.store
     petition = store.petition(petition_id)
     meeting = console.meeting
@@ -100,6 +101,7 @@ def open_items(store: Store, meeting_id: int) -> OpenItems:
 
 def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
     """Close the meeting: end the running slot and phase, record the end time."""
+    console.check_unsealed()
     store = console.store
     meeting = console.meeting
     try:
@@ -135,6 +137,7 @@ def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
 
 
 def save_conclusion_text(console: Console, conclusion: str, assessment: str = "") -> None:
+    console.check_unsealed()
     try:
         values = {
             "conclusion": clean(conclusion, multiline=True, limit=20_000),

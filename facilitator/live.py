@@ -24,6 +24,7 @@ T = TypeVar("T")
 OUTAGE_SECONDS = 30
 OVER = "hội nghị đã kết luận; không còn mời phát biểu, ghi kiến nghị hay chuyển phần"
 HEARTBEAT_SECONDS = 10
+SEALED_MESSAGE = "biên bản đã được thông qua; chỉ sửa được bằng đính chính (facilitator amend)"
 
 
 def _atomic(method: Callable[..., T]) -> Callable[..., T]:
@@ -156,6 +157,13 @@ class Console:
         self.meeting_id = meeting_id
         # The backup copy at each phase change; a screen passes one that runs off its thread.
         self.backup = backup or store.auto_backup
+        # Set by facilitator.seal.amendment: a sealed record changes only inside one.
+        self.amending = False
+
+    def check_unsealed(self) -> None:
+        """After "Thông qua biên bản" the minutes and decisions change only by amendment."""
+        if not self.amending and self.store.is_sealed(self.meeting_id):
+            raise RuleError(SEALED_MESSAGE)
 
     # ----- reading --------------------------------------------------------------------------
     @property
@@ -276,6 +284,7 @@ class Console:
 
     @_atomic
     def edit_speaker(self, speaker_id: int, **values: Any) -> None:
+        self.check_unsealed()
         clean_values: dict[str, Any] = {}
         for key in ("name", "hamlet", "gist", "field"):
             if key in values:
@@ -560,6 +569,7 @@ class Console:
         that keeps every removed row: nothing is lost. An action whose rows another window
         has changed since is not taken back (that would undo the other window's work too)."""
         with self.store.write():  # the check and the undo see the same state
+            self.check_unsealed()
             self._refuse_if_over()
             event = self.store.last_undoable_event(self.meeting_id, self.store.session)
             if event is None:
@@ -676,6 +686,7 @@ class Console:
     def new_entry(self, text: str = "") -> int:
         """A new minutes entry; returns the entry the editor goes on with (the last one, when
         a text over 20,000 characters was split into several)."""
+        self.check_unsealed()
         speaking = self.store.speaking(self.meeting_id)
         pieces = split_long(_field(text, "text", multiline=True, limit=sys.maxsize))
         now = self.store.now()
@@ -694,6 +705,9 @@ class Console:
         pieces = split_long(_field(text, "text", multiline=True, limit=sys.maxsize))
         row = self.store.get("minutes", entry_id)
         now = self.store.now()
+        unchanged = (row["text"] == pieces[0] and len(pieces) == 1) if row else not pieces[0]
+        if not unchanged:  # a sealed record: leaving its editor is not an edit
+            self.check_unsealed()
         if row is None:
             speaking = self.store.speaking(self.meeting_id)
             speaker_id = speaking.id if speaking else None
@@ -787,6 +801,7 @@ class Console:
         speaker_id: int | None = None,
         source: str = "meeting",
     ) -> int:
+        self.check_unsealed()
         self._refuse_if_over()
         content = _field(content, "content", required=True, multiline=True, limit=MAX_LONG)
         field = _field(field, "field")
@@ -819,6 +834,7 @@ class Console:
         content: str | None = None,
         field: str | None = None,
     ) -> None:
+        self.check_unsealed()
         if outcome is not None and outcome not in OUTCOMES:
             raise RuleError(f"kết quả không hợp lệ: {outcome}", "outcome")
         values: dict[str, Any] = {"outcome": outcome}

@@ -305,6 +305,11 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         (meeting.secretary_name, meeting.chair_name),
         profile.recipient_lines("minutes"),
     )
+    from facilitator.seal import footer_line, last_seal
+
+    sealed = last_seal(store, meeting_id)
+    if sealed is not None:
+        doc.footer(footer_line(sealed))
     return _finish(doc, store, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
 
 

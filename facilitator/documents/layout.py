@@ -191,6 +191,15 @@ class OfficialDocument:
                 run._r.append(instr)
         self._plain(section.first_page_header.paragraphs[0], Align.CENTER)
 
+    def footer(self, text: str) -> None:
+        """A line at the foot of every page (the seal's "Mã xác thực: …"), 10 pt, right."""
+        section = self.doc.sections[0]
+        for footer in (section.footer, section.first_page_footer):
+            paragraph = self._plain(footer.paragraphs[0], Align.RIGHT)
+            run = paragraph.add_run(text)
+            run.font.size = Pt(10)
+            run.italic = True
+
     # ----- paragraphs -----------------------------------------------------------------------
     @staticmethod
     def _plain(paragraph: Paragraph, align: WD_ALIGN_PARAGRAPH) -> Paragraph:

@@ -1,0 +1,386 @@
+"""Sealed minutes (SPEC §7c): "Thông qua biên bản" and amendments.
+
+Sealing a concluded meeting stores a SHA-256 over a canonical serialisation of its minutes and
+decisions: every minutes entry (text, time, phase, speaker), every petition (content, answer,
+who answered, outcome), every assignment (responsible, task, due) and the conclusion. Each of
+these items gets its own digest, so that ``verify`` can name the first entry that differs; the
+seal's digest covers the item digests, who sealed, when, and the previous seal's digest, so
+amendments form a chain. After sealing, the minutes change only through :func:`amend`.
+
+The canonical form: JSON with sorted keys, no spaces, non-ASCII kept, NFC, UTF-8.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from db.store import Store
+from facilitator.clock import local, parse
+from facilitator.live import Console, RuleError
+from facilitator.text import TextError, clean
+
+CODE_LENGTH = 16
+
+
+def canonical(value: Any) -> bytes:
+    """The bytes that are hashed: the same value always gives the same bytes."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(canonical(value)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One sealed item: ``key`` names it ("minutes:12", "petition:3", "assignment:3",
+    "conclusion"), ``value`` is what is hashed."""
+
+    key: str
+    value: dict[str, Any]
+
+    @property
+    def digest(self) -> str:
+        return digest(self.value)
+
+
+def record_items(store: Store, meeting_id: int) -> list[Item]:
+    """The minutes and decisions of a meeting, in the order of the biên bản."""
+    meeting = store.meeting(meeting_id)
+    speakers = {s.id: s for s in store.speakers(meeting_id)}
+    items: list[Item] = []
+    for entry in store.minutes(meeting_id):
+        speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
+        items.append(
+            Item(
+                f"minutes:{entry.id}",
+                {
+                    "kind": entry.kind,
+                    "phase": entry.phase_position,
+                    "at": _stamp(entry.created_at),
+                    "speaker": [speaker.title, speaker.name, speaker.hamlet] if speaker else None,
+                    "text": entry.text,
+                },
+            )
+        )
+    petitions = store.petitions(meeting_id)
+    for p in petitions:
+        items.append(
+            Item(
+                f"petition:{p.id}",
+                {
+                    "seq": p.seq,
+                    "content": p.content,
+                    "field": p.field,
+                    "speaker": p.speaker_id,
+                    "answer": p.answer,
+                    "answered_by": [p.answered_by_name, p.answered_by_position],
+                    "outcome": p.outcome,
+                    "forwarded_to": p.forwarded_to,
+                },
+            )
+        )
+    for p in petitions:
+        a = p.assignment
+        if a is not None:
+            items.append(
+                Item(
+                    f"assignment:{p.id}",
+                    {"responsible": a.responsible, "task": a.task, "due": a.due.isoformat()},
+                )
+            )
+    items.append(
+        Item(
+            "conclusion",
+            {
+                "conclusion": meeting.conclusion,
+                "assessment": meeting.assessment,
+                "ended_at": _stamp(meeting.ended_at),
+            },
+        )
+    )
+    return items
+
+
+def _stamp(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def seal_digest(
+    *,
+    meeting_id: int,
+    seq: int,
+    at: str,
+    by: str,
+    why: str,
+    change: dict[str, Any],
+    previous: str,
+    items: list[list[str]],
+) -> str:
+    """The seal's own digest: the item digests, who, when, why, and the previous seal."""
+    return digest(
+        {
+            "meeting": meeting_id,
+            "seq": seq,
+            "at": at,
+            "by": by,
+            "why": why,
+            "change": change,
+            "previous": previous,
+            "items": items,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Seal:
+    id: int
+    meeting_id: int
+    seq: int
+    at: str
+    by: str
+    why: str
+    change: dict[str, Any]
+    previous: str
+    items: list[list[str]]
+    digest: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Seal:
+        return cls(
+            id=row["id"],
+            meeting_id=row["meeting_id"],
+            seq=row["seq"],
+            at=row["sealed_at"],
+            by=row["sealed_by"],
+            why=row["reason"],
+            change=json.loads(row["change"]),
+            previous=row["previous"],
+            items=json.loads(row["items"]),
+            digest=row["digest"],
+        )
+
+    @property
+    def code(self) -> str:
+        """The first 16 hex characters, printed in the biên bản's footer."""
+        return self.digest[:CODE_LENGTH]
+
+    def expected_digest(self) -> str:
+        return seal_digest(
+            meeting_id=self.meeting_id,
+            seq=self.seq,
+            at=self.at,
+            by=self.by,
+            why=self.why,
+            change=self.change,
+            previous=self.previous,
+            items=self.items,
+        )
+
+
+def seals(store: Store, meeting_id: int) -> list[Seal]:
+    return [Seal.from_row(r) for r in store.seal_rows(meeting_id)]
+
+
+def last_seal(store: Store, meeting_id: int) -> Seal | None:
+    chain = seals(store, meeting_id)
+    return chain[-1] if chain else None
+
+
+def footer_line(seal: Seal) -> str:
+    """ "Mã xác thực: 1a2b3c4d5e6f7a8b (thông qua lúc 11:32 ngày 28/10/2021)"."""
+    when = local(parse(seal.at))
+    return f"Mã xác thực: {seal.code} (thông qua lúc {when:%H:%M} ngày {when:%d/%m/%Y})"
+
+
+def _who(by: str, field: str) -> str:
+    try:
+        return clean(by)
+    except TextError as exc:
+        raise RuleError(str(exc), field) from exc
+
+
+def _add_seal(store: Store, meeting_id: int, by: str, why: str, change: dict[str, Any]) -> Seal:
+    previous = last_seal(store, meeting_id)
+    seq = previous.seq + 1 if previous else 1
+    at = store.now()
+    items = [[item.key, item.digest] for item in record_items(store, meeting_id)]
+    value = seal_digest(
+        meeting_id=meeting_id,
+        seq=seq,
+        at=at,
+        by=by,
+        why=why,
+        change=change,
+        previous=previous.digest if previous else "",
+        items=items,
+    )
+    store.add_seal(
+        {
+            "meeting_id": meeting_id,
+            "seq": seq,
+            "sealed_at": at,
+            "sealed_by": by,
+            "reason": why,
+            "change": json.dumps(change, ensure_ascii=False, sort_keys=True),
+            "previous": previous.digest if previous else "",
+            "items": json.dumps(items),
+            "digest": value,
+        }
+    )
+    seal = last_seal(store, meeting_id)
+    assert seal is not None
+    return seal
+
+
+def seal(console: Console, by: str = "") -> Seal:
+    """ "Thông qua biên bản": only a concluded meeting, and only once (then: amend)."""
+    store = console.store
+    by = _who(by, "by")
+    with store.write():
+        meeting = console.meeting
+        if not meeting.concluded:
+            raise RuleError("chỉ thông qua biên bản sau khi kết luận hội nghị")
+        if last_seal(store, meeting.id) is not None:
+            raise RuleError("biên bản đã được thông qua; hãy sửa bằng đính chính (amend)")
+        made = _add_seal(store, meeting.id, by, "", {})
+        store.log(meeting.id, "minutes.sealed", {"seal": made.seq, "code": made.code})
+    return made
+
+
+@contextlib.contextmanager
+def amendment(console: Console, by: str, why: str) -> Iterator[dict[str, Any]]:
+    """Change a sealed record: the changes made inside (through the console) are applied and
+    a new seal is chained to the previous one, recording who, when and why. The yielded dict
+    describes the change (the caller fills it; it is sealed too). All or nothing."""
+    store = console.store
+    by = _who(by, "by")
+    try:
+        why = clean(why, multiline=True, limit=2000)
+    except TextError as exc:
+        raise RuleError(str(exc), "why") from exc
+    if not by:
+        raise RuleError("cần ghi người đính chính", "by")
+    if not why:
+        raise RuleError("cần ghi lý do đính chính", "why")
+    change: dict[str, Any] = {}
+    with store.write():
+        if last_seal(store, console.meeting_id) is None:
+            raise RuleError("biên bản chưa được thông qua; hãy sửa trực tiếp")
+        console.amending = True
+        try:
+            yield change
+        finally:
+            console.amending = False
+        made = _add_seal(store, console.meeting_id, by, why, change)
+        store.log(
+            console.meeting_id,
+            "minutes.amended",
+            {"seal": made.seq, "code": made.code, "by": by, "why": why, **change},
+        )
+
+
+def entry_id_at(store: Store, meeting_id: int, number: int) -> int:
+    """The id of the minutes entry numbered ``number`` (1 = the first, as ``facilitator
+    minutes`` lists them)."""
+    entries = store.minutes(meeting_id)
+    if not 1 <= number <= len(entries):
+        raise RuleError(f"không có ghi chép số {number} (có {len(entries)} ghi chép)", "entry")
+    return entries[number - 1].id
+
+
+def amend_entry(console: Console, number: int, text: str, *, by: str, why: str) -> Seal:
+    store = console.store
+    entry_id = entry_id_at(store, console.meeting_id, number)
+    before = store.minutes_entry(entry_id).text
+    with amendment(console, by, why) as change:
+        console.save_entry(entry_id, text)
+        after = store.minutes_entry(entry_id).text
+        if after == before:
+            raise RuleError("nội dung đính chính giống hệt nội dung cũ", "text")
+        change.update({"entry": number, "before": before, "after": after})
+    made = last_seal(store, console.meeting_id)
+    assert made is not None
+    return made
+
+
+def amend_conclusion(console: Console, text: str, *, by: str, why: str) -> Seal:
+    from facilitator.conclusion import save_conclusion_text
+
+    store = console.store
+    meeting = console.meeting
+    with amendment(console, by, why) as change:
+        save_conclusion_text(console, text, meeting.assessment)
+        after = console.meeting.conclusion
+        if after == meeting.conclusion:
+            raise RuleError("nội dung đính chính giống hệt nội dung cũ", "text")
+        change.update({"conclusion": True, "before": meeting.conclusion, "after": after})
+    made = last_seal(store, console.meeting_id)
+    assert made is not None
+    return made
+
+
+# ----- verification -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Verdict:
+    intact: bool
+    seal: Seal | None  # the last seal (its code is what the footer prints)
+    problem: str  # one line naming the first item that differs ('' when intact)
+
+
+def describe(store: Store, meeting_id: int, key: str) -> str:
+    """An item key in words, as the secretary finds it in the biên bản."""
+    kind, _, number = key.partition(":")
+    if kind == "minutes":
+        ids = [e.id for e in store.minutes(meeting_id)]
+        entry_id = int(number)
+        if entry_id in ids:
+            entry = store.minutes_entry(entry_id)
+            when = local(entry.created_at)
+            return f"ghi chép số {ids.index(entry_id) + 1} ({when:%H:%M})"
+        return f"ghi chép (mã {entry_id})"
+    if kind in ("petition", "assignment"):
+        seqs = {p.id: p.seq for p in store.petitions(meeting_id)}
+        pid = int(number)
+        what = "kiến nghị" if kind == "petition" else "phân công của kiến nghị"
+        if pid in seqs:
+            return f"{what} số {seqs[pid]}"
+        return f"{what} (mã {pid})"
+    return "kết luận của chủ tọa"
+
+
+def verify(store: Store, meeting_id: int) -> Verdict:
+    """Recompute the chain: each seal's digest from what it records and its link to the one
+    before, then the last seal's items from the database as it is now."""
+    store.meeting(meeting_id)  # an unknown meeting is refused with its own message
+    chain = seals(store, meeting_id)
+    if not chain:
+        return Verdict(False, None, f"hội nghị số {meeting_id} chưa thông qua biên bản")
+    previous = ""
+    for s in chain:
+        if s.previous != previous or s.expected_digest() != s.digest:
+            return Verdict(False, chain[-1], f"lần niêm phong thứ {s.seq} đã bị sửa")
+        previous = s.digest
+    last = chain[-1]
+    now = {item.key: item.digest for item in record_items(store, meeting_id)}
+    sealed = dict((k, v) for k, v in last.items)
+    for key, value in last.items:
+        if key not in now:
+            return Verdict(False, last, f"{describe(store, meeting_id, key)}: đã bị xóa")
+        if now[key] != value:
+            return Verdict(False, last, f"{describe(store, meeting_id, key)}: đã bị sửa")
+    for key in now:
+        if key not in sealed:
+            return Verdict(
+                False, last, f"{describe(store, meeting_id, key)}: thêm vào sau khi thông qua"
+            )
+    return Verdict(True, last, "")

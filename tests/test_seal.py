@@ -1,0 +1,349 @@
+"""Sealed minutes (SPEC §7c): seal, refuse changes, amend with a chained seal, verify, footer."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from db.store import open_store
+from facilitator.clock import FrozenClock
+from facilitator.conclusion import decide, save_conclusion_text
+from facilitator.demo import demo_meeting, play_demo
+from facilitator.documents import build
+from facilitator.live import SEALED_MESSAGE, Console, RuleError
+from facilitator.meetingfile import import_meeting
+from facilitator.seal import (
+    amend_conclusion,
+    amend_entry,
+    canonical,
+    digest,
+    footer_line,
+    last_seal,
+    seal,
+    seal_digest,
+    seals,
+    verify,
+)
+from tests.conftest import MEETING_START
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def played(console, clock):
+    play_demo(console, clock.advance)
+    return console
+
+
+def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator.cli", "--db", str(db), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={
+            **{k: v for k, v in os.environ.items() if k != "FACILITATOR_DB"},
+            "PYTHONIOENCODING": "utf-8",
+        },
+    )
+
+
+@pytest.fixture
+def sealed_file(tmp_path: Path) -> tuple[Path, int, str]:
+    """A concluded demo meeting in a file, sealed; (path, meeting id, seal code)."""
+    path = tmp_path / "f.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    meeting_id = import_meeting(store, demo_meeting())
+    console = Console(store, meeting_id)
+    play_demo(console, clock.advance)
+    made = seal(console, "Hoàng Thị Yến")
+    store.close()
+    return path, meeting_id, made.code
+
+
+# ----- exact values -------------------------------------------------------------------------
+def test_canonical_form_and_digest_exact():
+    # sorted keys, no spaces, non-ASCII kept, NFC: a decomposed "Ố" hashes as the composed one
+    assert canonical({"b": 1, "a": "Ố"}) == '{"a":"Ố","b":1}'.encode()
+    assert canonical({"b": 1, "a": "O\u0302\u0301"}) == canonical({"b": 1, "a": "Ố"})
+    assert digest({"b": 1, "a": "Ố"}) == (
+        "0a1bea3f7f301968fb4c6e8a77f447efa3d39061f984274098e892fd923ed61f"
+    )
+
+
+def test_seal_digest_covers_previous_and_items():
+    base = dict(
+        meeting_id=1,
+        seq=2,
+        at="2021-10-28T11:30:00.000+07:00",
+        by="Yến",
+        why="sai tên",
+        change={"entry": 3},
+        previous="ab" * 32,
+        items=[["minutes:1", "00" * 32]],
+    )
+    value = seal_digest(**base)
+    assert value == digest(
+        {
+            "meeting": 1,
+            "seq": 2,
+            "at": "2021-10-28T11:30:00.000+07:00",
+            "by": "Yến",
+            "why": "sai tên",
+            "change": {"entry": 3},
+            "previous": "ab" * 32,
+            "items": [["minutes:1", "00" * 32]],
+        }
+    )
+    assert seal_digest(**{**base, "previous": "cd" * 32}) != value
+    assert seal_digest(**{**base, "items": [["minutes:1", "11" * 32]]}) != value
+
+
+# ----- sealing ------------------------------------------------------------------------------
+def test_seal_only_after_conclusion_and_only_once(console, clock):
+    with pytest.raises(RuleError, match="chỉ thông qua biên bản sau khi kết luận"):
+        seal(console, "Yến")
+    play_demo(console, clock.advance)
+    made = seal(console, "Yến")
+    assert made.seq == 1 and made.previous == "" and len(made.code) == 16
+    assert made.digest.startswith(made.code) and len(made.digest) == 64
+    assert made.at == "2021-10-28T08:49:00.000+07:00"
+    assert footer_line(made) == f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021)"
+    keys = [k for k, _ in made.items]
+    assert keys[0] == "minutes:1" and keys[-1] == "conclusion"
+    assert len([k for k in keys if k.startswith("minutes:")]) == 14
+    assert len([k for k in keys if k.startswith("petition:")]) == 10
+    assert len([k for k in keys if k.startswith("assignment:")]) == 3
+    with pytest.raises(RuleError, match="đã được thông qua"):
+        seal(console, "Yến")
+    verdict = verify(console.store, console.meeting_id)
+    assert verdict.intact and verdict.problem == "" and verdict.seal == made
+
+
+def test_changes_after_sealing_are_refused(played):
+    store, mid = played.store, played.meeting_id
+    seal(played, "Yến")
+    third = store.minutes(mid)[2]
+    petition = store.petitions(mid)[0]
+    attempts = [
+        lambda: played.save_entry(third.id, "sửa lén"),
+        lambda: played.new_entry("thêm sau"),
+        lambda: played.record_petition("kiến nghị mới"),
+        lambda: played.answer_petition(petition.id, answer="khác", outcome="answered"),
+        lambda: decide(played, petition.id, "noted"),
+        lambda: save_conclusion_text(played, "kết luận khác"),
+        lambda: played.edit_speaker(store.speakers(mid)[0].id, name="Tên khác"),
+        played.undo,
+    ]
+    for attempt in attempts:
+        with pytest.raises(RuleError) as refused:
+            attempt()
+        assert str(refused.value) == SEALED_MESSAGE
+    assert store.minutes_entry(third.id).text == third.text
+    assert len(store.minutes(mid)) == 14 and len(store.petitions(mid)) == 10
+    assert verify(store, mid).intact
+
+
+def test_tampered_entry_is_named(played):
+    store, mid = played.store, played.meeting_id
+    seal(played, "Yến")
+    fifth = store.minutes(mid)[4]
+    store.conn.execute("UPDATE minutes SET text = 'sửa lén' WHERE id = ?", [fifth.id])
+    verdict = verify(store, mid)
+    assert not verdict.intact
+    assert verdict.problem == "ghi chép số 5 (08:25): đã bị sửa"
+
+
+@pytest.mark.parametrize(
+    ("sql", "problem"),
+    [
+        ("UPDATE petitions SET outcome = 'noted' WHERE seq = 2", "kiến nghị số 2: đã bị sửa"),
+        (
+            "UPDATE assignments SET due = '2030-01-01' WHERE petition_id = "
+            "(SELECT id FROM petitions WHERE seq = 7)",
+            "phân công của kiến nghị số 7: đã bị sửa",
+        ),
+        ("UPDATE meetings SET conclusion = 'khác'", "kết luận của chủ tọa: đã bị sửa"),
+        (
+            "INSERT INTO minutes (meeting_id, phase_position, kind, text, created_at, updated_at) "
+            "VALUES (1, 5, 'note', 'thêm', '2021-10-28T09:00:00.000+07:00', "
+            "'2021-10-28T09:00:00.000+07:00')",
+            "ghi chép số 15 (09:00): thêm vào sau khi thông qua",
+        ),
+        ("DELETE FROM minutes WHERE id = 7", "ghi chép (mã 7): đã bị xóa"),
+    ],
+)
+def test_tampered_decisions_are_named(played, sql, problem):
+    store, mid = played.store, played.meeting_id
+    seal(played, "Yến")
+    store.conn.execute(sql)
+    assert verify(store, mid).problem == problem
+
+
+def test_seal_rows_are_never_updated(played):
+    store = played.store
+    seal(played, "Yến")
+    with pytest.raises(sqlite3.IntegrityError, match="seals are never updated"):
+        store.conn.execute("UPDATE seals SET sealed_by = 'khác'")
+    # someone who drops the trigger and rewrites the seal breaks its own digest
+    store.conn.execute("DROP TRIGGER seals_never_updated")
+    store.conn.execute("UPDATE seals SET sealed_by = 'khác'")
+    assert verify(store, played.meeting_id).problem == "lần niêm phong thứ 1 đã bị sửa"
+
+
+# ----- amendments ---------------------------------------------------------------------------
+def test_amendment_chains_a_new_seal_and_verifies(played, clock):
+    store, mid = played.store, played.meeting_id
+    first = seal(played, "Yến")
+    clock.advance(120)
+    third_before = store.minutes(mid)[2].text
+    second = amend_entry(played, 4, "Sửa: thông báo đủ 10 nội dung.", by="Yến", why="đọc lại")
+    assert store.minutes(mid)[3].text == "Sửa: thông báo đủ 10 nội dung."
+    assert store.minutes(mid)[2].text == third_before
+    assert second.seq == 2 and second.previous == first.digest
+    assert (second.by, second.why) == ("Yến", "đọc lại")
+    assert second.at == "2021-10-28T08:51:00.000+07:00"
+    assert second.change["entry"] == 4 and second.change["after"].startswith("Sửa:")
+    assert verify(store, mid).intact and verify(store, mid).seal == second
+    third = amend_conclusion(played, "Kết luận đã sửa.", by="Hùng", why="chủ tọa bổ sung")
+    assert third.previous == second.digest and store.meeting(mid).conclusion == "Kết luận đã sửa."
+    assert [s.seq for s in seals(store, mid)] == [1, 2, 3] and verify(store, mid).intact
+    kinds = [e["kind"] for e in store.events(mid)]
+    assert kinds.count("minutes.sealed") == 1 and kinds.count("minutes.amended") == 2
+    # still refused outside an amendment
+    with pytest.raises(RuleError, match="đính chính"):
+        played.save_entry(store.minutes(mid)[3].id, "x")
+
+
+def test_amendment_needs_who_why_and_a_change(played):
+    store, mid = played.store, played.meeting_id
+    with pytest.raises(RuleError, match="chưa được thông qua"):
+        amend_entry(played, 1, "x", by="Yến", why="y")
+    seal(played, "Yến")
+    text = store.minutes(mid)[1].text
+    with pytest.raises(RuleError, match="người đính chính"):
+        amend_entry(played, 2, "x", by=" ", why="y")
+    with pytest.raises(RuleError, match="lý do"):
+        amend_entry(played, 2, "x", by="Yến", why="")
+    with pytest.raises(RuleError, match="giống hệt"):
+        amend_entry(played, 2, text, by="Yến", why="y")
+    with pytest.raises(RuleError, match="không có ghi chép số 99 \\(có 14 ghi chép\\)"):
+        amend_entry(played, 99, "x", by="Yến", why="y")
+    assert len(seals(store, mid)) == 1 and store.minutes(mid)[1].text == text
+    assert verify(store, mid).intact
+
+
+# ----- the footer ---------------------------------------------------------------------------
+def footer_texts(document) -> list[str]:
+    section = document.sections[0]
+    return [section.footer.paragraphs[0].text, section.first_page_footer.paragraphs[0].text]
+
+
+def test_footer_code_matches_the_stored_seal(played, clock):
+    store, mid = played.store, played.meeting_id
+    unsealed = Document(io.BytesIO(build(store, mid, "minutes")))
+    assert footer_texts(unsealed) == ["", ""]
+    made = seal(played, "Yến")
+    document = Document(io.BytesIO(build(store, mid, "minutes")))
+    line = f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021)"
+    assert footer_texts(document) == [line, line]
+    assert made.code == store.seal_rows(mid)[0]["digest"][:16]
+    clock.advance(600)
+    amended = amend_entry(played, 2, "Đã sửa.", by="Yến", why="đọc lại")
+    document = Document(io.BytesIO(build(store, mid, "minutes")))
+    assert footer_texts(document)[0] == (
+        f"Mã xác thực: {amended.code} (thông qua lúc 08:59 ngày 28/10/2021)"
+    )
+    assert last_seal(store, mid) == amended
+
+
+# ----- command line -------------------------------------------------------------------------
+def test_cli_verify_intact_then_tampered(sealed_file):
+    path, mid, code = sealed_file
+    ok = run("verify", str(mid), db=path)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip() == (
+        f"Biên bản nguyên vẹn. Mã xác thực: {code} (08:49 28/10/2021; 1 lần niêm phong)"
+    )
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE minutes SET text = 'sửa lén' WHERE id = 9")
+    conn.commit()
+    conn.close()
+    bad = run("verify", str(mid), db=path)
+    assert bad.returncode == 1
+    assert bad.stdout.strip() == (
+        f"Biên bản KHÔNG khớp mã xác thực {code}: ghi chép số 9 (08:36): đã bị sửa"
+    )
+    en = run("--lang", "en", "verify", str(mid), db=path)
+    assert en.stdout.strip() == (
+        f"The minutes do NOT match verification code {code}: minutes entry 9 (08:36): changed"
+    )
+
+
+def test_cli_amend_then_verify_and_refusals(sealed_file):
+    path, mid, code = sealed_file
+    listing = run("amend", str(mid), db=path)
+    assert listing.returncode == 0
+    lines = listing.stdout.splitlines()
+    assert lines[0] == "   1  08:00  1. Khai mạc"
+    assert lines[-1].startswith(f"Niêm phong 1: {code}  08:49 28/10/2021  Hoàng Thị Yến")
+    done = run(
+        "amend", str(mid), "--entry", "2", "--text", "Đã sửa tên.", "--by", "Yến",
+        "--why", "đọc lại trước hội nghị", db=path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    new_code = done.stdout.split("Mã xác thực mới: ")[1][:16]
+    assert new_code != code
+    ok = run("verify", str(mid), db=path)
+    assert ok.returncode == 0 and f"Mã xác thực: {new_code}" in ok.stdout
+    assert "2 lần niêm phong" in ok.stdout
+    no_why = run("amend", str(mid), "--entry", "2", "--text", "x", "--by", "Yến", db=path)
+    assert no_why.returncode == 1
+    assert no_why.stderr.count("\n") == 1 and "cần ghi lý do đính chính" in no_why.stderr
+    again = run("--lang", "en", "seal", str(mid), db=path)
+    assert again.returncode == 1 and "already sealed" in again.stderr
+
+
+def test_cli_seal_prints_the_code(tmp_path: Path):
+    path = tmp_path / "f.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    play_demo(Console(store, mid), clock.advance)
+    store.close()
+    before = run("verify", str(mid), db=path)
+    assert before.returncode == 1 and "chưa thông qua biên bản" in before.stdout
+    out = run("seal", str(mid), "--by", "Yến", db=path)
+    assert out.returncode == 0, out.stderr
+    store = open_store(path)
+    code = last_seal(store, mid).code  # type: ignore[union-attr]
+    store.close()
+    assert out.stdout.startswith(f"Đã thông qua biên bản. Mã xác thực: {code} (")
+
+
+def test_cli_verify_archive_not_supported_yet(tmp_path: Path):
+    out = run("verify", "luu-tru.zip", db=tmp_path / "f.db")
+    assert out.returncode == 1
+    assert out.stderr.strip() == (
+        "Kiểm tra tệp lưu trữ .zip chưa được hỗ trợ; hãy dùng: facilitator verify ID"
+    )
+    assert out.stdout == ""
+
+
+def test_meeting_file_export_ignores_seals(played):
+    """The seal table is not part of the version-1 meeting file; export still works."""
+    from facilitator.meetingfile import export_meeting
+
+    seal(played, "Yến")
+    data = export_meeting(played.store, played.meeting_id)
+    assert json.loads(json.dumps(data, ensure_ascii=False))["format"] == "facilitator.meeting"
