@@ -137,7 +137,6 @@ def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
 
 
 def save_conclusion_text(console: Console, conclusion: str, assessment: str = "") -> None:
-    console.check_unsealed()
     try:
         values = {
             "conclusion": clean(conclusion, multiline=True, limit=20_000),
@@ -145,4 +144,8 @@ def save_conclusion_text(console: Console, conclusion: str, assessment: str = ""
         }
     except TextError as exc:
         raise RuleError(str(exc), "conclusion") from exc
+    meeting = console.meeting
+    if (meeting.conclusion, meeting.assessment) == (values["conclusion"], values["assessment"]):
+        return  # nothing changes (a sealed record too: leaving the screen is not an edit)
+    console.check_unsealed()
     console.store.update_meeting(console.meeting_id, values)

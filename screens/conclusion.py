@@ -14,11 +14,13 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Label, Static
 
 from facilitator import statistics
+from facilitator.clock import local, parse
 from facilitator.conclusion import conclude, decide, open_items, save_conclusion_text
 from facilitator.followup import checklist, default_due
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError, place_words
 from facilitator.models import OUTCOMES, Petition
+from facilitator.seal import last_seal, seal
 from screens.forms import ConfirmScreen, Field, FormScreen
 from screens.keybar import KeyBar
 from screens.widgets import NfcTextArea
@@ -31,6 +33,7 @@ class ConclusionScreen(Screen[Any]):
         Binding("f7", "decide", "key.decide", priority=True, id="decide"),
         Binding("ctrl+s", "save_text", "key.save", priority=True, id="save"),
         Binding("f10", "export", "key.export", priority=True, id="export"),
+        Binding("f8", "seal", "key.seal", priority=True, id="seal"),
     ]
 
     def __init__(self, console: Console, t: Translator):
@@ -77,10 +80,13 @@ class ConclusionScreen(Screen[Any]):
 
     def reload(self) -> None:
         meeting = self.console.meeting
+        sealed = last_seal(self.console.store, self.console.meeting_id)
+        code = f" · {self.t('seal.header', code=sealed.code)}" if sealed else ""
         self.query_one("#live-header", Static).update(
             f"{self.t('conclusion.title')} · {meeting.commune} - {meeting.village} · "
-            f"{meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}"
+            f"{meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}{code}"
         )
+        self.query_one("#conclusion-text", NfcTextArea).read_only = sealed is not None
         petitions = self.console.store.petitions(self.console.meeting_id)
         self.petitions = {p.id: p for p in petitions}
         table = self.query_one("#petitions", DataTable)
@@ -233,6 +239,26 @@ class ConclusionScreen(Screen[Any]):
         self.app.push_screen(
             ExportScreen(self.console.store, self.console.meeting_id, self.t, folder)
         )
+
+    def action_seal(self) -> None:
+        """ "Thông qua biên bản" after the read-back: seal the minutes (SPEC §7c)."""
+        self.action_save_text()
+        if not self.console.meeting.concluded:
+            self.notify(self.t("seal.need_conclusion"), severity="warning")
+            return
+        self.app.push_screen(ConfirmScreen(self.t("seal.confirm"), self.t), self._seal_confirmed)
+
+    def _seal_confirmed(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            made = seal(self.console, self.console.meeting.secretary_name)
+        except RuleError as exc:
+            self.notify(self.t.error(exc), severity="error")
+            return
+        when = local(parse(made.at))
+        self.notify(self.t("seal.done", code=made.code, time=f"{when:%H:%M %d/%m/%Y}"))
+        self.reload()
 
     def action_back(self) -> None:
         self.action_save_text()

@@ -347,3 +347,54 @@ def test_meeting_file_export_ignores_seals(played):
     seal(played, "Yến")
     data = export_meeting(played.store, played.meeting_id)
     assert json.loads(json.dumps(data, ensure_ascii=False))["format"] == "facilitator.meeting"
+
+
+# ----- the conclusion screen ----------------------------------------------------------------
+async def test_seal_with_f8_on_the_conclusion_screen(tmp_path: Path, clock):
+    from facilitator.app import make_app
+    from screens.widgets import NfcTextArea
+
+    app = make_app(tmp_path / "m.db", clock=clock, lang="vi", export_dir=tmp_path / "out")
+    app.meeting_id = import_meeting(app.store, demo_meeting())
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")  # start, then the conclusion screen
+        await pilot.pause()
+        await pilot.press("f8")  # not concluded yet: nothing is sealed
+        await pilot.pause()
+        assert seals(store, mid) == []
+        app.screen.query_one("#conclusion-text", NfcTextArea).load_text("Giao các bộ phận.")
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # conclude
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("escape")  # the question refused: not sealed
+        await pilot.pause()
+        assert seals(store, mid) == []
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")  # "Thông qua biên bản"
+        await pilot.pause()
+        made = last_seal(store, mid)
+        assert made is not None and made.by == store.meeting(mid).secretary_name
+        assert verify(store, mid).intact
+        header = str(app.screen.query_one("#live-header").render())
+        assert header.endswith(f"Mã xác thực: {made.code}")
+        text = app.screen.query_one("#conclusion-text", NfcTextArea)
+        assert text.read_only
+        await pilot.press("escape")  # leaving saves nothing and is not refused
+        await pilot.pause()
+        assert [n.message for n in app._notifications if "đính chính" in n.message] == []
+        assert len(seals(store, mid)) == 1 and verify(store, mid).intact
+
+
+def test_saving_the_same_text_after_sealing_is_not_an_edit(played):
+    store, mid = played.store, played.meeting_id
+    seal(played, "Yến")
+    entry = store.minutes(mid)[3]
+    played.save_entry(entry.id, entry.text)  # the editor saving on leave
+    save_conclusion_text(played, store.meeting(mid).conclusion, store.meeting(mid).assessment)
+    assert verify(store, mid).intact
