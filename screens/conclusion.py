@@ -30,10 +30,10 @@ class ConclusionScreen(Screen[Any]):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="back"),
         Binding("f9", "conclude", "conclusion.conclude", priority=True, id="conclude"),
+        Binding("f8", "seal", "key.seal", priority=True, id="seal"),
         Binding("f7", "decide", "key.decide", priority=True, id="decide"),
         Binding("ctrl+s", "save_text", "key.save", priority=True, id="save"),
         Binding("f10", "export", "key.export", priority=True, id="export"),
-        Binding("f8", "seal", "key.seal", priority=True, id="seal"),
     ]
 
     def __init__(self, console: Console, t: Translator):
@@ -81,10 +81,9 @@ class ConclusionScreen(Screen[Any]):
     def reload(self) -> None:
         meeting = self.console.meeting
         sealed = last_seal(self.console.store, self.console.meeting_id)
-        code = f" · {self.t('seal.header', code=sealed.code)}" if sealed else ""
         self.query_one("#live-header", Static).update(
             f"{self.t('conclusion.title')} · {meeting.commune} - {meeting.village} · "
-            f"{meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}{code}"
+            f"{meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}"
         )
         self.query_one("#conclusion-text", NfcTextArea).read_only = sealed is not None
         petitions = self.console.store.petitions(self.console.meeting_id)
@@ -111,9 +110,11 @@ class ConclusionScreen(Screen[Any]):
             table.move_cursor(row=min(selected, len(petitions) - 1))
         stats = statistics.compute(self.console.store, self.console.meeting_id)
         counts = {key: stats.outcomes.get(key, 0) for key in (*OUTCOMES, "none")}
-        self.query_one("#conclusion-summary", Static).update(
-            self.t("conclusion.summary", total=stats.petitions, **counts)
-        )
+        summary = self.t("conclusion.summary", total=stats.petitions, **counts)
+        if sealed is not None:
+            when = local(parse(sealed.at))
+            summary += "\n" + self.t("seal.header", code=sealed.code, time=f"{when:%H:%M}")
+        self.query_one("#conclusion-summary", Static).update(summary)
         self.query_one("#stats", Static).update(self.stats_text(stats))
         items = checklist(self.console.store, self.console.meeting_id)
         self.query_one("#checklist", Static).update(

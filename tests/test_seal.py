@@ -381,8 +381,10 @@ async def test_seal_with_f8_on_the_conclusion_screen(tmp_path: Path, clock):
         made = last_seal(store, mid)
         assert made is not None and made.by == store.meeting(mid).secretary_name
         assert verify(store, mid).intact
-        header = str(app.screen.query_one("#live-header").render())
-        assert header.endswith(f"Mã xác thực: {made.code}")
+        summary = str(app.screen.query_one("#conclusion-summary").render())
+        assert summary.splitlines()[-1] == (
+            f"Đã thông qua biên bản lúc 08:00 · Mã xác thực: {made.code}"
+        )
         text = app.screen.query_one("#conclusion-text", NfcTextArea)
         assert text.read_only
         await pilot.press("escape")  # leaving saves nothing and is not refused
