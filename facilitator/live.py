@@ -749,6 +749,7 @@ class Console:
     @_atomic
     def edit_petition(self, petition_id: int, content: str, field: str, source: str) -> None:
         """Correct a pre-collected opinion (content, field, channel); ctrl+z takes it back."""
+        self.check_unsealed()
         values = {
             "content": _field(content, "content", required=True, multiline=True, limit=MAX_LONG),
             "field": _field(field, "field"),
@@ -771,6 +772,7 @@ class Console:
     def delete_petition(self, petition_id: int) -> None:
         """Remove a petition (a pre-collected opinion entered twice or by mistake). The ones
         after it move up a number; ctrl+z puts it back with its number and assignment."""
+        self.check_unsealed()
         change = _Change(self.store)
         with self.store.write():
             row = self.store.get("petitions", petition_id)

@@ -143,6 +143,8 @@ def test_changes_after_sealing_are_refused(played):
         lambda: decide(played, petition.id, "noted"),
         lambda: save_conclusion_text(played, "kết luận khác"),
         lambda: played.edit_speaker(store.speakers(mid)[0].id, name="Tên khác"),
+        lambda: played.edit_petition(petition.id, "nội dung khác", "", "MTTQ"),
+        lambda: played.delete_petition(petition.id),
         played.undo,
     ]
     for attempt in attempts:
