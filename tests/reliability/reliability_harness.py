@@ -121,6 +121,7 @@ def kill_run(path: Path, kills: int, seed: int, max_alive: float = 0.6) -> dict:
     import random
 
     rng = random.Random(seed)
+    progress_every = int(os.environ.get("SOAK_PROGRESS_EVERY", "0"))
     meeting_id = live_meeting(path)
     runs: list[Lines] = []
     started = time.monotonic()
@@ -138,6 +139,13 @@ def kill_run(path: Path, kills: int, seed: int, max_alive: float = 0.6) -> dict:
         rest = proc.stdout.read()
         proc.stderr.read() if proc.stderr else None
         runs.append(parse(head + rest))
+        if progress_every and (i + 1) % progress_every == 0:  # a long run reports as it goes
+            so_far = lost(path, runs)
+            report(
+                "kills-progress",
+                {"kills": i + 1, "acknowledged": sum(len(r.acks) for r in runs)}
+                | {"lost": len(so_far), "seconds": round(time.monotonic() - started, 1)},
+            )
     missing = lost(path, runs)
     store = open_store(path)
     problems = store.integrity_problems()

@@ -180,10 +180,14 @@ def run_property(tmp_path: Path, examples: int, documents_every: int) -> Tally:
         database=None,
         suppress_health_check=list(HealthCheck),
     )
+    progress_every = int(os.environ.get("SOAK_PROGRESS_EVERY", "0"))
+
     @given(mutations())
     def one(changes: list) -> None:
         documents = tally.figures["accepted"] % documents_every == 0
         try_file(tmp_path, store, mutate(base()[0], changes), tally, documents)
+        if progress_every and tally.figures["files"] % progress_every == 0:
+            report("files-progress", tally.figures)  # a long run reports as it goes
 
     one()
     store.close()
