@@ -99,8 +99,24 @@ def open_items(store: Store, meeting_id: int) -> OpenItems:
     )
 
 
-def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
-    """Close the meeting: end the running slot and phase, record the end time."""
+def parse_citizens(text: str | None) -> int | None:
+    """The number of citizens present as typed when concluding: blank keeps it unknown."""
+    if text is None or not str(text).strip():
+        return None
+    try:
+        citizens = int(str(text).strip().replace(".", "").replace(" ", ""))
+    except ValueError:
+        raise RuleError("số người phải là số nguyên", "citizens_present") from None
+    if not 0 <= citizens <= 100_000:
+        raise RuleError("số người không hợp lệ", "citizens_present")
+    return citizens
+
+
+def conclude(
+    console: Console, conclusion: str, assessment: str = "", citizens_present: int | None = None
+) -> None:
+    """Close the meeting: end the running slot and phase, record the end time (and the
+    number of citizens present, when given)."""
     console.check_unsealed()
     store = console.store
     meeting = console.meeting
@@ -131,6 +147,8 @@ def conclude(console: Console, conclusion: str, assessment: str = "") -> None:
             values["phase_index"] = last
         if meeting.started_at is None:
             values["started_at"] = now
+        if citizens_present is not None:
+            values["citizens_present"] = citizens_present
         store.update_meeting(meeting.id, values)
         store.forget_cards(meeting.id)  # the hashes of scanned ID cards: for the meeting only
         store.log(meeting.id, "meeting.concluded", {})

@@ -15,7 +15,13 @@ from textual.widgets import DataTable, Label, Static
 
 from facilitator import statistics
 from facilitator.clock import local, parse
-from facilitator.conclusion import conclude, decide, open_items, save_conclusion_text
+from facilitator.conclusion import (
+    conclude,
+    decide,
+    open_items,
+    parse_citizens,
+    save_conclusion_text,
+)
 from facilitator.followup import checklist, default_due
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError, place_words
@@ -189,10 +195,35 @@ class ConclusionScreen(Screen[Any]):
             self.notify(self.t.error(exc), severity="error")
 
     def action_conclude(self) -> None:
+        """Asks once, with what stays open and the number of citizens present (the biên
+        bản prints it): Enter concludes, Escape goes back."""
         self.action_save_text()
-        self.app.push_screen(
-            ConfirmScreen(self.t("conclusion.confirm"), self.t, self.open_text()), self._confirmed
+        if self.console.meeting.concluded:
+            return
+        present = self.console.meeting.citizens_present
+        field = Field(
+            "citizens_present",
+            self.t("conclusion.citizens_present"),
+            value=str(present) if present else "",
+            placeholder=self.t("conclusion.citizens_placeholder"),
         )
+        self.app.push_screen(
+            FormScreen(
+                self.t("conclusion.confirm"),
+                [field],
+                self._conclude_with,
+                self.t,
+                note=self.open_text(),
+                hint=self.t("confirm.hint"),
+            ),
+            self._concluded,
+        )
+
+    def _conclude_with(self, values: dict[str, Any]) -> bool:
+        citizens = parse_citizens(values.get("citizens_present"))
+        text = self.query_one("#conclusion-text", NfcTextArea).text
+        conclude(self.console, text, self.console.meeting.assessment, citizens)
+        return True
 
     def _duration(self, seconds: float) -> str:
         minutes, rest = statistics.minutes_seconds(seconds)
@@ -224,11 +255,9 @@ class ConclusionScreen(Screen[Any]):
                     lines.append("  " + self.t(more, count=len(rows) - shown))
         return "\n".join(lines) or self.t("conclusion.nothing_open")
 
-    def _confirmed(self, yes: bool | None) -> None:
-        if not yes:
+    def _concluded(self, done: bool | None) -> None:
+        if not done:
             return
-        text = self.query_one("#conclusion-text", NfcTextArea).text
-        conclude(self.console, text, self.console.meeting.assessment)
         self.notify(self.t("msg.concluded"))
         self.reload()
 

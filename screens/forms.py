@@ -74,8 +74,10 @@ class FormScreen(ModalScreen[Any]):
         on_change: Callable[[str, Any], str | None] | None = None,
         suggest: Callable[[str, Any], dict[str, Any]] | None = None,
         read: Callable[[str, str], Fill | None] | None = None,
+        hint: str | None = None,
     ):
         super().__init__()
+        self.hint = hint  # the line of keys under the form, when not the usual save hint
         self.form_title = title
         self.fields = fields
         self.save = save
@@ -94,8 +96,9 @@ class FormScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Label(self.form_title, id="form-title")
-            if self.note:
-                yield Static(self.note, id="form-note")
+            if self.note:  # a long note scrolls: the fields and the hint stay on screen
+                with VerticalScroll(id="form-note-box"):
+                    yield Static(self.note, id="form-note")
             with VerticalScroll(id="form-fields"):
                 for f in self.fields:
                     with Vertical(classes="form-field"):
@@ -103,9 +106,8 @@ class FormScreen(ModalScreen[Any]):
                         yield self._widget(f)
                         yield Static("", id=f"err-{f.key}", classes="form-error")
             multiline = any(f.kind == "text" for f in self.fields)
-            yield Static(
-                self.t("form.multiline_hint" if multiline else "form.save_hint"), id="form-hint"
-            )
+            hint = self.hint or self.t("form.multiline_hint" if multiline else "form.save_hint")
+            yield Static(hint, id="form-hint")
 
     def _widget(self, f: Field) -> Any:
         wid = f"f-{f.key}"

@@ -183,3 +183,33 @@ def test_a_concluded_meeting_takes_no_more_speakers_turns_or_petitions(console, 
     entry = store.recent_minutes(mid, 50)[-1]
     console.save_entry(entry.id, "Sửa lại sau kết luận")
     assert store.recent_minutes(mid, 50)[-1].text == "Sửa lại sau kết luận"
+
+
+async def test_concluding_asks_the_number_of_citizens_for_the_minutes(tmp_path, clock):
+    """F9 then F9: the question names what stays open and asks how many citizens came;
+    the number typed is what the biên bản prints."""
+    from facilitator.documents.builders import minutes_document
+    from tests.test_live_screen import live_app
+    from tests.test_record import paragraphs
+
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    store.update_meeting(mid, {"citizens_present": 0})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        field = app.screen.query_one("#f-citizens_present")
+        assert field.has_focus and field.value == ""
+        await pilot.press("x", "enter")  # not a number: refused, the form stays
+        await pilot.pause()
+        assert store.meeting(mid).status == "live"
+        assert "số nguyên" in str(app.screen.query_one("#err-citizens_present").render())
+        await pilot.press("backspace", "8", "5", "enter")
+        await pilot.pause()
+        assert store.meeting(mid).status == "concluded"
+        assert store.meeting(mid).citizens_present == 85
+        text = "\n".join(paragraphs(minutes_document(store, mid)))
+        assert " 85 người dân thôn Đông Phong tham dự" in text

@@ -407,7 +407,7 @@ async def test_concluding_lists_what_is_still_open_before_it_asks(tmp_path, cloc
         await pilot.pause()
         await pilot.press("f9")
         await pilot.pause()
-        shown = str(app.screen.query_one("#confirm-detail-text").render())
+        shown = str(app.screen.query_one("#form-note").render())
         lines = shown.splitlines()
         assert lines[0] == (
             "Còn 7 kiến nghị chưa quyết định (văn bản ghi: đang xem xét, trả lời sau):"

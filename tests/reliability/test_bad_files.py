@@ -173,6 +173,7 @@ def check(tally: Tally) -> None:
 def run_property(tmp_path: Path, examples: int, documents_every: int) -> Tally:
     tally = Tally()
     store = open_store(tmp_path / "files.db")  # one file, as a commune's database
+    progress_every = int(os.environ.get("SOAK_PROGRESS_EVERY", "0"))
 
     @settings(
         max_examples=examples,
@@ -180,8 +181,6 @@ def run_property(tmp_path: Path, examples: int, documents_every: int) -> Tally:
         database=None,
         suppress_health_check=list(HealthCheck),
     )
-    progress_every = int(os.environ.get("SOAK_PROGRESS_EVERY", "0"))
-
     @given(mutations())
     def one(changes: list) -> None:
         documents = tally.figures["accepted"] % documents_every == 0
