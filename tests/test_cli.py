@@ -1,7 +1,4 @@
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,22 +7,9 @@ from db.store import open_store
 from facilitator.conclusion import decide
 from facilitator.demo import demo_meeting
 from facilitator.live import Console
+from tests.helpers import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator.cli", "--db", str(db), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={
-            **{k: v for k, v in os.environ.items() if k != "FACILITATOR_DB"},
-            "PYTHONIOENCODING": "utf-8",
-        },
-    )
 
 
 @pytest.fixture

@@ -2,26 +2,16 @@
 
 import datetime as dt
 import unicodedata
-from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select
 
 from db.store import open_store
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
 from facilitator.demo import demo_meeting
 from facilitator.meetingfile import import_meeting
 from screens.widgets import NfcTextArea, QueueTable
-
-
-def live_app(tmp_path: Path, clock: FrozenClock, lang: str = "vi", speakers: bool = True):
-    app = make_app(tmp_path / "m.db", clock=clock, lang=lang, export_dir=tmp_path / "out")
-    data = demo_meeting()
-    if not speakers:
-        data["speakers"] = []
-    app.meeting_id = import_meeting(app.store, data)
-    return app
+from tests.helpers import live_app
 
 
 def editor(app) -> NfcTextArea:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import stat
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from facilitator.live import Console
 from facilitator.meetingfile import export_meeting, import_meeting
 from facilitator.profile import Profile
 from facilitator.setup import create_meeting
+from tests.helpers import run_cli as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("minutes", "conclusion", "report")
@@ -160,20 +158,6 @@ def test_profile_edit_refuses_unknown_keys_and_blank_titles():
     with pytest.raises(ProfileError, match="không được để trống"):
         Profile().edited("signer", "  ")
     assert Profile().edited("hamlets", "Yên Hồ; Đông ; ;Trại").hamlets == ["Yên Hồ", "Đông", "Trại"]
-
-
-def cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator.cli", "--db", str(db), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={
-            **{k: v for k, v in os.environ.items() if k != "FACILITATOR_DB"},
-            "PYTHONIOENCODING": "utf-8",
-        },
-    )
 
 
 def test_profile_command_shows_and_edits(tmp_path: Path):

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +30,7 @@ from facilitator.seal import (
     verify,
 )
 from tests.conftest import MEETING_START
+from tests.helpers import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,20 +39,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def played(console, clock):
     play_demo(console, clock.advance)
     return console
-
-
-def run(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator.cli", "--db", str(db), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={
-            **{k: v for k, v in os.environ.items() if k != "FACILITATOR_DB"},
-            "PYTHONIOENCODING": "utf-8",
-        },
-    )
 
 
 @pytest.fixture

@@ -1,23 +1,12 @@
 """Text that fits and stays true (issue 13 items 4 and 5), driven with the keys."""
 
-from pathlib import Path
-
 from textual.widgets import Input, Static
 
 from facilitator import statistics
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
 from facilitator.demo import demo_meeting
 from facilitator.meetingfile import import_meeting
-
-
-def live_app(tmp_path: Path, clock: FrozenClock, lang: str = "vi", speakers: bool = True):
-    app = make_app(tmp_path / "m.db", clock=clock, lang=lang, export_dir=tmp_path / "out")
-    data = demo_meeting()
-    if not speakers:
-        data["speakers"] = []
-    app.meeting_id = import_meeting(app.store, data)
-    return app
+from tests.helpers import live_app
 
 
 def message(app) -> str:

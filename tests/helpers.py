@@ -1,0 +1,42 @@
+"""Set-ups shared by the test files: the command line as a user runs it, and the live
+console on a demo meeting."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from facilitator.app import make_app
+from facilitator.clock import FrozenClock
+from facilitator.demo import demo_meeting
+from facilitator.meetingfile import import_meeting
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    """``facilitator --db DB ARGS`` in a process of its own, as a user types it (UTF-8 out,
+    no FACILITATOR_DB from the environment)."""
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator.cli", "--db", str(db), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={
+            **{k: v for k, v in os.environ.items() if k != "FACILITATOR_DB"},
+            "PYTHONIOENCODING": "utf-8",
+        },
+    )
+
+
+def live_app(tmp_path: Path, clock: FrozenClock, lang: str = "vi", speakers: bool = True):
+    """The secretary's App on the demo meeting (imported, not started)."""
+    app = make_app(tmp_path / "m.db", clock=clock, lang=lang, export_dir=tmp_path / "out")
+    data = demo_meeting()
+    if not speakers:
+        data["speakers"] = []
+    app.meeting_id = import_meeting(app.store, data)
+    return app
