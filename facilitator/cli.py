@@ -14,7 +14,17 @@ import click
 from facilitator.cli_text import LocalGroup, lang_of
 from facilitator.i18n import Translator
 
-DOCS = ("minutes", "conclusion", "report", "json")
+# In the order a secretary meets them: before the meeting, on the day, after it.
+DOCS = (
+    "announcement",
+    "radio",
+    "invitation",
+    "attendance",
+    "minutes",
+    "conclusion",
+    "report",
+    "json",
+)
 
 
 class Settings:
@@ -220,7 +230,11 @@ def import_(settings: Settings, file: Path) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option("--number", help="Document number (Số); blank leaves it to fill by hand.")
-@click.option("--as-of", "as_of", help="Date of the notice or report (default: today).")
+@click.option(
+    "--as-of",
+    "as_of",
+    help="Date of the notice, report, announcement or invitation (default: today).",
+)
 @_common
 @click.pass_obj
 def export(
@@ -232,7 +246,7 @@ def export(
     number: str | None,
     as_of: str | None,
 ) -> None:
-    """Write a document (minutes, conclusion, report) or the meeting file (json)."""
+    """Write a document before, on or after the meeting, or the meeting file (json)."""
     from facilitator.exporting import export_document, is_draft
     from facilitator.text import parse_date
 

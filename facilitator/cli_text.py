@@ -116,16 +116,17 @@ HELP_VI: dict[str, str] = {
     "Import a meeting file (JSON); prints the new meeting id.": (
         "Nhập tệp hội nghị (JSON); in số của hội nghị mới."
     ),
-    "Write a document (minutes, conclusion, report) or the meeting file (json).": (
-        "Xuất văn bản (minutes: biên bản, conclusion: thông báo kết luận, report: báo cáo) "
-        "hoặc tệp hội nghị (json)."
+    "Write a document before, on or after the meeting, or the meeting file (json).": (
+        "Xuất văn bản (announcement: thông báo tổ chức hội nghị, radio: bài đọc trên loa "
+        "truyền thanh, invitation: giấy mời, attendance: danh sách tham dự, minutes: biên bản, "
+        "conclusion: thông báo kết luận, report: báo cáo) hoặc tệp hội nghị (json)."
     ),
     "Which document to write.": "Văn bản cần xuất.",
     "File or folder to write.": "Tệp hoặc thư mục ghi ra.",
     "Overwrite an existing file.": "Ghi đè tệp đã có.",
     "Document number (Số); blank leaves it to fill by hand.": ("Số văn bản; để trống để ghi tay."),
-    "Date of the notice or report (default: today).": (
-        "Ngày của thông báo hoặc báo cáo (mặc định: hôm nay)."
+    "Date of the notice, report, announcement or invitation (default: today).": (
+        "Ngày của thông báo, báo cáo, thông báo tổ chức hoặc giấy mời (mặc định: hôm nay)."
     ),
     "Assignments of all meetings with due dates and status, overdue first.": (
         "Các việc được giao của mọi hội nghị, kèm hạn và tình trạng; việc quá hạn lên đầu."

@@ -10,6 +10,10 @@ from facilitator.files import FileWriteError, atomic_write, free_name
 from facilitator.text import TextError, slug
 
 FILE_PARTS = {
+    "announcement": ("thong-bao-to-chuc", ".docx"),
+    "radio": ("loa-truyen-thanh", ".txt"),
+    "invitation": ("giay-moi", ".docx"),
+    "attendance": ("danh-sach-tham-du", ".docx"),
     "minutes": ("bien-ban", ".docx"),
     "conclusion": ("thong-bao-ket-luan", ".docx"),
     "report": ("bao-cao", ".docx"),
@@ -24,15 +28,27 @@ def default_name(store: Store, meeting_id: int, doc: str) -> str:
     return f"{meeting.date.isoformat()}_{slug(meeting.village)}_{part}{ext}"
 
 
+# Issued before the meeting (SPEC §7b): never drafts, never dated after the meeting.
+BEFORE = ("announcement", "radio", "invitation", "attendance")
+# Plain files, not documents to print: no PDF.
+NOT_PRINTED = ("json", "radio")
+
+
 def is_draft(store: Store, meeting_id: int, doc: str) -> bool:
-    """A document of a meeting not concluded yet is a draft ("DỰ THẢO" above its title)."""
-    return doc != "json" and not store.meeting(meeting_id).concluded
+    """A document of a meeting not concluded yet is a draft ("DỰ THẢO" above its title); the
+    documents issued before the meeting are final before it is held."""
+    return doc != "json" and doc not in BEFORE and not store.meeting(meeting_id).concluded
 
 
-def check_as_of(store: Store, meeting_id: int, as_of: dt.date | None) -> None:
-    """A notice or report cannot be dated before the meeting it is about."""
+def check_as_of(store: Store, meeting_id: int, as_of: dt.date | None, doc: str = "") -> None:
+    """A notice or report cannot be dated before the meeting it is about; an announcement or
+    an invitation cannot be dated after it."""
     day = store.meeting(meeting_id).date
-    if as_of is not None and as_of < day:
+    if as_of is None:
+        return
+    if doc in BEFORE and as_of > day:
+        raise TextError(f"ngày lập văn bản {as_of:%d/%m/%Y} sau ngày hội nghị {day:%d/%m/%Y}")
+    if doc not in BEFORE and as_of < day:
         raise TextError(f"ngày lập văn bản {as_of:%d/%m/%Y} trước ngày hội nghị {day:%d/%m/%Y}")
 
 
@@ -44,7 +60,7 @@ def render(
     as_of: dt.date | None = None,
     number: str | None = None,
 ) -> bytes:
-    check_as_of(store, meeting_id, as_of)
+    check_as_of(store, meeting_id, as_of, doc)
     if doc == "json":
         from facilitator.meetingfile import dumps, export_meeting
 
@@ -70,6 +86,8 @@ def export_document(
     to_pdf = output is not None and output.suffix.lower() == ".pdf" and not output.is_dir()
     if to_pdf and doc == "json":
         raise FileWriteError("tệp hội nghị là JSON, không xuất ra PDF")
+    if to_pdf and doc == "radio":
+        raise FileWriteError("bài đọc trên loa là tệp văn bản .txt, không xuất ra PDF")
     if to_pdf:
         from facilitator.documents.pdf import soffice
 

@@ -78,6 +78,7 @@ VI: dict[str, str] = {
     "profile.office_name": "Tên văn phòng theo dõi, tổng hợp",
     "profile.radio": "Đài, hệ thống truyền thanh",
     "profile.hamlets": "Các thôn",
+    "profile.recipients.announcement": "Nơi nhận thông báo tổ chức hội nghị",
     "profile.recipients.minutes": "Nơi nhận biên bản",
     "profile.recipients.conclusion": "Nơi nhận thông báo kết luận",
     "profile.recipients.report": "Nơi nhận báo cáo",
@@ -417,6 +418,7 @@ EN: dict[str, str] = {
     "profile.office_name": "Office that follows up",
     "profile.radio": "Radio station",
     "profile.hamlets": "Hamlets (thôn)",
+    "profile.recipients.announcement": "Recipients of the meeting announcement",
     "profile.recipients.minutes": "Recipients of the minutes",
     "profile.recipients.conclusion": "Recipients of the conclusion notice",
     "profile.recipients.report": "Recipients of the report",
@@ -774,6 +776,10 @@ ERRORS_EN: list[tuple[str, str | None]] = [
         "a PDF needs LibreOffice; install LibreOffice or export .docx",
     ),
     (r"tệp hội nghị là JSON, không xuất ra PDF", "the meeting file is JSON, not a PDF"),
+    (
+        r"bài đọc trên loa là tệp văn bản \.txt, không xuất ra PDF",
+        "the loudspeaker script is a .txt text file, not a PDF",
+    ),
     (r"LibreOffice không chuyển được sang PDF: (.*)", r"LibreOffice could not make the PDF: \1"),
     (
         r"tệp chỉ được đọc, không ghi đè: (.*)",
@@ -817,6 +823,10 @@ ERRORS_EN: list[tuple[str, str | None]] = [
     (
         r"ngày lập văn bản (\S+) trước ngày hội nghị (\S+)",
         r"the document date \1 is before the meeting (\2)",
+    ),
+    (
+        r"ngày lập văn bản (\S+) sau ngày hội nghị (\S+)",
+        r"document date \1 is after the meeting (\2)",
     ),
     (
         r"hình thức trả lời phải là trực tiếp hoặc bằng văn bản",

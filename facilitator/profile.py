@@ -13,11 +13,18 @@ from typing import Any
 
 from facilitator.text import TextError, clean
 
-DOC_TYPES = ("minutes", "conclusion", "report")
+DOC_TYPES = ("announcement", "minutes", "conclusion", "report")
 
 # Two-level local government (since 1/7/2025): the commune reports to its own Party committee,
 # People's Council and Fatherland Front; there is no district to copy.
 DEFAULT_RECIPIENTS: dict[str, list[str]] = {
+    # The announcement (T-7) goes to those who carry it to the people, besides the thôn itself.
+    "announcement": [
+        "Thường trực Đảng ủy xã",
+        "Thường trực HĐND xã",
+        "Ủy ban MTTQ Việt Nam xã",
+        "Hệ thống truyền thanh cơ sở xã",
+    ],
     "minutes": ["Thường trực Đảng ủy xã", "Thường trực HĐND xã", "Ủy ban MTTQ Việt Nam xã"],
     "conclusion": [
         "Thường trực Đảng ủy xã",
@@ -39,11 +46,12 @@ KEYS = (
     "office_name",
     "radio",
     "hamlets",
+    "recipients.announcement",
     "recipients.minutes",
     "recipients.conclusion",
     "recipients.report",
 )
-LIST_KEYS = {"hamlets", "recipients.minutes", "recipients.conclusion", "recipients.report"}
+LIST_KEYS = {"hamlets", *(f"recipients.{doc}" for doc in DOC_TYPES)}
 
 
 class ProfileError(ValueError):
@@ -123,7 +131,13 @@ class Profile:
                 values[f.name] = data[f.name]
         out = dataclasses.replace(base, **values)
         out.hamlets = [str(h) for h in out.hamlets]
-        out.recipients = {k: [str(x) for x in (out.recipients.get(k) or [])] for k in DOC_TYPES}
+        # A profile saved before a document type existed gets that type's default recipients.
+        out.recipients = {
+            k: [str(x) for x in (out.recipients.get(k) or [])]
+            if k in out.recipients
+            else list(DEFAULT_RECIPIENTS[k])
+            for k in DOC_TYPES
+        }
         return out
 
     # ----- editing --------------------------------------------------------------------------
@@ -173,6 +187,7 @@ def district_era(commune: str, province: str, hamlets: list[str]) -> Profile:
         radio="Đài truyền thanh xã",
         hamlets=hamlets,
         recipients={
+            "announcement": ["Thường trực Đảng ủy, HĐND xã", "UBMTTQ xã", "Đài truyền thanh xã"],
             "minutes": ["Thường trực Đảng ủy, HĐND xã", "UBMTTQ xã"],
             "conclusion": [
                 "Ban Dân vận Huyện ủy",

@@ -24,4 +24,14 @@ def build(
         return builders.conclusion_document(store, meeting_id, as_of, number=number)
     if doc == "report":
         return builders.report_document(store, meeting_id, as_of, number=number)
+    if doc in ("announcement", "radio", "invitation", "attendance"):
+        from facilitator.documents import before
+
+        if doc == "announcement":
+            return before.announcement_document(store, meeting_id, as_of, number=number)
+        if doc == "radio":
+            return before.radio_script(store, meeting_id)
+        if doc == "invitation":
+            return before.invitation_document(store, meeting_id, as_of, number=number)
+        return before.attendance_document(store, meeting_id)
     raise ValueError(f"unknown document {doc!r}")

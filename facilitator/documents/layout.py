@@ -272,14 +272,16 @@ class OfficialDocument:
         ppr.insert_element_before(borders, *PPR_ORDER[PPR_ORDER.index("w:pBdr") + 1 :])
 
     # ----- blocks ---------------------------------------------------------------------------
-    def header(self, h: Header) -> Table:
+    def header(self, h: Header, widths_mm: tuple[float, float] = (62, 103)) -> Table:
+        """``widths_mm``: the two columns; a landscape page (the attendance sheet) spreads them
+        over its wider text area. A blank ``code`` prints no number line (a list has none)."""
         table = self.doc.add_table(rows=2, cols=2)
-        self._fixed(table, [LEFT_COL, RIGHT_COL])
+        self._fixed(table, [Mm(widths_mm[0]), Mm(widths_mm[1])])
         left, right = table.rows[0].cells
         for i, line in enumerate(h.agency):
             p = self._plain(left.paragraphs[0] if i == 0 else left.add_paragraph(), Align.CENTER)
             self.run(p, line, bold=True, size=13)
-        self.rule(22, 62, container=left)
+        self.rule(22, widths_mm[0], container=left)
         p = self._plain(right.paragraphs[0], Align.CENTER)
         self.run(p, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12)
         p = self._plain(right.add_paragraph(), Align.CENTER)
@@ -287,20 +289,21 @@ class OfficialDocument:
         number_cell, date_cell = table.rows[1].cells
         p = self._plain(number_cell.paragraphs[0], Align.CENTER)
         p.paragraph_format.space_before = Pt(6)
-        self.run(p, number_line(h.number, h.code), size=13)
+        if h.code:
+            self.run(p, number_line(h.number, h.code), size=13)
         p = self._plain(date_cell.paragraphs[0], Align.CENTER)
         p.paragraph_format.space_before = Pt(6)
         if h.place_date:  # one line, even with a long commune name
             self.run(p, h.place_date, italic=True, size=place_date_size(h.place_date))
         return table
 
-    def title(self, title: str, summary: str) -> None:
+    def title(self, title: str, summary: str, width_mm: float = 165) -> None:
         p = self.para(title, bold=True, size=14, align=Align.CENTER, indent=False, after=0)
         p.paragraph_format.space_before = Pt(18)
         p.paragraph_format.keep_with_next = True
         p = self.para(summary, bold=True, size=14, align=Align.CENTER, indent=False, after=0)
         p.paragraph_format.keep_with_next = True
-        self.rule(40, 165)
+        self.rule(40, width_mm)
         self.para("", indent=False, after=0)
 
     def heading(self, text: str) -> Paragraph:
@@ -314,12 +317,13 @@ class OfficialDocument:
         right: Sequence[str],
         names: tuple[str, str],
         recipients: Sequence[str] = (),
+        widths_mm: tuple[float, float] = (80, 85),
     ) -> None:
         """Two signature blocks side by side; lines: title (bold), then a note (italic).
         "Nơi nhận" goes in a second row of the same table, so that it never sits alone on a page
         (LibreOffice ignores keep-with-next between a table and the paragraphs after it)."""
         table = self.doc.add_table(rows=2 if recipients else 1, cols=2)
-        self._fixed(table, [Mm(80), Mm(85)])
+        self._fixed(table, [Mm(widths_mm[0]), Mm(widths_mm[1])])
         for cell, lines, name in zip(table.rows[0].cells, (left, right), names, strict=True):
             self._signature_cell(cell, lines, name)
         if recipients:
@@ -435,6 +439,22 @@ class OfficialDocument:
         "số trang của phụ lục được đánh riêng"): from 1, the number shown from its 2nd page."""
         self.landscape_section()
         section = self.doc.sections[-1]
+        section.different_first_page_header_footer = True
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        section._sectPr.insert_element_before(numbering, *SECTPR_AFTER_PGNUMTYPE)
+
+    def landscape(self) -> None:
+        """The whole document on landscape A4 (same margins): a wide sheet to sign."""
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width = Mm(297)
+        section.page_height = Mm(210)
+
+    def next_piece(self) -> None:
+        """A new page that starts a document of its own (one invitation after another): its
+        page numbers start again from 1, so a one-page piece shows none."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.different_first_page_header_footer = True
         numbering = OxmlElement("w:pgNumType")
         numbering.set(qn("w:start"), "1")
