@@ -9,6 +9,7 @@ from typing import Any
 from db.store import Store
 from facilitator.deadlines import WorkCalendar, rule
 from facilitator.live import RuleError
+from facilitator.statutory import Duty, duties
 from facilitator.text import clean
 
 
@@ -154,3 +155,32 @@ def carry_over(store: Store, meeting_id: int) -> list[dict[str, Any]]:
         and r["commune"] == meeting.commune
         and r["meeting_date"] <= meeting.date.isoformat()
     ]
+
+
+def statutory_duties(store: Store, meeting_id: int) -> list[Duty]:
+    """The statutory clock of one meeting (see ``statutory``), from what the store records:
+    the announcement's date; the checklist's marks; the answers, done when the meeting is
+    concluded, no petition is left undecided and every assignment is answered (on the day of
+    the last answer), unless the checklist marks them done itself."""
+    meeting = store.meeting(meeting_id)
+    done = dict(store.checklist_done(meeting_id))
+    if "answer" not in done and meeting.concluded:
+        petitions = store.petitions(meeting_id)
+        answered: list[dt.date] = []
+        settled = all(p.outcome is not None for p in petitions)
+        for p in petitions:
+            if p.outcome == "assigned":
+                a = p.assignment
+                if a is None or a.status != "answered" or a.answered_on is None:
+                    settled = False
+                else:
+                    answered.append(a.answered_on)
+        if settled:
+            done["answer"] = max(answered, default=meeting.date)
+    return duties(
+        meeting.date,
+        store.work_calendar(),
+        store.rules(),
+        announced_on=meeting.announced_on,
+        done=done,
+    )

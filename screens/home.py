@@ -36,11 +36,12 @@ class HomeScreen(Screen[None]):
         yield Label(self.t("home.title"), classes="section")
         yield DataTable(id="meetings", cursor_type="row")
         yield Static("", id="home-empty")
+        yield Static("", id="home-clock")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("col.id", "col.date", "col.village", "col.status"):
+        for key in ("col.id", "col.date", "col.village", "col.status", "col.clock"):
             table.add_column(self.t(key), key=key)
         self.reload()
         table.focus()
@@ -49,18 +50,41 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
+        from screens.statutory import next_deadline
+
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear()
         meetings = self.store.meetings()
+        today = self.store.clock().date()  # the app's clock, not the machine's date
         for m in meetings:
             table.add_row(
                 str(m.id),
                 f"{m.date:%d/%m/%Y}",
                 f"{m.commune} - {m.village}",
                 self.t("status." + m.status),
+                next_deadline(self.store, m.id, today, self.t),
                 key=str(m.id),
             )
+        if meetings:
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
         self.query_one("#home-empty", Static).update("" if meetings else self.t("home.empty"))
+        self.show_clock()
+
+    @on(DataTable.RowHighlighted)
+    def show_clock(self) -> None:
+        """The statutory clock of the highlighted meeting, one line per period."""
+        from screens.statutory import clock_lines
+
+        meeting_id = self.selected_meeting()
+        panel = self.query_one("#home-clock", Static)
+        if meeting_id is None:
+            panel.update("")
+            return
+        m = self.store.meeting(meeting_id)
+        lines = clock_lines(self.store, meeting_id, self.store.clock().date(), self.t)
+        title = f"{self.t('clock.title')} · {m.village} {m.date:%d/%m/%Y}"
+        panel.update("\n".join([title, *(f"  {line}" for line in lines)]))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

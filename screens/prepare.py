@@ -56,6 +56,8 @@ class PrepareScreen(Screen[None]):
                 yield agenda
                 yield Static("", id="perr-agenda", classes="form-error")
             with Vertical(id="prep-lists"):
+                yield Label(self.t("clock.title"), classes="section")
+                yield Static("", id="prep-clock")
                 yield Label(self.t("prep.officials"), classes="section")
                 yield DataTable(id="prep-officials", cursor_type="row")
                 yield Label(self.t("prep.petitions"), classes="section")
@@ -90,6 +92,7 @@ class PrepareScreen(Screen[None]):
         if carried:
             warnings.append(self.t("carry.notice", count=len(carried)))
         self.query_one("#prep-warnings", Static).update("\n".join(f"⚠ {w}" for w in warnings))
+        self.query_one("#prep-clock", Static).update("\n".join(self.clock_lines()))
         officials = self.query_one("#prep-officials", DataTable)
         row = officials.cursor_row
         officials.clear()
@@ -103,6 +106,18 @@ class PrepareScreen(Screen[None]):
             if p.speaker_id is None:
                 petitions.add_row(p.content[:50], p.field, p.source, key=str(p.id))
         petitions.move_cursor(row=max(0, min(row, petitions.row_count - 1)))
+
+    def clock_lines(self) -> list[str]:
+        """The statutory clock, one short line per period (the column is narrow)."""
+        from facilitator.followup import statutory_duties
+        from screens.statutory import state_words
+
+        today = self.store.clock().date()
+        calendar = self.store.work_calendar()
+        return [
+            f"{self.t('clock.short.' + d.key)}: {state_words(d, today, calendar, self.t)}"
+            for d in statutory_duties(self.store, self.meeting_id)
+        ]
 
     def action_save(self) -> None:
         values = {key: self.query_one(f"#p-{key}", Input).value for key in setup.DETAIL_KEYS}
