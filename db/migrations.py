@@ -411,3 +411,13 @@ def seals(db: Database) -> None:
         END;
         """
     )
+
+
+@step("0011_item_kinds")
+def item_kinds(db: Database) -> None:
+    """Each item's kind (SPEC §7b): kiến nghị (petition), phản ánh (feedback), khiếu nại
+    (complaint), tố cáo (denunciation). Every earlier item is a kiến nghị."""
+    db.execute(
+        "ALTER TABLE petitions ADD COLUMN kind TEXT NOT NULL DEFAULT 'petition' "
+        "CHECK (kind IN ('petition', 'feedback', 'complaint', 'denunciation'))"
+    )

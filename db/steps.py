@@ -13,4 +13,5 @@ STEPS: tuple[str, ...] = (
     "0005_speech_headers",
     "0008_card_scans",
     "0009_seals",
+    "0011_item_kinds",
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from db.store import Store
 from facilitator.followup import default_due
+from facilitator.kinds import is_ordinary
 from facilitator.live import Console, RuleError
 from facilitator.models import Petition, Speaker
 from facilitator.text import TextError, clean, parse_date
@@ -37,8 +38,10 @@ def decide(
     answer: str | None = None,
     answered_by_name: str | None = None,
     answered_by_position: str | None = None,
+    kind: str | None = None,
 ) -> None:
-    """Record a petition's outcome; ``assigned`` needs someone responsible and gets a due date."""
+    """Record a petition's outcome; ``assigned`` needs someone responsible and gets a due date.
+    ``kind`` None keeps the item's kind."""
     console.check_unsealed()
     store = console.store
     petition = store.petition(petition_id)
@@ -63,6 +66,7 @@ def decide(
             answered_by_position=petition.answered_by_position
             if answered_by_position is None
             else answered_by_position,
+            kind=kind,
         )
         if outcome == "assigned" and due_date is not None:
             keep = petition.assignment
@@ -94,7 +98,8 @@ class OpenItems:
 
 def open_items(store: Store, meeting_id: int) -> OpenItems:
     return OpenItems(
-        [p for p in store.petitions(meeting_id) if p.outcome is None],
+        # A complaint or denunciation is handled under its own law: never "undecided".
+        [p for p in store.petitions(meeting_id) if p.outcome is None and is_ordinary(p.kind)],
         store.waiting(meeting_id),
     )
 

@@ -242,6 +242,13 @@ VI: dict[str, str] = {
     "form.answered_by": "Người trả lời",
     "form.answered_position": "Chức vụ người trả lời",
     "form.outcome": "Kết quả xử lý",
+    "form.kind": "Loại ý kiến (F2: đổi loại)",
+    "kind.petition": "kiến nghị",
+    "kind.feedback": "phản ánh",
+    "kind.complaint": "khiếu nại",
+    "kind.denunciation": "tố cáo",
+    "kind.law.complaint": "chuyển xử lý theo Luật Khiếu nại",
+    "kind.law.denunciation": "chuyển xử lý theo Luật Tố cáo",
     "form.forwarded_to": "Cơ quan nhận (nếu chuyển cấp trên)",
     "form.absent.title": "Vắng mặt hoặc rút đăng ký",
     "form.absent": "Vắng mặt",
@@ -603,6 +610,13 @@ EN: dict[str, str] = {
     "form.answered_by": "Answered by",
     "form.answered_position": "Position of who answered",
     "form.outcome": "Outcome",
+    "form.kind": "Kind (F2: next kind)",
+    "kind.petition": "petition",
+    "kind.feedback": "feedback",
+    "kind.complaint": "complaint",
+    "kind.denunciation": "denunciation",
+    "kind.law.complaint": "handled under the Law on Complaints",
+    "kind.law.denunciation": "handled under the Law on Denunciations",
     "form.forwarded_to": "Receiving body (if forwarded)",
     "form.absent.title": "Absent or withdrawn",
     "form.absent": "Absent",
@@ -772,6 +786,23 @@ class Translator:
 # Messages of the rules and the store are Vietnamese (the CLI and documents speak it); the
 # English interface shows them through these patterns. A test checks every message has one.
 ERRORS_EN: list[tuple[str, str | None]] = [
+    (
+        r"khiếu nại được chuyển xử lý theo Luật Khiếu nại, không chọn kết quả như kiến nghị",
+        "a complaint is handled under the Law on Complaints: it takes no outcome",
+    ),
+    (
+        r"tố cáo được chuyển xử lý theo Luật Tố cáo, không chọn kết quả như kiến nghị",
+        "a denunciation is handled under the Law on Denunciations: it takes no outcome",
+    ),
+    (r"loại ý kiến không hợp lệ: (.*)", r"invalid kind of item: \1"),
+    (
+        r"không có kiến nghị nào chuyển cấp trên \(kết quả: chuyển cấp trên\)",
+        "no petition is forwarded (outcome: forwarded to a higher level)",
+    ),
+    (
+        r"cần một thư mục để ghi các công văn, không phải tệp: (.*)",
+        r"the letters need a folder, not a file: \1",
+    ),
     (
         r"biên bản đã được thông qua; chỉ sửa được bằng đính chính \(facilitator amend\)",
         "the minutes are sealed; they change only by an amendment (facilitator amend)",

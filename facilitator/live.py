@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from db.store import Store
 from facilitator.cccd import CardReading, read_card
 from facilitator.clock import local, parse, stamp
+from facilitator.kinds import KINDS, is_ordinary, law_refusal
 from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
 from facilitator.slot import SlotState
 from facilitator.text import MAX_LONG, TITLES, TextError, clean, fold, split_long, titled
@@ -128,6 +129,11 @@ class _Change:
     def payload(self, **summary: Any) -> dict[str, Any]:
         extra = {"deleted": self.deleted} if self.deleted else {}
         return {"before": self.before, "inserted": self.inserted, **extra, **summary}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise RuleError(f"loại ý kiến không hợp lệ: {kind}", "kind")
 
 
 def _field(
@@ -747,14 +753,22 @@ class Console:
 
     # ----- petitions ------------------------------------------------------------------------
     @_atomic
-    def edit_petition(self, petition_id: int, content: str, field: str, source: str) -> None:
-        """Correct a pre-collected opinion (content, field, channel); ctrl+z takes it back."""
+    def edit_petition(
+        self, petition_id: int, content: str, field: str, source: str, kind: str | None = None
+    ) -> None:
+        """Correct a pre-collected opinion (content, field, channel, kind); ctrl+z takes it back."""
         self.check_unsealed()
         values = {
             "content": _field(content, "content", required=True, multiline=True, limit=MAX_LONG),
             "field": _field(field, "field"),
             "source": _field(source, "source", required=True),
         }
+        if kind is not None:
+            _check_kind(kind)
+            row = self.store.get("petitions", petition_id)
+            if row is not None and row["outcome"] is not None and not is_ordinary(kind):
+                raise RuleError(law_refusal(kind), "kind")
+            values["kind"] = kind
         change = _Change(self.store)
         with self.store.write():
             change.touch("petitions", petition_id)
@@ -802,11 +816,13 @@ class Console:
         *,
         speaker_id: int | None = None,
         source: str = "meeting",
+        kind: str = "petition",
     ) -> int:
         self.check_unsealed()
         self._refuse_if_over()
         content = _field(content, "content", required=True, multiline=True, limit=MAX_LONG)
         field = _field(field, "field")
+        _check_kind(kind)
         with self.store.write():
             petition_id = self.store.insert(
                 "petitions",
@@ -817,6 +833,7 @@ class Console:
                     "field": field,
                     "source": _field(source, "source") or "meeting",
                     "speaker_id": speaker_id,
+                    "kind": kind,
                     "created_at": self.store.now(),
                 },
             )
@@ -835,11 +852,21 @@ class Console:
         forwarded_to: str | None = None,
         content: str | None = None,
         field: str | None = None,
+        kind: str | None = None,
     ) -> None:
+        """Record the answer and outcome; ``kind`` None keeps the item's kind. A complaint or a
+        denunciation takes no outcome (it is handled under its own law)."""
         self.check_unsealed()
         if outcome is not None and outcome not in OUTCOMES:
             raise RuleError(f"kết quả không hợp lệ: {outcome}", "outcome")
         values: dict[str, Any] = {"outcome": outcome}
+        if kind is not None:
+            _check_kind(kind)
+            values["kind"] = kind
+        else:
+            kind = self.store.petition(petition_id).kind
+        if outcome is not None and not is_ordinary(kind):
+            raise RuleError(law_refusal(kind), "outcome")
         if content is not None:
             values["content"] = _field(
                 content, "content", required=True, multiline=True, limit=MAX_LONG

@@ -13,12 +13,15 @@ from typing import Any
 from db.store import Store
 from facilitator.deadlines import rule
 from facilitator.files import os_reason
+from facilitator.kinds import is_ordinary, law_refusal
 from facilitator.legacy import strip_generated_header
 from facilitator.models import DEFAULT_AGENDA
 from facilitator.text import MAX_LONG, TextError, clean, visible
 
 FORMAT = "facilitator.meeting"
-VERSION = 2  # 2 adds the commune profile the meeting was held under; 1 still imports
+# 2 adds the commune profile the meeting was held under, each item's kind, the petitioner's
+# satisfaction and the publication record (all optional); 1 still imports
+VERSION = 2
 
 
 class MeetingFileError(ValueError):
@@ -233,6 +236,7 @@ def _export_petition(p: Any, index: dict[int, int]) -> dict[str, Any]:
         if p.answered_by_name
         else None,
         "outcome": p.outcome,
+        "kind": p.kind,
     }
     if p.forwarded_to:
         out["forwarded_to"] = p.forwarded_to
@@ -417,6 +421,8 @@ def validate(data: Any) -> None:
             raise MeetingFileError(f"{where}.speaker", "không có người phát biểu này")
         if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
             raise MeetingFileError(f"{where}.forwarded_to", "cần ghi cơ quan nhận")
+        if p.get("outcome") is not None and not is_ordinary(p.get("kind")):
+            raise MeetingFileError(f"{where}.outcome", law_refusal(p["kind"]))
         if p.get("answered_by"):
             _text(p["answered_by"]["name"], f"{where}.answered_by.name", required=True)
         assignment = p.get("assignment")
@@ -671,6 +677,7 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "answered_by_position": _c(answered_by.get("position")),
                     "outcome": p.get("outcome"),
                     "forwarded_to": _c(p.get("forwarded_to")),
+                    "kind": p.get("kind") or "petition",
                     "created_at": now,
                 },
             )

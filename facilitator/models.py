@@ -266,6 +266,8 @@ class Petition:
     outcome: str | None
     forwarded_to: str | None
     assignment: Assignment | None = field(default=None)
+    kind: str = "petition"  # loại: petition, feedback, complaint, denunciation (kinds.py)
+    satisfaction: str | None = None  # the petitioner's answer (followup.SATISFACTION)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Petition:
@@ -282,4 +284,6 @@ class Petition:
             row["answered_by_position"],
             row["outcome"],
             row["forwarded_to"],
+            kind=row.get("kind") or "petition",
+            satisfaction=row.get("satisfaction"),
         )

@@ -195,11 +195,13 @@ def remove_official(store: Store, official_id: int) -> None:
     store.delete("officials", official_id)
 
 
-def add_pre_collected(store: Store, meeting_id: int, content: str, field: str, source: str) -> int:
+def add_pre_collected(
+    store: Store, meeting_id: int, content: str, field: str, source: str, kind: str = "petition"
+) -> int:
     """A petition collected before the meeting (plan III.1.1), through a channel."""
     if not (source or "").strip():
         raise RuleError("cần ghi nguồn (MTTQ, đoàn thể, đại biểu HĐND...)", "source")
-    return Console(store, meeting_id).record_petition(content, field, source=source)
+    return Console(store, meeting_id).record_petition(content, field, source=source, kind=kind)
 
 
 def set_agenda(store: Store, meeting_id: int, names: list[str]) -> None:

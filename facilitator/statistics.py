@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from db.store import Store
+from facilitator.kinds import is_ordinary
 
 
 @dataclass
@@ -59,7 +60,8 @@ def compute(store: Store, meeting_id: int) -> Statistics:
     stats.petitions = len(petitions)
     counts: dict[str, int] = defaultdict(int)
     for p in petitions:
-        counts[p.outcome or "none"] += 1
+        # A complaint or denunciation is handled under its own law: never "not decided".
+        counts[p.outcome or ("none" if is_ordinary(p.kind) else "law")] += 1
     stats.outcomes = dict(counts)
     return stats
 

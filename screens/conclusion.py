@@ -24,10 +24,11 @@ from facilitator.conclusion import (
 )
 from facilitator.followup import checklist, default_due
 from facilitator.i18n import Translator
+from facilitator.kinds import is_ordinary
 from facilitator.live import Console, RuleError, place_words
 from facilitator.models import OUTCOMES, Petition
 from facilitator.seal import last_seal, seal
-from screens.forms import ConfirmScreen, Field, FormScreen
+from screens.forms import ConfirmScreen, Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.widgets import NfcTextArea
 
@@ -104,10 +105,13 @@ class ConclusionScreen(Screen[Any]):
                 who, due = p.assignment.responsible, f"{p.assignment.due:%d/%m/%Y}"
             elif p.outcome == "forwarded":
                 who = p.forwarded_to or ""
+            outcome = self.t(f"outcome.{p.outcome or 'none'}")
+            if not is_ordinary(p.kind):  # handled under its own law, never "chưa xử lý"
+                outcome = self.t(f"kind.law.{p.kind}")
             table.add_row(
                 str(p.seq),
-                p.content[:60],
-                self.t(f"outcome.{p.outcome or 'none'}"),
+                (f"[{self.t('kind.' + p.kind)}] " if p.kind != "petition" else "") + p.content[:60],
+                outcome,
                 who,
                 due,
                 key=str(p.id),
@@ -332,6 +336,7 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
             t("form.answered_position"),
             value=petition.answered_by_position or "",
         ),
+        kind_field(t, petition.kind),
     ]
 
     def save(values: dict[str, Any]) -> str:
@@ -346,6 +351,7 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
             answer=values["answer"],
             answered_by_name=values["answered_by_name"],
             answered_by_position=values["answered_by_position"],
+            kind=values["kind"] or "petition",
         )
         return t("msg.saved")
 

@@ -21,6 +21,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from db.store import StoreError
 from facilitator.i18n import Translator
+from facilitator.kinds import KINDS
 from facilitator.live import RuleError
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
@@ -35,6 +36,7 @@ class Field:
     placeholder: str = ""
     suggest: list[str] = field(default_factory=list)
     mask_numbers: bool = False  # a value starting with a digit shown as dots (a scanned card)
+    cycle: bool = False  # a choice F2 steps through from any field (the item's kind)
 
 
 @dataclass
@@ -54,6 +56,13 @@ class CardFill(Fill):
     digest: str | None = None
 
 
+def kind_field(t: Translator, kind: str) -> Field:
+    """The item's kind: one key (F2) steps kiến nghị → phản ánh → khiếu nại → tố cáo."""
+    return Field(
+        "kind", t("form.kind"), "select", kind, [(t("kind." + k), k) for k in KINDS], cycle=True
+    )
+
+
 class FormScreen(ModalScreen[Any]):
     """A form whose ``save`` callback performs the action or raises RuleError(field)."""
 
@@ -62,6 +71,8 @@ class FormScreen(ModalScreen[Any]):
         Binding("ctrl+s", "submit", "Ctrl+S", show=False, priority=True),
         # Enter saves from a closed choice list or a checkbox too (down or space opens a list).
         Binding("enter", "submit_from_choice", show=False, priority=True),
+        # One key for the choice marked ``cycle`` (an item's kind), wherever the focus is.
+        Binding("f2", "cycle_choice", show=False, priority=True),
     ]
 
     def __init__(
@@ -171,6 +182,8 @@ class FormScreen(ModalScreen[Any]):
         self.dismiss(result if result is not None else True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cycle_choice":
+            return any(f.cycle for f in self.fields)
         if action == "submit_from_choice":
             focused = self.focused
             if isinstance(focused, Select):
@@ -180,6 +193,16 @@ class FormScreen(ModalScreen[Any]):
 
     def action_submit_from_choice(self) -> None:
         self.action_submit()
+
+    def action_cycle_choice(self) -> None:
+        for f in self.fields:
+            if f.cycle and f.options:
+                select = self.query_one(f"#f-{f.key}", Select)
+                values = [value for _label, value in f.options]
+                current = None if select.value is Select.NULL else select.value
+                at = values.index(current) if current in values else -1
+                select.value = values[(at + 1) % len(values)]
+                return
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -26,7 +26,7 @@ from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from facilitator.text import MAX_LONG
 from screens.conclusion import assignment_fields
-from screens.forms import CardFill, Field, Fill, FormScreen
+from screens.forms import CardFill, Field, Fill, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.localise import localised
 from screens.widgets import (
@@ -694,6 +694,7 @@ def petition_form(
     outcomes = [(t("outcome." + o), o) for o in OUTCOMES]
     fields = [
         Field("content", t("form.content"), "text", existing.content if existing else ""),
+        kind_field(t, existing.kind if existing else "petition"),
         Field(
             "field",
             t("form.field"),
@@ -731,7 +732,10 @@ def petition_form(
                 existing.id
                 if existing
                 else console.record_petition(
-                    values["content"], values["field"], speaker_id=speaker.id if speaker else None
+                    values["content"],
+                    values["field"],
+                    speaker_id=speaker.id if speaker else None,
+                    kind=values["kind"] or "petition",
                 )
             )
             console.answer_petition(
@@ -743,6 +747,7 @@ def petition_form(
                 answered_by_position=values["answered_by_position"],
                 outcome=values["outcome"],
                 forwarded_to=values["forwarded_to"],
+                kind=values["kind"] or "petition",
             )
             # The outcome's assignment (responsible, task, due) exactly as the F9 form records it.
             decide(

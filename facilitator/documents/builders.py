@@ -11,6 +11,7 @@ from db.store import Store
 from facilitator.clock import local
 from facilitator.documents.layout import Align, Header, OfficialDocument, number_line
 from facilitator.followup import default_due, status_of
+from facilitator.kinds import KIND_WORDS, KINDS, LAW_WORDS, is_ordinary, kind_word
 from facilitator.live import place_words
 from facilitator.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
 from facilitator.profile import Profile
@@ -122,11 +123,12 @@ def _mid(words: str) -> str:
 
 def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
     """ "của Bà Phạm Thị Hòa, xóm Giữa" or "qua MTTQ": to sit inside parentheses."""
+    what = "ý kiến" if p.kind == "petition" else kind_word(p.kind).lower()
     if p.speaker_id and p.speaker_id in speakers:
         s = speakers[p.speaker_id]
         where = place_words(s.hamlet)
-        return f"ý kiến của {_mid(titled(s.title, s.name))}" + (f", {where}" if where else "")
-    return f"ý kiến qua {p.source}" if p.source and p.source != "meeting" else "ý kiến nhân dân"
+        return f"{what} của {_mid(titled(s.title, s.name))}" + (f", {where}" if where else "")
+    return f"{what} qua {p.source}" if p.source and p.source != "meeting" else f"{what} nhân dân"
 
 
 def _answer_sentence(p: Petition) -> str:
@@ -136,6 +138,8 @@ def _answer_sentence(p: Petition) -> str:
         if p.answered_by_position:
             who += f", {p.answered_by_position}"
         parts.append(f"Đồng chí {who} trả lời: {_clause(p.answer)}.")
+    if not is_ordinary(p.kind):  # never an ordinary outcome, deadline or assignment
+        return " ".join([*parts, f"Kết quả: {LAW_WORDS[p.kind]}."])
     outcome = OUTCOME_WORDS[p.outcome]
     detail = ""
     if p.outcome == "assigned" and p.assignment:
@@ -274,7 +278,8 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     if rest:
         doc.heading("Các ý kiến, kiến nghị khác và kết quả trả lời")
         for p in rest:
-            doc.para(f"- {_petitioner(p, speakers)}: {_clause(p.content)}.")
+            kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
+            doc.para(f"- {_petitioner(p, speakers)}{kind}: {_clause(p.content)}.")
             doc.para(_answer_sentence(p))
             written_petitions.add(p.id)
     heading = doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
@@ -336,7 +341,8 @@ def _pre_collected(doc: OfficialDocument, petitions: list[Petition], written: se
         return
     doc.para("Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:")
     for p in pre:
-        doc.para(f"- {_clause(p.content)} (nguồn: {p.source}).")
+        kind = f"{kind_word(p.kind)}: " if p.kind != "petition" else ""
+        doc.para(f"- {kind}{_clause(p.content)} (nguồn: {p.source}).")
         doc.para(_answer_sentence(p))
         written.add(p.id)
 
@@ -354,7 +360,7 @@ def _speech(
     turn = f" lần {speaker.turn}" if speaker.turn > 1 else ""
     _typed(doc, text, f"{_speaker_words(speaker)} phát biểu{turn}{gist}")
     for i, p in enumerate(petitions, start=1):
-        doc.para(f"Kiến nghị {i}: {_clause(p.content)}.")
+        doc.para(f"{kind_word(p.kind)} {i}: {_clause(p.content)}.")
         doc.para(_answer_sentence(p))
         written.add(p.id)
 
@@ -397,16 +403,24 @@ def conclusion_document(
     answered = [p for p in petitions if p.outcome in ("answered", "noted")]
     assigned = [p for p in petitions if p.outcome == "assigned"]
     forwarded = [p for p in petitions if p.outcome == "forwarded"]
+    by_law = [p for p in petitions if not is_ordinary(p.kind)]
     pending = [
-        p for p in petitions if p.outcome not in ("answered", "noted", "assigned", "forwarded")
+        p
+        for p in petitions
+        if p.outcome not in ("answered", "noted", "assigned", "forwarded") and is_ordinary(p.kind)
     ]
+    law_part = (
+        f"; {len(by_law)} đơn khiếu nại, tố cáo chuyển xử lý theo quy định của pháp luật"
+        if by_law
+        else ""
+    )
     doc.para(
         f"Tại hội nghị đã có {spoken} lượt ý kiến phát biểu, {len(petitions)} ý kiến, kiến nghị "
         f"được tổng hợp, trong đó: {len(answered)} ý kiến đã được trả lời, tiếp thu tại hội "
         f"nghị; {len(assigned)} ý kiến giao giải quyết; {len(forwarded)} ý kiến chuyển cơ quan "
-        f"cấp trên; {len(pending)} ý kiến đang xem xét, trả lời sau. Sau khi nghe ý kiến của "
-        "nhân dân và ý kiến trả lời, giải trình của các đại biểu, Chủ tịch Ủy ban nhân dân xã "
-        "kết luận như sau:"
+        f"cấp trên; {len(pending)} ý kiến đang xem xét, trả lời sau{law_part}. Sau khi nghe ý "
+        "kiến của nhân dân và ý kiến trả lời, giải trình của các đại biểu, Chủ tịch Ủy ban nhân "
+        "dân xã kết luận như sau:"
     )
     doc.heading("1. Đánh giá chung")
     assessment = meeting.assessment or (
@@ -444,13 +458,22 @@ def conclusion_document(
     if not forwarded:
         doc.para("Không có.")
     for p in forwarded:
-        doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}.")
+        kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
+        doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}{kind}.")
     doc.heading("5. Các nội dung đang xem xét, trả lời sau")
     if not pending:
         doc.para("Không có.")
     for p in pending:
         doc.para(f"- Về {_lower_first(p.content)} ({_whose(p, speakers)}).")
-    doc.heading("6. Tổ chức thực hiện")
+    section = 6
+    if by_law:  # listed apart: never ordinary petitions
+        doc.heading("6. Các đơn khiếu nại, tố cáo")
+        for p in by_law:
+            doc.para(
+                f"- Về {_lower_first(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}."
+            )
+        section = 7
+    doc.heading(f"{section}. Tổ chức thực hiện")
     due = default_due(store, meeting.date)
     doc.para(
         "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
@@ -493,7 +516,9 @@ def report_document(
     )
     _legal_basis(doc, meeting)
     doc.heading("I. TÌNH HÌNH CHUNG")
-    outcomes = Counter(p.outcome for p in petitions)
+    ordinary = [p for p in petitions if is_ordinary(p.kind)]
+    by_law = [p for p in petitions if not is_ordinary(p.kind)]
+    outcomes = Counter(p.outcome for p in ordinary)
     if not petitions:
         doc.para(
             f"Tại hội nghị ngày {meeting.date:%d/%m/%Y}, nhân dân không có ý kiến, kiến nghị nào "
@@ -505,9 +530,19 @@ def report_document(
             "kiến nghị của nhân dân, trong đó:"
         )
         present = [k for k in ("answered", "assigned", "forwarded", "noted", None) if outcomes[k]]
-        for i, key in enumerate(present):
-            end = "." if i == len(present) - 1 else ";"
-            doc.para(f"- {OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến{end}")
+        laws = [k for k in LAW_WORDS if any(p.kind == k for p in by_law)]
+        lines = [f"{OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến" for key in present]
+        lines += [
+            f"{kind_word(k)}, {LAW_WORDS[k]}: {sum(p.kind == k for p in by_law)} đơn" for k in laws
+        ]
+        for i, line in enumerate(lines):
+            doc.para(f"- {line}{'.' if i == len(lines) - 1 else ';'}")
+        kinds = Counter(p.kind for p in petitions)
+        doc.para(
+            "Phân theo loại: "
+            + "; ".join(f"{KIND_WORDS[k]}: {kinds[k]}" for k in KINDS if kinds[k])
+            + "."
+        )
         fields = Counter(p.field or "Khác" for p in petitions)
         doc.para(
             "Phân theo lĩnh vực: " + "; ".join(f"{f}: {c}" for f, c in fields.most_common()) + "."
@@ -546,11 +581,15 @@ def report_document(
         )
     else:  # in words, not "trong 0 nội dung: 0 …; 0 …"
         doc.para(f"Tính đến {date_words(day)}, không có nội dung nào phải giao giải quyết.")
-    pending = [p for p in petitions if p.outcome is None]
+    pending = [p for p in ordinary if p.outcome is None]
     if pending:
         doc.para(f"Các ý kiến, kiến nghị đang xem xét, trả lời sau: {len(pending)} ý kiến:")
     for p in pending:
         doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}).")
+    if by_law:  # listed apart: handled under their own laws, no deadline here
+        doc.para(f"Các đơn khiếu nại, tố cáo: {len(by_law)} đơn:")
+        for p in by_law:
+            doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}.")
     doc.heading("III. ĐỀ XUẤT, KIẾN NGHỊ")
     if overdue:
         doc.para("Đề nghị các cơ quan, cán bộ, công chức sau khẩn trương trả lời nhân dân:")
@@ -612,6 +651,9 @@ def _appendix(
         state = ""
         if p.outcome == "assigned" and not a:
             state = UNASSIGNED.capitalize()
+        ordinary_item = is_ordinary(p.kind)
+        law = LAW_WORDS.get(p.kind, "")
+        result = OUTCOME_WORDS[p.outcome] if ordinary_item else law[:1].upper() + law[1:]
         if a:
             state = {
                 "answered": "Đã trả lời",
@@ -622,10 +664,11 @@ def _appendix(
         rows.append(
             [
                 str(i),
-                _clause(p.content),
+                # the kind when not the usual kiến nghị (the list's title names those)
+                (f"{kind_word(p.kind)}: " if p.kind != "petition" else "") + _clause(p.content),
                 _petitioner(p, speakers),
                 p.field or "",
-                OUTCOME_WORDS[p.outcome],
+                result,
                 a.responsible
                 if a
                 else (UNASSIGNED.capitalize() if p.outcome == "assigned" else p.forwarded_to or ""),
