@@ -23,6 +23,7 @@ DOCS = (
     "minutes",
     "conclusion",
     "report",
+    "forward",
     "json",
 )
 
@@ -252,6 +253,16 @@ def export(
 
     day = parse_date(as_of) if as_of else None
     store = settings.store(must_exist=True)
+    if doc == "forward":  # one Công văn per receiving body
+        from facilitator.exporting import export_forward
+
+        for path in export_forward(
+            store, meeting_id, output, overwrite=force, as_of=day, number=number
+        ):
+            click.echo(settings.t("cli.written", path=path))
+        if is_draft(store, meeting_id, doc):
+            click.echo(settings.t("cli.draft"))
+        return
     path = export_document(
         store, meeting_id, doc, output, overwrite=force, as_of=day, number=number
     )

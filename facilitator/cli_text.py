@@ -119,7 +119,8 @@ HELP_VI: dict[str, str] = {
     "Write a document before, on or after the meeting, or the meeting file (json).": (
         "Xuất văn bản (announcement: thông báo tổ chức hội nghị, radio: bài đọc trên loa "
         "truyền thanh, invitation: giấy mời, attendance: danh sách tham dự, minutes: biên bản, "
-        "conclusion: thông báo kết luận, report: báo cáo) hoặc tệp hội nghị (json)."
+        "conclusion: thông báo kết luận, report: báo cáo, forward: công văn chuyển kiến nghị, "
+        "mỗi cơ quan nhận một tệp) hoặc tệp hội nghị (json)."
     ),
     "Which document to write.": "Văn bản cần xuất.",
     "File or folder to write.": "Tệp hoặc thư mục ghi ra.",

@@ -18,6 +18,7 @@ FILE_PARTS = {
     "conclusion": ("thong-bao-ket-luan", ".docx"),
     "report": ("bao-cao", ".docx"),
     "json": ("hoi-nghi", ".json"),
+    "forward": ("cong-van-chuyen", ".docx"),
 }
 
 
@@ -32,6 +33,37 @@ def default_name(store: Store, meeting_id: int, doc: str) -> str:
 BEFORE = ("announcement", "radio", "invitation", "attendance")
 # Plain files, not documents to print: no PDF.
 NOT_PRINTED = ("json", "radio")
+
+
+def export_forward(
+    store: Store,
+    meeting_id: int,
+    output: Path | None = None,
+    *,
+    overwrite: bool = False,
+    as_of: dt.date | None = None,
+    number: str | None = None,
+) -> list[Path]:
+    """One Công văn per receiving body, written in ``output`` (a folder; default: here), named
+    ``2021-10-28_dong-phong_cong-van-chuyen_<body>.docx``."""
+    from facilitator.documents.forward import forward_letters
+
+    check_as_of(store, meeting_id, as_of)
+    if output is not None and output.exists() and not output.is_dir():
+        raise FileWriteError(f"cần một thư mục để ghi các công văn, không phải tệp: {output}")
+    letters = forward_letters(store, meeting_id, as_of, number)
+    if not letters:
+        raise TextError("không có kiến nghị nào chuyển cấp trên (kết quả: chuyển cấp trên)")
+    folder = output if output is not None else Path.cwd()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = default_name(store, meeting_id, "forward").removesuffix(".docx")
+    paths = []
+    for letter in letters:
+        target = folder / f"{stem}_{slug(letter.body)[:40]}.docx"
+        if not overwrite:
+            target = free_name(target)
+        paths.append(atomic_write(target, letter.data, overwrite=overwrite))
+    return paths
 
 
 def is_draft(store: Store, meeting_id: int, doc: str) -> bool:
