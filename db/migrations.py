@@ -421,3 +421,23 @@ def item_kinds(db: Database) -> None:
         "ALTER TABLE petitions ADD COLUMN kind TEXT NOT NULL DEFAULT 'petition' "
         "CHECK (kind IN ('petition', 'feedback', 'complaint', 'denunciation'))"
     )
+
+
+@step("0012_publication")
+def publication(db: Database) -> None:
+    """After the meeting: where the results were published and when (posted at the commune
+    office, sent to a thôn's head, broadcast on the radio), and each answered petitioner's
+    satisfaction (plan V.1: hài lòng, chưa hài lòng, không ý kiến)."""
+    db.executescript(
+        """
+        CREATE TABLE publications (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL CHECK (channel IN ('office', 'hamlet', 'radio')),
+            hamlet TEXT NOT NULL DEFAULT '',
+            done_on TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, channel, hamlet)
+        );
+        ALTER TABLE petitions ADD COLUMN satisfaction TEXT
+            CHECK (satisfaction IN ('satisfied', 'unsatisfied', 'no_opinion'));
+        """
+    )

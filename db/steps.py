@@ -14,4 +14,5 @@ STEPS: tuple[str, ...] = (
     "0008_card_scans",
     "0009_seals",
     "0011_item_kinds",
+    "0012_publication",
 )

@@ -657,6 +657,36 @@ class Store:
                     [meeting_id, key, day.isoformat()],
                 )
 
+    # ----- publication of the results and satisfaction ---------------------------------------
+    def publications(self, meeting_id: int) -> dict[tuple[str, str], dt.date]:
+        rows = self._rows(
+            "SELECT channel, hamlet, done_on FROM publications WHERE meeting_id = ?", [meeting_id]
+        )
+        return {(r["channel"], r["hamlet"]): dt.date.fromisoformat(r["done_on"]) for r in rows}
+
+    def set_publication(
+        self, meeting_id: int, channel: str, hamlet: str, day: dt.date | None
+    ) -> None:
+        with self.write():
+            if day is None:
+                self.conn.execute(
+                    "DELETE FROM publications WHERE meeting_id = ? AND channel = ? AND hamlet = ?",
+                    [meeting_id, channel, hamlet],
+                )
+            else:
+                self.conn.execute(
+                    "INSERT INTO publications (meeting_id, channel, hamlet, done_on) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT(meeting_id, channel, hamlet) "
+                    "DO UPDATE SET done_on = excluded.done_on",
+                    [meeting_id, channel, hamlet, day.isoformat()],
+                )
+
+    def set_satisfaction(self, petition_id: int, value: str | None) -> None:
+        with self.write():
+            self.conn.execute(
+                "UPDATE petitions SET satisfaction = ? WHERE id = ?", [value, petition_id]
+            )
+
     # ----- commune profile (SPEC §7a) -------------------------------------------------------
     def profile(self) -> Profile:
         """The commune's profile; defaults (two-level local government) where nothing is set."""

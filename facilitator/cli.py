@@ -322,6 +322,54 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
     click.echo(t("cli.left_note"))
 
 
+@cli.command()
+@click.argument("meeting_id", type=int)
+@click.option("--office", help="Date posted at the commune office ('-' clears it).")
+@click.option("--radio", help="Date broadcast on the radio ('-' clears it).")
+@click.option(
+    "--hamlet",
+    "hamlets",
+    multiple=True,
+    help="THÔN=DATE: sent to that thôn's head ('THÔN=-' clears it); repeatable.",
+)
+@_common
+@click.pass_obj
+def publish(
+    settings: Settings,
+    meeting_id: int,
+    office: str | None,
+    radio: str | None,
+    hamlets: tuple[str, ...],
+) -> None:
+    """Record where and when the results were published; with no option, show the record."""
+    from facilitator import publication as pub
+    from facilitator.text import parse_date
+
+    t = settings.t
+
+    def day(text: str) -> dt.date | None:
+        return None if text.strip() == "-" else parse_date(text)
+
+    changes: list[tuple[str, str, dt.date | None]] = []
+    if office is not None:
+        changes.append(("office", "", day(office)))
+    for item in hamlets:
+        name, sep, when = item.rpartition("=")
+        if not sep or not name.strip():
+            raise click.UsageError(t("publish.hamlet_usage"))
+        changes.append(("hamlet", " ".join(name.split()), day(when)))
+    if radio is not None:
+        changes.append(("radio", "", day(radio)))
+    store = settings.store(must_exist=True)
+    for channel, hamlet, when in changes:
+        pub.record_publication(store, meeting_id, channel, hamlet, when)
+    for item in pub.publication(store, meeting_id):
+        mark = "☑" if item.done_on else "☐"
+        when = f"{item.done_on:%d/%m/%Y}" if item.done_on else " " * 10
+        click.echo(f"{mark} {when}  {t('pub.' + item.channel, hamlet=item.hamlet)}")
+    click.echo(t("publish.done" if pub.is_published(store, meeting_id) else "publish.not_done"))
+
+
 @cli.group()
 def calendar() -> None:
     """Swapped days off and make-up working days the holidays package does not know yet."""

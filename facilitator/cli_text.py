@@ -123,6 +123,18 @@ HELP_VI: dict[str, str] = {
         "mỗi cơ quan nhận một tệp) hoặc tệp hội nghị (json)."
     ),
     "Which document to write.": "Văn bản cần xuất.",
+    "Record where and when the results were published; with no option, show the record.": (
+        "Ghi nơi và ngày công khai kết quả; không có tùy chọn: xem việc đã làm."
+    ),
+    "Date posted at the commune office ('-' clears it).": (
+        "Ngày niêm yết tại trụ sở UBND xã ('-' để xóa)."
+    ),
+    "Date broadcast on the radio ('-' clears it).": (
+        "Ngày thông báo trên đài truyền thanh ('-' để xóa)."
+    ),
+    "THÔN=DATE: sent to that thôn's head ('THÔN=-' clears it); repeatable.": (
+        "THÔN=NGÀY: ngày gửi Trưởng thôn ('THÔN=-' để xóa); ghi được nhiều lần."
+    ),
     "File or folder to write.": "Tệp hoặc thư mục ghi ra.",
     "Overwrite an existing file.": "Ghi đè tệp đã có.",
     "Document number (Số); blank leaves it to fill by hand.": ("Số văn bản; để trống để ghi tay."),

@@ -202,6 +202,10 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
             {"key": key, "done_on": day.isoformat()}
             for key, day in sorted(store.checklist_done(meeting_id).items())
         ],
+        "publication": [
+            {"channel": channel, "hamlet": hamlet, "done_on": day.isoformat()}
+            for (channel, hamlet), day in sorted(store.publications(meeting_id).items())
+        ],
         "profile": store.meeting_profile(meeting_id).to_dict(),
         "events": [
             {
@@ -238,6 +242,8 @@ def _export_petition(p: Any, index: dict[int, int]) -> dict[str, Any]:
         "outcome": p.outcome,
         "kind": p.kind,
     }
+    if p.satisfaction:
+        out["satisfaction"] = p.satisfaction
     if p.forwarded_to:
         out["forwarded_to"] = p.forwarded_to
     if p.assignment:
@@ -404,6 +410,9 @@ def validate(data: Any) -> None:
         _stamp(event["at"], f"events[{i}].at")
     for i, item in enumerate(data.get("checklist", [])):
         _date(item["done_on"], f"checklist[{i}].done_on")
+    for i, item in enumerate(data.get("publication", [])):
+        _date(item["done_on"], f"publication[{i}].done_on")
+        _text(item.get("hamlet", ""), f"publication[{i}].hamlet")
     for key, value in (data.get("profile") or {}).items():
         if isinstance(value, str):
             _text(value, f"profile.{key}")
@@ -678,6 +687,7 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "outcome": p.get("outcome"),
                     "forwarded_to": _c(p.get("forwarded_to")),
                     "kind": p.get("kind") or "petition",
+                    "satisfaction": p.get("satisfaction"),
                     "created_at": now,
                 },
             )
@@ -707,6 +717,11 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
         for i, item in enumerate(data.get("checklist", [])):
             store.set_checklist_done(
                 meeting_id, item["key"], _date(item["done_on"], f"checklist[{i}].done_on")
+            )
+        for item in data.get("publication", []):
+            hamlet = _c(item.get("hamlet", "")) if item["channel"] == "hamlet" else ""
+            store.set_publication(
+                meeting_id, item["channel"], hamlet, dt.date.fromisoformat(item["done_on"])
             )
         back = {"speaker": ids, "follows": ids, "petition": petition_ids}
         for e in data.get("events", []):

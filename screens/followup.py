@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from db.store import Store
-from facilitator import followup
+from facilitator import followup, publication
 from facilitator.i18n import Translator
 from facilitator.live import RuleError
 from facilitator.text import TextError, parse_date
@@ -23,6 +23,8 @@ class FollowUpScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="back"),
         Binding("o", "toggle_overdue", "followup.only_overdue", id="overdue"),
+        # One key: the petitioner's answer (plan V.1), on the answered petitions' table.
+        Binding("h", "satisfaction", "followup.satisfaction_key", id="satisfaction"),
     ]
 
     def __init__(self, store: Store, t: Translator, as_of: dt.date):
@@ -40,6 +42,10 @@ class FollowUpScreen(Screen[None]):
             classes="section",
         )
         yield DataTable(id="checklist", cursor_type="row")
+        yield Label(
+            f"{self.t('followup.answered')} · {self.t('followup.answered_hint')}", classes="section"
+        )
+        yield DataTable(id="answered", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -56,6 +62,9 @@ class FollowUpScreen(Screen[None]):
         duties = self.query_one("#checklist", DataTable)
         for key in ("col.due", "col.status", "followup.checklist", "col.village"):
             duties.add_column(self.t(key), key=key)
+        answered = self.query_one("#answered", DataTable)
+        for key in ("col.satisfaction", "col.content", "col.field", "col.village"):
+            answered.add_column(self.t(key), key=key)
         self.reload()
         table.focus()
 
@@ -67,6 +76,7 @@ class FollowUpScreen(Screen[None]):
         table = self.query_one("#followup", DataTable)
         table.clear()
         duties = self.query_one("#checklist", DataTable)
+        duty_row = duties.cursor_row  # a tick or a form keeps the place in the list
         duties.clear()
         for meeting, item in followup.open_checklists(self.store):
             if item.key == "answer":
@@ -79,6 +89,21 @@ class FollowUpScreen(Screen[None]):
                 f"{meeting.village} {meeting.date:%d/%m/%Y}",
                 key=f"{meeting.id}:{item.key}",
             )
+        if duties.row_count:
+            duties.move_cursor(row=min(duty_row, duties.row_count - 1))
+        answered = self.query_one("#answered", DataTable)
+        at = answered.cursor_row
+        answered.clear()
+        for meeting, p in publication.answered_petitions(self.store):
+            answered.add_row(
+                self.t(f"satisfaction.{p.satisfaction or 'none'}"),
+                p.content[:60],
+                p.field,
+                f"{meeting.village} {meeting.date:%d/%m/%Y}",
+                key=str(p.id),
+            )
+        if answered.row_count:
+            answered.move_cursor(row=min(at, answered.row_count - 1))
         for r in rows:
             table.add_row(
                 f"{r.due:%d/%m/%Y}",
@@ -99,9 +124,44 @@ class FollowUpScreen(Screen[None]):
         self.overdue_only = not self.overdue_only
         self.reload()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "satisfaction":  # dimmed unless the answered petitions' table has focus
+            table = self.query("#answered")
+            return bool(table) and self.focused is table.first() or None
+        return True
+
+    def action_satisfaction(self) -> None:
+        table = self.query_one("#answered", DataTable)
+        if self.focused is not table or not table.row_count:
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        petition_id = int(str(row_key.value))
+        current = self.store.petition(petition_id).satisfaction
+        try:
+            publication.set_satisfaction(
+                self.store, petition_id, publication.next_satisfaction(current)
+            )
+        except RuleError as exc:
+            self.notify(self.t.error(exc), severity="error")
+        self.reload()
+
+    @on(DataTable.CellHighlighted, "#answered")
+    @on(DataTable.RowHighlighted, "#answered")
+    def _refresh_keys(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
     @on(DataTable.RowSelected, "#checklist")
     def _toggle_duty(self, event: DataTable.RowSelected) -> None:
         meeting_id, key = str(event.row_key.value).split(":")
+        if key == publication.PUBLISH_KEY:  # done only when every channel is ticked
+            self.app.push_screen(
+                publication_form(self.store, int(meeting_id), self.t, self.as_of),
+                lambda _r: self.reload(),
+            )
+            return
         done = self.store.checklist_done(int(meeting_id))
         try:
             followup.mark_done(
@@ -138,3 +198,36 @@ class FollowUpScreen(Screen[None]):
             return t("msg.saved")
 
         self.app.push_screen(FormScreen(t("key.answer"), fields, save, t), lambda _r: self.reload())
+
+
+def publication_form(store: Store, meeting_id: int, t: Translator, today: dt.date) -> FormScreen:
+    """Công khai kết quả: one date per channel (the office, each thôn, the radio); blank is not
+    done yet. The checklist's item is done when all have a date."""
+    items = publication.publication(store, meeting_id)
+    keys = {}
+    fields = []
+    for i, item in enumerate(items):
+        key = item.channel if item.channel != "hamlet" else f"hamlet{i}"
+        keys[key] = item
+        label = t(f"pub.{item.channel}", hamlet=item.hamlet)
+        value = f"{item.done_on:%d/%m/%Y}" if item.done_on else ""
+        fields.append(Field(key, label, value=value, placeholder=f"{today:%d/%m/%Y}"))
+
+    def save(values: dict[str, Any]) -> str:
+        days: dict[str, dt.date | None] = {}
+        for key, text in values.items():
+            try:
+                days[key] = parse_date(text) if text.strip() else None
+            except TextError as exc:
+                raise RuleError(str(exc), key) from exc
+        for key, day in days.items():
+            item = keys[key]
+            try:
+                publication.record_publication(store, meeting_id, item.channel, item.hamlet, day)
+            except RuleError as exc:
+                raise RuleError(str(exc), key) from exc
+        return t("msg.saved")
+
+    meeting = store.meeting(meeting_id)
+    note = f"{meeting.village} {meeting.date:%d/%m/%Y} · {t('pub.note')}"
+    return FormScreen(t("pub.title"), fields, save, t, note=note)

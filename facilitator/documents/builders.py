@@ -15,6 +15,7 @@ from facilitator.kinds import KIND_WORDS, KINDS, LAW_WORDS, is_ordinary, kind_wo
 from facilitator.live import place_words
 from facilitator.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
 from facilitator.profile import Profile
+from facilitator.publication import SATISFACTION, SATISFACTION_WORDS, is_answered
 from facilitator.text import TITLES, date_words, time_words, titled
 
 OUTCOME_WORDS = {
@@ -590,6 +591,7 @@ def report_document(
         doc.para(f"Các đơn khiếu nại, tố cáo: {len(by_law)} đơn:")
         for p in by_law:
             doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}.")
+    _satisfaction(doc, petitions)
     doc.heading("III. ĐỀ XUẤT, KIẾN NGHỊ")
     if overdue:
         doc.para("Đề nghị các cơ quan, cán bộ, công chức sau khẩn trương trả lời nhân dân:")
@@ -612,6 +614,48 @@ def report_document(
     if petitions:  # no petitions: no appendix (the body says so)
         _appendix(doc, profile, number, day, petitions, speakers)
     return _finish(doc, store, profile, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", meeting)
+
+
+def _satisfaction_counts(petitions: list[Petition]) -> str:
+    counts = Counter(p.satisfaction for p in petitions)
+    parts = [f"{counts[k]} {SATISFACTION_WORDS[k].lower()}" for k in SATISFACTION if counts[k]]
+    if counts[None]:
+        parts.append(f"{counts[None]} chưa lấy ý kiến")
+    return ", ".join(parts)
+
+
+def _satisfaction(doc: OfficialDocument, petitions: list[Petition]) -> None:
+    """Plan V.1: what the petitioners said of the answers, by outcome and by field."""
+    answered = [p for p in petitions if is_answered(p)]
+    if not answered:
+        return
+    asked = [p for p in answered if p.satisfaction]
+    if not asked:
+        doc.para(
+            f"Ý kiến của người kiến nghị về kết quả trả lời: chưa lấy ý kiến ({len(answered)} "
+            "ý kiến đã được trả lời)."
+        )
+        return
+    doc.para(
+        f"Ý kiến của người kiến nghị về kết quả trả lời ({len(answered)} ý kiến đã được trả "
+        f"lời): {_satisfaction_counts(answered)}; trong đó:"
+    )
+    by_outcome: dict[str, list[Petition]] = defaultdict(list)
+    for p in answered:
+        by_outcome[OUTCOME_WORDS[p.outcome]].append(p)
+    by_field: dict[str, list[Petition]] = defaultdict(list)
+    for p in answered:
+        by_field[p.field or "Khác"].append(p)
+    doc.para(
+        "- Theo kết quả giải quyết: "
+        + "; ".join(f"{k}: {_satisfaction_counts(v)}" for k, v in by_outcome.items())
+        + ";"
+    )
+    doc.para(
+        "- Theo lĩnh vực: "
+        + "; ".join(f"{k}: {_satisfaction_counts(v)}" for k, v in by_field.items())
+        + "."
+    )
 
 
 def _appendix(
