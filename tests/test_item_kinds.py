@@ -134,7 +134,8 @@ def test_report_counts_kinds_and_lists_complaints_apart(with_kinds):
         "Cựu chiến binh): chuyển xử lý theo Luật Khiếu nại.",
         "- Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (tố cáo qua Đoàn Thanh niên): "
         "chuyển xử lý theo Luật Tố cáo.",
-        "III. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Ý kiến của người kiến nghị về kết quả trả lời: chưa lấy ý kiến (1 ý kiến đã được trả "
+        "lời).",
     ]
     d = Document(io.BytesIO(build(store, mid, "report", as_of=AS_OF)))
     rows = [[c.text for c in row.cells] for row in d.tables[-1].rows]
