@@ -272,6 +272,85 @@ def export(
 
 
 @cli.command()
+@click.option("--from", "start", required=True, help="First day of the period.")
+@click.option("--to", "end", required=True, help="Last day of the period.")
+@click.option(
+    "--doc",
+    "-o",
+    "doc",
+    type=click.Path(path_type=Path),
+    help="Also write the figures as a .docx report (file or folder).",
+)
+@click.option("--as-of", "as_of", help="Reference date of the answers (default: today).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@_common
+@click.pass_obj
+def summary(
+    settings: Settings,
+    start: str,
+    end: str,
+    doc: Path | None,
+    as_of: str | None,
+    force: bool,
+) -> None:
+    """The commune's figures over all meetings held in a period: meetings, petitions by kind,
+    field and outcome, answered on time, late, still open."""
+    from facilitator.summary import summarise
+    from facilitator.text import parse_date
+
+    t = settings.t
+    first, last = parse_date(start), parse_date(end)
+    store = settings.store(must_exist=True)
+    day = parse_date(as_of) if as_of else store.clock().date()
+    figures = summarise(store, first, last, day)
+    click.echo(
+        t("summary.head", start=f"{first:%d/%m/%Y}", end=f"{last:%d/%m/%Y}", day=f"{day:%d/%m/%Y}")
+    )
+    click.echo(t("summary.meetings", count=len(figures.meetings)))
+    for m, n in figures.meetings:
+        click.echo(
+            f"  {m.date:%d/%m/%Y}  {m.commune} - {m.village:<20}  {t('summary.items', count=n)}"
+        )
+    click.echo(t("summary.petitions", count=figures.petitions))
+    sections = (
+        ("summary.by_kind", [(t("kind." + k), n) for k, n in figures.kinds]),
+        ("summary.by_field", figures.fields),
+        (
+            "summary.by_outcome",
+            [
+                (t("kind.law.any") if k == "law" else t("outcome." + k), n)
+                for k, n in figures.outcomes
+            ],
+        ),
+    )
+    for key, rows in sections:
+        if rows:
+            click.echo(t(key))
+        for label, n in rows:
+            click.echo(f"  {label:<40} {n:>5}")
+    click.echo(
+        t(
+            "summary.answers",
+            on_time=figures.on_time,
+            late=figures.late,
+            open=figures.still_open,
+            overdue=figures.overdue,
+        )
+    )
+    if doc is not None:
+        from facilitator.documents.summary import summary_document
+        from facilitator.files import atomic_write, free_name
+
+        data = summary_document(store, figures)
+        if doc.is_dir():
+            name = f"tong-hop_{first.isoformat()}_{last.isoformat()}.docx"
+            target = free_name(doc / name)
+        else:
+            target = doc
+        click.echo(t("cli.written", path=atomic_write(target, data, overwrite=force)))
+
+
+@cli.command()
 @click.option("--overdue", is_flag=True, help="Only overdue assignments.")
 @click.option("--as-of", "as_of", help="Reference date (default: today).")
 @_common
@@ -640,15 +719,41 @@ def amend(
     click.echo(t("amend.done", seq=made.seq, code=made.code, time=_when(made.at)))
 
 
+@cli.command()
+@click.argument("meeting_id", type=int)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Folder (or .zip file) to write."
+)
+@click.option("--as-of", "as_of", help="Date of the notice and report (default: today).")
+@_common
+@click.pass_obj
+def archive(settings: Settings, meeting_id: int, output: Path | None, as_of: str | None) -> None:
+    """One .zip with every document of the meeting, the meeting file and SHA256SUMS."""
+    from facilitator.archive import build_archive
+    from facilitator.text import parse_date
+
+    day = parse_date(as_of) if as_of else None
+    store = settings.store(must_exist=True)
+    path = build_archive(store, meeting_id, output, as_of=day)
+    click.echo(settings.t("cli.written", path=path))
+
+
 @cli.command("verify")
 @click.argument("target")
 @_common
 @click.pass_obj
 def verify_(settings: Settings, target: str) -> None:
-    """Recompute the seals of meeting ID; names the first entry that differs (exit 1)."""
+    """Check an archive bundle (ARCHIVE.zip) against its SHA256SUMS, or recompute the seals of
+    meeting ID; names the first member or entry that differs (exit 1)."""
     t = settings.t
     if target.lower().endswith(".zip"):
-        click.echo(t("verify.zip"), err=True)
+        from facilitator.archive import verify_archive
+
+        result = verify_archive(Path(target))
+        if result.intact:
+            click.echo(t("archive.intact", count=result.checked))
+            return
+        click.echo(t("archive.broken", problem=t.error(result.problem)))
         sys.exit(1)
     try:
         meeting_id = int(target)

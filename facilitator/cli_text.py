@@ -123,6 +123,29 @@ HELP_VI: dict[str, str] = {
         "mỗi cơ quan nhận một tệp) hoặc tệp hội nghị (json)."
     ),
     "Which document to write.": "Văn bản cần xuất.",
+    "One .zip with every document of the meeting, the meeting file and SHA256SUMS.": (
+        "Một tệp .zip gồm mọi văn bản của hội nghị, tệp hội nghị và bảng mã SHA256SUMS."
+    ),
+    "Folder (or .zip file) to write.": "Thư mục (hoặc tệp .zip) ghi ra.",
+    "Date of the notice and report (default: today).": (
+        "Ngày của thông báo kết luận và báo cáo (mặc định: hôm nay)."
+    ),
+    "Check an archive bundle (ARCHIVE.zip) against its SHA256SUMS, or recompute the seals of "
+    "meeting ID; names the first member or entry that differs (exit 1).": (
+        "Kiểm tra gói lưu trữ (ARCHIVE.zip) theo SHA256SUMS của nó, hoặc tính lại mã xác thực "
+        "biên bản của hội nghị ID; nêu tệp hoặc mục đầu tiên bị thay đổi (mã thoát 1)."
+    ),
+    "The commune's figures over all meetings held in a period: meetings, petitions by kind, "
+    "field and outcome, answered on time, late, still open.": (
+        "Số liệu tổng hợp của xã trong một khoảng thời gian: số hội nghị; ý kiến, kiến nghị theo "
+        "loại, lĩnh vực, kết quả; trả lời đúng hạn, quá hạn, chưa trả lời."
+    ),
+    "First day of the period.": "Ngày đầu của khoảng thời gian.",
+    "Last day of the period.": "Ngày cuối của khoảng thời gian.",
+    "Also write the figures as a .docx report (file or folder).": (
+        "Ghi thêm báo cáo tổng hợp .docx (tệp hoặc thư mục)."
+    ),
+    "Reference date of the answers (default: today).": "Ngày đối chiếu (mặc định: hôm nay).",
     "Record where and when the results were published; with no option, show the record.": (
         "Ghi nơi và ngày công khai kết quả; không có tùy chọn: xem việc đã làm."
     ),
