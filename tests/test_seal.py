@@ -317,12 +317,11 @@ def test_cli_seal_prints_the_code(tmp_path: Path):
     assert out.stdout.startswith(f"Đã thông qua biên bản. Mã xác thực: {code} (")
 
 
-def test_cli_verify_archive_not_supported_yet(tmp_path: Path):
+def test_cli_verify_a_missing_archive(tmp_path: Path):
+    """verify takes a .zip since the archive bundle exists (tests/test_archive.py)."""
     out = run("verify", "luu-tru.zip", db=tmp_path / "f.db")
     assert out.returncode == 1
-    assert out.stderr.strip() == (
-        "Kiểm tra tệp lưu trữ .zip chưa được hỗ trợ; hãy dùng: facilitator verify ID"
-    )
+    assert out.stderr.strip() == "Lỗi: không tìm thấy tệp: luu-tru.zip"
     assert out.stdout == ""
 
 

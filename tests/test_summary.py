@@ -11,7 +11,6 @@ from docx import Document
 
 from db.store import open_store
 from facilitator import followup
-from facilitator.conclusion import decide
 from facilitator.demo import demo_meeting, play_demo
 from facilitator.documents.pdf import convert, soffice
 from facilitator.documents.summary import summary_document
