@@ -441,3 +441,17 @@ def publication(db: Database) -> None:
             CHECK (satisfaction IN ('satisfied', 'unsatisfied', 'no_opinion'));
         """
     )
+
+
+@step("0013_queue_rules_answer_links")
+def queue_rules_answer_links(db: Database) -> None:
+    """The queue as chambers run it (issue 13.3) and answers linked as they are given (13.2):
+    a per-meeting rule that first turns come before second turns (off by default); a time
+    budget for the citizens' phase (NULL: none); the official's answer turn a petition was
+    answered in (NULL: answered in writing, on the conclusion screen, or not yet)."""
+    db.execute("ALTER TABLE meetings ADD COLUMN first_turns_first INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE meetings ADD COLUMN speech_budget_seconds INTEGER")
+    db.execute(
+        "ALTER TABLE petitions ADD COLUMN answered_in INTEGER "
+        "REFERENCES speakers(id) ON DELETE SET NULL"
+    )

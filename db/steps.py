@@ -15,4 +15,5 @@ STEPS: tuple[str, ...] = (
     "0009_seals",
     "0011_item_kinds",
     "0012_publication",
+    "0013_queue_rules_answer_links",
 )

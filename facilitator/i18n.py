@@ -398,6 +398,36 @@ VI: dict[str, str] = {
     "restore.kept": "Tệp trước khi khôi phục được giữ ở: {path}",
     "cal.off": "ngày nghỉ",
     "cal.work": "ngày làm việc bù",
+    # Issue 13.2-13.3: answers linked as they are given; the queue as chambers run it
+    "live.by_hamlet": "Theo thôn",
+    "live.budget_left": "Phần nhân dân phát biểu: còn {clock} / {total} phút",
+    "live.budget_over": "Phần nhân dân phát biểu: QUÁ {clock} / {total} phút",
+    "key.move_to": "Đưa lên vị trí",
+    "key.first_turns": "Người chưa nói trước, lần 2 sau (bật/tắt)",
+    "confirm.call_opening": "Đang ở phần «{now}». Chuyển sang «{phase}» và mời người tiếp theo?",
+    "msg.answer_turn": "{name} trả lời · gắn với {count} kiến nghị · F7: ghi nội dung trả lời",
+    "msg.answer_saved": "Đã ghi trả lời kiến nghị",
+    "msg.answer_turn_free": "{name} trả lời",
+    "form.move_to.title": "Đưa người đang chờ lên vị trí",
+    "form.position_no": "Đưa lên vị trí số (Enter: 1, lên đầu)",
+    "form.move_who": "Người số (TT trong danh sách; gõ số khác để chọn người khác)",
+    "form.move_not_waiting": "không có người đang chờ mang số này",
+    "form.position_invalid": "hãy gõ một số từ 1 trở lên",
+    "msg.moved_to": "{name}: vị trí số {position}",
+    "msg.first_turns_on": "Người chưa phát biểu được mời trước các lượt nói lại (lần 2)",
+    "msg.first_turns_off": "Danh sách theo thứ tự đăng ký (lượt nói lại không xếp sau)",
+    "answer.type_ahead": "Gõ để lọc; người ngoài danh sách: họ tên, chức vụ",
+    "answer.petitions": "Trả lời kiến nghị (Tab, Space: chọn/bỏ)",
+    "answer.no_petitions": "Không có kiến nghị nào đang chờ trả lời",
+    "answer.hint": "Enter: chọn người trả lời và bắt đầu · Tab: kiến nghị · Esc: hủy",
+    "answer.no_outcome": "chưa chọn",
+    "answer.keys": "F2 trả lời · F3 giao · F4 chuyển · F5 ghi nhận",
+    "answer.unset": "bỏ",
+    "answer.petition": "Kiến nghị được trả lời",
+    "answer.form_title": "Ghi trả lời kiến nghị",
+    "answer.by": "Người trả lời: {who}",
+    "prep.speech_budget_minutes": "Thời gian cho phần nhân dân phát biểu (phút; để trống nếu không giới hạn)",
+    "prep.first_turns_first": "Người chưa phát biểu được mời trước lượt nói lại (lần 2)",
 }
 
 EN: dict[str, str] = {
@@ -792,6 +822,36 @@ EN: dict[str, str] = {
     "restore.kept": "The file before the restore is kept at: {path}",
     "cal.off": "day off",
     "cal.work": "make-up working day",
+    # Issue 13.2-13.3: answers linked as they are given; the queue as chambers run it
+    "live.by_hamlet": "By hamlet",
+    "live.budget_left": "Citizens' phase: {clock} left of {total} min",
+    "live.budget_over": "Citizens' phase: OVER by {clock} of {total} min",
+    "key.move_to": "Move to position",
+    "key.first_turns": "First turns before second turns (on/off)",
+    "confirm.call_opening": "Now in «{now}». Move to «{phase}» and call the next speaker?",
+    "msg.answer_turn": "{name} answers · tied to {count} petitions · F7: record the answer",
+    "msg.answer_saved": "Answer to the petition recorded",
+    "msg.answer_turn_free": "{name} answers",
+    "form.move_to.title": "Move a waiting speaker to a position",
+    "form.position_no": "Move to position number (Enter: 1, the top)",
+    "form.move_who": "Speaker number (No in the queue; type another to choose someone else)",
+    "form.move_not_waiting": "no waiting speaker has this number",
+    "form.position_invalid": "type a number from 1 up",
+    "msg.moved_to": "{name}: position {position}",
+    "msg.first_turns_on": "People who have not spoken are called before second turns",
+    "msg.first_turns_off": "The queue in order of registration (second turns not moved back)",
+    "answer.type_ahead": "Type to narrow; someone not listed: name, position",
+    "answer.petitions": "Answers the petitions (Tab, Space: choose/drop)",
+    "answer.no_petitions": "No petition is waiting for an answer",
+    "answer.hint": "Enter: pick who answers and start · Tab: petitions · Esc: cancel",
+    "answer.no_outcome": "not chosen",
+    "answer.keys": "F2 answered · F3 assigned · F4 forwarded · F5 noted",
+    "answer.unset": "none",
+    "answer.petition": "Petition answered",
+    "answer.form_title": "Record the answer to a petition",
+    "answer.by": "Answered by: {who}",
+    "prep.speech_budget_minutes": "Time for the citizens' phase (minutes; blank: no limit)",
+    "prep.first_turns_first": "People who have not spoken come before second turns",
 }
 
 CATALOGUES = {"vi": VI, "en": EN}
@@ -813,6 +873,16 @@ def _singular(text: str) -> str:
     )
 
 
+PHASES_EN = {
+    "Khai mạc": "Opening",
+    "Thông báo nội dung": "Report",
+    "Nhân dân phát biểu": "Citizens speak",
+    "Trả lời, giải trình": "Answers and explanations",
+    "Trao đổi thêm": "Further exchange",
+    "Kết luận": "Conclusion",
+}
+
+
 class Translator:
     def __init__(self, lang: str = "vi"):
         if lang not in CATALOGUES:
@@ -826,6 +896,13 @@ class Translator:
             return text
         text = text.format(**values)
         return _singular(text) if self.lang == "en" else text
+
+    def phase(self, name: str) -> str:
+        """A phase of the default agenda in the UI's language (the documents keep it
+        Vietnamese); a phase the meeting named itself stays as written."""
+        if self.lang == "vi":
+            return name
+        return PHASES_EN.get(name, name)
 
     def event(self, kind: str) -> str:
         """An event kind of the log ("slot.ended") in words."""

@@ -17,7 +17,7 @@ from db.store import Store
 from facilitator.cccd import CardReading, read_card
 from facilitator.clock import local, parse, stamp
 from facilitator.kinds import KINDS, is_ordinary, law_refusal
-from facilitator.models import OUTCOMES, Meeting, SlotRecord, Speaker
+from facilitator.models import OUTCOMES, Meeting, Petition, SlotRecord, Speaker
 from facilitator.slot import SlotState
 from facilitator.text import MAX_LONG, TITLES, TextError, clean, fold, split_long, titled
 
@@ -74,6 +74,16 @@ def speech_header(speaker: Speaker) -> str:
     who = titled(speaker.title, speaker.name) + (f" ({where})" if where else "")
     turn = f" (lần {speaker.turn})" if speaker.turn > 1 else ""
     return f"{who}{turn} phát biểu:"
+
+
+def second_turn(speaker: Speaker) -> bool:
+    """A follow-up turn ("lần 2"): registered again after speaking, or a second registration."""
+    return speaker.kind == "follow_up" or speaker.turn > 1
+
+
+def first_turns_first(waiting: list[Speaker]) -> list[Speaker]:
+    """The waiting queue with people who have not spoken yet before second turns (stable)."""
+    return [s for s in waiting if not second_turn(s)] + [s for s in waiting if second_turn(s)]
 
 
 def queue_end(
@@ -244,6 +254,8 @@ class Console:
                 else:
                     following = self.store.next_seq_after(self.meeting_id, after)
                     seq = (after + following) / 2 if following is not None else after + 1.0
+            elif self.meeting.first_turns_first and duplicate is None:
+                seq = self._before_second_turns(seq)
             speaker_id = self.store.insert(
                 "speakers",
                 {
@@ -273,6 +285,16 @@ class Console:
                 undoable=True,
             )
         return Registration(speaker_id, duplicate)
+
+    def _before_second_turns(self, seq: float) -> float:
+        """Where a first turn goes while first turns come first: before the first waiting
+        second turn (or ``seq``, the end of the queue, when there is none)."""
+        speakers = self.store.speakers(self.meeting_id)
+        later = next((s for s in speakers if s.state == "waiting" and second_turn(s)), None)
+        if later is None:
+            return seq
+        earlier = [s.seq for s in speakers if s.seq < later.seq]
+        return (max(earlier) + later.seq) / 2 if earlier else later.seq - 1.0
 
     def read_card(self, line: str) -> tuple[CardReading, str | None]:
         """A scanned ID card line: its reading (name, title, hamlet from the address, matched
@@ -399,6 +421,55 @@ class Console:
         return True
 
     @_atomic
+    def move_to(self, speaker_id: int, position: int) -> int:
+        """Put a waiting speaker at ``position`` (1 = the top) of the waiting queue; the others
+        keep their order. Returns the position taken (a number past the end: the last)."""
+        waiting = self.store.waiting(self.meeting_id)
+        index = next((i for i, s in enumerate(waiting) if s.id == speaker_id), None)
+        if index is None:
+            raise RuleError("chỉ di chuyển được người đang chờ")
+        position = max(1, min(position, len(waiting)))
+        order = waiting[:index] + waiting[index + 1 :]
+        order.insert(position - 1, waiting[index])
+        self._reorder(waiting, order, "speaker.moved", speaker=speaker_id, position=position)
+        return position
+
+    def _reorder(
+        self, waiting: list[Speaker], order: list[Speaker], kind: str, **summary: Any
+    ) -> None:
+        """Give the waiting speakers ``order`` by handing out their own seq values again."""
+        change = _Change(self.store)
+        with self.store.write():
+            for speaker, seq in zip(order, [s.seq for s in waiting], strict=True):
+                if speaker.seq != seq:
+                    change.touch("speakers", speaker.id)
+                    self.store.update("speakers", speaker.id, {"seq": seq})
+            self.store.log(self.meeting_id, kind, change.payload(**summary), undoable=True)
+
+    @_atomic
+    def set_first_turns_first(self, on: bool) -> None:
+        """The rule that people who have not spoken yet come before second turns (OpenSlides
+        #3294). Turning it on moves the waiting second turns after the first turns."""
+        change = _Change(self.store)
+        with self.store.write():
+            change.touch("meetings", self.meeting_id)
+            self.store.update_meeting(self.meeting_id, {"first_turns_first": int(on)})
+            if on:
+                waiting = self.store.waiting(self.meeting_id)
+                for speaker, seq in zip(
+                    first_turns_first(waiting), [s.seq for s in waiting], strict=True
+                ):
+                    if speaker.seq != seq:
+                        change.touch("speakers", speaker.id)
+                        self.store.update("speakers", speaker.id, {"seq": seq})
+            self.store.log(
+                self.meeting_id,
+                "queue.first_turns_first",
+                change.payload(on=on),
+                undoable=True,
+            )
+
+    @_atomic
     def set_absent(self, speaker_id: int, state: str, reason: str = "") -> None:
         if state not in ("absent", "withdrawn"):
             raise RuleError(f"trạng thái không hợp lệ: {state}")
@@ -455,10 +526,36 @@ class Console:
             )
         return self.store.speaker(nxt.id)
 
+    def petitions_to_answer(self) -> tuple[list[Petition], list[int]]:
+        """What an official's answer can be tied to: the petitions still without an outcome
+        (the meeting's, then the pre-collected ones), and among them the ones an answer goes
+        to by default, those of the citizen speaking now or who spoke last."""
+        petitions = [p for p in self.store.petitions(self.meeting_id) if p.outcome is None]
+        speakers = self.store.speakers(self.meeting_id)
+        citizens = [s for s in speakers if s.kind != "answer" and s.state in ("speaking", "done")]
+        last = next((s for s in citizens if s.state == "speaking"), None)
+        if last is None and citizens:
+            spoke = {r.speaker_id: r.id for r in self.store.slots(self.meeting_id)}
+            done = [s for s in citizens if s.id in spoke]
+            last = max(done, key=lambda s: spoke[s.id]) if done else None
+        if last is None:
+            return petitions, []
+        turns = set(self._turns_of(last.id))
+        return petitions, [p.id for p in petitions if p.speaker_id in turns]
+
+    def answered_in(self, turn_id: int) -> list[Petition]:
+        """The petitions an official's answer turn is tied to."""
+        return [p for p in self.store.petitions(self.meeting_id) if p.answered_in == turn_id]
+
     @_atomic
-    def start_answer(self, name: str, position: str = "") -> int:
-        """An official answers (plan 2.4): a timed turn of role "official", outside the queue."""
+    def start_answer(
+        self, name: str, position: str = "", petitions: list[int] | tuple[int, ...] = ()
+    ) -> int:
+        """An official answers (plan 2.4): a timed turn of role "official", outside the queue,
+        tied to the petitions it answers (they record who answered them)."""
         self._refuse_if_over()
+        if petitions:
+            self.check_unsealed()
         name = _field(name, "name", required=True)
         position = _field(position, "position")
         change = _Change(self.store)
@@ -493,10 +590,21 @@ class Console:
             change.added("slots", slot_id)
             entry_id = self._add_entry("speech", "", speaker_id, now)
             change.added("minutes", entry_id, "")
+            for petition_id in petitions:
+                change.touch("petitions", petition_id)
+                self.store.update(
+                    "petitions",
+                    petition_id,
+                    {
+                        "answered_in": speaker_id,
+                        "answered_by_name": name,
+                        "answered_by_position": position or None,
+                    },
+                )
             self.store.log(
                 self.meeting_id,
                 "answer.started",
-                change.payload(speaker=speaker_id, name=name),
+                change.payload(speaker=speaker_id, name=name, petitions=list(petitions)),
                 undoable=True,
             )
         return speaker_id
@@ -639,15 +747,16 @@ class Console:
             )
 
     # ----- phases ---------------------------------------------------------------------------
-    def next_phase(self) -> str | None:
-        """F8: start the meeting (a draft) or move to the next phase; stamped in the minutes."""
+    def next_phase(self, to: int | None = None) -> str | None:
+        """F8: start the meeting (a draft) or move to the next phase; stamped in the minutes.
+        ``to``: a later phase to go to at once (the phases between are passed over)."""
         now = self.store.now()
         with self.store.write():  # read inside: another window may move the phase too
             self._refuse_if_over()
             meeting = self.meeting
             phases = self.store.phases(self.meeting_id)
-            target = meeting.phase_index + 1
-            if target >= len(phases):
+            target = meeting.phase_index + 1 if to is None else to
+            if target >= len(phases) or target <= meeting.phase_index:
                 return None
             if meeting.status == "draft" and not meeting.chair_name.strip():
                 raise RuleError(
@@ -839,6 +948,25 @@ class Console:
             )
             self.store.log(self.meeting_id, "petition.recorded", {"petition": petition_id})
         return petition_id
+
+    @_atomic
+    def tie_answer(self, petition_id: int, turn_id: int) -> None:
+        """Tie a petition to the official's answer turn that answers it (and its speaker)."""
+        self.check_unsealed()
+        turn = self.store.speaker(turn_id)
+        with self.store.write():
+            self.store.update(
+                "petitions",
+                petition_id,
+                {
+                    "answered_in": turn_id,
+                    "answered_by_name": turn.name,
+                    "answered_by_position": turn.hamlet or None,
+                },
+            )
+            self.store.log(
+                self.meeting_id, "petition.tied", {"petition": petition_id, "turn": turn_id}
+            )
 
     @_atomic
     def answer_petition(

@@ -55,6 +55,8 @@ class Meeting:
     last_seen_at: dt.datetime | None
     conclusion: str
     assessment: str
+    first_turns_first: bool = False  # people who have not spoken come before second turns
+    speech_budget_seconds: int | None = None  # the citizens' phase's whole time (None: none)
 
     @property
     def concluded(self) -> bool:
@@ -91,6 +93,8 @@ class Meeting:
             last_seen_at=_dt(row["last_seen_at"]),
             conclusion=row["conclusion"],
             assessment=row["assessment"],
+            first_turns_first=bool(row.get("first_turns_first")),
+            speech_budget_seconds=row.get("speech_budget_seconds"),
         )
 
 
@@ -268,6 +272,7 @@ class Petition:
     assignment: Assignment | None = field(default=None)
     kind: str = "petition"  # loại: petition, feedback, complaint, denunciation (kinds.py)
     satisfaction: str | None = None  # the petitioner's answer (followup.SATISFACTION)
+    answered_in: int | None = None  # the official's answer turn (a speaker id) it was answered in
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Petition:
@@ -286,4 +291,5 @@ class Petition:
             row["forwarded_to"],
             kind=row.get("kind") or "petition",
             satisfaction=row.get("satisfaction"),
+            answered_in=row.get("answered_in"),
         )

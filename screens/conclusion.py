@@ -299,6 +299,21 @@ class ConclusionScreen(Screen[Any]):
         self.dismiss(None)
 
 
+# One key per outcome in the answer dialogs (F-keys: letters are typed into the fields).
+OUTCOME_KEYS = dict(zip(("f2", "f3", "f4", "f5"), OUTCOMES, strict=True))
+# In a form, the field each outcome needs next: the answer, the task, where it goes.
+NEXT_FIELD = {"answered": "answer", "assigned": "task", "forwarded": "forwarded_to", "noted": None}
+
+
+def outcome_keys() -> dict[str, tuple[str, Any, str | None]]:
+    """FormScreen hotkeys: F2-F5 set the outcome and go on to the field it needs."""
+    return {k: ("outcome", o, NEXT_FIELD[o]) for k, o in OUTCOME_KEYS.items()}
+
+
+def responsible_words(name: str, position: str | None) -> str:
+    return f"{name}, {position}" if position else name
+
+
 def assignment_fields(console: Console, t: Translator, petition: Petition | None) -> list[Field]:
     """Who is responsible (suggested from the meeting's officials), the task and the due date
     (the 15-working-day default): the same fields in the F9 decision form and the F7 form."""
@@ -306,11 +321,14 @@ def assignment_fields(console: Console, t: Translator, petition: Petition | None
     suggestions = [o.position for o in officials if o.position] + [o.name for o in officials]
     a = petition.assignment if petition else None
     due = a.due if a else default_due(console.store, console.meeting.date)
+    # Suggested: the official who answered it (who said "we will resolve it").
+    answered_by = petition.answered_by_name if petition else None
+    suggested = responsible_words(answered_by, petition.answered_by_position) if answered_by else ""
     return [
         Field(
             "responsible",
             t("conclusion.assign"),
-            value=a.responsible if a else "",
+            value=a.responsible if a else suggested,
             suggest=suggestions,
         ),
         Field("task", t("conclusion.task"), value=a.task if a else ""),
@@ -355,4 +373,11 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
         )
         return t("msg.saved")
 
-    return FormScreen(t("key.decide"), fields, save, t, note=petition.content[:200])
+    return FormScreen(
+        t("key.decide"),
+        fields,
+        save,
+        t,
+        note=f"{petition.content[:200]}\n{t('answer.keys')}",
+        hotkeys=outcome_keys(),
+    )

@@ -86,9 +86,13 @@ class FormScreen(ModalScreen[Any]):
         suggest: Callable[[str, Any], dict[str, Any]] | None = None,
         read: Callable[[str, str], Fill | None] | None = None,
         hint: str | None = None,
+        hotkeys: dict[str, tuple[str, Any, str | None]] | None = None,
     ):
         super().__init__()
         self.hint = hint  # the line of keys under the form, when not the usual save hint
+        # One key sets a choice from any field (F3: the outcome "giao giải quyết") and goes
+        # on to the field it needs next (the task), or stays where it is (None).
+        self.hotkeys = hotkeys or {}
         self.form_title = title
         self.fields = fields
         self.save = save
@@ -148,6 +152,15 @@ class FormScreen(ModalScreen[Any]):
     def on_mount(self) -> None:
         if self.fields:
             self.query_one(f"#f-{self.fields[0].key}").focus()
+
+    def on_key(self, event: Any) -> None:
+        if event.key in self.hotkeys:
+            key, value, then = self.hotkeys[event.key]
+            self.query_one(f"#f-{key}", Select).value = value
+            if then:
+                self.query_one(f"#f-{then}").focus()
+            event.stop()
+            event.prevent_default()
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

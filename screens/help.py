@@ -23,6 +23,8 @@ KEYS = [
     ("F10 / Ctrl+E", "key.export"),
     ("Ctrl+Z", "key.undo"),
     ("Ctrl+↑ / Ctrl+↓", "key.move"),
+    ("Ctrl+U", "key.move_to"),
+    ("Ctrl+B", "key.first_turns"),
     ("Delete", "key.absent"),
     ("Ctrl+G", "key.follow_up"),
     ("Enter", "key.edit"),

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
 from db.store import StoreError
+from facilitator.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
 from facilitator.cccd import NotACard, looks_like_code
 from facilitator.conclusion import decide
 from facilitator.i18n import Translator
@@ -35,6 +36,8 @@ from screens.widgets import (
     MinutesLog,
     NfcTextArea,
     QueueTable,
+    budget_words,
+    hamlet_times,
     queue_summary,
     slot_words,
 )
@@ -58,6 +61,15 @@ class LiveScreen(Screen[None]):
         Binding("ctrl+z", "undo", "key.undo", priority=True, show=False, id="undo"),
         Binding("ctrl+up", "move(-1)", "key.up", priority=True, show=False, id="up"),
         Binding("ctrl+down", "move(1)", "key.down", priority=True, show=False, id="down"),
+        Binding("ctrl+u", "move_to", "key.move_to", priority=True, show=False, id="move_to"),
+        Binding(
+            "ctrl+b",
+            "toggle_first_turns",
+            "key.first_turns",
+            priority=True,
+            show=False,
+            id="first_turns",
+        ),
         Binding("ctrl+n", "new_entry", "key.new_entry", priority=True, show=False, id="new"),
         Binding(
             "ctrl+l",
@@ -108,11 +120,14 @@ class LiveScreen(Screen[None]):
                 with Vertical(id="current"):
                     yield Static("", id="current-who")
                     yield Static("", id="countdown")
+                    yield Static("", id="budget")
                 yield Label(self.t("live.queue"), classes="section")
                 queue = localised(QueueTable, self.t)(id="queue")
                 queue.setup(self.t)
                 yield queue
+                yield Static("", id="queue-selected")
                 yield Static("", id="queue-status")
+                yield Static("", id="hamlet-times")
             with Vertical(id="live-right"):
                 log = MinutesLog(id="minutes-log")
                 log.setup(self.t)
@@ -193,7 +208,12 @@ class LiveScreen(Screen[None]):
         self.phases = store.phases(mid)
         self.refresh_agenda()
         self.speakers = store.speakers(mid)
-        self.query_one(QueueTable).show(self.speakers)
+        self.slots = store.slots(mid)
+        now = self.console.now()
+        spoken = spoken_seconds([r for r in self.slots if r.slot.ended_at], now)
+        queue = self.query_one(QueueTable)
+        queue.show(self.speakers, spoken)
+        self.show_selected()
         self.slot = store.current_slot(mid)
         speaking = next((s for s in self.speakers if s.state == "speaking"), None)
         self.speaking = speaking
@@ -242,12 +262,43 @@ class LiveScreen(Screen[None]):
             countdown.update(shown[0])
             for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
                 countdown.set_class(name == css, name)
+        self.show_times(now)
         if slot is not None and self.bell_enabled and self.slot is not None:
             phase = slot.phase(now)
             key = (self.slot.id, phase)
             if phase is not Phase.NORMAL and self.alerted != key:
                 self.alerted = key
                 self.app.bell()
+
+    def show_times(self, now: Any) -> None:
+        """The citizens' phase's budget and the time spoken per hamlet, up to this second."""
+        if not hasattr(self, "slots"):
+            return
+        meeting = self.meeting
+        budget = budget_words(
+            self.t,
+            budget_left(meeting.speech_budget_seconds, self.phases, now),
+            meeting.speech_budget_seconds,
+        )
+        totals = hamlet_times(self.t, per_hamlet(self.speakers, spoken_seconds(self.slots, now)))
+        if (budget, totals) != getattr(self, "shown_times", None):
+            self.shown_times = (budget, totals)
+            line = self.query_one("#budget", Static)
+            line.update(budget)
+            line.display = bool(budget)
+            over = budget_left(meeting.speech_budget_seconds, self.phases, now)
+            line.set_class(over is not None and over < 0, "-overtime")
+            hamlets = self.query_one("#hamlet-times", Static)
+            hamlets.update(totals)
+            hamlets.display = bool(totals)
+
+    @on(DataTable.RowHighlighted, "#queue")
+    def show_selected(self) -> None:
+        """A name the queue cuts is shown whole under it while its row is selected."""
+        whole = self.query_one(QueueTable).clipped()
+        line = self.query_one("#queue-selected", Static)
+        line.update(f"▸ {whole}" if whole else "")
+        line.display = bool(whole)
 
     def poll(self) -> None:
         """Another process (the desk) committed: reread what is shown."""
@@ -395,6 +446,41 @@ class LiveScreen(Screen[None]):
         self.query_one("#editor").focus()
 
     def action_call_next(self) -> None:
+        meeting = self.console.meeting
+        phases = self.console.store.phases(self.console.meeting_id)
+        target = speech_phase(phases)
+        if (
+            meeting.status == "live"
+            and not self.readonly  # refused at once: no question first
+            and target is not None
+            and meeting.phase_index < target.position
+        ):
+            # Calling a citizen during the opening: first move the agenda to their phase.
+            from screens.forms import ConfirmScreen
+
+            question = self.t(
+                "confirm.call_opening",
+                now=self.t.phase(phases[max(meeting.phase_index, 0)].name),
+                phase=f"{target.position + 1}. {self.t.phase(target.name)}",
+            )
+            self.app.push_screen(
+                ConfirmScreen(question, self.t),
+                lambda yes: self._call_in_phase(yes, target.position),
+            )
+            return
+        self.call_next_speaker()
+
+    def _call_in_phase(self, yes: bool | None, position: int) -> None:
+        if not yes:
+            self.focus_editor()
+            return
+        name = self._do(self.console.next_phase, position)
+        if name is None:
+            return
+        self.start_new_entry()
+        self.call_next_speaker()
+
+    def call_next_speaker(self) -> None:
         speaker = self._do(self.console.call_next)
         if speaker is None and self.refused:
             return
@@ -430,6 +516,15 @@ class LiveScreen(Screen[None]):
     def action_petition(self) -> None:
         self.flush()
         speaker = self.speaking
+        if speaker is not None and speaker.kind == "answer":
+            # An official's turn: F7 records the answer to the petition it is tied to.
+            from screens.answer import answer_form
+
+            form = answer_form(self.console, self.t, speaker)
+            if form is not None:
+                self.app.push_screen(form, self._after_form)
+                return
+            speaker = None  # nothing open to answer: a petition of the meeting, no petitioner
         self.app.push_screen(petition_form(self.console, self.t, speaker), self._after_form)
 
     def action_next_phase(self) -> None:
@@ -438,7 +533,7 @@ class LiveScreen(Screen[None]):
             self.say(self.t("msg.last_phase"))
             return
         self.start_new_entry()
-        self.say(self.t("msg.phase", name=name))
+        self.say(self.t("msg.phase", name=self.t.phase(name)))
 
     def action_conclusion(self) -> None:
         self.flush()
@@ -473,21 +568,24 @@ class LiveScreen(Screen[None]):
 
     def action_official_answer(self) -> None:
         self.flush()
-        officials = self.console.store.officials(self.console.meeting_id)
-        t = self.t
-        fields = [
-            Field("name", t("form.name"), suggest=[o.name for o in officials]),
-            Field("position", t("form.position"), suggest=[o.position for o in officials]),
-        ]
-        by_name = {o.name: o.position for o in officials}
+        from screens.answer import AnswerTurnScreen
 
-        def save(values: dict[str, Any]) -> int:
-            position = values["position"] or by_name.get(values["name"].strip(), "")
-            return self.console.start_answer(values["name"], position)
+        self.app.push_screen(AnswerTurnScreen(self.console, self.t), self._answer_chosen)
 
-        self.app.push_screen(
-            FormScreen(t("form.official.title"), fields, save, t), self._after_answer
-        )
+    def _answer_chosen(self, choice: Any) -> None:
+        from screens.answer import start_answer_turn
+
+        if choice is None:
+            self.focus_editor()
+            return
+        turn = self._do(start_answer_turn, self.console, choice)
+        if turn is None:
+            return
+        if choice.petitions:
+            self.say(self.t("msg.answer_turn", name=choice.name, count=len(choice.petitions)))
+        else:
+            self.say(self.t("msg.answer_turn_free", name=choice.name))
+        self._after_answer(turn)
 
     def _after_answer(self, speaker_id: Any) -> None:
         self.refresh_state()
@@ -526,6 +624,41 @@ class LiveScreen(Screen[None]):
             self.say(self.t("msg.no_speaker_selected"))
             return
         self._do(self.console.move, speaker_id, step)
+
+    def action_move_to(self) -> None:
+        """Ctrl+U: "Đưa lên vị trí số:" for the selected waiting speaker, or the one whose
+        number (TT, as the queue shows it) is typed over it; Enter alone: the top."""
+        self.flush()
+        numbers = {
+            str(n): s
+            for n, s in enumerate((s for s in self.speakers if s.kind != "answer"), start=1)
+        }
+        selected = self.selected_speaker()
+        shown = next((n for n, s in numbers.items() if s.id == selected), "")
+        fields = [
+            Field("who", self.t("form.move_who"), value=shown),
+            Field("position", self.t("form.position_no"), placeholder="1"),
+        ]
+
+        def save(values: dict[str, Any]) -> str:
+            speaker = numbers.get((values["who"] or "").strip())
+            if speaker is None or speaker.state != "waiting":
+                raise RuleError(self.t("form.move_not_waiting"), "who")
+            text = (values["position"] or "").strip() or "1"
+            if not text.isdigit() or int(text) < 1:
+                raise RuleError(self.t("form.position_invalid"), "position")
+            taken = self.console.move_to(speaker.id, int(text))
+            return self.t("msg.moved_to", name=speaker.name, position=taken)
+
+        self.app.push_screen(
+            FormScreen(self.t("form.move_to.title"), fields, save, self.t), self._after_form
+        )
+
+    def action_toggle_first_turns(self) -> None:
+        on = not self.console.meeting.first_turns_first
+        self._do(self.console.set_first_turns_first, on)
+        if not self.refused:
+            self.say(self.t("msg.first_turns_on" if on else "msg.first_turns_off"))
 
     def action_new_entry(self) -> None:
         if not self.flush():
@@ -583,7 +716,9 @@ def register_form(
     titles = [("Ông", "Ông"), ("Bà", "Bà")]
     fields = [
         Field("name", t("form.name"), value=existing.name if existing else "", mask_numbers=True),
-        # Asked once, next to the name it is guessed from; unknown stays blank.
+        Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
+        # Guessed from the name (shown as it is typed), so after the hamlet: a walk-in is
+        # name, Tab, hamlet, Enter. Unknown stays blank.
         Field(
             "title",
             t("form.title"),
@@ -591,7 +726,6 @@ def register_form(
             existing.title if existing and existing.title else None,
             titles,
         ),
-        Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
         Field("gist", t("form.gist"), value=existing.gist if existing else ""),
         Field("field", t("form.field"), value=existing.field if existing else ""),
         Field("priority", t("form.priority"), "check", existing.priority if existing else False),

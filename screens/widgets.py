@@ -6,6 +6,7 @@ import datetime as dt
 import unicodedata
 from typing import Any
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
@@ -71,15 +72,45 @@ class AgendaBar(Static):
             return
         if compact:
             phase = phases[current]
-            nxt = f" → {phases[current + 1].name}" if current + 1 < len(phases) else ""
-            self.update(f"▶ {current + 1}/{len(phases)} {phase.name}{nxt}")
+            nxt = f" → {t.phase(phases[current + 1].name)}" if current + 1 < len(phases) else ""
+            self.update(f"▶ {current + 1}/{len(phases)} {t.phase(phase.name)}{nxt}")
             return
         lines = []
         for p in phases:
             mark = "▶" if p.position == current else ("✓" if p.position < current else " ")
             at = f"{p.started_at:%H:%M}" if p.started_at else "     "
-            lines.append(f"{mark} {p.position + 1}. {p.name:<22} {at}")
+            lines.append(f"{mark} {p.position + 1}. {t.phase(p.name):<22} {at}")
         self.update("\n".join(lines))
+
+
+def clip(text: str, width: int) -> str:
+    """Cut a text to ``width`` cells with "…" (Vietnamese letters are one cell each)."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1) + "…"
+
+
+def format_minutes(seconds: float) -> str:
+    """A duration as on a clock: "00:22", "04:10" (never "0:22 phút")."""
+    whole = int(round(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def hamlet_times(t: Translator, totals: list[tuple[str, float]]) -> str:
+    """ "Theo thôn: Đông Phong 04:10 · xóm Đình 02:00" (citizens' time spoken so far)."""
+    if not totals:
+        return ""
+    return t("live.by_hamlet") + ": " + " · ".join(f"{h} {format_minutes(v)}" for h, v in totals)
+
+
+def budget_words(t: Translator, left: float | None, budget: int | None) -> str:
+    """The citizens' phase's second countdown: "Nhân dân phát biểu: còn 42:10 / 60 phút"."""
+    if left is None or not budget:
+        return ""
+    total = f"{budget / 60:g}"
+    if left < 0:
+        return t("live.budget_over", clock=format_minutes(-left), total=total)
+    return t("live.budget_left", clock=format_clock(left), total=total)
 
 
 def speaker_label(s: Speaker, t: Translator) -> str:
@@ -91,6 +122,11 @@ def speaker_label(s: Speaker, t: Translator) -> str:
 class QueueTable(DataTable):
     """The speakers in queue order; row keys are speaker ids.
 
+    Columns are sized to what they hold and to the table's width (80 and 120 columns alike):
+    the name takes what the number, state and time leave; a longer name is cut with "…" and
+    shown whole under the table while its row is selected (``clipped``). Finished speakers
+    show the time they spoke.
+
     Delete acts here only: in the minutes editor it edits text. No letter is a key here: a
     character typed in the queue goes to the minutes (LiveScreen.typing_target).
     """
@@ -98,28 +134,32 @@ class QueueTable(DataTable):
     BINDINGS = [
         Binding("delete", "screen.absent", "key.absent", id="absent"),
     ]
+    CAPS = {"hamlet": 16, "gist": 40, "field": 16}  # past the name: seen when there is room
 
     def setup(self, t: Translator) -> None:
         self.t = t
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_column(t("col.no"), key="no", width=3)
-        self.add_column(t("col.name"), key="name", width=20)
-        self.add_column(t("col.state"), key="state", width=10)
-        self.add_column(t("col.hamlet"), key="hamlet", width=12)
-        self.add_column(t("col.gist"), key="gist", width=30)
-        self.add_column(t("col.field"), key="field", width=16)
+        self.names: dict[str, str] = {}  # row key -> the whole label
+        self.name_width = 20
+        self.shown_key: Any = None
+        self.spoken: dict[int, float] = {}
 
     RECENT_DONE = 30  # finished speakers kept in view (for a follow-up turn); all waiting shown
 
-    def show(self, speakers: list[Speaker]) -> None:
-        if speakers == getattr(self, "shown_speakers", None):
+    def show(self, speakers: list[Speaker], spoken: dict[int, float] | None = None) -> None:
+        spoken = spoken if spoken is not None else self.spoken
+        key = (speakers, spoken, self.size.width)
+        if key == self.shown_key:
             return  # another process saved minutes, not the queue: keep the table as it is
+        self.shown_key = key
         self.shown_speakers = speakers
+        self.spoken = spoken
         selected = self.selected_id()
-        self.clear()
+        self.clear(columns=True)
         finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
         hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
+        rows: list[tuple[str, Speaker, str, str]] = []
         number = 0
         for s in speakers:
             if s.kind == "answer":
@@ -127,17 +167,40 @@ class QueueTable(DataTable):
             number += 1
             if s.id in hidden:
                 continue
-            style = "bold" if s.state == "speaking" else ("dim" if s.state != "waiting" else "")
             state = self.t("state." + s.state)
             if s.state == "speaking":
                 state = "▶ " + state
+            elif s.state == "done" and s.id in spoken:
+                state = "✓ " + format_minutes(spoken[s.id])  # finished: the time spoken
+            rows.append((str(number), s, speaker_label(s, self.t), state))
+        headers = {k: self.t(f"col.{k}") for k in ("no", "name", "state", "hamlet", "gist")}
+        headers["field"] = self.t("col.field")
+
+        def width(key: str, values: list[str]) -> int:
+            return max([cell_len(headers[key]), *(cell_len(v) for v in values)])
+
+        no_w = width("no", [r[0] for r in rows])
+        state_w = width("state", [r[3] for r in rows])
+        room = (self.size.width or 40) - 1  # the vertical scrollbar
+        left = room - (no_w + state_w) - 2 * 3  # each column pads one each side
+        self.name_width = max(8, min(width("name", [r[2] for r in rows]), left))
+        self.add_column(headers["no"], key="no", width=no_w)
+        self.add_column(headers["name"], key="name", width=self.name_width)
+        self.add_column(headers["state"], key="state", width=state_w)
+        for col, attr in (("hamlet", "hamlet"), ("gist", "gist"), ("field", "field")):
+            values = [" ".join(getattr(r[1], attr).split()) for r in rows]
+            self.add_column(headers[col], key=col, width=min(self.CAPS[col], width(col, values)))
+        self.names = {}
+        for no, s, label, state in rows:
+            style = "bold" if s.state == "speaking" else ("dim" if s.state != "waiting" else "")
+            self.names[str(s.id)] = label
             self.add_row(
-                str(number),
-                Text(speaker_label(s, self.t), style=style),
+                no,
+                Text(clip(label, self.name_width), style=style),
                 Text(state, style=style),
-                s.hamlet,
-                s.gist,
-                s.field,
+                clip(" ".join(s.hamlet.split()), self.CAPS["hamlet"]),
+                clip(" ".join(s.gist.split()), self.CAPS["gist"]),
+                clip(s.field, self.CAPS["field"]),
                 key=str(s.id),
             )
         target = selected
@@ -149,6 +212,17 @@ class QueueTable(DataTable):
                 self.move_cursor(row=self.get_row_index(target))
             except Exception:  # noqa: BLE001 - a row removed by another process
                 pass
+
+    def on_resize(self) -> None:
+        if hasattr(self, "shown_speakers"):
+            self.show(self.shown_speakers)
+
+    def clipped(self) -> str | None:
+        """The selected row's whole name when the table cuts it; None when it fits."""
+        label = self.names.get(self.selected_id() or "")
+        if label is None or cell_len(label) <= self.name_width:
+            return None
+        return label
 
     def selected_id(self) -> str | None:
         if self.row_count == 0:

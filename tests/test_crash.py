@@ -177,7 +177,7 @@ async def test_an_unexpected_error_in_the_app_keeps_what_was_typed(tmp_path, clo
     with pytest.raises(KeyError):
         async with app.run_test(size=(120, 35)) as pilot:
             await pilot.pause()
-            await pilot.press("f8", "f3")
+            await pilot.press("f8", "f3", "enter")
             await pilot.press(*"lua")
             await pilot.press("f5")  # the unexpected error, before the autosave
             await pilot.pause()

@@ -124,7 +124,7 @@ async def test_every_screen_of_the_secretary_app(tmp_path, clock, lang):
         await pilot.press("enter")
         await pilot.pause()
         c.check("live screen (draft)")
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         c.check("live screen (speaking)")
         for key, where in (

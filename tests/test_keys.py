@@ -90,7 +90,7 @@ async def test_every_form_shows_its_save_hint_at_80x24(tmp_path, clock, keys):
     app = live_app(tmp_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         for key in keys:
             await pilot.press(key)
             await pilot.pause()

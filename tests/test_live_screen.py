@@ -32,13 +32,13 @@ async def test_register_call_type_and_autosave(tmp_path, clock):
         await pilot.press("A", "n")
         form.query_one("#f-name", Input).value = "Nguyễn Văn An"
         await pilot.press("tab")
-        assert form.focused.id == "f-title"  # asked next to the name it is guessed from
+        assert form.focused.id == "f-hamlet"  # the title, guessed from the name, comes after
         form.query_one("#f-hamlet", Input).value = "Đông Phong"
         form.query_one("#f-gist", Input).value = "Đường làng ngập"
         await pilot.press("enter")
         await pilot.pause()
         assert [s.name for s in store.speakers(mid)] == ["Nguyễn Văn An"]
-        await pilot.press("f3")
+        await pilot.press("f3", "enter")
         await pilot.pause()
         assert store.speaking(mid).name == "Nguyễn Văn An"
         await pilot.press("x", "i", "n")
@@ -49,7 +49,7 @@ async def test_register_call_type_and_autosave(tmp_path, clock):
             "Nguyễn Văn An (thôn Đông Phong) phát biểu:"
         )
         assert entry.speaker_id == store.speakers(mid)[0].id
-        assert entry.phase_position == 0
+        assert entry.phase_position == 2  # F3 in the opening moved the agenda to phase 3
 
 
 async def test_form_refusal_keeps_everything_typed(tmp_path, clock):
@@ -90,7 +90,7 @@ async def test_timer_keys_and_undo(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         clock.advance(100)
         await pilot.press("f4")
         slot = store.current_slot(mid)
@@ -169,7 +169,7 @@ async def test_typing_in_the_queue_lands_in_the_minutes(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3", "f6")
+        await pilot.press("f8", "f3", "enter", "f6")
         queue = app.screen.query_one(QueueTable)
         queue.focus()
         await pilot.pause()
@@ -204,7 +204,16 @@ async def test_focus_returns_to_the_minutes_after_every_key(tmp_path, clock):
         await pilot.pause()
         live = app.screen
         queue = live.query_one(QueueTable)
-        for keys in (["f8"], ["f3"], ["f4"], ["f4"], ["f5"], ["ctrl+z"], ["ctrl+up"], ["f6"]):
+        for keys in (
+            ["f8"],
+            ["f3", "enter"],
+            ["f4"],
+            ["f4"],
+            ["f5"],
+            ["ctrl+z"],
+            ["ctrl+up"],
+            ["f6"],
+        ):
             queue.focus()
             await pilot.pause()
             await pilot.press(*keys)
@@ -232,7 +241,7 @@ async def test_focus_returns_to_the_minutes_after_every_key(tmp_path, clock):
         await pilot.pause()
         await pilot.press("ctrl+r")
         await pilot.pause()
-        app.screen.query_one("#f-name", Input).value = "Trần Xuân Mãng"
+        app.screen.query_one("#answer-who", Input).value = "Trần Xuân Mãng"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.focused is editor(app)
@@ -243,7 +252,7 @@ async def test_petition_with_f7(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3", "f7")
+        await pilot.press("f8", "f3", "enter", "f7")
         await pilot.pause()
         form = app.screen
         form.query_one("#f-content", NfcTextArea).load_text(
@@ -277,7 +286,7 @@ async def test_crash_and_resume_a_running_slot(tmp_path, clock):
     mid = app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         clock.advance(40)
         await pilot.press("x")
         await pilot.pause(0.8)
@@ -296,7 +305,7 @@ async def test_usable_at_80x24(tmp_path, clock):
     app = live_app(tmp_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause(0.6)
         screen = app.screen
         for wid in ("#agenda", "#countdown", "#queue", "#editor", "#queue-status"):
@@ -304,7 +313,8 @@ async def test_usable_at_80x24(tmp_path, clock):
             assert region.width > 0 and region.height > 0, wid
             assert region.bottom <= 24 and region.right <= 80, wid
         assert "ĐANG NÓI" in str(screen.query_one("#countdown").render())
-        assert str(screen.query_one("#agenda").render()).startswith("▶ 1/6 Khai mạc")
+        # F3 in the opening asked, then moved the agenda to the citizens' phase
+        assert str(screen.query_one("#agenda").render()).startswith("▶ 3/6 Nhân dân phát biểu")
 
 
 async def test_conclusion_with_keys(tmp_path, clock):
@@ -358,7 +368,7 @@ async def test_english_interface(tmp_path, clock):
     app = live_app(tmp_path, clock, lang="en")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause(0.6)
         assert str(app.screen.query_one("#countdown").render()) == "05:00  SPEAKING"
         await pilot.press("f1")
@@ -401,7 +411,7 @@ async def test_single_bell_at_warning_and_at_zero(tmp_path, clock):
     app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         clock.advance(245)
         await pilot.pause(1.1)
         assert len(rings) == 1
@@ -558,7 +568,7 @@ async def test_f3_after_conclusion_calls_nobody(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         first = next(s for s in store.speakers(mid) if s.state == "speaking")
         await pilot.press("f9")
@@ -589,7 +599,7 @@ async def test_undo_a_call_then_call_again_keeps_one_entry(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         first = next(s for s in store.speakers(mid) if s.state == "speaking")
         await pilot.press("ctrl+z")  # nothing typed: the call and its empty entry go
@@ -621,7 +631,7 @@ async def test_every_restart_goes_on_with_the_speakers_entry(tmp_path, clock):
     mid = app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.press("x")
         await pilot.pause(0.8)
         speaker = next(s for s in app.store.speakers(mid) if s.state == "speaking")
@@ -677,7 +687,7 @@ async def test_f7_assigned_asks_who_and_when(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3", "f7")
+        await pilot.press("f8", "f3", "enter", "f7")
         await pilot.pause()
         form = app.screen
         form.query_one("#f-content", NfcTextArea).load_text("Đề nghị nâng cấp đường trục thôn")

@@ -87,7 +87,7 @@ async def test_a_20000_character_paste_survives_the_next_speaker(tmp_path, clock
     pasted = " ".join(f"câu{i}" for i in range(4000))  # 27,000 characters with the spaces
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         speaker = store.speaking(mid)
         await pilot.press("a", "b")
         app.post_message(events.Paste(pasted))  # as the terminal driver delivers it

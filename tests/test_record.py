@@ -317,7 +317,7 @@ async def test_typed_speech_reaches_the_minutes_whole(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         editor = app.screen.query_one("#editor", NfcTextArea)
         assert editor.text == ""  # nothing pre-filled: the header is a label above
@@ -326,7 +326,7 @@ async def test_typed_speech_reaches_the_minutes_whole(tmp_path, clock):
         await pilot.press(*"Hai: ba")
         await pilot.press("f3")  # the next speaker: the entry is saved first
         await pilot.pause()
-        log = str(app.screen.query_one("#minutes-log").get_row_at(1)[1])
+        log = str(app.screen.query_one("#minutes-log").get_row_at(2)[1])  # after 3. Nhân dân…
         assert log == "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Hai: ba"
         text = paragraphs(build(store, mid, "minutes"))
     assert (

@@ -49,17 +49,18 @@ async def test_the_call_line_clears_when_an_official_takes_the_floor(tmp_path, c
     app = live_app(tmp_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         first = app.store.speaking(app.meeting_id).name
         assert message(app) == f"Mời {first}"
         await pilot.press("ctrl+r")
         await pilot.pause()
-        app.screen.query_one("#f-name", Input).value = "Trần Xuân Mãng"
+        app.screen.query_one("#answer-who", Input).value = "Trần Xuân Mãng"
         await pilot.press("enter")
         await pilot.pause()
         assert app.store.speaking(app.meeting_id).name == "Trần Xuân Mãng"
-        assert message(app) == ""
+        # "Mời …" is gone: the line says who answers now
+        assert message(app) == "Trần Xuân Mãng trả lời"
 
 
 async def test_export_running_line_goes_when_the_export_ends(tmp_path, clock):
@@ -89,7 +90,7 @@ async def test_conclusion_shares_in_minutes_and_seconds(tmp_path, clock):
     app = live_app(tmp_path, clock)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         clock.advance(22)
         await pilot.press("f6")

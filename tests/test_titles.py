@@ -93,7 +93,7 @@ async def test_a_title_corrected_in_the_edit_form_reaches_every_document(tmp_pat
         await pilot.pause()
         minh = store.speakers(mid)[0]
         assert minh.title == ""  # not guessed: unknown stays unknown
-        await pilot.press("f8", "f3")
+        await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         app.screen.query_one("#editor").insert("Xin hỏi về đường.")
         await pilot.pause(0.8)  # saved after a pause in typing
