@@ -200,7 +200,7 @@ async def test_f2_in_the_f7_form_steps_the_kind(tmp_path, clock):
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f8", "f3", "f7")
+        await pilot.press("f8", "f3", "enter", "f7")
         await pilot.pause()
         form = app.screen
         form.query_one("#f-content", NfcTextArea).load_text("Khiếu nại quyết định thu hồi đất")
