@@ -211,7 +211,7 @@ def publication_form(store: Store, meeting_id: int, t: Translator, today: dt.dat
         keys[key] = item
         label = t(f"pub.{item.channel}", hamlet=item.hamlet)
         value = f"{item.done_on:%d/%m/%Y}" if item.done_on else ""
-        fields.append(Field(key, label, value=value, placeholder=f"{today:%d/%m/%Y}"))
+        fields.append(Field(key, label, value=value, placeholder="dd/mm/yyyy"))
 
     def save(values: dict[str, Any]) -> str:
         days: dict[str, dt.date | None] = {}
