@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
@@ -15,9 +16,46 @@ from textual.widgets.option_list import Option
 
 from db.store import Store, open_store
 from facilitator.i18n import Translator
+from facilitator.models import Meeting
+from facilitator.text import TextError, parse_date
 from screens.widgets import NfcInput
 
-DOCS = ("minutes", "conclusion", "report", "json")
+# The dialog's list, in the order a secretary meets the papers: a heading (None, key), then
+# documents; an "all_…" entry exports its group. Number keys 1-9 then 0 go down the list.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("export.before", ("announcement", "radio", "invitation", "attendance")),
+    ("export.after", ("minutes", "conclusion", "report")),
+)
+ENTRIES: tuple[str, ...] = (
+    "announcement",
+    "radio",
+    "invitation",
+    "attendance",
+    "all_before",
+    "minutes",
+    "conclusion",
+    "report",
+    "all_after",
+    "json",
+)
+DOCS = tuple(e for e in ENTRIES if not e.startswith("all_"))
+ALL = {"all_before": GROUPS[0][1], "all_after": GROUPS[1][1]}
+HEADINGS = {"announcement": "export.before", "minutes": "export.after"}
+KEYS = "1234567890"
+# Documents that carry a date of their own (thông báo, báo cáo, giấy mời); the biên bản is
+# dated on the meeting day, the others carry none.
+DATED = ("announcement", "invitation", "conclusion", "report")
+
+
+def default_day(meeting: Meeting, today: dt.date) -> dt.date | None:
+    """The document date the dialog shows: today once the meeting is concluded (never before
+    it); before that, the day the meeting was announced, else today while it is ahead. Left
+    as shown, every paper takes its own default; a date typed there dates every dated paper."""
+    if meeting.concluded:
+        return max(today, meeting.date)
+    if meeting.announced_on is not None:
+        return meeting.announced_on
+    return today if today <= meeting.date else None
 
 
 def default_export_dir() -> Path:
@@ -44,15 +82,29 @@ class ExportScreen(ModalScreen[None]):
         self.folder = folder or default_export_dir()
 
     def compose(self) -> ComposeResult:
+        meeting = self.store.meeting(self.meeting_id)
+        day = default_day(meeting, self.store.clock().date())
+        self.default_date = f"{day:%d/%m/%Y}" if day else ""
         with Vertical(id="form"):
             yield Label(self.t("export.title"), id="form-title")
-            yield Label(self.t("export.folder"))
-            yield NfcInput(str(self.folder), id="export-folder")
-            yield OptionList(
-                *[Option(f"{i}. {self.t('export.' + d)}", id=d) for i, d in enumerate(DOCS, 1)],
-                Option(f"5. {self.t('export.all')}", id="all"),
-                id="export-docs",
-            )
+            with Horizontal(id="export-where"):
+                with Vertical(id="export-folder-box"):
+                    yield Label(self.t("export.folder"))
+                    yield NfcInput(str(self.folder), id="export-folder")
+                with Vertical(id="export-date-box"):
+                    yield Label(self.t("export.date"))
+                    yield NfcInput(
+                        self.default_date,
+                        placeholder="dd/mm/yyyy",
+                        id="export-date",
+                    )
+            options: list[Option] = []
+            for i, entry in enumerate(ENTRIES):
+                if entry in HEADINGS:
+                    options.append(Option(self.t(HEADINGS[entry]), disabled=True))
+                key = f"{KEYS[i]}. " if i < len(KEYS) else "   "
+                options.append(Option(f"{key}{self.t('export.' + entry)}", id=entry))
+            yield OptionList(*options, id="export-docs")
             yield Static("", id="export-results")
             yield Static(self.t("export.hint"), id="form-hint")
 
@@ -66,9 +118,10 @@ class ExportScreen(ModalScreen[None]):
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
-        if key in {"1", "2", "3", "4", "5"} and not isinstance(self.focused, Input):
-            choice = ([*DOCS, "all"])[int(key) - 1]
-            self.start(choice)
+        if key in KEYS and not isinstance(self.focused, Input):
+            index = KEYS.index(key)
+            if index < len(ENTRIES):
+                self.start(ENTRIES[index])
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -76,17 +129,28 @@ class ExportScreen(ModalScreen[None]):
 
     def start(self, choice: str) -> None:
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
-        docs = list(DOCS[:3]) if choice == "all" else [choice]
+        typed = self.query_one("#export-date", Input).value.strip()
+        if typed == self.default_date:
+            # Untouched: each paper keeps its own default date, as the command line does
+            # without --as-of (a draft's thông báo kết luận is not dated on the announcement).
+            typed = ""
+        try:
+            day = parse_date(typed) if typed else None
+        except TextError as exc:
+            self.show(f"✗ {self.t.error(exc)}")
+            self.query_one("#export-date", Input).focus()
+            return
+        docs = list(ALL[choice]) if choice in ALL else [choice]
         self.pending = getattr(self, "pending", 0) + len(docs)
         self.show(self.t("export.running"))
-        self.run_export(docs, folder)
+        self.run_export(docs, folder, day)
 
     def show(self, line: str) -> None:
         self.lines.append(line)
-        self.query_one("#export-results", Static).update("\n".join(self.lines[-6:]))
+        self.query_one("#export-results", Static).update("\n".join(self.lines[-3:]))
 
     @work(thread=True, exclusive=True, group="export")
-    def run_export(self, docs: list[str], folder: Path) -> None:
+    def run_export(self, docs: list[str], folder: Path, day: dt.date | None = None) -> None:
         from facilitator.exporting import export_document
 
         # A connection belongs to its thread: the worker opens its own, read-only.
@@ -100,7 +164,8 @@ class ExportScreen(ModalScreen[None]):
             for doc in docs:
                 try:
                     folder.mkdir(parents=True, exist_ok=True)
-                    path = export_document(store, self.meeting_id, doc, folder)
+                    as_of = day if doc in DATED else None
+                    path = export_document(store, self.meeting_id, doc, folder, as_of=as_of)
                     self.post_message(self.Done(doc, path, None))
                 except Exception as exc:  # noqa: BLE001 - reported to the user, not raised
                     self.post_message(self.Done(doc, None, str(exc)))
@@ -115,7 +180,14 @@ class ExportScreen(ModalScreen[None]):
         if not self.pending and running in self.lines:  # no longer true: the export ended
             self.lines = [line for line in self.lines if line != running]
         if message.path is not None:
-            draft = f" ({self.t('export.draft')})" if self.draft and message.doc != "json" else ""
-            self.show(f"✓ {self.t('export.' + message.doc)}{draft}: {message.path}")
+            from facilitator.exporting import BEFORE
+
+            drafted = self.draft and message.doc != "json" and message.doc not in BEFORE
+            draft = f" ({self.t('export.draft')})" if drafted else ""
+            # The folder is in the field above, and the file's name says which paper it is:
+            # the name alone keeps each result to one line.
+            folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
+            shown = message.path.name if message.path.parent == folder else message.path
+            self.show(f"✓ {shown}{draft}")
         else:
             self.show(f"✗ {self.t('msg.export_failed', error=self.t.error(message.error))}")

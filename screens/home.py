@@ -25,6 +25,7 @@ class HomeScreen(Screen[None]):
         Binding("f", "followup", "home.followup", id="followup"),
         Binding("p", "prepare", "key.prepare", id="prepare"),
         Binding("x", "profile", "home.profile", id="profile"),
+        Binding("f10", "export", "key.export", id="export"),
     ]
 
     def __init__(self, store: Store, t: Translator):
@@ -101,6 +102,15 @@ class HomeScreen(Screen[None]):
         if not table.row_count:
             return None
         return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def action_export(self) -> None:
+        """F10: the documents of the highlighted meeting."""
+        from screens.export import ExportScreen
+
+        meeting_id = self.selected_meeting()
+        if meeting_id is not None:
+            folder = getattr(self.app, "export_dir", None)
+            self.app.push_screen(ExportScreen(self.store, meeting_id, self.t, folder))
 
     def action_prepare(self) -> None:
         from screens.localise import localised

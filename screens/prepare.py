@@ -33,6 +33,7 @@ class PrepareScreen(Screen[None]):
         Binding("f4", "import_petitions", "prep.import", priority=True, id="import"),
         Binding("delete", "remove", "prep.remove", id="remove"),
         Binding("ctrl+z", "undo", "key.undo", id="undo"),
+        Binding("f10", "export", "key.export", priority=True, id="export"),
     ]
 
     def __init__(self, store: Store, meeting_id: int, t: Translator):
@@ -139,6 +140,13 @@ class PrepareScreen(Screen[None]):
             return
         self.notify(self.t("msg.saved"))
         self.reload()
+
+    def action_export(self) -> None:
+        """F10: the papers of the meeting, those before it first (announcement, invitations)."""
+        from screens.export import ExportScreen
+
+        folder = getattr(self.app, "export_dir", None)
+        self.app.push_screen(ExportScreen(self.store, self.meeting_id, self.t, folder))
 
     def action_back(self) -> None:
         self.dismiss(None)
