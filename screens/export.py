@@ -25,7 +25,7 @@ from screens.widgets import NfcInput
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("export.before", ("announcement", "radio", "invitation", "attendance")),
     ("export.after", ("minutes", "conclusion", "report")),
-)
+)  # "forward" (one Công văn per receiving body) has no group: only some meetings have any
 ENTRIES: tuple[str, ...] = (
     "announcement",
     "radio",
@@ -35,6 +35,7 @@ ENTRIES: tuple[str, ...] = (
     "minutes",
     "conclusion",
     "report",
+    "forward",
     "all_after",
     "json",
 )
@@ -44,7 +45,7 @@ HEADINGS = {"announcement": "export.before", "minutes": "export.after"}
 KEYS = "1234567890"
 # Documents that carry a date of their own (thông báo, báo cáo, giấy mời); the biên bản is
 # dated on the meeting day, the others carry none.
-DATED = ("announcement", "invitation", "conclusion", "report")
+DATED = ("announcement", "invitation", "conclusion", "report", "forward")
 
 
 def default_day(meeting: Meeting, today: dt.date) -> dt.date | None:
@@ -68,11 +69,12 @@ class ExportScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss", show=False)]
 
     class Done(Message):
-        def __init__(self, doc: str, path: Path | None, error: str | None):
+        def __init__(self, doc: str, path: Path | None, error: str | None, last: bool = True):
             super().__init__()
             self.doc = doc
             self.path = path
             self.error = error
+            self.last = last  # False: more files of the same document follow
 
     def __init__(self, store: Store, meeting_id: int, t: Translator, folder: Path | None = None):
         super().__init__()
@@ -151,7 +153,7 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, docs: list[str], folder: Path, day: dt.date | None = None) -> None:
-        from facilitator.exporting import export_document
+        from facilitator.exporting import export_document, export_forward
 
         # A connection belongs to its thread: the worker opens its own, read-only.
         own = self.store.path is not None
@@ -165,6 +167,11 @@ class ExportScreen(ModalScreen[None]):
                 try:
                     folder.mkdir(parents=True, exist_ok=True)
                     as_of = day if doc in DATED else None
+                    if doc == "forward":  # one file per receiving body
+                        for path in export_forward(store, self.meeting_id, folder, as_of=as_of):
+                            self.post_message(self.Done(doc, path, None, last=False))
+                        self.post_message(self.Done(doc, None, None))
+                        continue
                     path = export_document(store, self.meeting_id, doc, folder, as_of=as_of)
                     self.post_message(self.Done(doc, path, None))
                 except Exception as exc:  # noqa: BLE001 - reported to the user, not raised
@@ -175,7 +182,8 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Done)
     def _done(self, message: Done) -> None:
-        self.pending = max(0, getattr(self, "pending", 1) - 1)
+        if message.last:
+            self.pending = max(0, getattr(self, "pending", 1) - 1)
         running = self.t("export.running")
         if not self.pending and running in self.lines:  # no longer true: the export ended
             self.lines = [line for line in self.lines if line != running]
@@ -189,5 +197,7 @@ class ExportScreen(ModalScreen[None]):
             folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
             shown = message.path.name if message.path.parent == folder else message.path
             self.show(f"✓ {shown}{draft}")
-        else:
+        elif message.error is not None:
             self.show(f"✗ {self.t('msg.export_failed', error=self.t.error(message.error))}")
+        else:  # the end of a document of several files: only the running line goes
+            self.query_one("#export-results", Static).update("\n".join(self.lines[-3:]))

@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList
 
 from facilitator.app import make_app
 from facilitator.clock import TZ, FrozenClock
-from facilitator.conclusion import conclude
+from facilitator.conclusion import conclude, decide
 from facilitator.demo import demo_meeting
 from facilitator.live import Console
 from facilitator.meetingfile import import_meeting
@@ -62,8 +62,9 @@ async def test_the_dialog_lists_every_paper_in_order(tmp_path, clock):
             "6. Biên bản hội nghị",
             "7. Thông báo kết luận",
             "8. Báo cáo kết quả giải quyết",
-            "9. Cả ba văn bản: biên bản, thông báo kết luận, báo cáo",
-            "0. Tệp hội nghị (JSON)",
+            "9. Công văn chuyển kiến nghị (mỗi cơ quan một tệp)",
+            "0. Cả ba văn bản: biên bản, thông báo kết luận, báo cáo",
+            "   Tệp hội nghị (JSON)",
         ]
         # every entry and the key hint are on screen at 80x24
         assert options.region.bottom <= app.screen.query_one("#form-hint").region.y
@@ -155,6 +156,36 @@ async def test_the_date_field_after_the_meeting_from_the_conclusion_screen(tmp_p
         assert "Bình Lãng, ngày 28 tháng 10 năm 2021" in all_text(
             out / "2021-10-28_dong-phong_bien-ban.docx"
         )
+        await pilot.press("9")  # no forwarded petition: said, nothing written
+        await pilot.pause(0.5)
+        assert "không có kiến nghị nào chuyển cấp trên" in str(
+            app.screen.query_one("#export-results").render()
+        )
+        await pilot.press("end", "enter")  # the meeting file has no key: the list's last
+        names = await wait_for(pilot, out, 3)
+        assert "2021-10-28_dong-phong_hoi-nghi.json" in names
+
+
+async def test_forwarding_letters_one_file_per_body(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    console = Console(app.store, app.meeting_id)
+    petitions = app.store.petitions(app.meeting_id)
+    decide(console, petitions[0].id, "forwarded", forwarded_to="Sở Xây dựng tỉnh Hải Dương")
+    decide(console, petitions[3].id, "forwarded", forwarded_to="Văn phòng Đăng ký đất đai tỉnh")
+    out = tmp_path / "out"
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("9")
+        names = await wait_for(pilot, out, 2)
+        assert names == [
+            "2021-10-28_dong-phong_cong-van-chuyen_so-xay-dung-tinh-hai-duong.docx",
+            "2021-10-28_dong-phong_cong-van-chuyen_van-phong-dang-ky-dat-dai-tinh.docx",
+        ]
+        results = str(app.screen.query_one("#export-results").render())
+        assert "✓ 2021-10-28_dong-phong_cong-van-chuyen_so-xay-dung-tinh-hai-duong.docx" in results
+        assert "Đang xuất..." not in results
 
 
 async def test_export_from_home_in_english(tmp_path, clock):
