@@ -46,6 +46,9 @@ SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget 
 
 
 class LiveScreen(Screen[None]):
+    # Focus goes straight to the minutes: Textual's default (the first focusable widget, the
+    # queue) would restyle the queue table twice more before the first frame.
+    AUTO_FOCUS = "#editor"
     BINDINGS = [
         Binding("f1", "help", "key.help", priority=True, id="help"),
         Binding("f2", "register", "key.register", priority=True, id="register"),
