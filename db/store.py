@@ -831,6 +831,8 @@ def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     # Deleted rows are overwritten, not left in free pages (the card hashes of issue 17).
     conn.execute("PRAGMA secure_delete = ON")
+    if readonly:  # besides mode=ro: nothing through this connection can ever write
+        conn.execute("PRAGMA query_only = ON")
     if not readonly and not memory:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":

@@ -163,17 +163,60 @@ def demo(settings: Settings) -> None:
 @click.option(
     "--meeting", "meeting_id", type=int, help="Meeting to follow (default: the live one)."
 )
+@click.option(
+    "--read-only",
+    "read_only",
+    is_flag=True,
+    help="Never open the file for writing, not even to update an older one (serve uses it).",
+)
 @_common
 @click.pass_obj
-def chair(settings: Settings, meeting_id: int | None) -> None:
+def chair(settings: Settings, meeting_id: int | None, read_only: bool) -> None:
     """Chair / projector view: read-only, follows the live meeting."""
-    store = settings.store(must_exist=True)  # migrates an older file before the read-only view
+    # Without --read-only an older file is migrated first, before the read-only view opens.
+    store = settings.store(readonly=read_only, must_exist=True)
     try:
         if meeting_id is not None:
             store.meeting(meeting_id)
     finally:
         store.close()
     _run_app(settings, "chair", meeting_id)
+
+
+@cli.command()
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--bind",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 for every screen and phone on the hall's network.",
+)
+@click.option("--meeting", "meeting_id", type=int, help="Meeting to show (default: the live one).")
+@_common
+@click.pass_obj
+def serve(settings: Settings, port: int, bind: str, meeting_id: int | None) -> None:
+    """The chair view and the speaking order in a browser on the hall's network (read-only)."""
+    from facilitator.webserve import HallServer  # aiohttp and textual-serve load only here
+
+    store = settings.store(readonly=True, must_exist=True)
+    try:
+        if meeting_id is not None:
+            store.meeting(meeting_id)
+    finally:
+        store.close()
+    server = HallServer(
+        settings.db_path(), lang=settings.lang, meeting_id=meeting_id, host=bind, port=port
+    )
+    try:
+        server.serve()
+    except OSError as exc:
+        raise click.ClickException(settings.t("cli.serve_busy", port=port, bind=bind)) from exc
 
 
 @cli.command()

@@ -104,6 +104,19 @@ HELP_VI: dict[str, str] = {
     "Meeting to follow (default: the live one).": (
         "Hội nghị cần theo (mặc định: hội nghị đang diễn ra)."
     ),
+    "Never open the file for writing, not even to update an older one (serve uses it).": (
+        "Không bao giờ mở tệp để ghi, kể cả để cập nhật tệp cũ (lệnh serve dùng)."
+    ),
+    "The chair view and the speaking order in a browser on the hall's network (read-only).": (
+        "Màn hình chủ tọa và thứ tự phát biểu trên trình duyệt, qua mạng của hội trường (chỉ xem)."
+    ),
+    "Port to listen on.": "Cổng mạng để mở.",
+    "Address to listen on; 0.0.0.0 for every screen and phone on the hall's network.": (
+        "Địa chỉ để mở; 0.0.0.0 để mọi màn hình và điện thoại trong mạng hội trường mở được."
+    ),
+    "Meeting to show (default: the live one).": (
+        "Hội nghị cần hiện (mặc định: hội nghị đang diễn ra)."
+    ),
     "Registration desk: add, edit and reorder speakers only.": (
         "Bàn đăng ký: chỉ thêm, sửa và sắp xếp người phát biểu."
     ),
