@@ -8,6 +8,7 @@ from typing import Any
 
 from db.store import Store
 from facilitator.deadlines import WorkCalendar, rule
+from facilitator.kinds import is_ordinary
 from facilitator.live import RuleError
 from facilitator.statutory import Duty, duties
 from facilitator.text import clean
@@ -167,7 +168,8 @@ def statutory_duties(store: Store, meeting_id: int) -> list[Duty]:
     if "answer" not in done and meeting.concluded:
         petitions = store.petitions(meeting_id)
         answered: list[dt.date] = []
-        settled = all(p.outcome is not None for p in petitions)
+        # a khiếu nại or tố cáo is handled under its own law: never waiting for an outcome here
+        settled = all(p.outcome is not None or not is_ordinary(p.kind) for p in petitions)
         for p in petitions:
             if p.outcome == "assigned":
                 a = p.assignment

@@ -530,7 +530,11 @@ class Console:
         """What an official's answer can be tied to: the petitions still without an outcome
         (the meeting's, then the pre-collected ones), and among them the ones an answer goes
         to by default, those of the citizen speaking now or who spoke last."""
-        petitions = [p for p in self.store.petitions(self.meeting_id) if p.outcome is None]
+        petitions = [
+            p
+            for p in self.store.petitions(self.meeting_id)
+            if p.outcome is None and is_ordinary(p.kind)  # never a khiếu nại or tố cáo
+        ]
         speakers = self.store.speakers(self.meeting_id)
         citizens = [s for s in speakers if s.kind != "answer" and s.state in ("speaking", "done")]
         last = next((s for s in citizens if s.state == "speaking"), None)

@@ -236,3 +236,22 @@ async def test_f2_in_the_f7_form_steps_the_kind(tmp_path, clock):
         await pilot.pause()
         petition = store.petitions(mid)[-1]
         assert (petition.kind, petition.outcome) == ("petition", "noted")
+
+
+def test_a_complaint_never_holds_up_the_answers_duty_nor_takes_an_officials_answer(console, clock):
+    from facilitator import followup
+
+    store, mid = console.store, console.meeting_id
+    play_demo(console, clock.advance)
+    for p in store.petitions(mid):
+        if p.outcome is None:  # the four opinions still open: two decided, two by law
+            if p.seq in (3, 6):
+                decide(console, p.id, "noted")
+            else:
+                console.answer_petition(p.id, kind="complaint" if p.seq == 4 else "denunciation")
+        elif p.outcome == "assigned":
+            followup.record_answer(store, p.assignment.id, dt.date(2021, 11, 12), "written")
+    answers = next(d for d in followup.statutory_duties(store, mid) if d.key == "answer")
+    assert answers.done_on == dt.date(2021, 11, 12)
+    petitions, _default = console.petitions_to_answer()
+    assert petitions == []
