@@ -192,6 +192,11 @@ def test_announcement_layout(store, before):
     assert date_run.italic and date_run.font.size == Pt(14)
     title = next(p for p in d.paragraphs if p.text == "THÔNG BÁO")
     assert title.runs[0].bold and title.alignment == 1
+    when = next(p for p in d.paragraphs if p.text.startswith("1. Thời gian:"))
+    assert [(r.text, bool(r.bold)) for r in when.runs] == [
+        ("1. Thời gian:", True),
+        (" 08 giờ 00 phút, thứ Năm, ngày 28 tháng 10 năm 2021.", False),
+    ]
     heading = next(p for p in d.paragraphs if p.text == "5. Đăng ký phát biểu")
     assert heading.runs[0].bold and heading.paragraph_format.keep_with_next
 
@@ -326,6 +331,8 @@ def test_invitations_one_page_each(store, before):
     ]
     assert "Thời gian: 08 giờ 00 phút, thứ Năm, ngày 28 tháng 10 năm 2021." in text
     assert "Địa điểm: Nhà văn hóa thôn Đông Phong." in text
+    assert "Chủ trì hội nghị: đồng chí Trần Xuân Mãng, Chủ tịch UBND xã." in text
+    assert not any("Đề nghị đồng chí" in line for line in text)  # guests attend, not answer
     name = next(p for p in d.paragraphs if p.text == "Đồng chí: Nguyễn Văn Cường")
     assert name.runs[0].bold and name.alignment == 1
     recipients, signature = d.tables[1].rows[0].cells

@@ -167,8 +167,10 @@ def announcement_document(
     doc.para(
         f"{profile.author} thông báo tổ chức {SUBJECT}{m.village} như sau:",
     )
-    doc.heading(f"1. Thời gian: {when_words(f)}.")
-    doc.heading(f"2. Địa điểm: {f.place}.")
+    for label, value in (("1. Thời gian:", when_words(f)), ("2. Địa điểm:", f.place)):
+        p = doc.para()  # the label bold, the value as body text
+        doc.run(p, label, bold=True)
+        doc.run(p, f" {value}.")
     doc.heading("3. Nội dung")
     doc.para(_content_line(f))
     if f.agenda:
@@ -313,10 +315,10 @@ def invitation_document(
         p = doc.para()
         doc.run(p, "Nội dung: ", bold=True)
         doc.run(p, _content_line(f))
-        doc.para(
-            f"Chủ trì hội nghị: {f.chair}. Đề nghị đồng chí nghiên cứu các ý kiến, kiến nghị của "
-            "nhân dân thuộc lĩnh vực phụ trách để tham gia giải trình, trả lời tại hội nghị."
-        )
+        # The same words for every guest: a district representative or the Mặt trận's chair
+        # is invited to attend, not to answer.
+        doc.para(f"Chủ trì hội nghị: {f.chair}.")
+
         last = doc.para("Rất mong đồng chí đến dự đầy đủ, đúng giờ")
         doc.end_with_stop(last)
         doc.recipients_and_signature(
@@ -379,6 +381,8 @@ def attendance_document(store: Store, meeting_id: int, blank_rows: int = BLANK_R
         (m.secretary_name, m.chair_name),
         widths_mm=(126, 126),
     )
+    for cell in doc.doc.tables[-1].rows[0].cells:  # a line of air under the total
+        cell.paragraphs[0].paragraph_format.space_before = Pt(12)
     return _finish(doc, store, profile, "Danh sách tham dự hội nghị tiếp xúc, đối thoại", m)
 
 
