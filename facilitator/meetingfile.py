@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -291,29 +293,71 @@ def load(path: Path) -> dict[str, Any]:
 def _check_values(data: Any) -> None:
     """What JSON allows but a meeting cannot hold, named by its path: NaN and infinities,
     integers too big for SQLite, lone surrogates (not text), nesting deeper than any part
-    of the format. Walked without recursion, in document order."""
-    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    of the format. Walked without recursion, in document order; the path is spelt out only
+    for a value that is refused (each value keeps a link to its parent's)."""
+    # (trail, depth, value); a trail is (parent trail, key) or () for the whole file.
+    stack: list[tuple[Any, int, Any]] = [((), 0, data)]
+    pop, push = stack.pop, stack.extend
     while stack:
-        parts, value = stack.pop()
-        where = json_path(parts)
-        if len(parts) > _DEPTH:
-            raise MeetingFileError(where, f"lồng nhau quá sâu (quá {_DEPTH} tầng)")
-        if isinstance(value, _Constant) or (isinstance(value, float) and not math.isfinite(value)):
-            name = value.name if isinstance(value, _Constant) else str(value)
-            raise MeetingFileError(where, f"không phải là số hợp lệ: {name}")
-        if isinstance(value, int) and not isinstance(value, bool):
-            if abs(value) > _SQLITE_INT:
-                raise MeetingFileError(where, f"số quá lớn: {shown(value)}")
-        elif isinstance(value, str):
-            _check_chars(value, where)
-            if len(value) > MAX_LONG:
-                raise MeetingFileError(where, f"quá dài: {len(value)} ký tự, tối đa {MAX_LONG}")
-        elif isinstance(value, dict):
+        trail, depth, value = pop()
+        if depth > _DEPTH:
+            raise MeetingFileError(_trail_path(trail), f"lồng nhau quá sâu (quá {_DEPTH} tầng)")
+        kind = type(value)
+        if kind is str:
+            if len(value) > MAX_LONG or not _encodes(value):
+                _check_chars(value, _trail_path(trail))
+                raise MeetingFileError(
+                    _trail_path(trail), f"quá dài: {len(value)} ký tự, tối đa {MAX_LONG}"
+                )
+        elif kind is dict:
             for key in value:
-                _check_chars(str(key), where)
-            stack.extend(((*parts, k), v) for k, v in reversed(list(value.items())))
-        elif isinstance(value, list):
-            stack.extend(((*parts, i), v) for i, v in reversed(list(enumerate(value))))
+                if not _encodes(str(key)):
+                    _check_chars(str(key), _trail_path(trail))
+            below = depth + 1
+            push([((trail, k), below, v) for k, v in reversed(value.items())])
+        elif kind is list:
+            below = depth + 1
+            push([((trail, i), below, v) for i, v in reversed(list(enumerate(value)))])
+        elif kind is bool or value is None:
+            pass
+        elif isinstance(value, _Constant) or (
+            isinstance(value, float) and not math.isfinite(value)
+        ):
+            name = value.name if isinstance(value, _Constant) else str(value)
+            raise MeetingFileError(_trail_path(trail), f"không phải là số hợp lệ: {name}")
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) > _SQLITE_INT:
+                raise MeetingFileError(_trail_path(trail), f"số quá lớn: {shown(value)}")
+        elif isinstance(value, str):
+            if len(value) > MAX_LONG or not _encodes(value):
+                _check_chars(value, _trail_path(trail))
+                raise MeetingFileError(
+                    _trail_path(trail), f"quá dài: {len(value)} ký tự, tối đa {MAX_LONG}"
+                )
+        elif isinstance(value, dict | list):
+            # subclasses of dict or list (not from JSON): walked like them
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            if isinstance(value, dict):
+                for key in value:
+                    if not _encodes(str(key)):
+                        _check_chars(str(key), _trail_path(trail))
+            push([((trail, k), depth + 1, v) for k, v in reversed(list(items))])
+
+
+def _trail_path(trail: Any) -> str:
+    parts: list[Any] = []
+    while trail:
+        trail, key = trail
+        parts.append(key)
+    return json_path(reversed(parts))
+
+
+def _encodes(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_chars(value: str, where: str) -> None:
@@ -323,9 +367,10 @@ def _check_chars(value: str, where: str) -> None:
         raise MeetingFileError(where, f"ký tự không hợp lệ trong văn bản: {shown(value)}") from None
 
 
+@functools.cache
 def _validator() -> Any:
     """JSON Schema with ``integer`` meaning a whole number written as one: ``1.0`` is not
-    an index (it would be a float everywhere after)."""
+    an index (it would be a float everywhere after). Built once."""
     from jsonschema import Draft202012Validator, validators
 
     def is_integer(_checker: Any, instance: Any) -> bool:
@@ -336,11 +381,100 @@ def _validator() -> Any:
     return cls(schema())
 
 
+# The long lists of a meeting (speakers, minutes, petitions...) are checked item by item here
+# against their item schema, for the keywords below; jsonschema then sees only the lists that
+# are not all plainly valid, so its messages (and which one comes first) are unchanged.
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+}
+_PLAIN = {
+    "type",
+    "enum",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "required",
+    "additionalProperties",
+    "properties",
+    "description",
+    "title",
+}
+
+
+def _plainly_valid(sub: dict[str, Any], value: Any) -> bool:
+    """True only when ``value`` meets ``sub``, which uses only the keywords in _PLAIN (any
+    other keyword: False, and jsonschema decides)."""
+    if not _PLAIN.issuperset(sub):
+        return False
+    kind = sub.get("type")
+    if kind is not None:
+        kinds = kind if isinstance(kind, list) else [kind]
+        if not any(_TYPES[k](value) for k in kinds):
+            return False
+    if "enum" in sub and not any(
+        value == option and type(value) is type(option) for option in sub["enum"]
+    ):
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "minimum" in sub and value < sub["minimum"]:
+            return False
+        if "maximum" in sub and value > sub["maximum"]:
+            return False
+    if isinstance(value, str):
+        if "minLength" in sub and len(value) < sub["minLength"]:
+            return False
+        if "maxLength" in sub and len(value) > sub["maxLength"]:
+            return False
+        if "pattern" in sub and not re.search(sub["pattern"], value):
+            return False
+    if isinstance(value, dict):
+        props = sub.get("properties", {})
+        if any(key not in value for key in sub.get("required", ())):
+            return False
+        extra = sub.get("additionalProperties", True)
+        for key, item in value.items():
+            if key in props:
+                if not _plainly_valid(props[key], item):
+                    return False
+            elif extra is False:
+                return False
+            elif extra is not True:
+                return False
+    return True
+
+
+def _schema_errors(data: Any) -> list[Any]:
+    validator = _validator()
+    checked = data
+    if isinstance(data, dict):
+        props = validator.schema.get("properties", {})
+        checked = dict(data)
+        for key, value in data.items():
+            sub = props.get(key)
+            if (
+                sub is not None
+                and isinstance(value, list)
+                and set(sub) <= {"type", "items", "description"}
+                and sub.get("type") == "array"
+                and isinstance(sub.get("items"), dict)
+                and all(_plainly_valid(sub["items"], item) for item in value)
+            ):
+                checked[key] = []  # every item valid: nothing for jsonschema to say
+    return list(validator.iter_errors(checked))
+
+
 def validate(data: Any) -> None:
     """Schema first (jsonschema names the path), then what a schema cannot say."""
     _check_values(data)
-    validator = _validator()
-    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(_schema_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = min(errors, key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]))
         raise MeetingFileError(json_path(first.absolute_path), _message(first))
@@ -602,31 +736,30 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "seq": seq,
                 },
             )
-        ids: list[int] = []
         now = store.now()
-        for seq, s in enumerate(data.get("speakers", []), start=1):
-            ids.append(
-                store.insert(
-                    "speakers",
-                    {
-                        "meeting_id": meeting_id,
-                        "name": _c(s["name"]),
-                        "title": s.get("title", ""),
-                        "hamlet": _c(s.get("hamlet", "")),
-                        "gist": _c(s.get("gist", ""), True),
-                        "field": _c(s.get("field", "")),
-                        "slip": s.get("slip"),
-                        "registered": s.get("registered", "before"),
-                        "priority": int(s.get("priority", False)),
-                        "kind": s.get("kind", "speech"),
-                        "state": s.get("state", "waiting"),
-                        "reason": _c(s.get("reason", "")),
-                        "seq": float(seq),
-                        "limit_seconds": s.get("limit_seconds"),
-                        "created_at": now,
-                    },
-                )
-            )
+        ids = store.insert_many(
+            "speakers",
+            [
+                {
+                    "meeting_id": meeting_id,
+                    "name": _c(s["name"]),
+                    "title": s.get("title", ""),
+                    "hamlet": _c(s.get("hamlet", "")),
+                    "gist": _c(s.get("gist", ""), True),
+                    "field": _c(s.get("field", "")),
+                    "slip": s.get("slip"),
+                    "registered": s.get("registered", "before"),
+                    "priority": int(s.get("priority", False)),
+                    "kind": s.get("kind", "speech"),
+                    "state": s.get("state", "waiting"),
+                    "reason": _c(s.get("reason", "")),
+                    "seq": float(seq),
+                    "limit_seconds": s.get("limit_seconds"),
+                    "created_at": now,
+                }
+                for seq, s in enumerate(data.get("speakers", []), start=1)
+            ],
+        )
         for s, speaker_id in zip(data.get("speakers", []), ids, strict=True):
             if s.get("follows") is not None:
                 store.update("speakers", speaker_id, {"follows_id": ids[s["follows"]]})
@@ -644,6 +777,7 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "ended_at": _ts(slot.get("ended_at")),
                 },
             )
+        entries = []
         for entry in data.get("minutes", []):
             text = _c(entry["text"], True)
             speaker = entry.get("speaker")
@@ -657,8 +791,7 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                 text = strip_generated_header(
                     text, s.get("kind", "speech"), _c(s["name"]), _c(s.get("hamlet", ""))
                 )
-            store.insert(
-                "minutes",
+            entries.append(
                 {
                     "meeting_id": meeting_id,
                     "phase_position": entry.get("phase", -1),
@@ -667,13 +800,13 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "text": text,
                     "created_at": _ts(entry.get("created_at")) or now,
                     "updated_at": _ts(entry.get("updated_at") or entry.get("created_at")) or now,
-                },
+                }
             )
-        petition_ids: list[int] = []
-        for seq, p in enumerate(data.get("petitions", []), start=1):
-            answered_by = p.get("answered_by") or {}
-            petition_id = store.insert(
-                "petitions",
+        store.insert_many("minutes", entries)
+        petitions = data.get("petitions", [])
+        petition_ids = store.insert_many(
+            "petitions",
+            [
                 {
                     "meeting_id": meeting_id,
                     "seq": seq,
@@ -682,22 +815,25 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "source": _c(p.get("source") or "meeting"),
                     "speaker_id": ids[p["speaker"]] if p.get("speaker") is not None else None,
                     "answer": _c(p.get("answer"), True),
-                    "answered_by_name": _c(answered_by.get("name")),
-                    "answered_by_position": _c(answered_by.get("position")),
+                    "answered_by_name": _c((p.get("answered_by") or {}).get("name")),
+                    "answered_by_position": _c((p.get("answered_by") or {}).get("position")),
                     "outcome": p.get("outcome"),
                     "forwarded_to": _c(p.get("forwarded_to")),
                     "kind": p.get("kind") or "petition",
                     "satisfaction": p.get("satisfaction"),
                     "created_at": now,
-                },
-            )
-            petition_ids.append(petition_id)
+                }
+                for seq, p in enumerate(petitions, start=1)
+            ],
+        )
+        assignments = []
+        for p, petition_id in zip(petitions, petition_ids, strict=True):
             a = p.get("assignment")
             if a:
                 due = a.get("due") or answer_rule.due(meeting_date, calendar).isoformat()
-                store.set_assignment(
-                    petition_id,
+                assignments.append(
                     {
+                        "petition_id": petition_id,
                         "responsible": _c(a["responsible"]),
                         "task": _c(a.get("task", ""), True),
                         "due": due,
@@ -705,8 +841,9 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                         "answered_on": a.get("answered_on"),
                         "answer_form": a.get("answer_form"),
                         "note": _c(a.get("note", ""), True),
-                    },
+                    }
                 )
+        store.insert_many("assignments", assignments)
         if data.get("profile") is not None:
             from facilitator.profile import Profile
 

@@ -48,11 +48,18 @@ def clean(text: str | None, *, multiline: bool = False, limit: int = MAX_SHORT) 
         value = value.replace("\n", " ").replace("\t", " ")
     else:
         value = value.replace("\t", "    ")
-    value = _CONTROL.sub("", _ESCAPES.sub("", value))
-    if multiline:
-        value = "\n".join(_SPACES.sub(" ", line).rstrip() for line in value.split("\n")).strip()
+    lines = value.split("\n") if multiline else [value]
+    if all(line.isprintable() for line in lines) and "  " not in value and "\xa0" not in value:
+        # The common case, in one pass: nothing to remove (escape sequences, control and
+        # format characters are none of them printable) and no run of spaces to fold.
+        value = "\n".join(line.rstrip() for line in lines).strip()
     else:
-        value = _SPACES.sub(" ", value).strip()
+        value = _CONTROL.sub("", _ESCAPES.sub("", value))
+        if multiline:
+            value = "\n".join(_SPACES.sub(" ", line).rstrip() for line in value.split("\n"))
+            value = value.strip()
+        else:
+            value = _SPACES.sub(" ", value).strip()
     if len(value) > limit:
         raise TextError(f"quá dài: {len(value)} ký tự, tối đa {limit}")
     return value
