@@ -1146,6 +1146,10 @@ ERRORS_EN: list[tuple[str, str | None]] = [
     (r"ngày thông báo sau ngày hội nghị", "announcement after the meeting date"),
     (r"số phút không hợp lệ", "invalid number of minutes"),
     (r"thời gian mỗi lượt từ 0,5 đến 60 phút", "a turn lasts 0.5 to 60 minutes"),
+    (
+        r"thời gian cho phần phát biểu từ 1 đến 600 phút",
+        "the citizens' phase lasts 1 to 600 minutes",
+    ),
     (r"số người phải là số nguyên", "the number of people must be a whole number"),
     (r"số người không hợp lệ", "invalid number of people"),
     (r"chỉ sửa chương trình trước khi khai mạc", "the agenda can change only before the opening"),

@@ -86,6 +86,7 @@ DETAIL_KEYS = (
     "secretary_name",
     "secretary_position",
     "slot_minutes",
+    "speech_budget_minutes",
     "announced_on",
     "number",
     "citizens_present",
@@ -108,6 +109,9 @@ def details_of(store: Store, meeting_id: int) -> dict[str, str]:
         "secretary_name": m.secretary_name,
         "secretary_position": m.secretary_position,
         "slot_minutes": f"{minutes:g}",
+        "speech_budget_minutes": f"{m.speech_budget_seconds / 60:g}"
+        if m.speech_budget_seconds
+        else "",
         "announced_on": f"{m.announced_on:%d/%m/%Y}" if m.announced_on else "",
         "number": m.number or "",
         "citizens_present": str(m.citizens_present),
@@ -143,6 +147,7 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
     if not 0.5 <= minutes <= 60:
         raise RuleError("thời gian mỗi lượt từ 0,5 đến 60 phút", "slot_minutes")
     out["slot_seconds"] = round(minutes * 60)
+    out["speech_budget_seconds"] = _budget(values.get("speech_budget_minutes"))
     try:
         citizens = int(str(values.get("citizens_present") or "0").strip())
     except ValueError:
@@ -154,6 +159,20 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
     with store.write():
         store.update_meeting(meeting_id, out)
         store.log(meeting_id, "meeting.prepared", {})
+
+
+def _budget(text: Any) -> int | None:
+    """The citizens' phase's time in minutes ("60", "45,5"); blank: no budget."""
+    text = str(text or "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        minutes = float(text)
+    except ValueError:
+        raise RuleError("số phút không hợp lệ", "speech_budget_minutes") from None
+    if not 1 <= minutes <= 600:
+        raise RuleError("thời gian cho phần phát biểu từ 1 đến 600 phút", "speech_budget_minutes")
+    return round(minutes * 60)
 
 
 def default_meeting_date(store: Store) -> dt.date:

@@ -21,7 +21,7 @@ from facilitator.live import Console, RuleError
 from screens.carryover import carry_over_lines
 from screens.forms import Field, FormScreen
 from screens.keybar import KeyBar
-from screens.widgets import NfcInput, NfcTextArea
+from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
 
 class PrepareScreen(Screen[None]):
@@ -51,6 +51,7 @@ class PrepareScreen(Screen[None]):
                     yield Label(self.t(f"prep.{key}"))
                     yield NfcInput(id=f"p-{key}")
                     yield Static("", id=f"perr-{key}", classes="form-error")
+                yield StateCheckbox(self.t("prep.first_turns_first"), id="p-first_turns_first")
                 yield Label(self.t("prep.agenda"))
                 agenda = NfcTextArea("", id="p-agenda")
                 agenda.show_line_numbers = False
@@ -74,6 +75,8 @@ class PrepareScreen(Screen[None]):
             petitions.add_column(self.t(key), key=key)
         for key, value in setup.details_of(self.store, self.meeting_id).items():
             self.query_one(f"#p-{key}", Input).value = value
+        meeting = self.store.meeting(self.meeting_id)
+        self.query_one("#p-first_turns_first", StateCheckbox).value = meeting.first_turns_first
         agenda = "\n".join(p.name for p in self.store.phases(self.meeting_id))
         self.query_one("#p-agenda", NfcTextArea).load_text(agenda)
         self.reload()
@@ -126,6 +129,9 @@ class PrepareScreen(Screen[None]):
             self.query_one(f"#perr-{key}", Static).update("")
         try:
             setup.update_details(self.store, self.meeting_id, values)
+            rule = self.query_one("#p-first_turns_first", StateCheckbox).value
+            if rule != self.store.meeting(self.meeting_id).first_turns_first:
+                Console(self.store, self.meeting_id).set_first_turns_first(rule)
             names = self.query_one("#p-agenda", NfcTextArea).text.split("\n")
             current = [p.name for p in self.store.phases(self.meeting_id)]
             if [n.strip() for n in names if n.strip()] != current:

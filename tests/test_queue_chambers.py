@@ -1,0 +1,187 @@
+"""The queue as chambers run it (issue 13.3) and text that fits (13.5): position N, first turns
+before second turns, finished speakers with their time, time per hamlet, the citizens' phase's
+budget, columns sized to content, phase names in the English UI, F3 during the opening."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from facilitator.app import make_app
+from facilitator.budget import budget_left, per_hamlet, spoken_seconds
+from facilitator.demo import demo_meeting
+from facilitator.i18n import Translator
+from facilitator.live import Console
+from facilitator.meetingfile import import_meeting
+from screens.widgets import QueueTable, budget_words, hamlet_times
+
+
+def names(c: Console) -> list[str]:
+    return [s.name for s in c.store.waiting(c.meeting_id)]
+
+
+def test_move_to_a_position_keeps_the_others_in_order(empty_meeting: Console):
+    c = empty_meeting
+    c.next_phase()
+    ids = [c.register(n).speaker_id for n in ("An", "Bình", "Chi", "Dung", "Giang")]
+    assert c.move_to(ids[4], 1) == 1
+    assert names(c) == ["Giang", "An", "Bình", "Chi", "Dung"]
+    assert c.move_to(ids[0], 4) == 4
+    assert names(c) == ["Giang", "Bình", "Chi", "An", "Dung"]
+    assert c.move_to(ids[1], 99) == 5  # past the end: the last place
+    assert names(c) == ["Giang", "Chi", "An", "Dung", "Bình"]
+    c.undo()
+    assert names(c) == ["Giang", "Bình", "Chi", "An", "Dung"]
+
+
+def test_first_turns_come_before_second_turns_when_the_rule_is_on(empty_meeting: Console):
+    c = empty_meeting
+    c.next_phase()
+    a = c.register("An").speaker_id
+    c.register("Bình")
+    c.call_next()  # An speaks
+    c.follow_up(a)  # An asks again: "lần 2" at the end
+    c.register("Chi")
+    assert names(c) == ["Bình", "An", "Chi"]  # off by default: order of registration
+    assert not c.meeting.first_turns_first
+    c.set_first_turns_first(True)
+    assert names(c) == ["Bình", "Chi", "An"]
+    c.register("Dung")  # a new first turn goes before the waiting second turn
+    assert names(c) == ["Bình", "Chi", "Dung", "An"]
+    c.set_first_turns_first(False)
+    c.register("Giang")
+    assert names(c) == ["Bình", "Chi", "Dung", "An", "Giang"]
+    c.undo()  # the registration
+    c.undo()  # the rule turned off
+    assert c.meeting.first_turns_first
+
+
+def test_budget_time_spoken_and_per_hamlet(store, meeting_id, clock):
+    c = Console(store, meeting_id)
+    t = Translator("vi")
+    c.next_phase()
+    clock.advance(600)
+    c.next_phase(2)  # "Nhân dân phát biểu" starts at 08:10
+    phases = store.phases(meeting_id)
+    assert budget_left(None, phases, store.clock()) is None
+    first = c.call_next()
+    clock.advance(250)
+    second = c.call_next()
+    clock.advance(95)
+    spoken = spoken_seconds(store.slots(meeting_id), store.clock())
+    assert spoken == {first.id: 250.0, second.id: 95.0}
+    totals = per_hamlet(store.speakers(meeting_id), spoken)
+    assert totals == [(first.hamlet, 250.0), (second.hamlet, 95.0)]
+    assert hamlet_times(t, totals) == f"Theo thôn: {first.hamlet} 04:10 · {second.hamlet} 01:35"
+    left = budget_left(3600, phases, store.clock())
+    assert left == 3600 - 345
+    assert budget_words(t, left, 3600) == "Phần nhân dân phát biểu: còn 54:15 / 60 phút"
+    clock.advance(3600)
+    over = budget_left(3600, phases, store.clock())
+    assert budget_words(t, over, 3600) == "Phần nhân dân phát biểu: QUÁ 05:45 / 60 phút"
+    assert budget_words(Translator("en"), over, 3600) == "Citizens' phase: OVER by 05:45 of 60 min"
+
+
+def live_app(tmp_path, clock, lang="vi"):
+    app = make_app(tmp_path / "m.db", clock=clock, lang=lang, export_dir=tmp_path / "out")
+    app.meeting_id = import_meeting(app.store, demo_meeting())
+    return app
+
+
+def line(app, wid: str) -> str:
+    widget = app.screen.query_one(wid)
+    return str(widget.render()) if widget.display else ""
+
+
+async def test_f3_in_the_opening_asks_then_moves_to_the_citizens_phase(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape")  # not yet: nobody called, still the opening
+        await pilot.pause()
+        assert store.speaking(mid) is None and store.meeting(mid).phase_index == 0
+        await pilot.press("f3", "enter")
+        await pilot.pause()
+        assert store.meeting(mid).phase_index == 2
+        assert store.speaking(mid).name == "Nguyễn Văn Thành"
+        phases = [e.text for e in store.minutes(mid) if e.kind == "phase"]
+        assert phases == ["1. Khai mạc", "3. Nhân dân phát biểu"]
+        await pilot.press("f3")  # in the citizens' phase: one key, no question
+        await pilot.pause()
+        assert store.speaking(mid).name == "Phạm Thị Hòa"
+
+
+async def test_finished_speakers_time_and_hamlets_during_the_meeting(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        clock.advance(250)
+        await pilot.press("f3")
+        clock.advance(22)
+        await pilot.pause(0.6)
+        queue = app.screen.query_one(QueueTable)
+        assert [str(c) for c in queue.get_row_at(0)[:3]] == ["1", "Nguyễn Văn Thành", "✓ 04:10"]
+        assert [str(c) for c in queue.get_row_at(1)[:3]] == ["2", "Phạm Thị Hòa", "▶ đang nói"]
+        assert line(app, "#hamlet-times") == "Theo thôn: xóm Đình 04:10 · xóm Giữa 00:22"
+
+
+async def test_the_budget_set_in_preparation_counts_down_on_the_live_screen(tmp_path, clock):
+    app = live_app(tmp_path, clock, lang="en")
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert line(app, "#budget") == ""  # none set: no second countdown
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        app.screen.query_one("#p-speech_budget_minutes", Input).value = "45"
+        app.screen.query_one("#p-first_turns_first").value = True
+        await pilot.press("ctrl+s", "escape")
+        await pilot.pause()
+        assert store.meeting(mid).speech_budget_seconds == 2700
+        assert store.meeting(mid).first_turns_first
+        assert line(app, "#budget") == "Citizens' phase: 45:00 left of 45 min"
+        await pilot.press("f8", "f3", "enter")
+        clock.advance(61)
+        await pilot.pause(0.6)
+        assert line(app, "#budget") == "Citizens' phase: 43:59 left of 45 min"
+        assert str(app.screen.query_one("#agenda").render()).startswith(
+            "▶ 3/6 Citizens speak → Answers and explanations"
+        )
+        await pilot.press("ctrl+b")  # the rule off again, from the live screen
+        assert not store.meeting(mid).first_turns_first
+
+
+@pytest.mark.parametrize(("size", "name_width"), [((80, 24), 16), ((120, 35), 16)])
+async def test_queue_columns_fit_their_content(tmp_path, clock, size, name_width):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(QueueTable)
+        widths = {str(k.value): c.width for k, c in queue.columns.items()}
+        assert widths["name"] == name_width  # "Nguyễn Văn Thành", the longest name
+        assert widths["no"] == 2 and widths["state"] == len("Trạng thái")
+        assert line(app, "#queue-selected") == ""  # nothing clipped
+
+
+async def test_a_clipped_name_shows_whole_when_selected(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    long_name = "Nguyễn Thị Phương Thảo Nguyên Hạnh"
+    Console(app.store, app.meeting_id).register(long_name, "Đông Phong")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(QueueTable)
+        queue.focus()
+        row = queue.get_row_index(str(app.store.speakers(app.meeting_id)[-1].id))
+        cell = str(queue.get_row_at(row)[1])
+        assert cell.endswith("…") and len(cell) == queue.name_width < len(long_name)
+        assert line(app, "#queue-selected") == ""
+        queue.move_cursor(row=row)
+        await pilot.pause()
+        assert line(app, "#queue-selected") == f"▸ {long_name}"
+        await pilot.press("up")
+        assert line(app, "#queue-selected") == ""
