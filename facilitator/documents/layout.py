@@ -132,6 +132,9 @@ def number_line(number: str | None, code: str) -> str:
     return f"Số: {head}/{symbol or code}"
 
 
+_SECT_PR = qn("w:sectPr")
+
+
 class OfficialDocument:
     def __init__(self) -> None:
         self.doc = Document()
@@ -222,8 +225,7 @@ class OfficialDocument:
         after: float | None = None,
         container: _Cell | None = None,
     ) -> Paragraph:
-        target = container if container is not None else self.doc
-        paragraph = target.add_paragraph()
+        paragraph = container.add_paragraph() if container is not None else self.body_paragraph()
         if align is not None:
             paragraph.paragraph_format.alignment = align
         if not indent:
@@ -233,6 +235,23 @@ class OfficialDocument:
         if text:
             self.run(paragraph, text, bold=bold, italic=italic, size=size)
         return paragraph
+
+    def body_paragraph(self) -> Paragraph:
+        """A new empty paragraph at the end of the body, as ``Document.add_paragraph`` makes
+        it, without its search for the section properties through every paragraph before
+        (which made a long biên bản quadratic): they are the body's last element."""
+        body = self.doc.element.body
+        p = OxmlElement("w:p")
+        # (lxml's len() walks every child; the last one is found at once)
+        try:
+            last = body[-1]
+        except IndexError:
+            last = None
+        if last is not None and last.tag == _SECT_PR:
+            last.addprevious(p)
+        else:
+            body._insert_p(p)
+        return Paragraph(p, self.doc._body)
 
     @staticmethod
     def run(
@@ -244,12 +263,25 @@ class OfficialDocument:
         size: float | None = None,
         underline: bool = False,
     ) -> None:
-        run = paragraph.add_run(text)
-        run.bold = bold or None
-        run.italic = italic or None
-        run.underline = underline or None
+        """A run, the same XML as ``add_run(text)`` with bold, italic and underline set or
+        cleared (an empty ``w:rPr`` when none), built directly: python-docx's text setter
+        walks the text a character at a time."""
+        run = paragraph.add_run()
+        run._r.get_or_add_rPr()
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if underline:
+            run.underline = True
         if size:
             run.font.size = Pt(size)
+        if not text:
+            return
+        if "\t" in text or "\n" in text or "\r" in text:
+            run.text = text  # tabs and breaks become their own elements
+        else:
+            run._r.add_t(text)
 
     def rule(self, width_mm: float, column_mm: float, container: _Cell | None = None) -> None:
         """A short centred horizontal rule: a bottom border between symmetric indents."""
@@ -403,7 +435,9 @@ class OfficialDocument:
         for values in rows:
             row = table.add_row()
             self._row_flag(row, "w:cantSplit")  # a row never splits across pages
-            cells = row.cells
+            # A new row's cells are its own w:tc (no merge): Row.cells would lay out the whole
+            # table again for every row.
+            cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
             for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
                 align = Align.CENTER if i in centred else Align.LEFT
                 p = self._plain(cell.paragraphs[0], align)
