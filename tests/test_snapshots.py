@@ -66,3 +66,32 @@ def test_chair_view(snap_compare, tmp_path):
     assert snap_compare(
         prepared(tmp_path, mode="chair"), terminal_size=(100, 30), run_before=no_blink
     )
+
+
+# Issue 13 "Done when": the live, conclusion and preparation screens at 80x24 and 120x35 in
+# both languages (the combinations not already above).
+def test_live_screen_80x24_en(snap_compare, tmp_path):
+    assert snap_compare(prepared(tmp_path, "en"), terminal_size=(80, 24), run_before=no_blink)
+
+
+@pytest.mark.parametrize(
+    ("lang", "size"),
+    [("vi", (80, 24)), ("en", (80, 24)), ("en", (120, 35))],
+    ids=["vi-80x24", "en-80x24", "en-120x35"],
+)
+def test_conclusion_screen_sizes(snap_compare, tmp_path, lang, size):
+    async def open_conclusion(pilot):
+        await pilot.press("f9")
+        await no_blink(pilot)
+
+    assert snap_compare(prepared(tmp_path, lang), terminal_size=size, run_before=open_conclusion)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 35)], ids=["80x24", "120x35"])
+def test_preparation_screen(snap_compare, tmp_path, lang, size):
+    async def open_preparation(pilot):
+        await pilot.press("ctrl+t")
+        await no_blink(pilot)
+
+    assert snap_compare(prepared(tmp_path, lang), terminal_size=size, run_before=open_preparation)
