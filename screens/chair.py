@@ -18,6 +18,9 @@ POLL_SECONDS = 0.2  # reading the data version costs ~80 µs; a change shows wit
 
 
 class ChairScreen(Screen[None]):
+    # A projector (200x60) gives the name band more room; 80x24 keeps every line.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+
     def __init__(self, store: Store, t: Translator, meeting_id: int | None):
         super().__init__()
         self.store = store
@@ -32,6 +35,7 @@ class ChairScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="chair-phase")
         yield Static("", id="chair-who")
+        yield Static("", id="chair-gist")
         yield BigClock(id="chair-clock")
         yield Static("", id="chair-state")
         yield Static("", id="chair-next")
@@ -60,7 +64,13 @@ class ChairScreen(Screen[None]):
         if meeting_id is None:
             self.console = None
             self.query_one("#chair-phase", Static).update(self.t("chair.no_meeting"))
-            for wid in ("#chair-who", "#chair-state", "#chair-next", "#chair-status"):
+            for wid in (
+                "#chair-who",
+                "#chair-gist",
+                "#chair-state",
+                "#chair-next",
+                "#chair-status",
+            ):
                 self.query_one(wid, Static).update("")
             self.query_one(BigClock).show("--:--")
             return
@@ -79,15 +89,16 @@ class ChairScreen(Screen[None]):
         )
         speakers = self.store.speakers(meeting_id)
         speaking = next((s for s in speakers if s.state == "speaking"), None)
+        who = self.query_one("#chair-who", Static)
+        who.set_class(speaking is None, "-nobody")
         if speaking:
             # An official's answer turn keeps the position where a citizen's hamlet would be.
             where = speaking.hamlet if speaking.kind == "answer" else place_words(speaking.hamlet)
-            gist = f"\n{speaking.gist}" if speaking.gist else ""
-            self.query_one("#chair-who", Static).update(
-                f"▶ {speaking.name}" + (f" — {where}" if where else "") + gist
-            )
+            who.update(f"▶ {speaking.name}" + (f" — {where}" if where else ""))
+            self.query_one("#chair-gist", Static).update(speaking.gist)
         else:
-            self.query_one("#chair-who", Static).update(self.t("live.nobody"))
+            who.update(self.t("live.nobody"))
+            self.query_one("#chair-gist", Static).update("")
         waiting = [s for s in speakers if s.state == "waiting"]
         lines = [f"{self.t('chair.next')}:"]
         for i, s in enumerate(waiting[:5], start=1):

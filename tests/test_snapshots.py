@@ -95,3 +95,20 @@ def test_preparation_screen(snap_compare, tmp_path, lang, size):
         await no_blink(pilot)
 
     assert snap_compare(prepared(tmp_path, lang), terminal_size=size, run_before=open_preparation)
+
+
+# Issue 13.7: the chair view across a room, on a laptop (80x24), a wide window (120x35) and a
+# projector (200x60). The speaker has 50 s left: the last-minute warning.
+@pytest.mark.parametrize("size", [(80, 24), (120, 35), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_chair_view_sizes(snap_compare, tmp_path, lang, size):
+    app = prepared(tmp_path, lang, mode="chair")
+    assert snap_compare(app, terminal_size=size, run_before=no_blink)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_chair_view_overtime(snap_compare, tmp_path, size):
+    """Overtime: bright yellow digits on dark red, "HẾT GIỜ" in words."""
+    app = prepared(tmp_path, mode="chair")
+    app.store.clock.advance(130)  # 1 min 20 s over the 5 minutes
+    assert snap_compare(app, terminal_size=size, run_before=no_blink)
