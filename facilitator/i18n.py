@@ -461,6 +461,7 @@ VI: dict[str, str] = {
     "answer.petition": "Kiến nghị được trả lời",
     "answer.form_title": "Ghi trả lời kiến nghị",
     "answer.by": "Người trả lời: {who}",
+    "help.answer_note": "Ctrl+R: Enter chọn ngay người chủ trì (đứng đầu danh sách); gõ vài chữ để lọc cán bộ; người ngoài danh sách gõ «họ tên, chức vụ». Lượt trả lời gắn với kiến nghị của người vừa phát biểu (Tab, Space để chọn kiến nghị khác). Trong lượt trả lời, F7 ghi nội dung trả lời cho kiến nghị đó. F2 trả lời · F3 giao giải quyết · F4 chuyển cấp trên · F5 ghi nhận: đặt kết quả bằng một phím. Ctrl+U: gõ số TT của người đang chờ, Enter đưa lên đầu (Tab và một số: lên vị trí đó). F3 trong phần Khai mạc hỏi trước rồi chuyển sang phần Nhân dân phát biểu.",
     "prep.speech_budget_minutes": "Thời gian cho phần nhân dân phát biểu (phút; để trống nếu không giới hạn)",
     "prep.first_turns_first": "Người chưa phát biểu được mời trước lượt nói lại (lần 2)",
 }
@@ -920,6 +921,7 @@ EN: dict[str, str] = {
     "answer.petition": "Petition answered",
     "answer.form_title": "Record the answer to a petition",
     "answer.by": "Answered by: {who}",
+    "help.answer_note": "Ctrl+R: Enter picks the chair at once (first in the list); type a few letters to narrow the officials; someone not listed is typed as \"name, position\". The answer turn is tied to the petitions of the citizen who just spoke (Tab, Space to choose others). During that turn, F7 records the answer to that petition. F2 answered · F3 assigned · F4 forwarded · F5 noted: the outcome in one key. Ctrl+U: type the waiting speaker's number, Enter puts them at the top (Tab and a number: that position). F3 during the opening asks first, then moves to the citizens' phase.",
     "prep.speech_budget_minutes": "Time for the citizens' phase (minutes; blank: no limit)",
     "prep.first_turns_first": "People who have not spoken come before second turns",
 }

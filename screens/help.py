@@ -49,6 +49,8 @@ class HelpScreen(ModalScreen[None]):
         lines = [f"{key:<16} {self.t(desc)}" for key, desc in KEYS]
         lines.append("")
         lines.append(self.t("help.queue_note"))
+        lines.append("")
+        lines.append(self.t("help.answer_note"))
         with Vertical(id="form"):
             yield Label(self.t("help.title"), id="form-title")
             with VerticalScroll(id="form-fields"):  # scrolls at 80x24; the hint stays in sight
