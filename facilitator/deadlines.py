@@ -25,6 +25,13 @@ def _public_holidays(year: int) -> Any:
     return holidays.country_holidays("VN", years=[year])
 
 
+def warm(years: Iterable[int]) -> None:
+    """Build the holiday tables of these years ahead of use (from a worker thread: the first
+    build imports ``holidays``, up to a second or two on a slow laptop)."""
+    for year in sorted(set(years)):
+        _public_holidays(year)
+
+
 class WorkCalendar:
     """Which days are working days, with the user's override table (swapped days)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -44,13 +44,27 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         for key in ("col.id", "col.date", "col.village", "col.status", "col.clock"):
             table.add_column(self.t(key), key=key)
-        self.reload()
+        # The statutory clock needs the holiday tables (importing and building them takes up
+        # to a second or two on a slow laptop): the list is painted at once, the tables are
+        # built in a worker, then the clock is filled in.
+        self.reload(with_clock=False)
+        today = self.store.clock().date()
+        years = {today.year} | {m.date.year + d for m in self.store.meetings() for d in (-1, 0, 1)}
+        self.warm_calendar(years)
         table.focus()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    @work(thread=True, exclusive=True, group="calendar")
+    def warm_calendar(self, years: set[int]) -> None:
+        from facilitator.deadlines import warm
 
-    def reload(self) -> None:
+        warm(years)
+        self.app.call_from_thread(self.reload)
+
+    def on_screen_resume(self) -> None:
+        # Also sent when the screen first shows: the clock waits for its worker then.
+        self.reload(with_clock=getattr(self, "clock_ready", False))
+
+    def reload(self, with_clock: bool = True) -> None:
         from screens.statutory import next_deadline
 
         table = self.query_one(DataTable)
@@ -64,19 +78,23 @@ class HomeScreen(Screen[None]):
                 f"{m.date:%d/%m/%Y}",
                 f"{m.commune} - {m.village}",
                 self.t("status." + m.status),
-                next_deadline(self.store, m.id, today, self.t),
+                next_deadline(self.store, m.id, today, self.t) if with_clock else "…",
                 key=str(m.id),
             )
         if meetings:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
         self.query_one("#home-empty", Static).update("" if meetings else self.t("home.empty"))
-        self.show_clock()
+        self.clock_ready = with_clock
+        if with_clock:
+            self.show_clock()
 
     @on(DataTable.RowHighlighted)
     def show_clock(self) -> None:
         """The statutory clock of the highlighted meeting, one line per period."""
         from screens.statutory import clock_lines
 
+        if not getattr(self, "clock_ready", False):
+            return  # filled in after the first paint
         meeting_id = self.selected_meeting()
         panel = self.query_one("#home-clock", Static)
         if meeting_id is None:

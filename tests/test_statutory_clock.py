@@ -155,6 +155,28 @@ def test_the_store_says_when_answers_are_done(store, console, clock):
 # ----- on screen ------------------------------------------------------------------------------
 
 
+async def test_the_list_is_painted_before_the_clock(tmp_path, monkeypatch):
+    """The holiday tables are built in a worker: until then the column holds "…"."""
+    import threading
+
+    from facilitator import deadlines
+
+    gate = threading.Event()
+    monkeypatch.setattr(deadlines, "warm", lambda years: gate.wait(5))
+    clock = FrozenClock(dt.datetime(2021, 10, 26, 9, 0, tzinfo=TZ))
+    app = make_app(tmp_path / "m.db", clock=clock)
+    import_meeting(app.store, demo_meeting())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings")
+        assert table.get_row_at(0)[-1] == "…"
+        assert str(app.screen.query_one("#home-clock").render()) == ""
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.get_row_at(0)[-1] == "Đánh giá: còn 7 ngày"
+
+
 async def test_home_and_preparation_show_the_clock(tmp_path):
     clock = FrozenClock(dt.datetime(2021, 10, 26, 9, 0, tzinfo=TZ))
     app = make_app(tmp_path / "m.db", clock=clock)
@@ -162,6 +184,8 @@ async def test_home_and_preparation_show_the_clock(tmp_path):
     data["meeting"]["announced_on"] = None
     import_meeting(app.store, data)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the holiday tables, built off the UI thread
         await pilot.pause()
         table = app.screen.query_one("#meetings")
         assert table.get_row_at(0)[-1] == "Thông báo: ✗ TRỄ 5 ngày"
@@ -198,6 +222,8 @@ async def test_the_clock_in_english(tmp_path):
     app = make_app(tmp_path / "m.db", clock=clock, lang="en")
     import_meeting(app.store, demo_meeting())
     async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         lines = str(app.screen.query_one("#home-clock").render()).splitlines()
         assert lines[0] == "Statutory deadlines · Đông Phong 28/10/2021"
