@@ -102,8 +102,8 @@ def test_conclusion_lists_complaints_apart(with_kinds):
     assert text[six + 1 : six + 4] == [
         "- Về đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa (khiếu nại qua Hội "
         "Cựu chiến binh): chuyển xử lý theo Luật Khiếu nại.",
-        "- Về đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (tố cáo qua Đoàn Thanh "
-        "niên): chuyển xử lý theo Luật Tố cáo.",
+        "- Về đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (tố cáo của công dân, "
+        "người tố cáo được giữ bí mật): chuyển xử lý theo Luật Tố cáo.",
         "7. Tổ chức thực hiện",
     ]
     assert (
@@ -132,8 +132,8 @@ def test_report_counts_kinds_and_lists_complaints_apart(with_kinds):
     assert text[i + 1 : i + 4] == [
         "- Đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa (khiếu nại qua Hội "
         "Cựu chiến binh): chuyển xử lý theo Luật Khiếu nại.",
-        "- Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (tố cáo qua Đoàn Thanh niên): "
-        "chuyển xử lý theo Luật Tố cáo.",
+        "- Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (tố cáo của công dân, người "
+        "tố cáo được giữ bí mật): chuyển xử lý theo Luật Tố cáo.",
         "Ý kiến của người kiến nghị về kết quả trả lời: chưa lấy ý kiến (1 ý kiến đã được trả "
         "lời).",
     ]
@@ -146,6 +146,10 @@ def test_report_counts_kinds_and_lists_complaints_apart(with_kinds):
         "Chuyển xử lý theo Luật Khiếu nại",
     ]
     assert rows[4][5:] == ["", "", ""]  # no body, no deadline, no status
+    assert rows[5][1:3] == [  # the denouncer is not named (Luật Tố cáo)
+        "Tố cáo: Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn",
+        "Người tố cáo được giữ bí mật",
+    ]
 
 
 def test_meeting_file_round_trip_with_kinds(with_kinds, store):
@@ -255,3 +259,21 @@ def test_a_complaint_never_holds_up_the_answers_duty_nor_takes_an_officials_answ
     assert answers.done_on == dt.date(2021, 11, 12)
     petitions, _default = console.petitions_to_answer()
     assert petitions == []
+
+
+def test_a_denouncer_is_never_named_in_the_notice_or_the_report(console, clock):
+    """Luật Tố cáo: the thông báo is published; the báo cáo goes to other bodies."""
+    play_demo(console, clock.advance)
+    store, mid = console.store, console.meeting_id
+    mai = next(p for p in store.petitions(mid) if "rác" in p.content)
+    decide(console, mai.id, None, kind="denunciation")
+    assert store.petition(mai.id).assignment is None
+    for doc in ("conclusion", "report"):
+        text = "\n".join(lines(store, mid, doc))
+        assert "Trần Thị Mai" not in text, doc
+        assert (
+            "thu gom rác ven kênh tiêu thường xuyên (tố cáo của công dân, người tố cáo được giữ "
+            "bí mật)" in text
+        )
+    d = Document(io.BytesIO(build(store, mid, "report", as_of=AS_OF)))
+    assert "Trần Thị Mai" not in "".join(c.text for row in d.tables[-1].rows for c in row.cells)

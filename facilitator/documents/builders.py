@@ -26,6 +26,8 @@ OUTCOME_WORDS = {
     None: "Đang xem xét, trả lời sau",
 }
 UNASSIGNED = "chưa phân công"
+# Luật Tố cáo 2018 (Điều 47, 48): who denounces is kept secret in what the office publishes.
+SECRET = "Người tố cáo được giữ bí mật"
 GROUP_WORDS = {"huyện": "Đại biểu huyện", "xã": "Đại biểu xã", "thôn": "Đại biểu thôn"}
 
 
@@ -125,6 +127,8 @@ def _mid(words: str) -> str:
 def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
     """ "của Bà Phạm Thị Hòa, xóm Giữa" or "qua MTTQ": to sit inside parentheses."""
     what = "ý kiến" if p.kind == "petition" else kind_word(p.kind).lower()
+    if p.kind == "denunciation":  # Luật Tố cáo: the denouncer's name and address stay secret
+        return f"{what} của công dân, {SECRET.lower()}"
     if p.speaker_id and p.speaker_id in speakers:
         s = speakers[p.speaker_id]
         where = place_words(s.hamlet)
@@ -710,7 +714,7 @@ def _appendix(
                 str(i),
                 # the kind when not the usual kiến nghị (the list's title names those)
                 (f"{kind_word(p.kind)}: " if p.kind != "petition" else "") + _clause(p.content),
-                _petitioner(p, speakers),
+                SECRET if p.kind == "denunciation" else _petitioner(p, speakers),
                 p.field or "",
                 result,
                 a.responsible
