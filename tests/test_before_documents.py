@@ -17,9 +17,11 @@ from docx.shared import Pt
 from facilitator.cli import cli
 from facilitator.demo import demo_meeting
 from facilitator.documents import build
+from facilitator.documents.before import read_aloud
 from facilitator.exporting import export_document, is_draft
 from facilitator.files import FileWriteError
 from facilitator.meetingfile import import_meeting
+from facilitator.profile import DEFAULT_RECIPIENTS, Profile
 from facilitator.spoken import date_spoken, number_words, time_spoken
 from facilitator.text import TextError
 
@@ -280,6 +282,22 @@ def test_radio_reads_typed_numbers_and_half_minutes(store, before):
     assert "vào lúc mười ba giờ bốn mươi lăm phút, thứ năm" in text
     assert "từ mười ba giờ mười lăm phút cùng ngày" in text
     assert "không quá một trăm năm mươi giây" in text
+
+
+def test_read_aloud():
+    assert read_aloud("NVH thôn 3, UBND xã và UBMTTQ xã, HĐND") == (
+        "nhà văn hóa thôn ba, Ủy ban nhân dân xã và Ủy ban Mặt trận Tổ quốc xã, Hội đồng nhân dân"
+    )
+    assert read_aloud("Xóm 21, số 105") == "Xóm hai mươi mốt, số một trăm linh năm"
+
+
+def test_a_profile_saved_before_the_announcement_gets_its_default_recipients():
+    old = Profile.from_dict({"commune": "Hưng Lộc", "recipients": {"minutes": ["UBMTTQ xã"]}})
+    assert old.recipients["minutes"] == ["UBMTTQ xã"]
+    assert old.recipients["announcement"] == DEFAULT_RECIPIENTS["announcement"]
+    assert old.recipients["conclusion"] == DEFAULT_RECIPIENTS["conclusion"]
+    emptied = Profile.from_dict({"recipients": {"announcement": []}})
+    assert emptied.recipient_lines("announcement") == ["- Lưu: VT, VP."]
 
 
 def test_radio_is_not_printed(store, before, tmp_path):

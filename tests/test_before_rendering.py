@@ -23,6 +23,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 KINDS = ("announcement", "invitation", "attendance")
+LONG = "Thượng Lâm Đông Hưng Lộc"
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +32,19 @@ def rendered(tmp_path_factory) -> dict[str, tuple[list[str], tuple[int, int]]]:
     folder = tmp_path_factory.mktemp("render-before")
     store = open_store(":memory:", clock=FrozenClock(dt.datetime(2021, 10, 18, 9, tzinfo=TZ)))
     meeting_id = import_meeting(store, demo_meeting())
+    data = demo_meeting()  # a long commune name: the place-and-date line stays on one line
+    data["meeting"]["commune"] = LONG
+    data["profile"].update(commune=LONG, ubnd=f"ỦY BAN NHÂN DÂN / XÃ {LONG.upper()}")
+    long_id = import_meeting(store, data)
+    wanted = [*((meeting_id, kind, kind) for kind in KINDS)]
+    wanted += [(long_id, kind, f"long-{kind}") for kind in ("announcement", "attendance")]
     paths = [
-        export_document(store, meeting_id, kind, folder / f"{kind}.docx", number="5")
-        for kind in KINDS
+        export_document(store, mid, kind, folder / f"{name}.docx", number="5")
+        for mid, kind, name in wanted
     ]
     convert(paths, folder)
     out = {}
-    for kind, path in zip(KINDS, paths, strict=True):
+    for (_mid, _kind, kind), path in zip(wanted, paths, strict=True):
         pdf = str(path.with_suffix(".pdf"))
         text = subprocess.run(
             ["pdftotext", "-layout", pdf, "-"],
@@ -110,3 +117,11 @@ def test_attendance_landscape_with_its_head_on_every_page(rendered):
     assert [p.strip().splitlines()[0].strip() for p in pages[1:]] == [
         str(n) for n in range(2, len(pages) + 1)
     ]
+
+
+def test_a_long_commune_name_keeps_the_date_on_one_line(rendered):
+    for kind, day in (("announcement", 20), ("attendance", 28)):
+        pages, _size = rendered[f"long-{kind}"]
+        lines = pages[0].splitlines()
+        assert any(f"{LONG}, ngày {day} tháng 10 năm 2021" in line for line in lines), kind
+        assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line for line in lines)

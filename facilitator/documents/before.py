@@ -220,6 +220,7 @@ _SPOKEN_NAMES = (
     ("UBND", "Ủy ban nhân dân"),
     ("HĐND", "Hội đồng nhân dân"),
     ("TDP", "tổ dân phố"),
+    ("NVH", "nhà văn hóa"),
 )
 
 
