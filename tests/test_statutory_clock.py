@@ -231,3 +231,19 @@ async def test_the_clock_in_english(tmp_path):
         assert (
             lines[3] == "  Answer the petitions (15 working days): ✗ LATE by 1 day (due 18/11/2021)"
         )
+
+
+def test_the_publication_record_drives_the_clock(store, meeting_id):
+    """Công khai is done only when the office, each thôn and the radio have their date."""
+    from facilitator.publication import record_publication
+
+    def publication():
+        return next(d for d in statutory_duties(store, meeting_id) if d.key == "publication")
+
+    record_publication(store, meeting_id, "office", "", D(2021, 10, 29))
+    record_publication(store, meeting_id, "radio", "", D(2021, 10, 30))
+    assert publication().done_on is None  # thôn Đông Phong not sent yet
+    assert state_of(publication(), D(2021, 11, 9), CALENDAR) == DutyState("late", 1)
+    record_publication(store, meeting_id, "hamlet", "Đông Phong", D(2021, 11, 1))
+    assert publication().done_on == D(2021, 11, 1)
+    assert state_of(publication(), D(2021, 11, 9), CALENDAR) == DutyState("done", 0)
