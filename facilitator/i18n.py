@@ -440,7 +440,7 @@ VI: dict[str, str] = {
     "key.move_to": "Đưa lên vị trí",
     "key.first_turns": "Người chưa nói trước, lần 2 sau (bật/tắt)",
     "confirm.call_opening": "Đang ở phần «{now}». Chuyển sang «{phase}» và mời người tiếp theo?",
-    "msg.answer_turn": "{name} trả lời · gắn với {count} kiến nghị · F7: ghi nội dung trả lời",
+    "msg.answer_turn": "{name} trả lời {count} kiến nghị · F7: ghi trả lời",
     "msg.answer_saved": "Đã ghi trả lời kiến nghị",
     "msg.answer_turn_free": "{name} trả lời",
     "form.move_to.title": "Đưa người đang chờ lên vị trí",
@@ -449,8 +449,8 @@ VI: dict[str, str] = {
     "form.move_not_waiting": "không có người đang chờ mang số này",
     "form.position_invalid": "hãy gõ một số từ 1 trở lên",
     "msg.moved_to": "{name}: vị trí số {position}",
-    "msg.first_turns_on": "Người chưa phát biểu được mời trước các lượt nói lại (lần 2)",
-    "msg.first_turns_off": "Danh sách theo thứ tự đăng ký (lượt nói lại không xếp sau)",
+    "msg.first_turns_on": "Bật: người chưa nói được mời trước lần 2",
+    "msg.first_turns_off": "Tắt: theo thứ tự đăng ký",
     "answer.type_ahead": "Gõ để lọc; người ngoài danh sách: họ tên, chức vụ",
     "answer.petitions": "Trả lời kiến nghị (Tab, Space: chọn/bỏ)",
     "answer.no_petitions": "Không có kiến nghị nào đang chờ trả lời",
@@ -462,8 +462,8 @@ VI: dict[str, str] = {
     "answer.form_title": "Ghi trả lời kiến nghị",
     "answer.by": "Người trả lời: {who}",
     "help.answer_note": "Ctrl+R: Enter chọn ngay người chủ trì (đứng đầu danh sách); gõ vài chữ để lọc cán bộ; người ngoài danh sách gõ «họ tên, chức vụ». Lượt trả lời gắn với kiến nghị của người vừa phát biểu (Tab, Space để chọn kiến nghị khác). Trong lượt trả lời, F7 ghi nội dung trả lời cho kiến nghị đó. F2 trả lời · F3 giao giải quyết · F4 chuyển cấp trên · F5 ghi nhận: đặt kết quả bằng một phím. Ctrl+U: gõ số TT của người đang chờ, Enter đưa lên đầu (Tab và một số: lên vị trí đó). F3 trong phần Khai mạc hỏi trước rồi chuyển sang phần Nhân dân phát biểu.",
-    "prep.speech_budget_minutes": "Thời gian cho phần nhân dân phát biểu (phút; để trống nếu không giới hạn)",
-    "prep.first_turns_first": "Người chưa phát biểu được mời trước lượt nói lại (lần 2)",
+    "prep.speech_budget_minutes": "Thời gian cả phần phát biểu (phút)",
+    "prep.first_turns_first": "Người chưa nói trước, lần 2 sau",
 }
 
 EN: dict[str, str] = {
@@ -900,7 +900,7 @@ EN: dict[str, str] = {
     "key.move_to": "Move to position",
     "key.first_turns": "First turns before second turns (on/off)",
     "confirm.call_opening": "Now in «{now}». Move to «{phase}» and call the next speaker?",
-    "msg.answer_turn": "{name} answers · tied to {count} petitions · F7: record the answer",
+    "msg.answer_turn": "{name} answers {count} petitions · F7: the answer",
     "msg.answer_saved": "Answer to the petition recorded",
     "msg.answer_turn_free": "{name} answers",
     "form.move_to.title": "Move a waiting speaker to a position",
@@ -909,8 +909,8 @@ EN: dict[str, str] = {
     "form.move_not_waiting": "no waiting speaker has this number",
     "form.position_invalid": "type a number from 1 up",
     "msg.moved_to": "{name}: position {position}",
-    "msg.first_turns_on": "People who have not spoken are called before second turns",
-    "msg.first_turns_off": "The queue in order of registration (second turns not moved back)",
+    "msg.first_turns_on": "On: first turns before second turns",
+    "msg.first_turns_off": "Off: in order of registration",
     "answer.type_ahead": "Type to narrow; someone not listed: name, position",
     "answer.petitions": "Answers the petitions (Tab, Space: choose/drop)",
     "answer.no_petitions": "No petition is waiting for an answer",
@@ -922,8 +922,8 @@ EN: dict[str, str] = {
     "answer.form_title": "Record the answer to a petition",
     "answer.by": "Answered by: {who}",
     "help.answer_note": "Ctrl+R: Enter picks the chair at once (first in the list); type a few letters to narrow the officials; someone not listed is typed as \"name, position\". The answer turn is tied to the petitions of the citizen who just spoke (Tab, Space to choose others). During that turn, F7 records the answer to that petition. F2 answered · F3 assigned · F4 forwarded · F5 noted: the outcome in one key. Ctrl+U: type the waiting speaker's number, Enter puts them at the top (Tab and a number: that position). F3 during the opening asks first, then moves to the citizens' phase.",
-    "prep.speech_budget_minutes": "Time for the citizens' phase (minutes; blank: no limit)",
-    "prep.first_turns_first": "People who have not spoken come before second turns",
+    "prep.speech_budget_minutes": "Citizens' phase time (minutes)",
+    "prep.first_turns_first": "First turns before second turns",
 }
 
 CATALOGUES = {"vi": VI, "en": EN}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -101,13 +102,14 @@ class AnswerTurnScreen(ModalScreen[AnswerChoice | None]):
 
     def _options(self) -> list[Option]:
         return [
-            Option(f"{name}{' — ' + position if position else ''}") for name, position in self.shown
+            Option(Text(f"{name}{' — ' + position if position else ''}"))
+            for name, position in self.shown
         ]
 
     def _petition_options(self) -> list[Option]:
         # Chosen or not is said in text ("[x]"), not by colour alone.
         return [
-            Option(f"[{'x' if p.id in self.chosen else ' '}] {label}")
+            Option(Text(f"[{'x' if p.id in self.chosen else ' '}] {label}"))  # not markup
             for p, label in zip(self.petitions, self.labels, strict=True)
         ]
 

@@ -637,7 +637,9 @@ class LiveScreen(Screen[None]):
             for n, s in enumerate((s for s in self.speakers if s.kind != "answer"), start=1)
         }
         selected = self.selected_speaker()
-        shown = next((n for n, s in numbers.items() if s.id == selected), "")
+        shown = next(
+            (n for n, s in numbers.items() if s.id == selected and s.state == "waiting"), ""
+        )
         fields = [
             Field("who", self.t("form.move_who"), value=shown),
             Field("position", self.t("form.position_no"), placeholder="1"),

@@ -171,3 +171,42 @@ async def test_assign_with_the_suggested_person_and_due_date_in_3_keys(tmp_path,
         assert petition.assignment.task == "Khao sat va lap du toan"
         assert petition.assignment.due == dt.date(2021, 11, 18)  # 15 working days
         assert keys.count == 3
+
+
+async def test_the_answer_dialog_narrows_as_typed_and_takes_someone_not_listed(tmp_path, clock):
+    from textual.widgets import Input, OptionList
+
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    pid = console.record_petition("Đề nghị sửa cống", speaker_id=app.store.speaking(mid).id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        dialog = app.screen
+        officials = dialog.query_one("#answer-officials", OptionList)
+        petitions = dialog.query_one("#answer-petitions", OptionList)
+        assert str(officials.get_option_at_index(0).prompt) == f"{CHAIR} — {CHAIR_POSITION}"
+        assert str(petitions.get_option_at_index(0).prompt).startswith("[x] 7. Đề nghị sửa cống")
+        await pilot.press(*"dia")  # accents and case ignored
+        assert officials.option_count == 1
+        assert str(officials.get_option_at_index(0).prompt) == (
+            "Nguyễn Thị Hạnh — Công chức Địa chính - Xây dựng"
+        )
+        await pilot.press("tab", "tab", "space")  # the petition unticked
+        assert str(petitions.get_option_at_index(0).prompt).startswith("[ ] 7.")
+        await pilot.press("space", "f5")  # ticked again; outcome: ghi nhận
+        assert "ghi nhận" in str(dialog.query_one("#answer-outcome").render())
+        dialog.query_one("#answer-who", Input).value = "Lê Văn Tâm, Trưởng thôn"
+        await pilot.pause()
+        assert officials.option_count == 0  # not on the list: taken as typed
+        dialog.query_one("#answer-who", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        turn = app.store.speaking(mid)
+        assert (turn.name, turn.hamlet, turn.kind) == ("Lê Văn Tâm", "Trưởng thôn", "answer")
+        petition = app.store.petition(pid)
+        assert (petition.answered_in, petition.outcome) == (turn.id, "noted")
+        assert petition.answered_by_name == "Lê Văn Tâm"
+        await pilot.press("ctrl+z")  # the turn taken back: the petition as it was
+        assert app.store.petition(pid).answered_in is None
