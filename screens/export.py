@@ -38,6 +38,7 @@ ENTRIES: tuple[str, ...] = (
     "forward",
     "all_after",
     "json",
+    "archive",
 )
 DOCS = tuple(e for e in ENTRIES if not e.startswith("all_"))
 ALL = {"all_before": GROUPS[0][1], "all_after": GROUPS[1][1]}
@@ -45,7 +46,7 @@ HEADINGS = {"announcement": "export.before", "minutes": "export.after"}
 KEYS = "1234567890"
 # Documents that carry a date of their own (thông báo, báo cáo, giấy mời); the biên bản is
 # dated on the meeting day, the others carry none.
-DATED = ("announcement", "invitation", "conclusion", "report", "forward")
+DATED = ("announcement", "invitation", "conclusion", "report", "forward", "archive")
 
 
 def default_day(meeting: Meeting, today: dt.date) -> dt.date | None:
@@ -167,6 +168,12 @@ class ExportScreen(ModalScreen[None]):
                 try:
                     folder.mkdir(parents=True, exist_ok=True)
                     as_of = day if doc in DATED else None
+                    if doc == "archive":  # every paper, the meeting file and SHA256SUMS
+                        from facilitator.archive import build_archive
+
+                        path = build_archive(store, self.meeting_id, folder, as_of=as_of)
+                        self.post_message(self.Done(doc, path, None))
+                        continue
                     if doc == "forward":  # one file per receiving body
                         for path in export_forward(store, self.meeting_id, folder, as_of=as_of):
                             self.post_message(self.Done(doc, path, None, last=False))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -29,7 +30,11 @@ NAMES = {
 
 
 def all_text(path: Path) -> str:
-    body = Document(io.BytesIO(path.read_bytes())).element.body
+    return all_text_of(path.read_bytes())
+
+
+def all_text_of(data: bytes) -> str:
+    body = Document(io.BytesIO(data)).element.body
     return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
 
 
@@ -65,6 +70,7 @@ async def test_the_dialog_lists_every_paper_in_order(tmp_path, clock):
             "9. Công văn chuyển kiến nghị (mỗi cơ quan một tệp)",
             "0. Cả ba văn bản: biên bản, thông báo kết luận, báo cáo",
             "   Tệp hội nghị (JSON)",
+            "   Hồ sơ lưu trữ (.zip: mọi văn bản, tệp hội nghị, SHA256SUMS)",
         ]
         # every entry and the key hint are on screen at 80x24
         assert options.region.bottom <= app.screen.query_one("#form-hint").region.y
@@ -161,9 +167,20 @@ async def test_the_date_field_after_the_meeting_from_the_conclusion_screen(tmp_p
         assert "không có kiến nghị nào chuyển cấp trên" in str(
             app.screen.query_one("#export-results").render()
         )
-        await pilot.press("end", "enter")  # the meeting file has no key: the list's last
+        await pilot.press("end", "up", "enter")  # the meeting file has no key
         names = await wait_for(pilot, out, 3)
         assert "2021-10-28_dong-phong_hoi-nghi.json" in names
+        await pilot.press("end", "enter")  # the archive bundle, the list's last
+        names = await wait_for(pilot, out, 4)
+        assert "2021-10-28_dong-phong_ho-so-luu-tru.zip" in names
+        from facilitator.archive import verify_archive
+
+        verdict = verify_archive(out / "2021-10-28_dong-phong_ho-so-luu-tru.zip")
+        assert (verdict.intact, verdict.checked) == (True, 8)  # nothing forwarded: no letter
+        with zipfile.ZipFile(out / "2021-10-28_dong-phong_ho-so-luu-tru.zip") as bundle:
+            assert "Bình Lãng, ngày 05 tháng 11 năm 2021" in all_text_of(
+                bundle.read("2021-10-28_dong-phong_thong-bao-ket-luan.docx")
+            )  # dated by the dialog's date field, as the thông báo exported alone
 
 
 async def test_forwarding_letters_one_file_per_body(tmp_path, clock):
