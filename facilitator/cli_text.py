@@ -143,12 +143,12 @@ HELP_VI: dict[str, str] = {
     "Date of the notice and report (default: today).": (
         "Ngày của thông báo kết luận và báo cáo (mặc định: hôm nay)."
     ),
-    "Check an archive bundle (ARCHIVE.zip) against its SHA256SUMS, or recompute the seals of "
+    "Check an archive bundle (ARCHIVE.zip) against its SHA256SUMS, or recompute the seals of\n"
     "meeting ID; names the first member or entry that differs (exit 1).": (
         "Kiểm tra gói lưu trữ (ARCHIVE.zip) theo SHA256SUMS của nó, hoặc tính lại mã xác thực "
         "biên bản của hội nghị ID; nêu tệp hoặc mục đầu tiên bị thay đổi (mã thoát 1)."
     ),
-    "The commune's figures over all meetings held in a period: meetings, petitions by kind, "
+    "The commune's figures over all meetings held in a period: meetings, petitions by kind,\n"
     "field and outcome, answered on time, late, still open.": (
         "Số liệu tổng hợp của xã trong một khoảng thời gian: số hội nghị; ý kiến, kiến nghị theo "
         "loại, lĩnh vực, kết quả; trả lời đúng hạn, quá hạn, chưa trả lời."
