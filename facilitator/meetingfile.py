@@ -133,6 +133,10 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
         "conclusion": m.conclusion,
         "assessment": m.assessment,
     }
+    if m.first_turns_first:
+        meeting["first_turns_first"] = True
+    if m.speech_budget_seconds:
+        meeting["speech_budget_minutes"] = _minutes_value(m.speech_budget_seconds)
     if not m.chair_name:
         del meeting["chair"]
     if not m.secretary_name:
@@ -246,6 +250,8 @@ def _export_petition(p: Any, index: dict[int, int]) -> dict[str, Any]:
     }
     if p.satisfaction:
         out["satisfaction"] = p.satisfaction
+    if p.answered_in is not None and p.answered_in in index:
+        out["answered_in"] = index[p.answered_in]
     if p.forwarded_to:
         out["forwarded_to"] = p.forwarded_to
     if p.assignment:
@@ -562,6 +568,8 @@ def validate(data: Any) -> None:
         _text(p["content"], f"{where}.content", required=True, multiline=True)
         if p.get("speaker") is not None and p["speaker"] >= len(speakers):
             raise MeetingFileError(f"{where}.speaker", "không có người phát biểu này")
+        if p.get("answered_in") is not None and p["answered_in"] >= len(speakers):
+            raise MeetingFileError(f"{where}.answered_in", "không có người phát biểu này")
         if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
             raise MeetingFileError(f"{where}.forwarded_to", "cần ghi cơ quan nhận")
         if p.get("outcome") is not None and not is_ordinary(p.get("kind")):
@@ -711,6 +719,10 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                 "status": m.get("status", "draft"),
                 "phase_index": m.get("phase_index", -1),
                 "registration_open": int(m.get("registration_open", True)),
+                "first_turns_first": int(bool(m.get("first_turns_first", False))),
+                "speech_budget_seconds": round(float(m["speech_budget_minutes"]) * 60)
+                if m.get("speech_budget_minutes")
+                else None,
                 "started_at": _ts(m.get("started_at")),
                 "ended_at": _ts(m.get("ended_at")),
                 "conclusion": _c(m.get("conclusion", ""), True),
@@ -821,6 +833,9 @@ def import_meeting(store: Store, data: dict[str, Any]) -> int:
                     "forwarded_to": _c(p.get("forwarded_to")),
                     "kind": p.get("kind") or "petition",
                     "satisfaction": p.get("satisfaction"),
+                    "answered_in": ids[p["answered_in"]]
+                    if p.get("answered_in") is not None
+                    else None,
                     "created_at": now,
                 }
                 for seq, p in enumerate(petitions, start=1)

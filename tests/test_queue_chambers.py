@@ -185,3 +185,27 @@ async def test_a_clipped_name_shows_whole_when_selected(tmp_path, clock):
         assert line(app, "#queue-selected") == f"▸ {long_name}"
         await pilot.press("up")
         assert line(app, "#queue-selected") == ""
+
+
+def test_the_meeting_file_carries_the_rule_the_budget_and_the_answer_links(store, meeting_id):
+    from facilitator.meetingfile import export_meeting
+
+    c = Console(store, meeting_id)
+    c.next_phase()
+    c.next_phase(2)
+    citizen = c.call_next()
+    pid = c.record_petition("Đề nghị sửa cống", speaker_id=citizen.id)
+    turn = c.start_answer("Trần Xuân Mãng", "Chủ tịch UBND xã", [pid])
+    c.set_first_turns_first(True)
+    store.update_meeting(meeting_id, {"speech_budget_seconds": 2700})
+    data = export_meeting(store, meeting_id)
+    assert data["meeting"]["first_turns_first"] is True
+    assert data["meeting"]["speech_budget_minutes"] == 45
+    turn_index = [s.id for s in store.speakers(meeting_id)].index(turn)
+    assert data["petitions"][-1]["answered_in"] == turn_index
+    copy = import_meeting(store, data)
+    meeting = store.meeting(copy)
+    assert (meeting.first_turns_first, meeting.speech_budget_seconds) == (True, 2700)
+    answered = store.petitions(copy)[-1]
+    assert store.speaker(answered.answered_in).name == "Trần Xuân Mãng"
+    assert export_meeting(store, copy)["petitions"] == data["petitions"]
