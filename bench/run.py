@@ -112,6 +112,9 @@ def bench_startup(ctx: Context) -> None:
         "floor": lambda i: first_frame(
             [PY, "-m", "bench.floor_label"], MARKER, cwd=ROOT, size=SIZE
         ),
+        "widgets": lambda i: first_frame(
+            [PY, "-m", "bench.floor_screen"], MARKER, cwd=ROOT, size=SIZE
+        ),
         "run": lambda i: first_frame(
             [FACILITATOR, "run", str(ctx.meeting_id), "--db", str(db)], MARKER, cwd=ROOT, size=SIZE
         ),
@@ -124,6 +127,21 @@ def bench_startup(ctx: Context) -> None:
     }
     got = rounds(ctx.n, runners)
     floor = statistics.median(got["floor"])
+    # Not a budget: the live screen's widgets with fixed text and no project code (what
+    # Textual itself costs for such a screen), to split the gap between Textual and the project.
+    ratio = statistics.median(got["widgets"]) / floor
+    report(
+        Result(
+            "reference: the live screen's widgets alone (bench/floor_screen.py), no project code",
+            "one-Label App",
+            spread(got["floor"]),
+            spread(got["widgets"]),
+            ratio,
+            "(Textual's own cost; no budget)",
+            True,
+            f"{load0} -> {load_now()}",
+        )
+    )
     for name, label in (
         ("run", "start-up: `facilitator run` (300 speakers, 3,000 entries) to the live screen"),
         ("demo", "start-up: `facilitator demo` (new database) to the live screen"),

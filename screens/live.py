@@ -6,7 +6,7 @@ F6, F7 and ctrl+z itself). Every action first saves what was typed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,15 +19,11 @@ from textual.widgets import DataTable, Label, Static
 
 from db.store import StoreError
 from facilitator.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
-from facilitator.cccd import NotACard, looks_like_code
-from facilitator.conclusion import decide
 from facilitator.i18n import Translator
 from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from facilitator.models import OUTCOMES
 from facilitator.slot import Phase, SlotState
 from facilitator.text import MAX_LONG
-from screens.conclusion import assignment_fields
-from screens.forms import CardFill, Field, Fill, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.localise import localised
 from screens.widgets import (
@@ -41,6 +37,12 @@ from screens.widgets import (
     queue_summary,
     slot_words,
 )
+
+if TYPE_CHECKING:
+    from screens.forms import CardFill, Fill, FormScreen
+
+# The forms (and what they check: cards, decisions, assignments) are imported when first
+# opened, not at start-up: the live screen's first frame does not need them.
 
 SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget is 1 s
 
@@ -155,9 +157,11 @@ class LiveScreen(Screen[None]):
         pending = carry_over_lines(self.console.store, self.console.meeting_id, self.t)
         if pending:
             self.notify(self.t("carry.notice", count=len(pending)), timeout=8)
-        # The earlier minutes fill in just after the first frame: the queue and the clock first.
+        # The earlier minutes fill in with the first frame, as many as fill the screen
+        # (each row is measured); the rest of the last SHOWN entries a second later.
         self.refresh_state(log=False)
-        self.call_after_refresh(self.sync_log)
+        self.call_after_refresh(self.sync_log, MinutesLog.FIRST)
+        self.set_timer(1.0, self.sync_log)
         self.start_new_entry(resumed)
         if self.readonly:
             self.query_one("#editor", NfcTextArea).read_only = True
@@ -191,11 +195,11 @@ class LiveScreen(Screen[None]):
         self.refresh_agenda()
 
     # ----- state -> widgets -----------------------------------------------------------------
-    def sync_log(self) -> None:
+    def sync_log(self, limit: int = MinutesLog.SHOWN) -> None:
         store = self.console.store
         log = self.query_one(MinutesLog)
         log.headers = {s.id: speech_header(s) for s in self.speakers}
-        log.sync(store.recent_minutes(self.console.meeting_id, MinutesLog.SHOWN))
+        log.sync(store.recent_minutes(self.console.meeting_id, limit))
 
     def refresh_state(self, log: bool = True) -> None:
         store = self.console.store
@@ -631,6 +635,8 @@ class LiveScreen(Screen[None]):
     def action_move_to(self) -> None:
         """Ctrl+U: "Đưa lên vị trí số:" for the selected waiting speaker, or the one whose
         number (TT, as the queue shows it) is typed over it; Enter alone: the top."""
+        from screens.forms import Field, FormScreen
+
         self.flush()
         numbers = {
             str(n): s
@@ -715,7 +721,9 @@ def limit_seconds(text: str) -> int | None:
 def register_form(
     console: Console, t: Translator, speaker_id: int | None = None, enforce_open: bool = False
 ) -> FormScreen:
+    from facilitator.cccd import looks_like_code
     from facilitator.text import fold, infer_title
+    from screens.forms import CardFill, Field, FormScreen
 
     existing = console.store.speaker(speaker_id) if speaker_id else None
     titles = [("Ông", "Ông"), ("Bà", "Bà")]
@@ -810,6 +818,9 @@ def card_fill(console: Console, t: Translator, key: str, value: str) -> CardFill
     """Enter in a name field holding a scanned code: the card's name, title and hamlet with a
     note (already registered from this card?), or a note that it is not a card and stays as
     typed. None: an ordinary name, saved as usual."""
+    from facilitator.cccd import NotACard, looks_like_code
+    from screens.forms import CardFill
+
     if key != "name" or not looks_like_code(value):
         return None
     try:
@@ -828,6 +839,10 @@ def card_fill(console: Console, t: Translator, key: str, value: str) -> CardFill
 def petition_form(
     console: Console, t: Translator, speaker: Any, petition_id: int | None = None
 ) -> FormScreen:
+    from facilitator.conclusion import decide
+    from screens.conclusion import assignment_fields
+    from screens.forms import Field, FormScreen, kind_field
+
     existing = console.store.petition(petition_id) if petition_id else None
     who = speaker.name if speaker else "—"
     outcomes = [(t("outcome." + o), o) for o in OUTCOMES]
@@ -906,6 +921,8 @@ def petition_form(
 
 
 def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
+    from screens.forms import Field, FormScreen
+
     speaker = console.store.speaker(speaker_id)
     # The reason first: typed and saved with Enter; the choice (absent by default) after it.
     fields = [

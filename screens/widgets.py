@@ -144,6 +144,16 @@ class QueueTable(DataTable):
         self.name_width = 20
         self.shown_key: Any = None
         self.spoken: dict[int, float] = {}
+        self.shown_layout: Any = None  # column widths and headers of the rows shown
+        self.shown_cells: dict[str, tuple[tuple[str, str], ...]] = {}  # row key -> cells
+
+    COLUMNS = ("no", "name", "state", "hamlet", "gist", "field")
+
+    @staticmethod
+    def _cell(column: int, cell: tuple[str, str]) -> str | Text:
+        """The name and the state are styled text; the other columns plain strings."""
+        text, style = cell
+        return Text(text, style=style) if column in (1, 2) else text
 
     RECENT_DONE = 30  # finished speakers kept in view (for a follow-up turn); all waiting shown
 
@@ -156,7 +166,6 @@ class QueueTable(DataTable):
         self.shown_speakers = speakers
         self.spoken = spoken
         selected = self.selected_id()
-        self.clear(columns=True)
         finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
         hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
         rows: list[tuple[str, Speaker, str, str]] = []
@@ -184,25 +193,47 @@ class QueueTable(DataTable):
         room = (self.size.width or 40) - 1  # the vertical scrollbar
         left = room - (no_w + state_w) - 2 * 3  # each column pads one each side
         self.name_width = max(8, min(width("name", [r[2] for r in rows]), left))
+        extra = [
+            min(self.CAPS[col], width(col, [" ".join(getattr(r[1], col).split()) for r in rows]))
+            for col in ("hamlet", "gist", "field")
+        ]
+        layout = (no_w, self.name_width, state_w, *extra, tuple(headers.values()))
+        names = {}
+        cells: dict[str, tuple[tuple[str, str], ...]] = {}
+        for no, s, label, state in rows:
+            style = "bold" if s.state == "speaking" else ("dim" if s.state != "waiting" else "")
+            names[str(s.id)] = label
+            cells[str(s.id)] = (
+                (no, ""),
+                (clip(label, self.name_width), style),
+                (state, style),
+                (clip(" ".join(s.hamlet.split()), self.CAPS["hamlet"]), ""),
+                (clip(" ".join(s.gist.split()), self.CAPS["gist"]), ""),
+                (clip(s.field, self.CAPS["field"]), ""),
+            )
+        self.names = names
+        if layout == self.shown_layout and list(cells) == list(self.shown_cells):
+            # The same rows in the same order and the same columns: only the cells that
+            # changed are updated (a call, a finished turn), not the whole table rebuilt.
+            for row_key, row in cells.items():
+                before = self.shown_cells[row_key]
+                for i, (column, cell, old) in enumerate(
+                    zip(self.COLUMNS, row, before, strict=True)
+                ):
+                    if cell != old:
+                        self.update_cell(row_key, column, self._cell(i, cell))
+            self.shown_cells = cells
+            return
+        self.clear(columns=True)
         self.add_column(headers["no"], key="no", width=no_w)
         self.add_column(headers["name"], key="name", width=self.name_width)
         self.add_column(headers["state"], key="state", width=state_w)
-        for col, attr in (("hamlet", "hamlet"), ("gist", "gist"), ("field", "field")):
-            values = [" ".join(getattr(r[1], attr).split()) for r in rows]
-            self.add_column(headers[col], key=col, width=min(self.CAPS[col], width(col, values)))
-        self.names = {}
-        for no, s, label, state in rows:
-            style = "bold" if s.state == "speaking" else ("dim" if s.state != "waiting" else "")
-            self.names[str(s.id)] = label
-            self.add_row(
-                no,
-                Text(clip(label, self.name_width), style=style),
-                Text(state, style=style),
-                clip(" ".join(s.hamlet.split()), self.CAPS["hamlet"]),
-                clip(" ".join(s.gist.split()), self.CAPS["gist"]),
-                clip(s.field, self.CAPS["field"]),
-                key=str(s.id),
-            )
+        for col, col_width in zip(("hamlet", "gist", "field"), layout[3:6], strict=True):
+            self.add_column(headers[col], key=col, width=col_width)
+        for row_key, row in cells.items():
+            self.add_row(*(self._cell(i, cell) for i, cell in enumerate(row)), key=row_key)
+        self.shown_layout = layout
+        self.shown_cells = cells
         target = selected
         if target is None or target not in {str(s.id) for s in speakers}:
             first = next((s for s in speakers if s.state == "waiting"), None)
@@ -241,6 +272,7 @@ class MinutesLog(DataTable):
     """
 
     SHOWN = 100
+    FIRST = 30  # at start-up: more than fill the screen; the rest a second later
     TEXT_WIDTH = 160
 
     def setup(self, t: Translator) -> None:
