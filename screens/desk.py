@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from db.store import Store
+from facilitator.budget import spoken_seconds
 from facilitator.cccd import looks_like_code
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
@@ -110,7 +111,8 @@ class DeskScreen(Screen[None]):
         )
         speakers = self.store.speakers(meeting_id)
         self.names = {fold(s.name): s.name for s in speakers if s.state != "withdrawn"}
-        self.query_one(QueueTable).show(speakers)
+        finished = [r for r in self.store.slots(meeting_id) if r.slot.ended_at]
+        self.query_one(QueueTable).show(speakers, spoken_seconds(finished, self.store.clock()))
         slot = self.store.current_slot(meeting_id)
         self.query_one("#queue-status", Static).update(
             queue_summary(self.t, meeting, speakers, slot, self.store.clock())

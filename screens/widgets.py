@@ -18,6 +18,7 @@ from facilitator.i18n import Translator
 from facilitator.live import queue_end
 from facilitator.models import Meeting, MinutesEntry, PhaseRecord, SlotRecord, Speaker
 from facilitator.slot import Phase, Slot, SlotState, format_clock
+from facilitator.statistics import minutes_text as format_minutes  # "04:10"
 from facilitator.text import strip_controls
 
 
@@ -88,12 +89,6 @@ def clip(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     return set_cell_size(text, width - 1) + "…"
-
-
-def format_minutes(seconds: float) -> str:
-    """A duration as on a clock: "00:22", "04:10" (never "0:22 phút")."""
-    whole = int(round(seconds))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
 def hamlet_times(t: Translator, totals: list[tuple[str, float]]) -> str:

@@ -209,3 +209,18 @@ def test_the_meeting_file_carries_the_rule_the_budget_and_the_answer_links(store
     answered = store.petitions(copy)[-1]
     assert store.speaker(answered.answered_in).name == "Trần Xuân Mãng"
     assert export_meeting(store, copy)["petitions"] == data["petitions"]
+
+
+async def test_the_desk_shows_finished_speakers_with_their_time(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock, mode="desk")
+    mid = import_meeting(app.store, demo_meeting())
+    c = Console(app.store, mid)
+    c.next_phase()
+    c.next_phase(2)
+    c.call_next()
+    clock.advance(95)
+    c.call_next()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(QueueTable)
+        assert [str(x) for x in queue.get_row_at(0)[:3]] == ["1", "Nguyễn Văn Thành", "✓ 01:35"]
