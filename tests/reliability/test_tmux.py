@@ -43,7 +43,9 @@ class Tmux:
         self.run("set-option", "-t", name, "remain-on-exit", "on")
 
     def run(self, *args: str) -> str:
-        done = subprocess.run(["tmux", *args], capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            ["tmux", *args], capture_output=True, text=True, errors="replace", check=False
+        )
         return done.stdout
 
     def screen(self) -> str:
@@ -61,7 +63,8 @@ class Tmux:
         self.run("send-keys", "-t", self.name, *keys)
 
     def type(self, text: str) -> None:
-        self.run("send-keys", "-t", self.name, "-l", text)
+        # "--": typed text that starts with "-" is text, not one of tmux's flags.
+        self.run("send-keys", "-t", self.name, "-l", "--", text)
 
     def paste(self, text: str) -> None:
         """A bracketed paste (-p), as a terminal sends what the user pastes. The text goes
@@ -98,8 +101,10 @@ def mash_run(tmp_path: Path, keys: int, seed: int) -> dict:
         tmux.wait_for("Biên bản")
         tmux.keys("F8")
         tmux.wait_for("Khai mạc")
-        tmux.keys("F3")
-        tmux.wait_for("phát biểu")
+        tmux.keys("F3")  # in the opening: asks to move on to the citizens' phase first
+        tmux.wait_for("Enter")
+        tmux.keys("Enter")
+        tmux.wait_for("ĐANG NÓI")
         tmux.type("Bắt đầu ")
         tmux.paste(marker)
         tmux.paste(" " + long_words)
