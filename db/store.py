@@ -980,6 +980,7 @@ def open_store(
     clock: Clock = system_clock,
     must_exist: bool = False,
     check: bool = False,
+    snapshot: bool = True,
 ) -> Store:
     """Open (and create or migrate) the database; ``:memory:`` for tests.
 
@@ -987,7 +988,8 @@ def open_store(
     SQLite's quick check first, so a damaged file is named with its backups instead of failing
     somewhere inside a screen. A file this process may not write opens read-only
     (``store.readonly``); a folder it may not write is refused with that cause (SQLite keeps
-    its ``-wal`` and ``-shm`` files beside the database).
+    its ``-wal`` and ``-shm`` files beside the database). A new database is made from
+    db/schema.sql when it matches the steps (``snapshot``; see db/snapshot.py).
     """
     memory = path is None or str(path) == ":memory:"
     file_path = None if memory else Path(path)  # type: ignore[arg-type]
@@ -1027,9 +1029,13 @@ def open_store(
                 raise StoreError(
                     "cơ sở dữ liệu chưa được khởi tạo; hãy mở chương trình thư ký trước"
                 )
-            from db.migrations import migrations
+            from db import snapshot as schema_snapshot
 
-            migrations.apply(store.db)
+            empty = not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+            if not (snapshot and empty and schema_snapshot.create(conn)):
+                from db.migrations import migrations
+
+                migrations.apply(store.db)
         return store
     except sqlite3.DatabaseError as exc:
         if _is_damage(exc):

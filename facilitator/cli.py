@@ -153,7 +153,7 @@ def demo(settings: Settings) -> None:
         folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
         settings.db = folder / "facilitator-demo.db"
     store = settings.store()
-    meeting_id = import_meeting(store, demo_meeting())
+    meeting_id = import_meeting(store, demo_meeting(), built_in=True)
     store.close()
     _run_app(settings, "console", meeting_id)
     click.echo(settings.t("cli.demo_db", path=settings.db_path()))

@@ -686,9 +686,14 @@ def _c_profile(profile: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def import_meeting(store: Store, data: dict[str, Any]) -> int:
-    """Validate the whole file, then write it in one transaction; returns the new meeting id."""
-    validate(data)
+def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False) -> int:
+    """Validate the whole file, then write it in one transaction; returns the new meeting id.
+
+    ``built_in``: the program's own demo meeting, not a file: it is not validated again at
+    every ``facilitator demo`` (jsonschema costs a third of its start-up; a test validates it).
+    """
+    if not built_in:
+        validate(data)
     m = data["meeting"]
     chair = m.get("chair") or {}
     secretary = m.get("secretary") or {}

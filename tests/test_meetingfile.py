@@ -82,6 +82,17 @@ def test_schema_ships_and_validates_the_spec_example():
     validate(example)
 
 
+def test_the_built_in_demo_meeting_is_a_valid_meeting_file():
+    # `facilitator demo` imports it without validating it again (start-up time).
+    from facilitator.meetingfile import validate
+
+    validate(demo_meeting())
+    broken = demo_meeting()
+    broken["speakers"][0]["name"] = ""
+    with pytest.raises(MeetingFileError):
+        validate(broken)
+
+
 def test_missing_due_is_computed_from_the_rule(store):
     data = demo_meeting()
     data["petitions"][0].update(

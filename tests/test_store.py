@@ -1,4 +1,5 @@
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -164,3 +165,35 @@ def test_backup_at_each_phase_change(tmp_path: Path, clock):
         console.next_phase()
     names = sorted(p.name for p in (tmp_path / "backups").glob("*.db"))
     assert [n.rsplit("-", 1)[1] for n in names] == ["phase1.db", "phase2.db"]
+
+
+def _contents(conn) -> list[str]:
+    """Everything in a database (schema and rows), the moments steps were applied left out."""
+    return [
+        re.sub(r"'\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+\+00:00'", "'…'", line)
+        for line in conn.iterdump()
+    ]
+
+
+def test_a_new_database_from_the_schema_dump_is_the_one_the_steps_make(tmp_path):
+    from db import snapshot
+
+    if not snapshot.is_current():
+        pytest.skip("db/schema.sql is older than db/steps.py: run `uv run python -m db.snapshot`")
+    made = open_store(tmp_path / "dump.db")
+    stepped = open_store(tmp_path / "steps.db", snapshot=False)
+    assert _contents(made.conn) == _contents(stepped.conn)
+    applied = made.conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()
+    assert tuple(name for (name,) in applied) == STEPS
+    made.close()
+    stepped.close()
+
+
+def test_a_dump_of_other_steps_is_not_used(tmp_path, monkeypatch):
+    from db import snapshot
+
+    monkeypatch.setattr(snapshot, "STEPS", ("0001_initial",))
+    store = open_store(tmp_path / "new.db")  # the steps run instead
+    applied = store.conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()
+    assert tuple(name for (name,) in applied) == STEPS
+    store.close()
