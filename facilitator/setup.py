@@ -241,6 +241,19 @@ _COLUMNS = {
     "content": ("content", "noi dung", "noi dung kien nghi", "y kien", "kien nghi"),
     "field": ("field", "linh vuc"),
     "source": ("source", "nguon", "kenh", "don vi"),
+    "kind": ("kind", "loai", "loai y kien", "phan loai"),
+}
+# An item's kind as a list may spell it (accents optional); blank is a kiến nghị.
+_KIND_WORDS = {
+    "": "petition",
+    "kien nghi": "petition",
+    "petition": "petition",
+    "phan anh": "feedback",
+    "feedback": "feedback",
+    "khieu nai": "complaint",
+    "complaint": "complaint",
+    "to cao": "denunciation",
+    "denunciation": "denunciation",
 }
 
 
@@ -286,11 +299,17 @@ def read_petition_table(path: Path) -> list[dict[str, str]]:
         if not cell("content").strip():
             continue
         try:
-            out.append(
-                {k: clean(cell(k), multiline=k == "content", limit=20_000) for k in _COLUMNS}
-            )
+            values = {k: clean(cell(k), multiline=k == "content", limit=20_000) for k in _COLUMNS}
         except TextError as exc:
             raise RuleError(f"dòng {number}: {exc}", "path") from exc
+        kind = _KIND_WORDS.get(fold(values["kind"]))
+        if kind is None:
+            raise RuleError(
+                f"dòng {number}: loại «{values['kind']}» không rõ (kiến nghị, phản ánh, khiếu "
+                "nại hoặc tố cáo)",
+                "path",
+            )
+        out.append({**values, "kind": kind})
     return out
 
 
@@ -323,7 +342,10 @@ def import_petitions(store: Store, meeting_id: int, path: Path) -> PetitionImpor
                 continue
             seen.add(key)
             console.record_petition(
-                row["content"], row["field"], source=row["source"] or "tổng hợp trước hội nghị"
+                row["content"],
+                row["field"],
+                source=row["source"] or "tổng hợp trước hội nghị",
+                kind=row["kind"],
             )
             added += 1
     return PetitionImport(added, len(rows) - added)

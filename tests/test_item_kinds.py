@@ -277,3 +277,29 @@ def test_a_denouncer_is_never_named_in_the_notice_or_the_report(console, clock):
         )
     d = Document(io.BytesIO(build(store, mid, "report", as_of=AS_OF)))
     assert "Trần Thị Mai" not in "".join(c.text for row in d.tables[-1].rows for c in row.cells)
+
+
+def test_a_pre_collected_list_brings_each_items_kind(store, meeting_id, tmp_path):
+    from facilitator import setup
+
+    before = len(store.petitions(meeting_id))
+    listed = tmp_path / "y-kien.csv"
+    listed.write_text(
+        "Nội dung;Lĩnh vực;Nguồn;Loại\n"
+        "Đề nghị sửa cống;Thủy lợi;MTTQ;\n"
+        "Đèn đường hỏng nhiều tháng;Hạ tầng;Hội Phụ nữ;Phan anh\n"
+        "Khiếu nại quyết định thu hồi đất;Đất đai;Hội Nông dân;KHIẾU NẠI\n"
+        "Tố cáo việc thu tiền sai;Tài chính;MTTQ;tố cáo\n",
+        encoding="utf-8-sig",
+    )
+    assert setup.import_petitions(store, meeting_id, listed) == setup.PetitionImport(4, 0)
+    added = store.petitions(meeting_id)[before:]
+    assert [p.kind for p in added] == ["petition", "feedback", "complaint", "denunciation"]
+    wrong = tmp_path / "sai.csv"
+    wrong.write_text("Nội dung;Loại\nĐề nghị A;kiến nghị\nĐề nghị B;góp ý\n", encoding="utf-8")
+    with pytest.raises(RuleError) as refused:
+        setup.import_petitions(store, meeting_id, wrong)
+    assert str(refused.value) == (
+        "dòng 3: loại «góp ý» không rõ (kiến nghị, phản ánh, khiếu nại hoặc tố cáo)"
+    )
+    assert len(store.petitions(meeting_id)) == before + 4  # all or nothing
