@@ -455,3 +455,10 @@ def queue_rules_answer_links(db: Database) -> None:
         "ALTER TABLE petitions ADD COLUMN answered_in INTEGER "
         "REFERENCES speakers(id) ON DELETE SET NULL"
     )
+
+
+@step("0014_readback")
+def readback(db: Database) -> None:
+    """Reading the biên bản back to the hall after the conclusion (issue 16.2): the page the
+    secretary has turned to, which the chair view shows (NULL: not reading back)."""
+    db.execute("ALTER TABLE meetings ADD COLUMN readback_page INTEGER")

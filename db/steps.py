@@ -18,4 +18,5 @@ STEPS: tuple[str, ...] = (
     "0011_item_kinds",
     "0012_publication",
     "0013_queue_rules_answer_links",
+    "0014_readback",
 )

@@ -433,6 +433,22 @@ class Store:
         row = self._row("SELECT id FROM meetings WHERE status = 'live' ORDER BY started_at DESC")
         return row["id"] if row else None
 
+    def readback_page(self, meeting_id: int) -> int | None:
+        """The page of the biên bản being read back to the hall (None: no read-back)."""
+        row = self._row("SELECT readback_page FROM meetings WHERE id = ?", [meeting_id])
+        return None if row is None or row["readback_page"] is None else int(row["readback_page"])
+
+    def set_readback_page(self, meeting_id: int, page: int | None) -> None:
+        with self.write():
+            self.update("meetings", meeting_id, {"readback_page": page})
+
+    def readback_meeting_id(self) -> int | None:
+        """The meeting whose biên bản is being read back, when none is live."""
+        row = self._row(
+            "SELECT id FROM meetings WHERE readback_page IS NOT NULL ORDER BY ended_at DESC, id"
+        )
+        return row["id"] if row else None
+
     def followed_meeting_id(self, fixed: int | None, *, or_draft: bool = False) -> int | None:
         """The meeting a chair view or desk follows: the one asked for, else the live one,
         else (for the desk, registering ahead of the day) the latest draft."""

@@ -837,7 +837,14 @@ class Console:
         else:
             speaker_id, phase = row["speaker_id"], row["phase_position"]
             if row["text"] != pieces[0]:
-                self.store.update("minutes", entry_id, {"text": pieces[0], "updated_at": now})
+                with self.store.write():
+                    self.store.update("minutes", entry_id, {"text": pieces[0], "updated_at": now})
+                    if self.meeting.concluded:  # a correction after the meeting (read-back)
+                        self.store.log(
+                            self.meeting_id,
+                            "minutes.corrected",
+                            {"entry": entry_id, "before": row["text"], "after": pieces[0]},
+                        )
         for piece in pieces[1:]:
             entry_id = self._add_entry("note", piece, speaker_id, now, phase)
         return entry_id

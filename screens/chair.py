@@ -10,6 +10,7 @@ from textual.widgets import Static
 from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.live import Console, place_words
+from facilitator.readback import PAGE_WIDTH, ReadBack
 from facilitator.slot import SlotState
 from screens.bigclock import BigClock
 from screens.widgets import queue_summary, slot_words
@@ -31,6 +32,7 @@ class ChairScreen(Screen[None]):
         self.tick_timer: Timer | None = None
         self.slot = None
         self.shown_state: tuple[str, str] | None = None
+        self.readback: ReadBack | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="chair-phase")
@@ -40,11 +42,15 @@ class ChairScreen(Screen[None]):
         yield Static("", id="chair-state")
         yield Static("", id="chair-next")
         yield Static("", id="chair-status")
+        yield Static("", id="chair-readback")
 
     def on_mount(self) -> None:
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         self.set_interval(POLL_SECONDS, self.poll)
         self.poll()
+
+    def on_resize(self) -> None:
+        self.seen_version = -1  # redrawn at the next poll: the read-back page is re-centred
 
     def poll(self) -> None:
         version = self.store.data_version()
@@ -61,6 +67,9 @@ class ChairScreen(Screen[None]):
 
     def _reload(self) -> None:
         meeting_id = self.store.followed_meeting_id(self.fixed_meeting)
+        if meeting_id is None:  # after the meeting: its biên bản may be read back
+            meeting_id = self.store.readback_meeting_id()
+        self.set_class(False, "-readback")
         if meeting_id is None:
             self.console = None
             self.query_one("#chair-phase", Static).update(self.t("chair.no_meeting"))
@@ -77,6 +86,10 @@ class ChairScreen(Screen[None]):
         if self.console is None or self.console.meeting_id != meeting_id:
             self.console = Console(self.store, meeting_id)
         console = self.console
+        page = self.store.readback_page(meeting_id)
+        if page is not None:
+            self.show_readback(page)
+            return
         meeting = console.meeting
         phases = self.store.phases(meeting_id)
         if 0 <= meeting.phase_index < len(phases):
@@ -118,7 +131,30 @@ class ChairScreen(Screen[None]):
                 self.tick_timer.pause()
         self.tick()
 
+    def show_readback(self, page: int) -> None:
+        """The biên bản, page by page as the secretary turns it (đọc lại biên bản)."""
+        assert self.console is not None
+        if self.readback is None or self.readback.console is not self.console:
+            self.readback = ReadBack(self.console)
+        pages = self.readback.pages
+        page = max(0, min(page, len(pages) - 1))
+        meeting = self.console.meeting
+        self.set_class(True, "-readback")
+        if self.tick_timer is not None:
+            self.tick_timer.pause()
+        self.query_one("#chair-phase", Static).update(
+            f"{self.t('readback.title')} · {meeting.village} · {meeting.date:%d/%m/%Y} · "
+            + self.t("readback.page", page=page + 1, pages=len(pages))
+        )
+        # On a projector the lines are spaced out: easier to follow from the back of the hall.
+        gap = "\n\n" if self.size.height >= 40 else "\n"
+        text = self.query_one("#chair-readback", Static)
+        text.styles.padding = (1, 0, 0, max(1, (self.size.width - PAGE_WIDTH) // 2))
+        text.update(gap.join(pages[page]))
+
     def tick(self) -> None:
+        if self.has_class("-readback"):
+            return
         now = self.store.clock()
         slot = self.slot.slot if self.slot else None
         clock, words, css = slot_words(slot, now, self.t)

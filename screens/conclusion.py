@@ -27,6 +27,7 @@ from facilitator.i18n import Translator
 from facilitator.kinds import is_ordinary
 from facilitator.live import Console, RuleError, place_words
 from facilitator.models import OUTCOMES, Petition
+from facilitator.readback import READBACK_REFUSED
 from facilitator.seal import last_seal, seal
 from screens.forms import ConfirmScreen, Field, FormScreen, kind_field
 from screens.keybar import KeyBar
@@ -38,6 +39,7 @@ class ConclusionScreen(Screen[Any]):
         Binding("escape", "back", "key.back", id="back"),
         Binding("f9", "conclude", "conclusion.conclude", priority=True, id="conclude"),
         Binding("f8", "seal", "key.seal", priority=True, id="seal"),
+        Binding("f5", "readback", "key.readback", priority=True, id="readback"),
         Binding("f7", "decide", "key.decide", priority=True, id="decide"),
         Binding("ctrl+s", "save_text", "key.save", priority=True, id="save"),
         Binding("f10", "export", "key.export", priority=True, id="export"),
@@ -293,6 +295,17 @@ class ConclusionScreen(Screen[Any]):
         when = local(parse(made.at))
         self.notify(self.t("seal.done", code=made.code, time=f"{when:%H:%M %d/%m/%Y}"))
         self.reload()
+
+    def action_readback(self) -> None:
+        """Read the biên bản back to the hall, page by page, on the chair view too."""
+        self.action_save_text()
+        if not self.console.meeting.concluded:
+            self.notify(self.t.error(RuleError(READBACK_REFUSED)), severity="warning")
+            return
+        from screens.localise import localised
+        from screens.readback import ReadBackScreen
+
+        self.app.push_screen(localised(ReadBackScreen, self.t)(self.console, self.t))
 
     def action_back(self) -> None:
         self.action_save_text()

@@ -112,3 +112,21 @@ def test_chair_view_overtime(snap_compare, tmp_path, size):
     app = prepared(tmp_path, mode="chair")
     app.store.clock.advance(130)  # 1 min 20 s over the 5 minutes
     assert snap_compare(app, terminal_size=size, run_before=no_blink)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_chair_view_readback(snap_compare, tmp_path, size):
+    """Read-back of the biên bản (issue 16.2): page 2 as the secretary turned to it."""
+    from db.store import open_store
+    from facilitator.demo import play_demo
+    from facilitator.readback import ReadBack
+
+    clock = FrozenClock(dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ))
+    path = tmp_path / "snap.db"
+    store = open_store(path, clock=clock)
+    console = Console(store, import_meeting(store, demo_meeting()))
+    play_demo(console, clock.advance)
+    ReadBack(console).turn(1)
+    store.close()
+    app = make_app(path, clock=clock, mode="chair")
+    assert snap_compare(app, terminal_size=size, run_before=no_blink)

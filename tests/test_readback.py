@@ -1,0 +1,145 @@
+"""Reading the biên bản back to the hall after the conclusion (issue 16.2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from db.store import open_store
+from facilitator.app import make_app
+from facilitator.clock import FrozenClock
+from facilitator.demo import demo_meeting, play_demo
+from facilitator.live import Console, RuleError
+from facilitator.meetingfile import import_meeting
+from facilitator.readback import ReadBack, minutes_paragraphs, paginate
+from tests.conftest import MEETING_START
+
+
+@pytest.fixture
+def played(console: Console, clock: FrozenClock) -> Console:
+    play_demo(console, clock.advance)
+    return console
+
+
+def test_paginate_keeps_paragraphs_whole_and_pages_short():
+    paragraphs = ["một " * 30, "hai", "ba " * 100]
+    pages = paginate(paragraphs, width=40, lines=6)
+    assert pages[0] == [
+        "một một một một một một một một một một",
+        "một một một một một một một một một một",
+        "một một một một một một một một một một",
+        "",
+        "hai",
+    ]
+    # "ba ..." (300 characters, 8 lines) does not fit on any page: it runs on over two.
+    assert pages[1] == ["ba ba ba ba ba ba ba ba ba ba ba ba ba"] * 6
+    assert pages[2] == ["ba ba ba ba ba ba ba ba ba ba ba ba ba"] * 1 + [
+        "ba ba ba ba ba ba ba ba ba"
+    ]
+    assert all(len(page) <= 6 for page in pages)
+
+
+def test_the_text_is_the_minutes_from_title_to_end(played):
+    paragraphs = minutes_paragraphs(played.store, played.meeting_id)
+    assert paragraphs[0] == "BIÊN BẢN"
+    assert paragraphs[-1].endswith("./.")
+    assert paragraphs[-1].startswith("Hội nghị kết thúc vào hồi")
+    assert "II. NỘI DUNG HỘI NGHỊ" in paragraphs
+    assert "DỰ THẢO" not in paragraphs
+    # The assignments table is read as lines, its header first.
+    assert any(p.startswith("STT | ") for p in paragraphs)
+
+
+def test_read_back_only_after_the_conclusion(console):
+    with pytest.raises(RuleError, match="chỉ đọc lại biên bản sau khi kết luận"):
+        ReadBack(console).start()
+    assert console.store.readback_page(console.meeting_id) is None
+
+
+def test_turning_pages_stays_within_the_text_and_ending_is_logged(played):
+    readback = ReadBack(played)
+    assert readback.start() == 0
+    last = len(readback.pages) - 1
+    assert last >= 2
+    assert readback.turn(-1) == 0
+    assert readback.turn(1) == 1
+    for _ in range(last + 3):
+        readback.turn(1)
+    assert played.store.readback_page(played.meeting_id) == last
+    readback.stop()
+    assert played.store.readback_page(played.meeting_id) is None
+    kinds = [e["kind"] for e in played.store.events(played.meeting_id)]
+    assert kinds[-2:] == ["readback.started", "readback.ended"]
+
+
+def test_a_correction_during_read_back_is_an_event_and_shows(played):
+    store, mid = played.store, played.meeting_id
+    readback = ReadBack(played)
+    readback.start()
+    entry = next(e for e in store.minutes(mid) if e.kind == "speech")
+    old_text = entry.text
+    assert any(old_text[:40] in line for page in readback.pages for line in page)
+    played.save_entry(entry.id, "Đường trục thôn xuống cấp, xin sửa lại.")
+    event = store.events(mid)[-1]
+    assert event["kind"] == "minutes.corrected"
+    assert event["payload"] == {
+        "entry": entry.id,
+        "before": old_text,
+        "after": "Đường trục thôn xuống cấp, xin sửa lại.",
+    }
+    lines = [line for page in readback.pages for line in page]
+    assert "Đường trục thôn xuống cấp, xin sửa lại." in " ".join(lines)
+
+
+def test_typing_during_the_meeting_is_not_a_correction(console):
+    console.next_phase()
+    entry_id = console.new_entry("Khai mạc")
+    console.save_entry(entry_id, "Khai mạc hội nghị")
+    kinds = [e["kind"] for e in console.store.events(console.meeting_id)]
+    assert "minutes.corrected" not in kinds
+
+
+async def test_secretary_turns_the_pages_and_the_chair_view_follows(tmp_path: Path):
+    path = tmp_path / "m.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    play_demo(Console(store, mid), clock.advance)
+    store.close()
+    pages = paginate(minutes_paragraphs(open_store(path, readonly=True), mid))
+
+    secretary = make_app(path, clock=clock, meeting_id=mid)
+    chair = make_app(path, clock=clock, mode="chair")
+    async with secretary.run_test(size=(80, 24)) as pilot, chair.run_test(size=(80, 24)) as view:
+        await pilot.pause()
+        await pilot.press("f9")  # the conclusion screen
+        await pilot.pause()
+        await pilot.press("f5")  # read back: one key
+        await pilot.pause()
+        heading = str(secretary.screen.query_one("#readback-heading").render())
+        assert heading.endswith(f"Trang 1/{len(pages)}")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert secretary.store.readback_page(mid) == 1
+        shown = str(secretary.screen.query_one("#readback-page").render())
+        assert shown == "\n".join(pages[1])
+        await view.pause(0.4)
+        chair_heading = str(chair.screen.query_one("#chair-phase").render())
+        assert chair_heading.endswith(f"Trang 2/{len(pages)}")
+        assert str(chair.screen.query_one("#chair-readback").render()) == "\n".join(pages[1])
+        assert chair.screen.has_class("-readback")
+        await pilot.press("pageup")
+        await pilot.pause()
+        await view.pause(0.4)
+        assert str(chair.screen.query_one("#chair-phase").render()).endswith(
+            f"Trang 1/{len(pages)}"
+        )
+        await pilot.press("f5")  # end the read-back
+        await pilot.pause()
+        await view.pause(0.4)
+        assert secretary.store.readback_page(mid) is None
+        assert not chair.screen.has_class("-readback")
+        assert str(chair.screen.query_one("#chair-phase").render()) == (
+            "Chưa có hội nghị nào đang diễn ra"
+        )
