@@ -4,6 +4,8 @@ under their own laws and never as an ordinary petition."""
 import copy
 import datetime as dt
 import io
+import shutil
+import subprocess
 
 import pytest
 from docx import Document
@@ -303,3 +305,54 @@ def test_a_pre_collected_list_brings_each_items_kind(store, meeting_id, tmp_path
         "dòng 3: loại «góp ý» không rõ (kiến nghị, phản ánh, khiếu nại hoặc tố cáo)"
     )
     assert len(store.petitions(meeting_id)) == before + 4  # all or nothing
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="needs LibreOffice and poppler",
+)
+def test_documents_with_kinds_and_satisfaction_render_in_libreoffice(with_kinds, tmp_path):
+    """As the clerk prints them: the complaints' section and the petitioners' answers in place,
+    the signature page holding the body's last words."""
+    from facilitator import followup, publication
+    from facilitator.documents.pdf import convert
+    from facilitator.exporting import export_document
+    from tests.test_rendering import check_signature_page
+
+    store, mid = with_kinds.store, with_kinds.meeting_id
+    answered = next(p for p in store.petitions(mid) if p.outcome == "answered")
+    publication.set_satisfaction(store, answered.id, "satisfied")
+    assigned = next(p for p in store.petitions(mid) if p.outcome == "assigned")
+    followup.record_answer(store, assigned.assignment.id, dt.date(2021, 11, 12), "written")
+    publication.set_satisfaction(store, assigned.id, "unsatisfied")
+    paths = {
+        doc: export_document(store, mid, doc, tmp_path / f"{doc}.docx", as_of=AS_OF, number="5")
+        for doc in ("minutes", "conclusion", "report")
+    }
+    convert(list(paths.values()), tmp_path)
+    for doc, path in paths.items():
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(path.with_suffix(".pdf")), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pages = text.split("\f")[:-1]
+        check_signature_page(pages, doc, "kinds")
+        flat = " ".join(text.split())
+        if doc == "minutes":
+            pieces = ["Khiếu nại: Đề nghị giải quyết", "chuyển xử lý theo Luật Khiếu nại", "THƯ KÝ"]
+        elif doc == "conclusion":
+            pieces = ["5. Các nội dung đang xem xét", "6. Các đơn khiếu nại, tố cáo", "7. Tổ chức"]
+        else:
+            pieces = [
+                "Phân theo loại: Kiến nghị: 7; Phản ánh: 1; Khiếu nại: 1; Tố cáo: 1.",
+                "Các đơn khiếu nại, tố cáo: 2 đơn:",
+                "(tố cáo của công dân, người tố cáo được giữ bí mật)",
+                "(2 ý kiến đã được trả lời): 1 hài lòng, 1 chưa hài lòng; trong đó:",
+                "III. ĐỀ XUẤT, KIẾN NGHỊ",
+                "DANH SÁCH Ý KIẾN, KIẾN NGHỊ",
+            ]
+        missing = [p for p in pieces if p not in flat]
+        assert missing == [], (doc, missing)
+        assert [flat.index(p) for p in pieces] == sorted(flat.index(p) for p in pieces), doc
