@@ -1069,6 +1069,10 @@ ERRORS_EN: list[tuple[str, str | None]] = [
         r"biên bản chưa được thông qua; hãy sửa trực tiếp",
         "the minutes are not sealed; edit them directly",
     ),
+    (
+        r"ghi hàng loạt vào (\w+) không liền số thứ tự",
+        r"bulk write into \1: the new row ids are not consecutive",
+    ),
     (r"cần ghi người đính chính", "the amendment needs who makes it (--by)"),
     (r"cần ghi lý do đính chính", "the amendment needs a reason (--why)"),
     (r"nội dung đính chính giống hệt nội dung cũ", "the amendment changes nothing"),
