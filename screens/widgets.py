@@ -160,6 +160,8 @@ class QueueTable(DataTable):
         self.shown_key = key
         self.shown_speakers = speakers
         self.spoken = spoken
+        if not self.size.width:
+            return  # not laid out yet: built once, when its width is known (on_resize)
         selected = self.selected_id()
         finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
         hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
