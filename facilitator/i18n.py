@@ -79,6 +79,12 @@ VI: dict[str, str] = {
     "home.followup": "Theo dõi",
     "home.import": "Nhập tệp",
     "home.profile": "Thông tin xã",
+    "home.summary": "Tổng hợp",
+    "summary.title": "Báo cáo tổng hợp kết quả tiếp xúc, đối thoại",
+    "summary.note": "Số hội nghị đã tổ chức; ý kiến theo loại, lĩnh vực, kết quả; trả lời đúng hạn, quá hạn, chưa trả lời",
+    "summary.from": "Từ ngày (dd/mm/yyyy)",
+    "summary.to": "Đến ngày (dd/mm/yyyy)",
+    "summary.written": "Đã ghi {path} · {meetings} hội nghị, {petitions} ý kiến",
     "profile.title": "Thông tin xã (in trên văn bản)",
     "profile.note": "Danh sách: các mục cách nhau bằng dấu chấm phẩy (;). Hội nghị đã khai mạc giữ thông tin lúc họp.",
     "profile.province": "Tỉnh, thành phố",
@@ -552,6 +558,12 @@ EN: dict[str, str] = {
     "home.followup": "Follow-up",
     "home.import": "Import file",
     "home.profile": "Commune profile",
+    "home.summary": "Summary",
+    "summary.title": "Summary report of the dialogues",
+    "summary.note": "Meetings held; items by kind, field and outcome; answered on time, late, still open",
+    "summary.from": "From (dd/mm/yyyy)",
+    "summary.to": "To (dd/mm/yyyy)",
+    "summary.written": "Written {path} · {meetings} meetings, {petitions} items",
     "profile.title": "Commune profile (printed on documents)",
     "profile.note": "Lists: items separated by semicolons (;). A meeting already opened keeps the profile it was held under.",
     "profile.province": "Province",
@@ -957,7 +969,7 @@ CATALOGUES = {"vi": VI, "en": EN}
 # English counts: "1 speakers" → "1 speaker" for the nouns the catalogue counts.
 _COUNTED = (
     "speaker", "petition", "turn", "assignment", "opinion", "minute", "second", "working day",
-    "day",
+    "day", "meeting", "item", "file",
 )  # fmt: skip
 
 

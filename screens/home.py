@@ -25,6 +25,7 @@ class HomeScreen(Screen[None]):
         Binding("f", "followup", "home.followup", id="followup"),
         Binding("p", "prepare", "key.prepare", id="prepare"),
         Binding("x", "profile", "home.profile", id="profile"),
+        Binding("s", "summary", "home.summary", id="summary"),
         Binding("f10", "export", "key.export", id="export"),
     ]
 
@@ -130,6 +131,18 @@ class HomeScreen(Screen[None]):
             folder = getattr(self.app, "export_dir", None)
             self.app.push_screen(ExportScreen(self.store, meeting_id, self.t, folder))
 
+    def action_summary(self) -> None:
+        """The commune's figures over a period, written as a báo cáo tổng hợp (.docx)."""
+        from screens.export import default_export_dir
+
+        folder = getattr(self.app, "export_dir", None) or default_export_dir()
+
+        def done(result: Any) -> None:
+            if isinstance(result, str):
+                self.notify(result, timeout=10)
+
+        self.app.push_screen(summary_form(self.store, self.t, folder), done)
+
     def action_prepare(self) -> None:
         from screens.localise import localised
         from screens.prepare import PrepareScreen
@@ -218,3 +231,45 @@ class HomeScreen(Screen[None]):
 
         today = self.store.clock().date()  # the app's clock, not the machine's date
         self.app.push_screen(localised(FollowUpScreen, self.t)(self.store, self.t, today))
+
+
+def summary_form(store: Store, t: Translator, folder: Path) -> FormScreen:
+    """From, to (this year so far by default) and the folder; saving writes the báo cáo."""
+    today = store.clock().date()
+    fields = [
+        Field("start", t("summary.from"), value=f"01/01/{today.year}"),
+        Field("end", t("summary.to"), value=f"{today:%d/%m/%Y}"),
+        Field("folder", t("export.folder"), value=str(folder)),
+    ]
+
+    def save(values: dict[str, Any]) -> str:
+        from facilitator.documents.summary import summary_document
+        from facilitator.files import FileWriteError, atomic_write, free_name
+        from facilitator.summary import summarise
+        from facilitator.text import TextError, parse_date
+
+        days = {}
+        for key in ("start", "end"):
+            try:
+                days[key] = parse_date(values[key])
+            except TextError as exc:
+                raise RuleError(str(exc), key) from exc
+        try:
+            figures = summarise(store, days["start"], days["end"], today)
+        except TextError as exc:
+            raise RuleError(str(exc), "end") from exc
+        target = Path(values["folder"].strip().strip('"') or ".")
+        name = f"tong-hop_{days['start'].isoformat()}_{days['end'].isoformat()}.docx"
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            path = atomic_write(free_name(target / name), summary_document(store, figures))
+        except (FileWriteError, OSError) as exc:
+            raise RuleError(str(exc), "folder") from exc
+        return t(
+            "summary.written",
+            path=path,
+            meetings=len(figures.meetings),
+            petitions=figures.petitions,
+        )
+
+    return FormScreen(t("summary.title"), fields, save, t, note=t("summary.note"))

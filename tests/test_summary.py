@@ -194,3 +194,35 @@ def test_cli_summary_table_and_docx(tmp_path: Path, clock):
     )
     out = run("summary", "--to", "01/01/2021", db=db)
     assert out.returncode == 2
+
+
+async def test_summary_from_the_home_screen(tmp_path, clock):
+    from textual.widgets import Input
+
+    from facilitator.app import make_app
+
+    app = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+    two_meetings(app.store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # home: Tổng hợp
+        await pilot.pause()
+        form = app.screen
+        assert [f.key for f in form.fields] == ["start", "end", "folder"]
+        assert form.query_one("#f-start", Input).value == "01/01/2021"
+        assert form.query_one("#f-end", Input).value == "28/10/2021"  # today
+        form.query_one("#f-start", Input).value = "01/12/2021"
+        form.query_one("#f-end", Input).value = "01/11/2021"
+        form.query_one("#f-start").focus()
+        await pilot.press("enter")  # refused beside the last day, the form stays open
+        await pilot.pause()
+        assert app.screen is form
+        assert "trước ngày đầu" in str(form.query_one("#err-end").render())
+        form.query_one("#f-end", Input).value = "31/12/2021"
+        await pilot.press("enter")
+        await pilot.pause()
+        written = tmp_path / "out" / "tong-hop_2021-12-01_2021-12-31.docx"
+        assert written.exists()
+        text = [p.text for p in Document(str(written)).paragraphs if p.text.strip()]
+        assert "tiếp nhận 3 ý kiến, kiến nghị:" in text[3]
+        assert app.screen is not form
