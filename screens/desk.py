@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, S
 from db.store import Store
 from facilitator.budget import spoken_seconds
 from facilitator.cccd import looks_like_code
+from facilitator.hallqueue import registration_numbers
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
 from facilitator.text import TITLES, fold, infer_title
@@ -193,10 +194,12 @@ class DeskScreen(Screen[None]):
             self.query_one(f"#desk-{target}").focus()
             return
         name = self.store.speaker(result.speaker_id).name
+        # The number the citizen is told: they find their place with it on /queue (serve).
+        number = registration_numbers(self.store.speakers(self.console.meeting_id))
         message = (
             self.t("form.duplicate", name=result.duplicate_of)
             if result.duplicate_of
-            else self.t("msg.registered", name=name)
+            else self.t("msg.registered_number", name=name, number=number[result.speaker_id])
         )
         self.notify(message)
         for key in (*FIELDS, "limit"):

@@ -801,7 +801,11 @@ def register_form(
         name = console.store.speaker(result.speaker_id).name
         if result.duplicate_of:
             return t("form.duplicate", name=result.duplicate_of)
-        return t("msg.registered", name=name)
+        from facilitator.hallqueue import registration_numbers
+
+        # The number the citizen is told: they find their place with it on /queue (serve).
+        number = registration_numbers(console.store.speakers(console.meeting_id))
+        return t("msg.registered_number", name=name, number=number[result.speaker_id])
 
     return FormScreen(
         t("form.edit_speaker.title" if existing else "form.register.title"),

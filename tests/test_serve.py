@@ -239,3 +239,28 @@ def test_registration_numbers_keep_the_slip_and_count_the_rest(tmp_path: Path):
     assert numbers[walk_in] == 13  # twelve registered before the meeting
     assert view is not None and view.everyone[13].name == "Lê Văn Bình"
     assert view.speaking is not None and view.speaking.number == 1
+
+
+async def test_the_desk_tells_the_number_the_queue_page_finds(tmp_path: Path):
+    """A walk-in registered at the desk is told a number; /queue?so=N finds them by it."""
+    from textual.widgets import Input
+
+    from facilitator.app import make_app
+    from facilitator.hallqueue import page
+    from facilitator.i18n import Translator
+
+    path = tmp_path / "hall.db"
+    meeting_id = live_meeting(path)
+    app = make_app(path, mode="desk", meeting_id=meeting_id)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#desk-name", Input).value = "Lương Thị Hằng"
+        app.screen.query_one("#desk-hamlet", Input).value = "xóm Bến"
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+    assert messages[-1] == "Đã đăng ký: Lương Thị Hằng · số đăng ký 13"
+    store = open_store(path, readonly=True)
+    html = page(queue_view(store, None), Translator("vi"), 13)
+    store.close()
+    assert "Số 13 · Bà Lương Thị Hằng: còn 11 người trước bạn" in html
