@@ -110,6 +110,11 @@ class StoreApp(App[None]):
                 and event.is_printable
                 and isinstance(self.focused, (Input, TextArea))
             )
+            if not typed:
+                # The characters before it are in their field first: Ctrl+S right after a
+                # fast-typed petition saved it cut off, because the App runs a binding as it
+                # reads the key, while the field still had characters queued.
+                await self._settled()
             self._released.add(id(event))
             self.post_message(event)
             if not typed:
@@ -117,9 +122,11 @@ class StoreApp(App[None]):
 
     async def keys_delivered(self) -> None:
         """Until every key received so far has been delivered and handled (for tests)."""
-        while self._key_pump is not None and not self._key_pump.done():
+        while True:
+            await self._settled()  # keys still queued at the App reach the backlog first
+            if self._key_pump is None or self._key_pump.done():
+                return
             await asyncio.wait([self._key_pump])
-        await self._settled()
 
     def _busy(self) -> bool:
         nodes: list[Any] = [self, *self._registry]

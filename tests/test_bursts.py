@@ -62,8 +62,8 @@ async def test_f2_burst_name_tab_hamlet_fills_two_fields(tmp_path, clock):
         await pilot.press("f2")
         await pilot.pause()
         form = app.screen
-        # name, Tab past the title (guessed Ông from "Văn"), hamlet, Tab, gist: one burst
-        await burst(app, "Mã Văn Lường\t\tXóm Giữa\tĐường ngập")
+        # name, Tab, hamlet, Tab past the title (guessed Ông from "Văn"), gist: one burst
+        await burst(app, "Mã Văn Lường\tXóm Giữa\t\tĐường ngập")
         await pilot.pause()
         assert form.query_one("#f-name", Input).value == "Mã Văn Lường"
         assert form.query_one("#f-title", Select).value == "Ông"
@@ -113,3 +113,35 @@ async def test_a_burst_of_nfd_keys_queued_at_the_field_keeps_every_key(tmp_path,
         assert field.cursor_position == len("Nguyễn Văn Thành")  # where the next key goes
         await pilot.press("space", "A")
         assert field.value == "Nguyễn Văn Thành A"
+
+
+async def test_ctrl_s_right_after_typing_saves_every_character(tmp_path, clock):
+    """F7, the petition typed fast, Ctrl+S at once: every character is in the saved petition
+    (Ctrl+S waited for the characters before it, as when typed slowly)."""
+    app = live_app(tmp_path, clock)
+    text = "Công khai mức thu học phí mầm non năm học 2026–2027."
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        for key in [*key_events(text), events.Key("ctrl+s", None)]:
+            app.post_message(key)
+        await app.keys_delivered()
+        await pilot.pause()
+        assert [p.content for p in app.store.petitions(app.meeting_id)][-1] == text
+
+
+async def test_ctrl_n_right_after_typing_keeps_the_entry_whole(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    text = "Bà con hỏi về đường trục thôn."
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        for key in [*key_events(text), events.Key("ctrl+n", None), *key_events("Tiếp")]:
+            app.post_message(key)
+        await app.keys_delivered()
+        await pilot.pause()
+        texts = [e.text for e in app.store.minutes(app.meeting_id)]
+        assert texts[-1] == text  # saved whole before the new entry began
+        assert app.screen.query_one("#editor").text == "Tiếp"  # the new entry, not yet saved
