@@ -553,10 +553,16 @@ class Console:
 
     @_atomic
     def start_answer(
-        self, name: str, position: str = "", petitions: list[int] | tuple[int, ...] = ()
+        self,
+        name: str,
+        position: str = "",
+        petitions: list[int] | tuple[int, ...] = (),
+        decide: Callable[[int], object] | None = None,
     ) -> int:
         """An official answers (plan 2.4): a timed turn of role "official", outside the queue,
-        tied to the petitions it answers (they record who answered them)."""
+        tied to the petitions it answers (they record who answered them). ``decide`` sets a
+        tied petition's outcome inside the same action: one ctrl+z takes back the turn, the
+        ties and the outcomes (an assignment it made is removed)."""
         self._refuse_if_over()
         if petitions:
             self.check_unsealed()
@@ -596,6 +602,9 @@ class Console:
             change.added("minutes", entry_id, "")
             for petition_id in petitions:
                 change.touch("petitions", petition_id)
+                had = self.store.petition(petition_id).assignment
+                if had is not None:
+                    change.touch("assignments", had.id)
                 self.store.update(
                     "petitions",
                     petition_id,
@@ -605,6 +614,11 @@ class Console:
                         "answered_by_position": position or None,
                     },
                 )
+                if decide is not None:
+                    decide(petition_id)
+                    made = self.store.petition(petition_id).assignment
+                    if made is not None and had is None:
+                        change.added("assignments", made.id)
             self.store.log(
                 self.meeting_id,
                 "answer.started",
@@ -728,6 +742,8 @@ class Console:
             # Typed text is kept; ``header`` is the text an older release pre-filled.
             if row is not None and row["text"].strip() in ("", header):
                 remove("minutes", entry_id)
+        for assignment_id in inserted.get("assignments", []):
+            remove("assignments", assignment_id)
         for speaker_id in inserted.get("speakers", []):
             remove("speakers", speaker_id)
         deleted = payload.get("deleted", {})

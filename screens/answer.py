@@ -199,19 +199,22 @@ class AnswerTurnScreen(ModalScreen[AnswerChoice | None]):
 def start_answer_turn(console: Console, choice: AnswerChoice) -> int:
     """The official's timed turn, tied to the chosen petitions, with their outcome if one was
     chosen (an assignment goes to the answering official, the due date by the rule)."""
-    with console.store.write():
-        turn = console.start_answer(choice.name, choice.position, choice.petitions)
-        if choice.outcome:
-            for pid in choice.petitions:
-                if choice.outcome == "forwarded" and not console.store.petition(pid).forwarded_to:
-                    continue  # where it goes is asked by F7 (the answer form)
-                decide(
-                    console,
-                    pid,
-                    choice.outcome,
-                    responsible=responsible_words(choice.name, choice.position),
-                    forwarded_to=console.store.petition(pid).forwarded_to or "",
-                )
+    outcome = choice.outcome
+
+    def set_outcome(pid: int) -> None:
+        if outcome == "forwarded" and not console.store.petition(pid).forwarded_to:
+            return  # where it goes is asked by F7 (the answer form)
+        decide(
+            console,
+            pid,
+            outcome,
+            responsible=responsible_words(choice.name, choice.position),
+            forwarded_to=console.store.petition(pid).forwarded_to or "",
+        )
+
+    turn = console.start_answer(
+        choice.name, choice.position, choice.petitions, set_outcome if outcome else None
+    )
     return turn
 
 
@@ -239,7 +242,7 @@ def answer_form(console: Console, t: Translator, turn: Speaker) -> FormScreen | 
             t("answer.petition"),
             "select",
             first.id,
-            [(petition_label(p, speakers), p.id) for p in choices],
+            [(Text(petition_label(p, speakers)), p.id) for p in choices],  # not markup
         ),
         *assignment_fields(console, t, first),
         Field("forwarded_to", t("form.forwarded_to"), value=first.forwarded_to or ""),

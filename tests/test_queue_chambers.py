@@ -224,3 +224,23 @@ async def test_the_desk_shows_finished_speakers_with_their_time(tmp_path, clock)
         await pilot.pause()
         queue = app.screen.query_one(QueueTable)
         assert [str(x) for x in queue.get_row_at(0)[:3]] == ["1", "Nguyễn Văn Thành", "✓ 01:35"]
+
+
+def test_one_undo_takes_back_the_answer_turn_its_ties_and_the_assignment(store, meeting_id):
+    from screens.answer import AnswerChoice, start_answer_turn
+
+    c = Console(store, meeting_id)
+    c.next_phase()
+    c.next_phase(2)
+    citizen = c.call_next()
+    pid = c.record_petition("Đề nghị sửa cống", speaker_id=citizen.id)
+    choice = AnswerChoice("Nguyễn Thị Hạnh", "Công chức Địa chính", [pid], "assigned")
+    turn = start_answer_turn(c, choice)
+    petition = store.petition(pid)
+    assert (petition.outcome, petition.answered_in) == ("assigned", turn)
+    assert petition.assignment is not None
+    assert petition.assignment.responsible == "Nguyễn Thị Hạnh, Công chức Địa chính"
+    assert c.undo() == "answer.started"
+    petition = store.petition(pid)
+    assert (petition.outcome, petition.answered_in, petition.assignment) == (None, None, None)
+    assert store.speaking(meeting_id).id == citizen.id  # the citizen has the floor again
