@@ -13,6 +13,7 @@ from facilitator.live import Console, place_words
 from facilitator.readback import PAGE_WIDTH, ReadBack
 from facilitator.slot import SlotState
 from screens.bigclock import BigClock
+from screens.bigname import BigName
 from screens.widgets import queue_summary, slot_words
 
 POLL_SECONDS = 0.2  # reading the data version costs ~80 µs; a change shows within ~0.2 s
@@ -36,6 +37,7 @@ class ChairScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="chair-phase")
+        yield BigName(id="chair-bigname")
         yield Static("", id="chair-who")
         yield Static("", id="chair-gist")
         yield BigClock(id="chair-clock")
@@ -82,6 +84,7 @@ class ChairScreen(Screen[None]):
             ):
                 self.query_one(wid, Static).update("")
             self.query_one(BigClock).show("--:--")
+            self.query_one(BigName).show("")
             return
         if self.console is None or self.console.meeting_id != meeting_id:
             self.console = Console(self.store, meeting_id)
@@ -108,9 +111,11 @@ class ChairScreen(Screen[None]):
             # An official's answer turn keeps the position where a citizen's hamlet would be.
             where = speaking.hamlet if speaking.kind == "answer" else place_words(speaking.hamlet)
             who.update(f"▶ {speaking.name}" + (f" — {where}" if where else ""))
+            self.query_one(BigName).show(speaking.name)
             self.query_one("#chair-gist", Static).update(speaking.gist)
         else:
             who.update(self.t("live.nobody"))
+            self.query_one(BigName).show("")
             self.query_one("#chair-gist", Static).update("")
         waiting = [s for s in speakers if s.state == "waiting"]
         lines = [f"{self.t('chair.next')}:"]
