@@ -2,7 +2,7 @@
 
 uv run python docs/make_serve_samples.py    # needs chromium and chromium-driver
 
-Writes docs/samples/serve-chair.png (the chair view on a 1280x720 screen) and
+Writes docs/samples/serve-chair.png (the chair view on a 1920x1080 TV) and
 docs/samples/serve-queue.png (the queue page on a phone, registration number 5 looked up).
 """
 
@@ -65,7 +65,7 @@ def main() -> None:
     try:
         time.sleep(3)
         base = f"http://127.0.0.1:{port}"
-        shot(base + "/", OUT / "serve-chair.png", 1280, 720, 5)
+        shot(base + "/", OUT / "serve-chair.png", 1920, 1080, 5)  # a TV in the hall
         shot(base + "/queue?so=5", OUT / "serve-queue.png", 412, 915, 2)
     finally:
         server.terminate()
