@@ -120,6 +120,13 @@ class StoreApp(App[None]):
             if not typed:
                 await self._settled()
 
+    def retype(self, event: events.Key) -> None:
+        """Deliver this key again, before every key still waiting: a dialog that takes no
+        text hands a typed character back, to go where typing goes once it has closed."""
+        self._key_backlog.appendleft(events.Key(event.key, event.character))
+        if self._key_pump is None or self._key_pump.done():
+            self._key_pump = asyncio.create_task(self._deliver_keys())
+
     async def keys_delivered(self) -> None:
         """Until every key received so far has been delivered and handled (for tests)."""
         while True:

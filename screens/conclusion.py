@@ -5,12 +5,13 @@ from __future__ import annotations
 from textwrap import shorten
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
 from facilitator import statistics
@@ -199,6 +200,19 @@ class ConclusionScreen(Screen[Any]):
             save_conclusion_text(self.console, text, self.console.meeting.assessment)
         except RuleError as exc:
             self.notify(self.t.error(exc), severity="error")
+
+    def typing_target(self, event: events.Key) -> Widget | None:
+        """A character typed while the petitions' table has focus goes into the chair's
+        conclusion, at its cursor (as on the live screen): typing is never lost."""
+        text = self.query_one("#conclusion-text", NfcTextArea)
+        if (
+            event.is_printable
+            and event.character
+            and isinstance(self.focused, DataTable)
+            and not text.read_only
+        ):
+            return text
+        return None
 
     def action_conclude(self) -> None:
         """Asks once, with what stays open and the number of citizens present (the biên

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -286,6 +286,19 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Label(self.question, id="form-title")
             with Horizontal():
                 yield Static(self.t("confirm.hint"), id="form-hint")
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed into the question (typing on, not seeing the dialog) is not an
+        answer and is not lost: the dialog closes as "no" and the character goes where typing
+        goes on the screen below (the minutes editor), before the keys typed after it."""
+        if not (event.is_printable and event.character):
+            return
+        event.stop()
+        event.prevent_default()
+        retype = getattr(self.app, "retype", None)
+        if callable(retype):
+            retype(event)
+        self.dismiss(False)
 
     def action_yes(self) -> None:
         self.dismiss(True)

@@ -212,6 +212,10 @@ class LiveScreen(Screen[None]):
             f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
             f"{meeting.date:%d/%m/%Y} · {status}{closed}"
         )
+        # After "Thông qua biên bản" nothing typed here could be saved: the editor says so by
+        # taking no typing, instead of showing words that are not in the record.
+        sealed = store.is_sealed(mid)
+        self.query_one("#editor", NfcTextArea).read_only = self.readonly or sealed
         self.phases = store.phases(mid)
         self.refresh_agenda()
         self.speakers = store.speakers(mid)

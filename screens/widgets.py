@@ -370,6 +370,9 @@ class NfcInput(Input):
     """
 
     def __init__(self, *args: Any, mask_numbers: bool = False, **kwargs: Any) -> None:
+        # Focus never selects the text: Textual's default made the next key replace what the
+        # field held ("Bình Lãng" became "x" when a key came after a closed dialog).
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.mask_numbers = mask_numbers
 

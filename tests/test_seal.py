@@ -376,6 +376,11 @@ async def test_seal_with_f8_on_the_conclusion_screen(tmp_path: Path, clock):
         await pilot.pause()
         assert [n.message for n in app._notifications if "đính chính" in n.message] == []
         assert len(seals(store, mid)) == 1 and verify(store, mid).intact
+        editor = app.screen.query_one("#editor", NfcTextArea)  # back on the live screen
+        before = editor.text
+        await pilot.press(*" THỬ")
+        await pilot.pause()
+        assert editor.read_only and editor.text == before  # no words shown that are not kept
 
 
 def test_saving_the_same_text_after_sealing_is_not_an_edit(played):

@@ -1,0 +1,52 @@
+"""Typing is never swallowed: found by a new secretary in tmux (F3 then typing at once; typing
+on the conclusion screen; a field whose text the next key replaced)."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from tests.helpers import live_app
+from tests.test_bursts import key_events
+
+
+async def test_typing_into_a_question_closes_it_and_lands_in_the_minutes(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")  # the opening: F3 asks before leaving it
+        await pilot.pause()
+        for key in [events.Key("f3", None), *key_events("Bà con hỏi")]:
+            app.post_message(key)  # as fast as a terminal delivers them
+        await app.keys_delivered()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        assert app.screen.query_one("#editor").text == "Bà con hỏi"
+        assert store.speaking(mid) is None  # a typed letter is not a "yes"
+        assert store.meeting(mid).phase_index == 0
+
+
+async def test_typing_on_the_conclusion_screen_goes_into_the_conclusion(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        assert type(app.focused).__name__ == "DataTable"  # the petitions have the focus
+        await pilot.press(*"Giao xã")
+        await pilot.pause()
+        text = app.screen.query_one("#conclusion-text")
+        assert text.text == "Giao xã" and text.has_focus
+
+
+async def test_a_field_coming_back_into_focus_keeps_its_text(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press(*"Lò Thị Mai")
+        await pilot.press("tab", "shift+tab", "x")
+        await pilot.pause()
+        assert app.screen.query_one("#f-name", Input).value == "Lò Thị Maix"
