@@ -140,14 +140,29 @@ def first_frame(
     before_quit: Callable[[Terminal], None] | None = None,
 ) -> float:
     """Start ``argv`` in a pseudo-terminal; seconds to the first frame showing ``marker``."""
+    return first_frame_cpu(argv, marker, cwd=cwd, env=env, size=size, before_quit=before_quit)[0]
+
+
+def first_frame_cpu(
+    argv: Sequence[str],
+    marker: str,
+    *,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    size: tuple[int, int] = (120, 35),
+    before_quit: Callable[[Terminal], None] | None = None,
+) -> tuple[float, float]:
+    """Seconds to the first frame showing ``marker``, and the CPU seconds the program had used
+    by then (read from /proc as soon as the frame is seen: less sensitive to a busy machine)."""
     term = Terminal(argv, cwd=cwd, env=env, size=size)
     try:
         seconds = term.wait_for(marker)
+        cpu, _ = process_figures(term.pid)
         if before_quit is not None:
             before_quit(term)
     finally:
         term.close()
-    return seconds
+    return seconds, cpu
 
 
 def process_figures(pid: int) -> tuple[float, float]:

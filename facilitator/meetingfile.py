@@ -293,7 +293,12 @@ def load(path: Path) -> dict[str, Any]:
             "", f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}"
         ) from exc
     _check_values(data)
-    return data
+    return _Checked(data) if isinstance(data, dict) else data
+
+
+class _Checked(dict):  # type: ignore[type-arg]
+    """A file's contents as ``load`` returns them: their values already walked (NaN, huge
+    integers, lone surrogates, nesting), so ``validate`` does not walk 80,000 values again."""
 
 
 def _check_values(data: Any) -> None:
@@ -415,46 +420,100 @@ _PLAIN = {
 }
 
 
+_EXACT: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+    "null": (type(None),),
+}
+_COMPILED: dict[int, Callable[[Any], bool] | None] = {}
+
+
 def _plainly_valid(sub: dict[str, Any], value: Any) -> bool:
-    """True only when ``value`` meets ``sub``, which uses only the keywords in _PLAIN (any
-    other keyword: False, and jsonschema decides)."""
+    """True only when ``value`` meets ``sub`` and ``sub`` uses only the keywords in _PLAIN;
+    the types are matched exactly (``True`` is not an integer, a subclass is not its base).
+    False sends the value to jsonschema, which decides and words the refusal."""
+    check = _compile(sub)
+    return check is not None and check(value)
+
+
+def _compile(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """``sub`` as one Python function (built once per schema); None for other keywords."""
+    key = id(sub)
+    if key not in _COMPILED:
+        _COMPILED[key] = _build(sub)
+    return _COMPILED[key]
+
+
+def _build(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
     if not _PLAIN.issuperset(sub):
-        return False
+        return None
+    checks: list[Callable[[Any], bool]] = []
     kind = sub.get("type")
     if kind is not None:
         kinds = kind if isinstance(kind, list) else [kind]
-        if not any(_TYPES[k](value) for k in kinds):
-            return False
-    if "enum" in sub and not any(
-        value == option and type(value) is type(option) for option in sub["enum"]
-    ):
-        return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "minimum" in sub and value < sub["minimum"]:
-            return False
-        if "maximum" in sub and value > sub["maximum"]:
-            return False
-    if isinstance(value, str):
-        if "minLength" in sub and len(value) < sub["minLength"]:
-            return False
-        if "maxLength" in sub and len(value) > sub["maxLength"]:
-            return False
-        if "pattern" in sub and not re.search(sub["pattern"], value):
-            return False
-    if isinstance(value, dict):
-        props = sub.get("properties", {})
-        if any(key not in value for key in sub.get("required", ())):
-            return False
+        exact = frozenset(t for k in kinds for t in _EXACT[k])
+        checks.append(lambda v: type(v) in exact)
+    if "enum" in sub:
+        options = [(type(o), o) for o in sub["enum"]]
+        checks.append(lambda v: (type(v), v) in options)
+    low, high = sub.get("minimum"), sub.get("maximum")
+    if low is not None or high is not None:
+
+        def in_range(v: Any) -> bool:
+            if type(v) not in (int, float):
+                return True
+            return (low is None or v >= low) and (high is None or v <= high)
+
+        checks.append(in_range)
+    shortest, longest, pattern = sub.get("minLength"), sub.get("maxLength"), sub.get("pattern")
+    if shortest is not None or longest is not None or pattern is not None:
+        search = re.compile(pattern).search if pattern is not None else None
+
+        def text_ok(v: Any) -> bool:
+            if type(v) is not str:
+                return True
+            if shortest is not None and len(v) < shortest:
+                return False
+            if longest is not None and len(v) > longest:
+                return False
+            return search is None or search(v) is not None
+
+        checks.append(text_ok)
+    if "properties" in sub or "required" in sub or "additionalProperties" in sub:
         extra = sub.get("additionalProperties", True)
-        for key, item in value.items():
-            if key in props:
-                if not _plainly_valid(props[key], item):
+        if extra is not True and extra is not False:
+            return None
+        props: dict[str, Callable[[Any], bool]] = {}
+        for name, prop in sub.get("properties", {}).items():
+            compiled = _build(prop) if isinstance(prop, dict) else None
+            if compiled is None:
+                return None
+            props[name] = compiled
+        required = tuple(sub.get("required", ()))
+
+        def object_ok(v: Any) -> bool:
+            if type(v) is not dict:
+                return True
+            for name in required:
+                if name not in v:
                     return False
-            elif extra is False:
-                return False
-            elif extra is not True:
-                return False
-    return True
+            for name, item in v.items():
+                check = props.get(name)
+                if check is None:
+                    if extra is False:
+                        return False
+                elif not check(item):
+                    return False
+            return True
+
+        checks.append(object_ok)
+    if len(checks) == 1:
+        return checks[0]
+    return lambda v: all(check(v) for check in checks)
 
 
 def _schema_errors(data: Any) -> list[Any]:
@@ -471,7 +530,8 @@ def _schema_errors(data: Any) -> list[Any]:
                 and set(sub) <= {"type", "items", "description"}
                 and sub.get("type") == "array"
                 and isinstance(sub.get("items"), dict)
-                and all(_plainly_valid(sub["items"], item) for item in value)
+                and (check := _compile(sub["items"])) is not None
+                and all(check(item) for item in value)
             ):
                 checked[key] = []  # every item valid: nothing for jsonschema to say
     return list(validator.iter_errors(checked))
@@ -479,7 +539,8 @@ def _schema_errors(data: Any) -> list[Any]:
 
 def validate(data: Any) -> None:
     """Schema first (jsonschema names the path), then what a schema cannot say."""
-    _check_values(data)
+    if not isinstance(data, _Checked):
+        _check_values(data)
     errors = sorted(_schema_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = min(errors, key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]))
