@@ -204,6 +204,19 @@ def footer_line(seal: Seal) -> str:
     return f"Mã xác thực: {seal.code} (thông qua lúc {when:%H:%M} ngày {when:%d/%m/%Y})"
 
 
+def footer_lines(chain: list[Seal]) -> list[str]:
+    """The biên bản's footer for a seal chain: the latest code with the time the minutes were
+    approved (the first seal), then one "Đính chính lúc …: <why> (<by>)" line per amendment."""
+    first, last = chain[0], chain[-1]
+    lines = [footer_line(first).replace(first.code, last.code, 1)]
+    for amended in chain[1:]:
+        when = local(parse(amended.at))
+        by = f" ({amended.by})" if amended.by else ""
+        why = f": {amended.why}" if amended.why else ""
+        lines.append(f"Đính chính lúc {when:%H:%M} ngày {when:%d/%m/%Y}{why}{by}")
+    return lines
+
+
 def _who(by: str, field: str) -> str:
     try:
         return clean(by)

@@ -139,14 +139,14 @@ def test_minutes_content_in_meeting_order(played):
         "1. Khai mạc (08 giờ 00 phút)",
         "2. Thông báo nội dung (08 giờ 10 phút)",
         "3. Nhân dân phát biểu (08 giờ 25 phút)",
-        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu về đường trục thôn xuống cấp",
-        "Kiến nghị 1: Đề nghị xã đầu tư nâng cấp đường trục thôn",
+        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Đường trục thôn xuống cấp, mùa mưa ngập.",
+        "Kiến nghị 7: Đề nghị xã đầu tư nâng cấp đường trục thôn",
         "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã trả lời: Xã sẽ khảo sát",
-        "Bà Phạm Thị Hòa (xóm Giữa) phát biểu về chế độ cho người có công",
+        "Bà Phạm Thị Hòa (xóm Giữa) phát biểu: Chế độ cho người có công, hồ sơ chậm.",
         "4. Trả lời, giải trình",
         "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã trả lời.",
         "5. Trao đổi thêm",
-        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu lần 2 về đường trục thôn",
+        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu lần 2: Đường trục thôn",
         "III. KẾT LUẬN CỦA CHỦ TỌA",
         "Hội nghị kết thúc vào hồi 08 giờ 49 phút cùng ngày",
     ]
@@ -158,22 +158,32 @@ def test_minutes_content_in_meeting_order(played):
     assignments = d.tables[1]
     rows = [[c.text for c in r.cells] for r in assignments.rows]
     assert rows[0] == ["STT", "Nội dung", "Người/đơn vị chịu trách nhiệm", "Thời hạn"]
+    # assigned and forwarded, in the meeting's order, each assignment's task under its content
     assert rows[1:] == [
         [
             "1",
-            "Đề nghị hỗ trợ giống cây vụ đông cho hội viên bị thiệt hại do mưa lớn",
+            "Đề nghị hỗ trợ giống cây vụ đông cho hội viên bị thiệt hại do mưa lớn\n"
+            "Nhiệm vụ: Rà soát, đề xuất hỗ trợ giống cây vụ đông",
             "Hội Nông dân xã",
             "18/11/2021",
         ],
         [
             "2",
-            "Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa",
+            "Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa\n"
+            "Nhiệm vụ: Khảo sát, lập phương án nâng cấp đường trục thôn",
             "Công chức Địa chính - Xây dựng",
             "18/11/2021",
         ],
         [
             "3",
-            "Đề nghị bố trí thu gom rác ven kênh tiêu thường xuyên",
+            "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa",
+            "Chuyển Văn phòng Đăng ký đất đai huyện xem xét, giải quyết",
+            "Theo quy định",
+        ],
+        [
+            "4",
+            "Đề nghị bố trí thu gom rác ven kênh tiêu thường xuyên\n"
+            "Nhiệm vụ: Phối hợp tổ thu gom rác, bố trí lịch thu gom 2 lần mỗi tuần",
             "Trưởng thôn Đông Phong",
             "18/11/2021",
         ],
@@ -304,9 +314,9 @@ def test_documents_render_in_libreoffice(played, tmp_path: Path):
             2,
             ["THÔNG BÁO", "1. Đánh giá chung", "6. Tổ chức thực hiện", "CHỦ TỊCH"],
         ),
-        "bao-cao": (
+        "bao-cao": (  # the appendix lists each assignment's task too
             3,
-            3,
+            4,
             ["BÁO CÁO", "I. TÌNH HÌNH CHUNG", "II. KẾT QUẢ GIẢI QUYẾT", "DANH SÁCH Ý KIẾN, KIẾN"],
         ),
     }

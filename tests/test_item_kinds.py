@@ -68,21 +68,21 @@ def test_kind_stored_default_and_refused_outcome(console):
 def test_minutes_print_each_kind(with_kinds):
     text = lines(with_kinds.store, with_kinds.meeting_id, "minutes")
     i = text.index(
-        "- Khiếu nại: Đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa "
+        "- Khiếu nại 4: Đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa "
         "(nguồn: Hội Cựu chiến binh)."
     )
     assert text[i + 1] == "Kết quả: chuyển xử lý theo Luật Khiếu nại."
     i = text.index(
-        "- Tố cáo: Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (nguồn: Đoàn Thanh "
+        "- Tố cáo 5: Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (nguồn: Đoàn Thanh "
         "niên)."
     )
     assert text[i + 1] == "Kết quả: chuyển xử lý theo Luật Tố cáo."
     i = text.index(
-        "Phản ánh 1: Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa."
+        "Phản ánh 9: Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa."
     )
     assert text[i + 1] == ("Kết quả: chuyển Văn phòng Đăng ký đất đai huyện xem xét, giải quyết.")
     assert (
-        "Kiến nghị 1: Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa."
+        "Kiến nghị 7: Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa."
         in text
     )
 
@@ -341,7 +341,11 @@ def test_documents_with_kinds_and_satisfaction_render_in_libreoffice(with_kinds,
         check_signature_page(pages, doc, "kinds")
         flat = " ".join(text.split())
         if doc == "minutes":
-            pieces = ["Khiếu nại: Đề nghị giải quyết", "chuyển xử lý theo Luật Khiếu nại", "THƯ KÝ"]
+            pieces = [
+                "Khiếu nại 4: Đề nghị giải quyết",
+                "chuyển xử lý theo Luật Khiếu nại",
+                "THƯ KÝ",
+            ]
         elif doc == "conclusion":
             pieces = ["5. Các nội dung đang xem xét", "6. Các đơn khiếu nại, tố cáo", "7. Tổ chức"]
         else:

@@ -247,9 +247,12 @@ def test_footer_code_matches_the_stored_seal(played, clock):
     clock.advance(600)
     amended = amend_entry(played, 2, "Đã sửa.", by="Yến", why="đọc lại")
     document = Document(io.BytesIO(build(store, mid, "minutes")))
-    assert footer_texts(document)[0] == (
-        f"Mã xác thực: {amended.code} (thông qua lúc 08:59 ngày 28/10/2021)"
-    )
+    # the latest code, the time the minutes were approved, and every correction with its reason
+    for footer in (document.sections[0].footer, document.sections[0].first_page_footer):
+        assert [p.text for p in footer.paragraphs] == [
+            f"Mã xác thực: {amended.code} (thông qua lúc 08:49 ngày 28/10/2021)",
+            "Đính chính lúc 08:59 ngày 28/10/2021: đọc lại (Yến)",
+        ]
     assert last_seal(store, mid) == amended
 
 

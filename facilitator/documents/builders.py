@@ -16,7 +16,7 @@ from facilitator.live import place_words
 from facilitator.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
 from facilitator.profile import Profile
 from facilitator.publication import SATISFACTION, SATISFACTION_WORDS, is_answered
-from facilitator.text import TITLES, date_words, time_words, titled
+from facilitator.text import TITLES, date_words, fold, time_words, titled
 
 OUTCOME_WORDS = {
     "answered": "Đã trả lời tại hội nghị",
@@ -39,6 +39,41 @@ def _clause(text: str) -> str:
 def _lower_first(text: str) -> str:
     text = _clause(text)
     return text[:1].lower() + text[1:]
+
+
+def _starts_with(text: str, word: str) -> bool:
+    """Whether a typed text already begins with a label word ("Khiếu nại việc …" and the label
+    "Khiếu nại"), ignoring case and accents: the label is then not printed a second time."""
+    folded, key = fold(text), fold(word)
+    return folded == key or folded.startswith(key + " ") or folded.startswith(key + ":")
+
+
+def _says_answer(text: str) -> bool:
+    """A typed answer that names its speaker itself ("Chủ tịch UBND xã trả lời: …")."""
+    first = fold(text.split("\n", 1)[0])
+    head, colon, _ = first.partition(":")
+    return bool(colon) and len(head) <= 80 and head.endswith("tra loi") and "." not in head
+
+
+def _sentence(text: str) -> str:
+    """A typed text as typed, with a full stop when it ends without punctuation."""
+    text = text.strip()
+    return text if text[-1:] in ".?!…;:" else f"{text}."
+
+
+def _responsible(responsible: str, officials: list[Official]) -> str:
+    """Who is responsible, inside a sentence: one of the meeting's officials is "đồng chí <name>,
+    <position>" (the position added when not typed); a unit stays as typed."""
+    for o in officials:
+        if fold(responsible) == fold(o.name):
+            return f"đồng chí {o.name}, {o.position}" if o.position else f"đồng chí {o.name}"
+        if fold(responsible).startswith(fold(o.name) + ","):
+            return f"đồng chí {responsible}"
+    return responsible
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _start_time(meeting: Meeting) -> dt.time:
@@ -136,19 +171,23 @@ def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
     return f"{what} qua {p.source}" if p.source and p.source != "meeting" else f"{what} nhân dân"
 
 
-def _answer_sentence(p: Petition) -> str:
+def _answer_sentence(p: Petition, officials: list[Official] | None = None) -> str:
     parts = []
     if p.answer:
         who = p.answered_by_name or "Chủ tọa"
         if p.answered_by_position:
             who += f", {p.answered_by_position}"
-        parts.append(f"Đồng chí {who} trả lời: {_clause(p.answer)}.")
+        verb = "" if _says_answer(p.answer) else " trả lời"  # never "trả lời: … trả lời: …"
+        parts.append(f"Đồng chí {who}{verb}: {_clause(p.answer)}.")
     if not is_ordinary(p.kind):  # never an ordinary outcome, deadline or assignment
         return " ".join([*parts, f"Kết quả: {LAW_WORDS[p.kind]}."])
     outcome = OUTCOME_WORDS[p.outcome]
     detail = ""
     if p.outcome == "assigned" and p.assignment:
-        detail = f" cho {p.assignment.responsible}, hạn {p.assignment.due:%d/%m/%Y}"
+        a = p.assignment
+        detail = f" cho {_responsible(a.responsible, officials or [])}, hạn {a.due:%d/%m/%Y}"
+        if a.task.strip():
+            detail += f"; nhiệm vụ: {_clause(a.task)}"
     elif p.outcome == "assigned":  # old data: never an assignment without a responsible
         detail = f" ({UNASSIGNED})"
     elif p.outcome == "forwarded" and p.forwarded_to:
@@ -181,16 +220,25 @@ def _attendance(doc: OfficialDocument, meeting: Meeting, officials: list[Officia
     doc.run(p, f" {_citizens(meeting)} người dân thôn {meeting.village} tham dự{extra}.")
 
 
-def _assignment_table(doc: OfficialDocument, petitions: list[Petition]) -> None:
-    assigned = [p for p in petitions if p.outcome == "assigned" and p.assignment]
-    if not assigned:
+def _assignment_table(
+    doc: OfficialDocument, petitions: list[Petition], officials: list[Official]
+) -> None:
+    """What is left to do after the meeting: every assigned item (content, its task, who, by
+    when) and every item forwarded to a higher body (content, the body)."""
+    rows = []
+    for p in petitions:
+        a = p.assignment
+        if p.outcome == "assigned" and a:
+            task = f"\nNhiệm vụ: {_clause(a.task)}" if a.task.strip() else ""
+            who = _capital(_responsible(a.responsible, officials))
+            rows.append([_clause(p.content) + task, who, f"{a.due:%d/%m/%Y}"])
+        elif p.outcome == "forwarded" and p.forwarded_to:
+            who = f"Chuyển {p.forwarded_to} xem xét, giải quyết"
+            rows.append([_clause(p.content), who, "Theo quy định"])
+    if not rows:
         doc.para("Không có nội dung phải giao giải quyết sau hội nghị.")
         return
-    rows = [
-        [str(i), _clause(p.content), p.assignment.responsible, f"{p.assignment.due:%d/%m/%Y}"]
-        for i, p in enumerate(assigned, start=1)
-        if p.assignment
-    ]
+    rows = [[str(i), *row] for i, row in enumerate(rows, start=1)]
     doc.grid(
         ["STT", "Nội dung", "Người/đơn vị chịu trách nhiệm", "Thời hạn"],
         rows,
@@ -254,7 +302,14 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
             if entry.text != phase_title:  # the stamp as written needs no repeating
                 _typed(doc, entry.text)
         elif entry.kind == "speech" and speaker is not None:
-            _speech(doc, entry.text, speaker, by_speaker.get(speaker.id, []), written_petitions)
+            _speech(
+                doc,
+                entry.text,
+                speaker,
+                by_speaker.get(speaker.id, []),
+                written_petitions,
+                officials,
+            )
         else:
             _typed(doc, entry.text, italic=entry.kind == "outage")
 
@@ -268,24 +323,26 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         title = f"{phase.position + 1}. {phase.name}"
         printed = [e for e in by_phase.get(phase.position, []) if _prints(e, title)]
         pre = phase.position == 1 and any(p.speaker_id is None for p in petitions)
-        if not printed and not pre:
-            continue  # a phase that did not happen (or left nothing to record): no empty heading
+        # Every step of the agenda keeps its heading, in order, even one skipped or left empty.
         at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
         doc.heading(f"{title}{at}")
+        if not printed and not pre:
+            doc.para("(Không có ghi chép.)", italic=True)
         for entry in printed:
             write(entry, title)
         if pre:  # the chair announces the opinions collected before the meeting (phase 2)
-            _pre_collected(doc, petitions, written_petitions)
+            _pre_collected(doc, petitions, written_petitions, officials)
     for position in sorted(set(by_phase) - positions - {-1}):  # a phase no longer on the agenda
         for entry in by_phase[position]:
             write(entry)
+    _not_spoken(doc, list(speakers.values()))
     rest = [p for p in petitions if p.id not in written_petitions]
     if rest:
         doc.heading("Các ý kiến, kiến nghị khác và kết quả trả lời")
         for p in rest:
             kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
             doc.para(f"- {_petitioner(p, speakers)}{kind}: {_clause(p.content)}.")
-            doc.para(_answer_sentence(p))
+            doc.para(_answer_sentence(p, officials))
             written_petitions.add(p.id)
     heading = doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
     if closing_phase is not None and closing_phase.started_at:
@@ -298,15 +355,17 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         if line.strip():
             doc.para(line)
     doc.para("Phân công trách nhiệm giải quyết các nội dung chưa được giải quyết tại hội nghị:")
-    _assignment_table(doc, petitions)
+    _assignment_table(doc, petitions, officials)
+    from facilitator.seal import footer_lines, seals
+
+    chain = seals(store, meeting_id)
     end = local(meeting.ended_at).time() if meeting.ended_at else None
-    closing = (
-        f"Hội nghị kết thúc vào hồi {time_words(end)} cùng ngày, biên bản đã được thông qua "
-        "trước hội nghị"
-        if end
-        else "Hội nghị kết thúc vào hồi ..... giờ ..... phút cùng ngày, biên bản đã được "
-        "thông qua trước hội nghị"
-    )
+    closing = f"Hội nghị kết thúc vào hồi {time_words(end) if end else '..... giờ ..... phút'} "
+    # Only a sealed biên bản ("Thông qua biên bản", SPEC §7c) says it was read back and approved.
+    if chain:
+        closing += "cùng ngày. Biên bản được đọc lại cho hội nghị nghe và được hội nghị thông qua"
+    else:
+        closing += "cùng ngày"
     last = doc.para(closing)
     doc.end_with_stop(last)
     doc.signatures(
@@ -315,11 +374,8 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         (meeting.secretary_name, meeting.chair_name),
         profile.recipient_lines("minutes"),
     )
-    from facilitator.seal import footer_line, last_seal
-
-    sealed = last_seal(store, meeting_id)
-    if sealed is not None:
-        doc.footer(footer_line(sealed))
+    if chain:
+        doc.footer(*footer_lines(chain))
     return _finish(doc, store, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
 
 
@@ -340,33 +396,72 @@ def _prints(entry: MinutesEntry, phase_title: str) -> bool:
     return bool(entry.text.strip()) or entry.kind == "speech"
 
 
-def _pre_collected(doc: OfficialDocument, petitions: list[Petition], written: set[int]) -> None:
+def _pre_collected(
+    doc: OfficialDocument, petitions: list[Petition], written: set[int], officials: list[Official]
+) -> None:
     pre = [p for p in petitions if p.speaker_id is None]
     if not pre:
         return
     doc.para("Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:")
     for p in pre:
-        kind = f"{kind_word(p.kind)}: " if p.kind != "petition" else ""
-        doc.para(f"- {kind}{_clause(p.content)} (nguồn: {p.source}).")
-        doc.para(_answer_sentence(p))
+        doc.para(f"- {_label(p)} {_clause(p.content)} (nguồn: {p.source}).")
+        doc.para(_answer_sentence(p, officials))
         written.add(p.id)
 
 
+def _label(p: Petition) -> str:
+    """ "Kiến nghị 4:" — numbered once through the meeting (the item's seq); "6." alone when the
+    typed text already starts with the kind ("Khiếu nại việc …")."""
+    kind = kind_word(p.kind)
+    return f"{p.seq}." if _starts_with(p.content, kind) else f"{kind} {p.seq}:"
+
+
+# The states of a registered speaker who did not speak (Delete in the queue, with a reason).
+NOT_SPOKEN = {"absent": "vắng mặt", "withdrawn": "rút đăng ký"}
+
+
+def _not_spoken(doc: OfficialDocument, speakers: list[Speaker]) -> None:
+    """Registered speakers who did not speak, each with the reason given."""
+    missing = [s for s in speakers if s.kind != "answer" and s.state in NOT_SPOKEN]
+    if not missing:
+        return
+    doc.para("Người đăng ký phát biểu nhưng không phát biểu:")
+    for s in missing:
+        reason = f": {_clause(s.reason)}" if s.reason.strip() else ""
+        doc.para(f"- {_speaker_words(s)} đăng ký nhưng {NOT_SPOKEN[s.state]}{reason}.")
+
+
 def _speech(
-    doc: OfficialDocument, text: str, speaker: Speaker, petitions: list[Petition], written: set[int]
+    doc: OfficialDocument,
+    text: str,
+    speaker: Speaker,
+    petitions: list[Petition],
+    written: set[int],
+    officials: list[Official],
 ) -> None:
-    """The speaker's header (from the speaker, never parsed from the text), then the entry
-    exactly as typed, then the speaker's petitions with their answers."""
+    """The speaker's header (from the speaker, never parsed from the text), the gist and the
+    entry exactly as typed, then the speaker's petitions (numbered through the meeting) with
+    their answers."""
     if speaker.kind == "answer":  # an official's turn: the position is kept in ``hamlet``
         position = f", {speaker.hamlet}" if speaker.hamlet else ""
-        _typed(doc, text, f"Đồng chí {speaker.name}{position} trả lời")
+        # "Chủ tịch UBND xã trả lời: …" typed: the header does not say "trả lời" a second time
+        verb = "" if _says_answer(text) else " trả lời"
+        _typed(doc, text, f"Đồng chí {speaker.name}{position}{verb}")
         return
-    gist = f" về {_lower_first(speaker.gist)}" if speaker.gist else ""
     turn = f" lần {speaker.turn}" if speaker.turn > 1 else ""
-    _typed(doc, text, f"{_speaker_words(speaker)} phát biểu{turn}{gist}")
-    for i, p in enumerate(petitions, start=1):
-        doc.para(f"{kind_word(p.kind)} {i}: {_clause(p.content)}.")
-        doc.para(_answer_sentence(p))
+    lead = f"{_speaker_words(speaker)} phát biểu{turn}"
+    if speaker.gist.strip():  # the gist as typed, then what was said, as typed
+        paragraph = doc.para()
+        doc.run(paragraph, lead, bold=True)
+        doc.run(paragraph, f": {_sentence(speaker.gist)}")
+        _typed(doc, text)
+    else:
+        _typed(doc, text, lead)
+    for p in petitions:
+        paragraph = doc.para()
+        doc.run(paragraph, _label(p), bold=True)
+        doc.run(paragraph, f" {_clause(p.content)}.")
+        doc.para(_answer_sentence(p, officials))
         written.add(p.id)
 
 
@@ -452,9 +547,10 @@ def conclusion_document(
         a = p.assignment
         who = _petitioner(p, speakers)
         to_whom = _mid(who) if p.speaker_id else "nhân dân"
+        task = f" Nhiệm vụ: {_sentence(a.task)}" if a and a.task.strip() else ""
         doc.para(
-            f"- Giao {a.responsible} giải quyết và trả lời {to_whom} về nội dung: "
-            f"{_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}."
+            f"- Giao {_responsible(a.responsible, officials)} giải quyết và trả lời {to_whom} về "
+            f"nội dung: {_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}.{task}"
             if a
             else f"- Giải quyết và trả lời {to_whom} về nội dung: {_lower_first(p.content)} "
             f"({UNASSIGNED} người, đơn vị chịu trách nhiệm)."
@@ -713,7 +809,13 @@ def _appendix(
             [
                 str(i),
                 # the kind when not the usual kiến nghị (the list's title names those)
-                (f"{kind_word(p.kind)}: " if p.kind != "petition" else "") + _clause(p.content),
+                (
+                    f"{kind_word(p.kind)}: "
+                    if p.kind != "petition" and not _starts_with(p.content, kind_word(p.kind))
+                    else ""
+                )
+                + _clause(p.content)
+                + (f"\nNhiệm vụ: {_clause(a.task)}" if a and a.task.strip() else ""),
                 SECRET if p.kind == "denunciation" else _petitioner(p, speakers),
                 p.field or "",
                 result,

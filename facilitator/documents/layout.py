@@ -194,14 +194,17 @@ class OfficialDocument:
                 run._r.append(instr)
         self._plain(section.first_page_header.paragraphs[0], Align.CENTER)
 
-    def footer(self, text: str) -> None:
-        """A line at the foot of every page (the seal's "Mã xác thực: …"), 10 pt, right."""
+    def footer(self, *lines: str) -> None:
+        """Lines at the foot of every page (the seal's "Mã xác thực: …", then each correction),
+        10 pt, right; one paragraph a line."""
         section = self.doc.sections[0]
         for footer in (section.footer, section.first_page_footer):
-            paragraph = self._plain(footer.paragraphs[0], Align.RIGHT)
-            run = paragraph.add_run(text)
-            run.font.size = Pt(10)
-            run.italic = True
+            for i, text in enumerate(lines):
+                at = footer.paragraphs[0] if i == 0 else footer.add_paragraph()
+                paragraph = self._plain(at, Align.RIGHT)
+                run = paragraph.add_run(text)
+                run.font.size = Pt(10)
+                run.italic = True
 
     # ----- paragraphs -----------------------------------------------------------------------
     @staticmethod

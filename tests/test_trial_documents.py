@@ -1,0 +1,159 @@
+"""What a new secretary found in the documents of a trial meeting (README and seed only): text
+typed but printed nowhere, typed words changed, labels doubled, numbers restarting, phases
+missing, a closing line and a footer that were not true."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from facilitator.conclusion import conclude, decide
+from facilitator.documents import build
+from facilitator.live import Console
+from facilitator.seal import amend_conclusion, seal
+
+
+def paragraphs(console: Console, kind: str = "minutes") -> list[str]:
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, kind)))
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def table(console: Console) -> list[list[str]]:
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, "minutes")))
+    grid = next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+    return [[c.text for c in r.cells] for r in grid.rows[1:]]
+
+
+@pytest.fixture
+def trial(console: Console) -> Console:
+    """Phase 3 with two speakers as the trial had them: Bà Hoà's gist starts with a verb
+    ("Hỏi về …"), Ông Thắng's complaint starts with the word "Khiếu nại"."""
+    for _ in range(3):
+        console.next_phase()
+    speakers = console.store.speakers(console.meeting_id)
+    for s in speakers:  # the demo's registered speakers do not speak here
+        console.set_absent(s.id, "withdrawn")
+    hoa = console.register(
+        "Nguyễn Thị Hoà", "Đông Phong", "Hỏi về tiến độ cấp sổ đỏ khu Đồng Mả", title="Bà"
+    ).speaker_id
+    thang = console.register("Lương Đức Thắng", "Đông Phong", "Rác thải", title="Ông").speaker_id
+    linh = console.register("Phùng Khánh Linh", "Tây Phong", "Trợ cấp", title="Bà").speaker_id
+    console.set_absent(linh, "absent", "Bà Linh về quê chăm mẹ ốm, xin gửi ý kiến bằng văn bản")
+    console.call_next()
+    entry = console.store.minutes(console.meeting_id)[-1]
+    console.save_entry(entry.id, "Bà Hoà cho biết hồ sơ nộp từ tháng 3/2019.")
+    console.record_petition("Đề nghị đôn đốc cấp GCNQSDĐ cho 12 hộ.", speaker_id=hoa)
+    console.record_petition("Sửa đường trục thôn.", speaker_id=hoa)
+    console.call_next()
+    console.record_petition(
+        "Khiếu nại việc thu hồi 150 m² đất vườn năm 2020.", speaker_id=thang, kind="complaint"
+    )
+    return console
+
+
+def test_gist_is_printed_as_typed_after_the_speaker(trial):
+    text = paragraphs(trial)
+    i = text.index(
+        "Bà Nguyễn Thị Hoà (thôn Đông Phong) phát biểu: Hỏi về tiến độ cấp sổ đỏ khu Đồng Mả."
+    )
+    assert text[i + 1] == "Bà Hoà cho biết hồ sơ nộp từ tháng 3/2019."
+    assert not any("phát biểu về" in t for t in text)
+
+
+def test_petitions_are_numbered_once_through_the_meeting_and_labels_not_doubled(trial):
+    text = paragraphs(trial)
+    # the demo's six opinions collected before the meeting are 1-6
+    assert "Kiến nghị 7: Đề nghị đôn đốc cấp GCNQSDĐ cho 12 hộ." in text
+    assert "Kiến nghị 8: Sửa đường trục thôn." in text
+    assert "9. Khiếu nại việc thu hồi 150 m² đất vườn năm 2020." in text
+    assert not any(t.startswith("Kiến nghị 1:") for t in text)
+    assert not any("Khiếu nại 9: Khiếu nại" in t for t in text)
+
+
+def test_report_appendix_does_not_double_the_kind(trial):
+    document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "report")))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Khiếu nại việc thu hồi 150 m² đất vườn năm 2020" in cells
+    assert not any(c.startswith("Khiếu nại: Khiếu nại") for c in cells)
+
+
+def test_an_answer_that_names_its_speaker_does_not_say_tra_loi_twice(trial):
+    trial.start_answer("Trần Xuân Mãng", "Chủ tịch UBND xã")
+    entry = trial.store.minutes(trial.meeting_id)[-1]
+    trial.save_entry(entry.id, "Chủ tịch UBND xã trả lời: đường trục thôn khởi công quý II/2022.")
+    text = paragraphs(trial)
+    assert (
+        "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã: Chủ tịch UBND xã trả lời: đường trục thôn "
+        "khởi công quý II/2022." in text
+    )
+    assert not any("trả lời: Chủ tịch UBND xã trả lời" in t for t in text)
+
+
+def test_absent_speaker_and_reason_are_in_the_minutes(trial):
+    text = paragraphs(trial)
+    assert (
+        "- Bà Phùng Khánh Linh (thôn Tây Phong) đăng ký nhưng vắng mặt: Bà Linh về quê chăm mẹ "
+        "ốm, xin gửi ý kiến bằng văn bản." in text
+    )
+    assert "- Bà Phạm Thị Hòa (xóm Giữa) đăng ký nhưng rút đăng ký." in text
+
+
+def test_task_and_official_reach_the_minutes_table_and_the_notice(trial):
+    pid = next(p.id for p in trial.store.petitions(trial.meeting_id) if p.content.startswith("Sửa"))
+    decide(
+        trial,
+        pid,
+        "assigned",
+        responsible="Lê Văn Nam",
+        task="Khảo sát, lập dự toán, trình UBND xã.",
+        due="18/11/2021",
+    )
+    forwarded = next(
+        p.id for p in trial.store.petitions(trial.meeting_id) if p.content.startswith("Đề nghị đôn")
+    )
+    decide(trial, forwarded, "forwarded", forwarded_to="Văn phòng Đăng ký đất đai huyện")
+    assert table(trial) == [
+        [
+            "1",
+            "Đề nghị đôn đốc cấp GCNQSDĐ cho 12 hộ",
+            "Chuyển Văn phòng Đăng ký đất đai huyện xem xét, giải quyết",
+            "Theo quy định",
+        ],
+        [
+            "2",
+            "Sửa đường trục thôn\nNhiệm vụ: Khảo sát, lập dự toán, trình UBND xã",
+            "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã",
+            "18/11/2021",
+        ],
+    ]
+    notice = paragraphs(trial, "conclusion")
+    assert (
+        "- Giao đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã giải quyết và trả lời bà Nguyễn Thị Hoà "
+        "(thôn Đông Phong) về nội dung: sửa đường trục thôn trước ngày 18/11/2021. Nhiệm vụ: "
+        "Khảo sát, lập dự toán, trình UBND xã." in notice
+    )
+
+
+def test_closing_line_says_approved_only_once_sealed(trial, clock):
+    conclude(trial, "Kết luận.")
+    before = paragraphs(trial)
+    assert not any("thông qua" in t for t in before)
+    assert any(
+        t.startswith("Hội nghị kết thúc vào hồi") and t.endswith("cùng ngày./.") for t in before
+    )
+    seal(trial, "Hoàng Thị Yến")
+    after = paragraphs(trial)
+    assert any(
+        t.endswith(
+            "cùng ngày. Biên bản được đọc lại cho hội nghị nghe và được hội nghị thông qua./."
+        )
+        for t in after
+    )
+    clock.advance(600)
+    amend_conclusion(trial, "Kết luận đã sửa.", by="Hoàng Thị Yến", why="sai tên")
+    document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "minutes")))
+    lines = [p.text for p in document.sections[0].footer.paragraphs]
+    assert lines[0].endswith("(thông qua lúc 08:00 ngày 28/10/2021)")
+    assert lines[1] == "Đính chính lúc 08:10 ngày 28/10/2021: sai tên (Hoàng Thị Yến)"
