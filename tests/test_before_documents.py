@@ -464,3 +464,20 @@ def test_cli_exports_the_before_documents(tmp_path: Path):
     assert numbered.exit_code == 0, numbered.output
     text = all_text((tmp_path / "gm.docx").read_bytes())
     assert "Số: 07/GM-UBND" in text and "Bình Lãng, ngày 19 tháng 10 năm 2021" in text
+
+
+def test_radio_and_announcement_give_a_village_head_without_title_dong_chi(store):
+    """The trial's head of village, Bùi Quang Phước: the name says no title (no Thị, no Văn),
+    so he is "đồng chí", never a bare name after "với"."""
+    data = demo_meeting()
+    for o in data["officials"]:
+        if o["position"].startswith("Trưởng thôn"):
+            o["name"] = "Bùi Quang Phước"
+    meeting_id = import_meeting(store, data)
+    radio = build(store, meeting_id, "radio").decode("utf-8-sig")
+    assert (
+        "đăng ký phát biểu trước với đồng chí Bùi Quang Phước, Trưởng thôn Đông Phong, hoặc"
+        in radio
+    )
+    text = all_text(build(store, meeting_id, "announcement"))
+    assert "trước với đồng chí Bùi Quang Phước, Trưởng thôn Đông Phong, hoặc" in text

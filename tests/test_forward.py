@@ -135,3 +135,14 @@ def test_letters_render_in_libreoffice_on_one_page(forwarded, tmp_path):
         order = ["Kính gửi:", "cụ thể như sau:", "./.", "Nơi nhận:", "Trần Xuân Mãng"]
         at = [next(i for i, line in enumerate(lines) if piece in line) for piece in order]
         assert at == sorted(at)
+
+
+def test_a_speaker_of_the_village_itself_is_not_given_the_village_twice(console, tmp_path):
+    """The trial: Bà Nguyễn Thị Hoà of thôn Đông Phong (the meeting's village) forwarded."""
+    sid = console.register("Nguyễn Thị Hoà", "Đông Phong", title="Bà").speaker_id
+    pid = console.record_petition("Đề nghị đôn đốc cấp GCNQSDĐ.", speaker_id=sid)
+    decide(console, pid, "forwarded", forwarded_to=LAND)
+    (path,) = export_forward(console.store, console.meeting_id, tmp_path, as_of=AS_OF)
+    text = "\n".join(paragraphs(path))
+    assert "1. Bà Nguyễn Thị Hoà (thôn Đông Phong) (kiến nghị" in text
+    assert "(thôn Đông Phong), thôn Đông Phong" not in text

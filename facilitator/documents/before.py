@@ -146,9 +146,10 @@ def _register_line(f: Facts) -> str:
 
 
 def _who(o: Official) -> str:
-    """ "ông Vũ Văn Tùng, Trưởng thôn Đông Phong" (the title only when the name says it)."""
-    title = infer_title(o.name).lower()
-    return f"{title + ' ' if title else ''}{o.name}" + (f", {o.position}" if o.position else "")
+    """ "ông Vũ Văn Tùng, Trưởng thôn Đông Phong": the title when the name says it, else
+    "đồng chí" (an official is never named bare)."""
+    title = infer_title(o.name).lower() or "đồng chí"
+    return f"{title} {o.name}" + (f", {o.position}" if o.position else "")
 
 
 # ----- thông báo tổ chức hội nghị -----------------------------------------------------------

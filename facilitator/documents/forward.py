@@ -14,6 +14,7 @@ from facilitator.documents.builders import _clause, _header, _speaker_words
 from facilitator.documents.layout import Align, OfficialDocument
 from facilitator.kinds import kind_word
 from facilitator.models import Petition, Speaker
+from facilitator.text import fold
 
 
 @dataclass
@@ -44,7 +45,9 @@ def letter_code(office: str) -> str:
 
 def _petitioner(p: Petition, speakers: dict[int, Speaker], village: str) -> str:
     if p.speaker_id and p.speaker_id in speakers:
-        return f"{_speaker_words(speakers[p.speaker_id])}, thôn {village}"
+        speaker = speakers[p.speaker_id]
+        words = _speaker_words(speaker)  # "Bà … (thôn Đông Phong)": the village said once
+        return words if fold(village) in fold(words) else f"{words}, thôn {village}"
     if p.source and p.source != "meeting":
         return f"Ý kiến của nhân dân thôn {village} qua {p.source}"
     return f"Ý kiến của nhân dân thôn {village}"
