@@ -54,6 +54,16 @@ KEYS = (
 LIST_KEYS = {"hamlets", *(f"recipients.{doc}" for doc in DOC_TYPES)}
 
 
+def commune_name(text: str) -> str:
+    """The commune's name without the word "Xã" ("Xã Bình Lãng" -> "Bình Lãng"): documents add
+    it themselves ("XÃ BÌNH LÃNG", "Đảng ủy xã Bình Lãng"), so typed with it or without, it is
+    never printed twice."""
+    name = text.strip()
+    while name[:3].casefold() == "xã " and name[3:].strip():
+        name = name[3:].strip()
+    return name
+
+
 class ProfileError(ValueError):
     """A refused profile value; ``key`` names the field."""
 
@@ -82,7 +92,7 @@ class Profile:
         """Blank names filled from the commune (the meeting's, when the profile has none)."""
         out = dataclasses.replace(self, hamlets=list(self.hamlets))
         out.recipients = {k: list(self.recipients.get(k, [])) for k in DOC_TYPES}
-        out.commune = self.commune or commune
+        out.commune = commune_name(self.commune or commune)
         if not out.ubnd:
             out.ubnd = f"ỦY BAN NHÂN DÂN / XÃ {out.commune.upper()}"
         if not out.party:
@@ -170,6 +180,8 @@ class Profile:
             raise ProfileError(key, str(exc)) from exc
         if key in ("signer", "office_name", "radio") and not text:
             raise ProfileError(key, "không được để trống")
+        if key == "commune":
+            text = commune_name(text)
         setattr(out, key, text)
         return out
 

@@ -13,6 +13,7 @@ from db.store import Store
 from facilitator.files import os_reason
 from facilitator.live import Console, RuleError
 from facilitator.models import DEFAULT_AGENDA
+from facilitator.profile import commune_name
 from facilitator.text import TextError, clean, fold, parse_date
 
 
@@ -48,7 +49,7 @@ def _date(value: str, key: str, *, required: bool = True) -> dt.date | None:
 
 def create_meeting(store: Store, values: dict[str, Any]) -> int:
     """Validate the new-meeting form and create a draft meeting with the default agenda."""
-    commune = _text(values, "commune", required=True)
+    commune = commune_name(_text(values, "commune", required=True))
     village = _text(values, "village", required=True)
     day = _date(values.get("date", ""), "date")
     assert day is not None

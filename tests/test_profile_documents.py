@@ -424,3 +424,25 @@ async def test_new_meeting_suggests_the_profiles_hamlets(tmp_path, clock):
         await pilot.pause()
         village = app.screen.query_one("#f-village")
         assert await village.suggester.get_suggestion("đô") == "Đông Phong"
+
+
+def test_commune_typed_with_xa_is_never_printed_twice(tmp_path: Path, store):
+    """The trial: `profile edit commune "Xã Bình Lãng"` printed "XÃ XÃ BÌNH LÃNG" and "Đảng ủy
+    xã Xã Bình Lãng". Typed with the word or without, the name is kept without it."""
+    db = tmp_path / "f.db"
+    assert cli("profile", "edit", "commune", "Xã Bình Lãng", db=db).returncode == 0
+    shown = cli("profile", "show", db=db).stdout.splitlines()
+    assert "Xã, phường [commune]: Bình Lãng" in shown
+    assert "Tên UBND như in (các dòng cách nhau bằng /) [ubnd]: ỦY BAN NHÂN DÂN / XÃ BÌNH LÃNG" in (
+        shown
+    )
+    profile = Profile().edited("commune", "xã Bình Lãng")
+    assert profile.commune == "Bình Lãng"
+    assert profile.resolved("").party == "Đảng ủy xã Bình Lãng"
+    # a new meeting typed with the word too, under a profile of another commune
+    text = render_all(store, new_meeting(store, "Xã Bình Lãng"))
+    for kind, body in text.items():
+        assert "XÃ XÃ" not in body.upper(), kind
+        assert "xã Xã" not in body, kind
+    assert "XÃ BÌNH LÃNG" in text["minutes"]
+    assert "Bình Lãng, ngày" in text["minutes"]
