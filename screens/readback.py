@@ -10,6 +10,7 @@ from textual.widgets import Static
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
 from facilitator.readback import ReadBack
+from screens.forms import Field, FormScreen
 from screens.keybar import KeyBar
 
 
@@ -21,6 +22,7 @@ class ReadBackScreen(Screen[None]):
         Binding("pagedown,space", "turn(1)", "key.next_page", priority=True, id="next_page"),
         Binding("pageup", "turn(-1)", "key.previous_page", priority=True, id="previous_page"),
         Binding("f5", "end", "key.end_readback", priority=True, id="end_readback"),
+        Binding("enter", "correct", "key.correct_entry", id="correct"),
         Binding("escape", "back", "key.back", id="back"),
     ]
 
@@ -58,6 +60,54 @@ class ReadBackScreen(Screen[None]):
     def action_turn(self, delta: int) -> None:
         self.readback.turn(delta)
         self.show()
+
+    def action_correct(self) -> None:
+        """A correction heard from the hall, made in place: pick the entry (the first one on
+        this page is offered), then its text. Saved as an event (minutes.corrected)."""
+        entries = self.console.store.minutes(self.console.meeting_id)
+        if not entries:
+            return
+        pages = self.readback.pages
+        current = min(self.readback.page or 0, len(pages) - 1)
+        # Offered first: the first entry whose words are on this page, else on the nearest page
+        # before it (a phase's own stamp is its heading, rarely what a correction is about).
+        candidates = [e for e in entries if e.kind != "phase" and e.text] or entries
+        first = candidates[0].id
+        for number in range(current, -1, -1):
+            shown = " ".join(pages[number])
+            found = [e.id for e in candidates if e.text[:30] in shown]
+            if found:
+                first = found[0] if number == current else found[-1]
+                break
+        options = [(f"{e.created_at:%H:%M} · {e.text[:60]}", e.id) for e in entries if e.text]
+        picker = FormScreen(
+            self.t("readback.correct_title"),
+            [Field("entry", self.t("readback.entry"), "select", first, options)],
+            lambda values: values["entry"],
+            self.t,
+        )
+        self.app.push_screen(picker, self._edit_entry)
+
+    def _edit_entry(self, entry_id: object) -> None:
+        if not isinstance(entry_id, int):
+            return
+        row = next(
+            e for e in self.console.store.minutes(self.console.meeting_id) if e.id == entry_id
+        )
+
+        def save(values: dict[str, object]) -> None:
+            try:
+                self.console.save_entry(entry_id, str(values["text"]))
+            except RuleError as exc:
+                raise RuleError(str(exc), "text") from exc
+
+        form = FormScreen(
+            self.t("readback.correct_title"),
+            [Field("text", self.t("readback.text"), "text", row.text)],
+            save,
+            self.t,
+        )
+        self.app.push_screen(form, lambda _result: self.show())
 
     def action_end(self) -> None:
         self.readback.stop()

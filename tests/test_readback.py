@@ -143,3 +143,42 @@ async def test_secretary_turns_the_pages_and_the_chair_view_follows(tmp_path: Pa
         assert str(chair.screen.query_one("#chair-phase").render()) == (
             "Chưa có hội nghị nào đang diễn ra"
         )
+
+
+async def test_a_correction_made_from_the_read_back_screen(tmp_path: Path):
+    """Enter on the read-back page: the first entry of the page is offered, its text is
+    corrected in place, the change is an event and the page shows it."""
+    from screens.widgets import NfcTextArea
+
+    path = tmp_path / "m.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    play_demo(Console(store, mid), clock.advance)
+    readback = ReadBack(Console(store, mid))
+    target = next(e for e in store.minutes(mid) if e.kind == "speech")
+    page = next(i for i, p in enumerate(readback.pages) if target.text[:30] in " ".join(p))
+    readback.start()
+    for _ in range(page):
+        readback.turn(1)
+    store.close()
+    app = make_app(path, clock=clock, meeting_id=mid)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9", "f5")
+        await pilot.pause()
+        await pilot.press("enter")  # correct: the picker offers the first entry on the page
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        area = app.screen.query_one(NfcTextArea)
+        assert area.text == target.text
+        area.load_text("Đường trục thôn hư hỏng nặng (sửa khi đọc lại).")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#readback-page").render())
+        event = app.store.events(mid)[-1]
+    assert "Đường trục thôn hư hỏng nặng (sửa khi đọc lại)." in shown.replace("\n", " ")
+    assert event["kind"] == "minutes.corrected"
+    assert event["payload"]["entry"] == target.id
+    assert event["payload"]["after"] == "Đường trục thôn hư hỏng nặng (sửa khi đọc lại)."
