@@ -26,6 +26,11 @@ from facilitator.live import RuleError
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
 
+class FormScroll(VerticalScroll, can_focus=False):
+    """A scrolling part of a form that never takes the focus: Tab goes from field to field
+    only (a focused container swallowed Enter, and the form seemed not to save)."""
+
+
 @dataclass
 class Field:
     key: str
@@ -112,9 +117,9 @@ class FormScreen(ModalScreen[Any]):
         with Vertical(id="form"):
             yield Label(self.form_title, id="form-title")
             if self.note:  # a long note scrolls: the fields and the hint stay on screen
-                with VerticalScroll(id="form-note-box"):
+                with FormScroll(id="form-note-box"):
                     yield Static(self.note, id="form-note")
-            with VerticalScroll(id="form-fields"):
+            with FormScroll(id="form-fields"):
                 for f in self.fields:
                     with Vertical(classes="form-field"):
                         yield Label(f.label)
@@ -201,7 +206,9 @@ class FormScreen(ModalScreen[Any]):
             focused = self.focused
             if isinstance(focused, Select):
                 return not focused.expanded
-            return isinstance(focused, Checkbox)
+            # Enter saves from anywhere but a field that takes Enter itself: a line (which
+            # may read a scanned card first) or a multi-line field (a new line there).
+            return not isinstance(focused, (Input, NfcTextArea))
         return True
 
     def action_submit_from_choice(self) -> None:
