@@ -19,7 +19,7 @@ from facilitator.deadlines import ANNOUNCEMENT_DAYS, announcement_late
 from facilitator.i18n import Translator
 from facilitator.live import Console, RuleError
 from screens.carryover import carry_over_lines
-from screens.forms import Field, FormScreen
+from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
@@ -282,6 +282,17 @@ SOURCES = [
 ]
 
 
+class PreCollectedForm(FormScreen):
+    """The F7 form of the preparation screen: the kind is a one-line choice (F2 steps through
+    it), so the four fields stay on screen at 80x24."""
+
+    def _widget(self, f: Field) -> Any:
+        widget = super()._widget(f)
+        if f.key == "kind":
+            widget.compact = True
+        return widget
+
+
 def pre_collected_form(
     store: Store, meeting_id: int, t: Translator, petition_id: int | None = None
 ) -> FormScreen:
@@ -289,6 +300,7 @@ def pre_collected_form(
     existing = store.petition(petition_id) if petition_id else None
     fields = [
         Field("content", t("form.content"), "text", existing.content if existing else ""),
+        kind_field(t, (existing.kind if existing else None) or "petition"),
         Field("field", t("form.field"), value=existing.field if existing else ""),
         Field(
             "source", t("prep.source"), value=existing.source if existing else "", suggest=SOURCES
@@ -296,15 +308,16 @@ def pre_collected_form(
     ]
 
     def save(values: dict[str, Any]) -> str:
+        kind = values["kind"] or "petition"
         if existing:
             Console(store, meeting_id).edit_petition(
-                existing.id, values["content"], values["field"], values["source"]
+                existing.id, values["content"], values["field"], values["source"], kind
             )
         else:
             setup.add_pre_collected(
-                store, meeting_id, values["content"], values["field"], values["source"]
+                store, meeting_id, values["content"], values["field"], values["source"], kind
             )
         return t("msg.saved")
 
     title = t("prep.edit_petition" if existing else "prep.add_petition")
-    return FormScreen(title, fields, save, t)
+    return PreCollectedForm(title, fields, save, t)

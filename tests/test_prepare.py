@@ -7,6 +7,7 @@ from textual.widgets import Input
 from facilitator import setup
 from facilitator.app import make_app
 from facilitator.live import RuleError
+from screens.forms import FormScreen
 from screens.widgets import NfcTextArea
 
 
@@ -297,9 +298,9 @@ async def test_every_field_of_the_pre_collected_opinion_form_is_on_screen(tmp_pa
         await pilot.press("f7")
         await pilot.pause()
         form = app.screen
-        assert type(form).__name__ == "FormScreen"
+        assert isinstance(form, FormScreen)
         visible = form.query_one("#form-fields").region
         for f in form.fields:
             region = form.query_one(f"#f-{f.key}").region
             assert region.height >= 1 and visible.contains_region(region), (size, f.key)
-        assert [f.key for f in form.fields] == ["content", "field", "source"]
+        assert [f.key for f in form.fields] == ["content", "kind", "field", "source"]
