@@ -76,6 +76,15 @@ class StoreApp(App[None]):
         self.crash_line: str | None = None  # the one line shown when the window had to end
         self._deliver_keys_init()
 
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        """A letter key works in either case ("N" with Caps Lock or Shift does what "n" does),
+        unless the screen binds the capital itself."""
+        if await super()._check_bindings(key, priority):
+            return True
+        if len(key) == 1 and key.isascii() and key.isupper():
+            return await super()._check_bindings(key.lower(), priority)
+        return False
+
     def on_unmount(self) -> None:
         if self._key_pump is not None:
             self._key_pump.cancel()

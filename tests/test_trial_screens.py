@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from facilitator.app import make_app
+from tests.helpers import live_app
 
 
 async def test_tab_past_the_last_field_then_enter_saves_a_new_meeting(tmp_path, clock):
@@ -26,3 +27,25 @@ async def test_tab_past_the_last_field_then_enter_saves_a_new_meeting(tmp_path, 
         errors = [str(s.render()) for s in form.query(".form-error")]
         assert app.screen is not form, errors
         assert [m.village for m in app.store.meetings()] == ["Đông Phong"]
+
+
+async def test_capital_letters_do_what_the_key_line_says(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    app.meeting_id = None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        await pilot.press("N")  # Caps Lock on, or Shift: "N Tạo mới"
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FormScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home
+        await pilot.press("F")
+        await pilot.pause()
+        followup = app.screen
+        assert type(followup).__name__ == "FollowUpScreen"
+        assert followup.overdue_only is False
+        await pilot.press("O")  # "O Chỉ quá hạn"
+        await pilot.pause()
+        assert followup.overdue_only is True
