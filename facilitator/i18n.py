@@ -459,8 +459,8 @@ VI: dict[str, str] = {
     "cal.work": "ngày làm việc bù",
     # Issue 13.2-13.3: answers linked as they are given; the queue as chambers run it
     "live.by_hamlet": "Theo thôn",
-    "live.budget_left": "Phần nhân dân phát biểu: còn {clock} / {total} phút",
-    "live.budget_over": "Phần nhân dân phát biểu: QUÁ {clock} / {total} phút",
+    "live.budget_left": "{clock} / {total} phút · còn lại của phần nhân dân phát biểu",
+    "live.budget_over": "-{clock} / {total} phút · QUÁ GIỜ phần nhân dân phát biểu",
     "key.move_to": "Đưa lên vị trí",
     "key.first_turns": "Người chưa nói trước, lần 2 sau (bật/tắt)",
     "confirm.call_opening": "Đang ở phần «{now}». Chuyển sang «{phase}» và mời người tiếp theo?",
@@ -943,8 +943,8 @@ EN: dict[str, str] = {
     "cal.work": "make-up working day",
     # Issue 13.2-13.3: answers linked as they are given; the queue as chambers run it
     "live.by_hamlet": "By hamlet",
-    "live.budget_left": "Citizens' phase: {clock} left of {total} min",
-    "live.budget_over": "Citizens' phase: OVER by {clock} of {total} min",
+    "live.budget_left": "{clock} / {total} min · left of the citizens' phase",
+    "live.budget_over": "-{clock} / {total} min · citizens' phase OVER TIME",
     "key.move_to": "Move to position",
     "key.first_turns": "First turns before second turns (on/off)",
     "confirm.call_opening": "Now in «{now}». Move to «{phase}» and call the next speaker?",

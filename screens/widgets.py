@@ -99,7 +99,8 @@ def hamlet_times(t: Translator, totals: list[tuple[str, float]]) -> str:
 
 
 def budget_words(t: Translator, left: float | None, budget: int | None) -> str:
-    """The citizens' phase's second countdown: "Nhân dân phát biểu: còn 42:10 / 60 phút"."""
+    """The citizens' phase's second countdown, its clock first (what a narrow box keeps):
+    "42:10 / 60 phút · còn lại của phần nhân dân phát biểu"."""
     if left is None or not budget:
         return ""
     total = f"{budget / 60:g}"

@@ -75,11 +75,12 @@ def test_budget_time_spoken_and_per_hamlet(store, meeting_id, clock):
     assert hamlet_times(t, totals) == f"Theo thôn: {first.hamlet} 04:10 · {second.hamlet} 01:35"
     left = budget_left(3600, phases, store.clock())
     assert left == 3600 - 345
-    assert budget_words(t, left, 3600) == "Phần nhân dân phát biểu: còn 54:15 / 60 phút"
+    assert budget_words(t, left, 3600) == "54:15 / 60 phút · còn lại của phần nhân dân phát biểu"
     clock.advance(3600)
     over = budget_left(3600, phases, store.clock())
-    assert budget_words(t, over, 3600) == "Phần nhân dân phát biểu: QUÁ 05:45 / 60 phút"
-    assert budget_words(Translator("en"), over, 3600) == "Citizens' phase: OVER by 05:45 of 60 min"
+    assert budget_words(t, over, 3600) == "-05:45 / 60 phút · QUÁ GIỜ phần nhân dân phát biểu"
+    english = budget_words(Translator("en"), over, 3600)
+    assert english == "-05:45 / 60 min · citizens' phase OVER TIME"
 
 
 def live_app(tmp_path, clock, lang="vi"):
@@ -144,11 +145,11 @@ async def test_the_budget_set_in_preparation_counts_down_on_the_live_screen(tmp_
         await pilot.pause()
         assert store.meeting(mid).speech_budget_seconds == 2700
         assert store.meeting(mid).first_turns_first
-        assert line(app, "#budget") == "Citizens' phase: 45:00 left of 45 min"
+        assert line(app, "#budget") == "45:00 / 45 min · left of the citizens' phase"
         await pilot.press("f8", "f3", "enter")
         clock.advance(61)
         await pilot.pause(0.6)
-        assert line(app, "#budget") == "Citizens' phase: 43:59 left of 45 min"
+        assert line(app, "#budget") == "43:59 / 45 min · left of the citizens' phase"
         assert str(app.screen.query_one("#agenda").render()).startswith(
             "▶ 3/6 Citizens speak → Answers and explanations"
         )
