@@ -651,12 +651,13 @@ class LiveScreen(Screen[None]):
             (n for n, s in numbers.items() if s.id == selected and s.state == "waiting"), ""
         )
         fields = [
-            Field("who", self.t("form.move_who"), value=shown),
+            # Blank: the selected speaker (their number shown greyed); a number typed: that one.
+            Field("who", self.t("form.move_who"), placeholder=shown),
             Field("position", self.t("form.position_no"), placeholder="1"),
         ]
 
         def save(values: dict[str, Any]) -> str:
-            speaker = numbers.get((values["who"] or "").strip())
+            speaker = numbers.get((values["who"] or "").strip() or shown)
             if speaker is None or speaker.state != "waiting":
                 raise RuleError(self.t("form.move_not_waiting"), "who")
             text = (values["position"] or "").strip() or "1"
