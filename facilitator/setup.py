@@ -124,6 +124,13 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
     out: dict[str, Any] = {}
     for key in ("commune", "village"):
         out[key] = _text(values, key, required=True)
+    out["commune"] = commune_name(out["commune"])
+    if "legal_basis" in values:  # one document a line ("Thực hiện Kế hoạch số 48/KH-UBND …")
+        try:
+            lines = [clean(x, limit=1000) for x in str(values["legal_basis"] or "").split("\n")]
+        except TextError as exc:
+            raise RuleError(str(exc), "legal_basis") from exc
+        out["legal_basis"] = [x for x in lines if x]
     for key in (
         "place",
         "organiser",

@@ -57,6 +57,11 @@ class PrepareScreen(Screen[None]):
                 agenda.show_line_numbers = False
                 yield agenda
                 yield Static("", id="perr-agenda", classes="form-error")
+                yield Label(self.t("prep.legal_basis"))
+                basis = NfcTextArea("", id="p-legal_basis")
+                basis.show_line_numbers = False
+                yield basis
+                yield Static("", id="perr-legal_basis", classes="form-error")
             with Vertical(id="prep-lists"):
                 yield Label(self.t("clock.title"), classes="section")
                 yield Static("", id="prep-clock")
@@ -79,6 +84,7 @@ class PrepareScreen(Screen[None]):
         self.query_one("#p-first_turns_first", StateCheckbox).value = meeting.first_turns_first
         agenda = "\n".join(p.name for p in self.store.phases(self.meeting_id))
         self.query_one("#p-agenda", NfcTextArea).load_text(agenda)
+        self.query_one("#p-legal_basis", NfcTextArea).load_text("\n".join(meeting.legal_basis))
         self.reload()
         self.query_one("#p-commune").focus()
 
@@ -125,7 +131,8 @@ class PrepareScreen(Screen[None]):
 
     def action_save(self) -> None:
         values = {key: self.query_one(f"#p-{key}", Input).value for key in setup.DETAIL_KEYS}
-        for key in (*setup.DETAIL_KEYS, "agenda"):
+        values["legal_basis"] = self.query_one("#p-legal_basis", NfcTextArea).text
+        for key in (*setup.DETAIL_KEYS, "agenda", "legal_basis"):
             self.query_one(f"#perr-{key}", Static).update("")
         try:
             setup.update_details(self.store, self.meeting_id, values)
@@ -137,7 +144,8 @@ class PrepareScreen(Screen[None]):
             if [n.strip() for n in names if n.strip()] != current:
                 setup.set_agenda(self.store, self.meeting_id, names)
         except RuleError as exc:
-            key = exc.field if exc.field in (*setup.DETAIL_KEYS, "agenda") else "commune"
+            fields = (*setup.DETAIL_KEYS, "agenda", "legal_basis")
+            key = exc.field if exc.field in fields else "commune"
             self.query_one(f"#perr-{key}", Static).update(f"⚠ {self.t.error(exc)}")
             self.query_one(f"#p-{key}").focus()
             return

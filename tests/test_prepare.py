@@ -1,7 +1,9 @@
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+from docx import Document
 from textual.widgets import Input
 
 from facilitator import setup
@@ -304,3 +306,32 @@ async def test_every_field_of_the_pre_collected_opinion_form_is_on_screen(tmp_pa
             region = form.query_one(f"#f-{f.key}").region
             assert region.height >= 1 and visible.contains_region(region), (size, f.key)
         assert [f.key for f in form.fields] == ["content", "kind", "field", "source"]
+
+
+async def test_legal_basis_is_typed_on_the_preparation_screen_and_printed(tmp_path, clock):
+    """The trial: the README says the announcement opens with its legal basis, but nothing
+    let the secretary type one. One document a line, in the preparation screen."""
+    from facilitator.documents import build
+
+    app = make_app(tmp_path / "m.db", clock=clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-commune", Input).value = "Bình Lãng"
+        form.query_one("#f-village", Input).value = "Đông Phong"
+        form.query_one("#f-date", Input).value = "28/10/2021"
+        await pilot.press("enter")
+        await pilot.pause()
+        prep = app.screen
+        prep.query_one("#p-legal_basis", NfcTextArea).focus()
+        await pilot.press(*"Kế hoạch số 48/KH-UBND", "enter", *"Luật Thực hiện dân chủ ở cơ sở")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        meeting = app.store.meetings()[0]
+        assert meeting.legal_basis == ["Kế hoạch số 48/KH-UBND", "Luật Thực hiện dân chủ ở cơ sở"]
+        document = Document(io.BytesIO(build(app.store, meeting.id, "announcement")))
+    text = [p.text for p in document.paragraphs]
+    assert "Thực hiện Kế hoạch số 48/KH-UBND;" in text
+    assert "Căn cứ Luật Thực hiện dân chủ ở cơ sở;" in text
