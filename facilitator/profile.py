@@ -100,6 +100,12 @@ class Profile:
         return out
 
     @property
+    def office_in_text(self) -> str:
+        """The office's name inside a sentence: "Văn phòng\u00a0- Thống kê", the space before the
+        dash never breaking, so no line starts with "- Thống kê" and looks like a list item."""
+        return self.office_name.replace(" - ", "\u00a0- ")
+
+    @property
     def ubnd_lines(self) -> list[str]:
         return [part.strip() for part in self.ubnd.split("/") if part.strip()]
 

@@ -160,7 +160,7 @@ def test_announcement_text(store, before):
         "Nhân dân có ý kiến, kiến nghị đăng ký phát biểu trước với ông Vũ Văn Tùng, Trưởng thôn "
         "Đông Phong, hoặc tại bộ phận đăng ký phát biểu của hội nghị từ 07 giờ 30 phút ngày "
         "28/10/2021. Ý kiến, kiến nghị có thể gửi trước bằng văn bản qua Ban Công tác Mặt trận "
-        "thôn, các tổ chức chính trị - xã hội hoặc Văn phòng - Thống kê. Mỗi ý kiến phát biểu "
+        "thôn, các tổ chức chính trị - xã hội hoặc Văn phòng\u00a0- Thống kê. Mỗi ý kiến phát biểu "
         "không quá 05 phút." in text
     )
     assert text[-1].endswith("đến dự đông đủ, đúng giờ./.")

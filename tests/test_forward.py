@@ -62,7 +62,7 @@ def test_one_letter_per_body_with_windows_safe_names(forwarded, tmp_path):
         "đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa”.",
         f"Ủy ban nhân dân xã Bình Lãng chuyển các nội dung trên đến {LAND} xem xét, giải "
         "quyết theo thẩm quyền và trả lời công dân; đồng thời thông báo kết quả về Ủy ban nhân "
-        "dân xã (qua Văn phòng - Thống kê) để tổng hợp, công khai cho nhân dân được biết./.",
+        "dân xã (qua Văn phòng\u00a0- Thống kê) để tổng hợp, công khai cho nhân dân được biết./.",
     ]
     document = Document(str(paths[0]))
     header = [[c.text for c in row.cells] for row in document.tables[0].rows]

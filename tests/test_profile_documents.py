@@ -115,7 +115,7 @@ def test_the_demo_keeps_its_district_era_profile(store, meeting_id):
     texts = render_all(store, meeting_id)
     assert "- Ban Dân vận Huyện ủy;" in texts["conclusion"]
     assert "- Lưu: VT, VP-TK." in texts["minutes"]
-    assert "qua Văn phòng - Thống kê" in texts["conclusion"]
+    assert "qua Văn phòng\u00a0- Thống kê" in texts["conclusion"]
     assert "Đài truyền thanh xã thông báo" in texts["conclusion"]
 
 

@@ -141,7 +141,7 @@ def _register_line(f: Facts) -> str:
         f"đăng ký phát biểu của hội nghị từ {time_words(f.desk_opens)} ngày "
         f"{f.meeting.date:%d/%m/%Y}. Ý kiến, kiến nghị có thể gửi trước bằng văn bản qua Ban "
         "Công tác Mặt trận thôn, các tổ chức chính trị - xã hội hoặc "
-        f"{f.profile.office_name}. Mỗi ý kiến phát biểu không quá {_slot_words(f.meeting)}."
+        f"{f.profile.office_in_text}. Mỗi ý kiến phát biểu không quá {_slot_words(f.meeting)}."
     )
 
 
@@ -197,7 +197,7 @@ def announcement_document(
     head = f"Trưởng thôn {m.village}"
     doc.para(
         f"{profile.radio} và {head} thông báo rộng rãi để nhân dân được biết; "
-        f"{profile.office_name} chuẩn bị địa điểm, tài liệu và các điều kiện tổ chức hội nghị."
+        f"{profile.office_in_text} chuẩn bị địa điểm, tài liệu và các điều kiện tổ chức hội nghị."
     )
     last = doc.para(
         f"{profile.author} trân trọng kính mời các đồng chí đại biểu và nhân dân thôn "

@@ -580,10 +580,10 @@ def conclusion_document(
         "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
         "lời nhân dân trực tiếp hoặc bằng văn bản trong thời hạn 15 ngày làm việc kể từ ngày "
         f"hội nghị (chậm nhất ngày {due:%d/%m/%Y}), báo cáo kết quả về Chủ tịch Ủy ban nhân dân "
-        f"xã qua {profile.office_name}."
+        f"xã qua {profile.office_in_text}."
     )
     last = doc.para(
-        f"Giao {profile.office_name} theo dõi, đôn đốc, tổng hợp kết quả giải quyết; "
+        f"Giao {profile.office_in_text} theo dõi, đôn đốc, tổng hợp kết quả giải quyết; "
         f"{profile.radio} thông báo nội dung kết luận để nhân dân được biết"
     )
     doc.end_with_stop(last)

@@ -104,7 +104,7 @@ def forward_letters(
         last = doc.para(
             f"{profile.author} chuyển các nội dung trên đến {body} xem xét, giải quyết theo thẩm "
             "quyền và trả lời công dân; đồng thời thông báo kết quả về Ủy ban nhân dân xã (qua "
-            f"{profile.office_name}) để tổng hợp, công khai cho nhân dân được biết"
+            f"{profile.office_in_text}) để tổng hợp, công khai cho nhân dân được biết"
         )
         doc.end_with_stop(last)
         office = f", {profile.office}" if profile.office.strip() else ""
