@@ -366,11 +366,16 @@ def summary(
             ],
         ),
     )
+    # One column for the numbers of every section, as wide as the longest label needs (in
+    # terminal cells: "khiếu nại, tố cáo (chuyển xử lý theo luật)" is over 40).
+    from rich.cells import cell_len
+
+    width = max([40, *(cell_len(label) for _, rows in sections for label, _ in rows)])
     for key, rows in sections:
         if rows:
             click.echo(t(key))
         for label, n in rows:
-            click.echo(f"  {label:<40} {n:>5}")
+            click.echo(f"  {label}{' ' * (width - cell_len(label))} {n:>5}")
     click.echo(
         t(
             "summary.answers",

@@ -226,3 +226,23 @@ async def test_summary_from_the_home_screen(tmp_path, clock):
         text = [p.text for p in Document(str(written)).paragraphs if p.text.strip()]
         assert "tiếp nhận 3 ý kiến, kiến nghị:" in text[3]
         assert app.screen is not form
+
+
+def test_cli_summary_numbers_stay_in_one_column_with_a_long_label(tmp_path: Path, clock):
+    """The trial: "khiếu nại, tố cáo (chuyển xử lý theo luật)" is longer than the 40 cells the
+    labels had, and its number stood out of the column."""
+    db = tmp_path / "f.db"
+    store = open_store(db, clock=clock)
+    two_meetings(store, clock)
+    store.close()
+    out = run("summary", "--from", "01/01/2021", "--to", "31/12/2021", db=db)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "  khiếu nại, tố cáo (chuyển xử lý theo luật)     1" in lines
+    assert "  kiến nghị                                     11" in lines
+    start = lines.index("Theo loại:")
+    rows = [line for line in lines[start:] if line.startswith("  ")]
+    assert len(rows) > 10
+    assert {len(line) for line in rows} == {
+        len("  khiếu nại, tố cáo (chuyển xử lý theo luật)     1")
+    }
