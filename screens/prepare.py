@@ -48,16 +48,16 @@ class PrepareScreen(Screen[None]):
         with Horizontal(id="live-body"):
             with VerticalScroll(id="prep-details"):
                 for key in setup.DETAIL_KEYS:
-                    yield Label(self.t(f"prep.{key}"))
+                    yield Label(self.t(f"prep.{key}"), id=f"pl-{key}", classes="prep-label")
                     yield NfcInput(id=f"p-{key}")
                     yield Static("", id=f"perr-{key}", classes="form-error")
                 yield StateCheckbox(self.t("prep.first_turns_first"), id="p-first_turns_first")
-                yield Label(self.t("prep.agenda"))
+                yield Label(self.t("prep.agenda"), id="pl-agenda", classes="prep-label")
                 agenda = NfcTextArea("", id="p-agenda")
                 agenda.show_line_numbers = False
                 yield agenda
                 yield Static("", id="perr-agenda", classes="form-error")
-                yield Label(self.t("prep.legal_basis"))
+                yield Label(self.t("prep.legal_basis"), id="pl-legal_basis", classes="prep-label")
                 basis = NfcTextArea("", id="p-legal_basis")
                 basis.show_line_numbers = False
                 yield basis
@@ -66,14 +66,17 @@ class PrepareScreen(Screen[None]):
                 yield Label(self.t("clock.title"), classes="section")
                 yield Static("", id="prep-clock")
                 yield Label(self.t("prep.officials"), classes="section")
+                yield Label(self.t("prep.officials_keys"), classes="prep-keys")
                 yield DataTable(id="prep-officials", cursor_type="row")
                 yield Label(self.t("prep.petitions"), classes="section")
+                yield Label(self.t("prep.petitions_keys"), classes="prep-keys")
                 yield DataTable(id="prep-petitions", cursor_type="row")
         yield KeyBar()
 
     def on_mount(self) -> None:
         officials = self.query_one("#prep-officials", DataTable)
-        for key in ("col.name", "prep.chair_position", "prep.group"):
+        # The level (huyện/xã/thôn) before the position: a long position is what gets cut.
+        for key in ("col.name", "prep.level", "prep.chair_position"):
             officials.add_column(self.t(key), key=key)
         petitions = self.query_one("#prep-petitions", DataTable)
         for key in ("col.content", "col.field", "prep.source"):
@@ -107,7 +110,7 @@ class PrepareScreen(Screen[None]):
         row = officials.cursor_row
         officials.clear()
         for o in self.store.officials(self.meeting_id):
-            officials.add_row(o.name, o.position, o.group, key=str(o.id))
+            officials.add_row(o.name, o.group, o.position, key=str(o.id))
         officials.move_cursor(row=max(0, min(row, officials.row_count - 1)))
         petitions = self.query_one("#prep-petitions", DataTable)
         row = petitions.cursor_row  # an edit, a removal or an undo keeps the place in the list
@@ -124,10 +127,21 @@ class PrepareScreen(Screen[None]):
 
         today = self.store.clock().date()
         calendar = self.store.work_calendar()
+        # Due dates without the year (the meeting's header has it): "Trả lời: còn 15 ngày làm
+        # việc (hạn 18/11)" stays on one line in the column at 80x24.
         return [
-            f"{self.t('clock.short.' + d.key)}: {state_words(d, today, calendar, self.t)}"
+            f"{self.t('clock.short.' + d.key)}: "
+            f"{state_words(d, today, calendar, self.t, due_format='%d/%m')}"
             for d in statutory_duties(self.store, self.meeting_id)
         ]
+
+    def on_descendant_focus(self) -> None:
+        """The label of the field with focus lights up with it (the trial typed a date into
+        the wrong field)."""
+        focused = self.focused
+        key = (focused.id or "").removeprefix("p-") if focused is not None else ""
+        for label in self.query(".prep-label"):
+            label.set_class(label.id == f"pl-{key}", "-focus")
 
     def action_save(self) -> None:
         values = {key: self.query_one(f"#p-{key}", Input).value for key in setup.DETAIL_KEYS}

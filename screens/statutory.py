@@ -13,12 +13,18 @@ from facilitator.statutory import Duty, most_pressing, state_of
 
 
 def state_words(
-    duty: Duty, today: dt.date, calendar: WorkCalendar, t: Translator, *, short: bool = False
+    duty: Duty,
+    today: dt.date,
+    calendar: WorkCalendar,
+    t: Translator,
+    *,
+    short: bool = False,
+    due_format: str = "%d/%m/%Y",
 ) -> str:
     """ "còn 3 ngày (hạn 21/10/2021)", "✗ TRỄ 2 ngày (hạn …)", "✓ xong 20/10/2021"; ``short``
-    leaves out the dates (the home screen's column)."""
+    leaves out the dates (the home screen's column); ``due_format`` writes the due date."""
     state = state_of(duty, today, calendar)
-    due = f"{duty.due:%d/%m/%Y}"
+    due = duty.due.strftime(due_format)
     tail = "_short" if short else ""
     if state.state == "done":
         return t("clock.done", date=f"{duty.done_on:%d/%m/%Y}")
