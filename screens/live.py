@@ -499,6 +499,8 @@ class LiveScreen(Screen[None]):
             self.say(self.t("msg.queue_empty"))
             return
         self.start_new_entry(self.console.store.last_entry_of(speaker.id))
+        # The queue's cursor goes on to the next waiting speaker: Delete and ctrl+g act there.
+        self.query_one(QueueTable).select_first_waiting()
         self.called_text = self.t("msg.called", name=speaker.name)
         self.say(self.called_text)
         self.called_id = speaker.id
@@ -701,12 +703,36 @@ class LiveScreen(Screen[None]):
         self.app.push_screen(absent_form(self.console, self.t, speaker_id), self._after_form)
 
     def action_follow_up(self) -> None:
+        """Ctrl+G: the selected speaker speaks again, asked first by name (the cursor may not
+        be where the secretary thinks)."""
+        from facilitator.text import titled
+        from screens.forms import ConfirmScreen
+
         speaker_id = self.selected_speaker()
         if speaker_id is None:
             return
-        new_id = self._do(self.console.follow_up, speaker_id)
-        if new_id:
-            self.say(self.t("msg.follow_up", name=self.console.store.speaker(new_id).name))
+        speaker = self.console.store.speaker(speaker_id)
+        name = titled(speaker.title, speaker.name)
+        if speaker.state not in ("done", "speaking"):
+            refusal = self.t.error("chỉ người đã phát biểu mới đăng ký phát biểu lại")
+            self.notify(
+                f"{name}: {refusal}",
+                severity="error",
+                timeout=10,
+            )
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.focus_editor()
+                return
+            new_id = self._do(self.console.follow_up, speaker_id)
+            if new_id:
+                self.say(self.t("msg.follow_up", name=name))
+
+        self.app.push_screen(
+            ConfirmScreen(self.t("confirm.follow_up", name=name), self.t), answered
+        )
 
 
 # ----- forms used by the live screen and the desk ---------------------------------------------
@@ -949,4 +975,8 @@ def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
         console.set_absent(speaker_id, values["state"] or "absent", values["reason"])
         return f"{speaker.name}: {t('state.' + (values['state'] or 'absent'))}"
 
-    return FormScreen(t("form.absent.title"), fields, save, t, note=speaker.name)
+    from facilitator.text import titled
+
+    # The title names the person: the queue's cursor may not be where the secretary thinks.
+    title = t("form.absent.of", name=titled(speaker.title, speaker.name))
+    return FormScreen(title, fields, save, t)

@@ -129,6 +129,9 @@ class QueueTable(DataTable):
 
     BINDINGS = [
         Binding("delete", "screen.absent", "key.absent", id="absent"),
+        # Home / End go to the first / last row (DataTable scrolls sideways with them).
+        Binding("home", "first_row", show=False),
+        Binding("end", "last_row", show=False),
     ]
     CAPS = {"hamlet": 16, "gist": 40, "field": 16}  # past the name: seen when there is room
 
@@ -245,6 +248,24 @@ class QueueTable(DataTable):
     def on_resize(self) -> None:
         if hasattr(self, "shown_speakers"):
             self.show(self.shown_speakers)
+
+    def action_first_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
+
+    def select_first_waiting(self) -> None:
+        """The cursor on the first waiting speaker (after a call: the next one to act on)."""
+        first = next((s for s in getattr(self, "shown_speakers", ()) if s.state == "waiting"), None)
+        if first is None:
+            return
+        try:
+            self.move_cursor(row=self.get_row_index(str(first.id)))
+        except Exception:  # noqa: BLE001 - not shown (yet)
+            pass
 
     def clipped(self) -> str | None:
         """The selected row's whole name when the table cuts it; None when it fits."""

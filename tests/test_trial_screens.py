@@ -49,3 +49,46 @@ async def test_capital_letters_do_what_the_key_line_says(tmp_path, clock):
         await pilot.press("O")  # "O Chỉ quá hạn"
         await pilot.pause()
         assert followup.overdue_only is True
+
+
+async def call_next(pilot, app) -> None:
+    await pilot.press("f3")
+    await pilot.pause()
+    if type(app.screen).__name__ == "ConfirmScreen":  # still in the opening: move on
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def test_the_queue_cursor_follows_calls_and_forms_name_the_person(tmp_path, clock):
+    from screens.widgets import QueueTable
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        live = app.screen
+        queue = live.query_one(QueueTable)
+        speakers = [s for s in app.store.speakers(app.meeting_id) if s.kind != "answer"]
+        await call_next(pilot, app)
+        await call_next(pilot, app)  # the first has spoken, the second speaks
+        waiting = [s for s in app.store.speakers(app.meeting_id) if s.state == "waiting"]
+        assert queue.selected_id() == str(waiting[0].id)  # the next one, not an old row
+        queue.focus()
+        await pilot.press("end")
+        assert queue.cursor_row == queue.row_count - 1
+        await pilot.press("home")
+        assert queue.selected_id() == str(speakers[0].id)
+        await pilot.press("ctrl+g")  # the first speaker has spoken: asked by name
+        await pilot.pause()
+        first = speakers[0]
+        question = str(app.screen.query_one("#form-title").render())
+        assert f"{first.title} {first.name}" in question
+        await pilot.press("escape")
+        await pilot.pause()
+        queue.focus()
+        await pilot.press("end")
+        last = app.store.speaker(int(queue.selected_id()))
+        assert last.state == "waiting"
+        await pilot.press("delete")
+        await pilot.pause()
+        title = str(app.screen.query_one("#form-title").render())
+        assert title == f"Vắng mặt: {last.title} {last.name}"
