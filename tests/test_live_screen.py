@@ -156,7 +156,11 @@ async def test_reorder_absent_and_follow_up_from_the_queue(tmp_path, clock):
         await pilot.press("f3", "f6")
         queue.focus()
         queue.move_cursor(row=0)  # the speaker who just finished
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g")  # asked first, by name
+        await pilot.pause()
+        assert "Nguyễn Văn Thành" in str(app.screen.query_one("#form-title").render())
+        await pilot.press("enter")
+        await pilot.pause()
         assert [s.name for s in store.waiting(mid)][-1] == "Nguyễn Văn Thành"
         assert store.waiting(mid)[-1].turn == 2
         assert app.screen.focused is editor(app)
@@ -174,7 +178,8 @@ async def test_typing_in_the_queue_lands_in_the_minutes(tmp_path, clock):
         queue.focus()
         await pilot.pause()
         queue.move_cursor(row=0)  # Nguyễn Văn Thành, finished
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g", "enter")  # asked by name first
+        await pilot.pause()
         assert app.screen.focused is editor(app)
         await pilot.press("f3")
         assert app.screen.focused is editor(app)
