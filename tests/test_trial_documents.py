@@ -157,3 +157,9 @@ def test_closing_line_says_approved_only_once_sealed(trial, clock):
     lines = [p.text for p in document.sections[0].footer.paragraphs]
     assert lines[0].endswith("(thông qua lúc 08:00 ngày 28/10/2021)")
     assert lines[1] == "Đính chính lúc 08:10 ngày 28/10/2021: sai tên (Hoàng Thị Yến)"
+
+
+def test_the_assignment_table_lead_stays_with_the_table(trial):
+    document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "minutes")))
+    lead = next(p for p in document.paragraphs if p.text.startswith("Phân công trách nhiệm"))
+    assert lead.paragraph_format.keep_with_next is True

@@ -354,7 +354,10 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     for line in (meeting.conclusion or "").split("\n"):
         if line.strip():
             doc.para(line)
-    doc.para("Phân công trách nhiệm giải quyết các nội dung chưa được giải quyết tại hội nghị:")
+    lead = doc.para(
+        "Phân công trách nhiệm giải quyết các nội dung chưa được giải quyết tại hội nghị:"
+    )
+    lead.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     _assignment_table(doc, petitions, officials)
     from facilitator.seal import footer_lines, seals
 
