@@ -462,3 +462,10 @@ def readback(db: Database) -> None:
     """Reading the biên bản back to the hall after the conclusion (issue 16.2): the page the
     secretary has turned to, which the chair view shows (NULL: not reading back)."""
     db.execute("ALTER TABLE meetings ADD COLUMN readback_page INTEGER")
+
+
+@step("0015_forward_task")
+def forward_task(db: Database) -> None:
+    """The task typed for a petition forwarded to a higher body ("Nhiệm vụ", as an assignment
+    has): the biên bản's table, the thông báo and the công văn print it ('' : none typed)."""
+    db.execute("ALTER TABLE petitions ADD COLUMN forward_task TEXT NOT NULL DEFAULT ''")

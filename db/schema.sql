@@ -1,21 +1,22 @@
--- steps: 0001_initial 0002_checklist 0003_stable_ids_sessions 0004_profile 0005_speech_headers 0008_card_scans 0009_seals 0011_item_kinds 0012_publication 0013_queue_rules_answer_links 0014_readback
+-- steps: 0001_initial 0002_checklist 0003_stable_ids_sessions 0004_profile 0005_speech_headers 0008_card_scans 0009_seals 0011_item_kinds 0012_publication 0013_queue_rules_answer_links 0014_readback 0015_forward_task
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
    "migration_set" TEXT,
    "name" TEXT,
    "applied_at" TEXT
 );
-INSERT INTO "_sqlite_migrations" VALUES(1,'facilitator','0001_initial','2026-12-03 08:19:14.030076+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(2,'facilitator','0002_checklist','2026-12-03 08:19:14.030549+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(3,'facilitator','0003_stable_ids_sessions','2026-12-03 08:19:14.053735+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(4,'facilitator','0004_profile','2026-12-03 08:19:14.054160+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(5,'facilitator','0005_speech_headers','2026-12-03 08:19:14.054928+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(6,'facilitator','0008_card_scans','2026-12-03 08:19:14.059698+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(7,'facilitator','0009_seals','2026-12-03 08:19:14.060914+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(8,'facilitator','0011_item_kinds','2026-12-03 08:19:14.061353+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(9,'facilitator','0012_publication','2026-12-03 08:19:14.062266+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(10,'facilitator','0013_queue_rules_answer_links','2026-12-03 08:19:14.063052+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(11,'facilitator','0014_readback','2026-12-03 08:19:14.071396+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(1,'facilitator','0001_initial','2026-12-03 08:44:52.598112+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(2,'facilitator','0002_checklist','2026-12-03 08:44:52.599064+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(3,'facilitator','0003_stable_ids_sessions','2026-12-03 08:44:52.623266+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(4,'facilitator','0004_profile','2026-12-03 08:44:52.627680+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(5,'facilitator','0005_speech_headers','2026-12-03 08:44:52.628426+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(6,'facilitator','0008_card_scans','2026-12-03 08:44:52.629022+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(7,'facilitator','0009_seals','2026-12-03 08:44:52.630618+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(8,'facilitator','0011_item_kinds','2026-12-03 08:44:52.631076+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(9,'facilitator','0012_publication','2026-12-03 08:44:52.632357+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(10,'facilitator','0013_queue_rules_answer_links','2026-12-03 08:44:52.633127+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(11,'facilitator','0014_readback','2026-12-03 08:44:52.638307+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(12,'facilitator','0015_forward_task','2026-12-03 08:44:52.638709+00:00');
 CREATE TABLE "assignments" (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             petition_id INTEGER NOT NULL UNIQUE REFERENCES petitions(id) ON DELETE CASCADE,
@@ -136,7 +137,7 @@ CREATE TABLE "petitions" (
             forwarded_to TEXT,
             created_at TEXT NOT NULL
         , kind TEXT NOT NULL DEFAULT 'petition' CHECK (kind IN ('petition', 'feedback', 'complaint', 'denunciation')), satisfaction TEXT
-            CHECK (satisfaction IN ('satisfied', 'unsatisfied', 'no_opinion')), answered_in INTEGER REFERENCES speakers(id) ON DELETE SET NULL);
+            CHECK (satisfaction IN ('satisfied', 'unsatisfied', 'no_opinion')), answered_in INTEGER REFERENCES speakers(id) ON DELETE SET NULL, forward_task TEXT NOT NULL DEFAULT '');
 CREATE TABLE "phases" (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,

@@ -19,4 +19,5 @@ STEPS: tuple[str, ...] = (
     "0012_publication",
     "0013_queue_rules_answer_links",
     "0014_readback",
+    "0015_forward_task",
 )

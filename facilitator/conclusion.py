@@ -67,6 +67,7 @@ def decide(
             if answered_by_position is None
             else answered_by_position,
             kind=kind,
+            forward_task=task if outcome == "forwarded" else None,
         )
         if outcome == "assigned" and due_date is not None:
             keep = petition.assignment

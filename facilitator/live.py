@@ -1008,9 +1008,11 @@ class Console:
         content: str | None = None,
         field: str | None = None,
         kind: str | None = None,
+        forward_task: str | None = None,
     ) -> None:
-        """Record the answer and outcome; ``kind`` None keeps the item's kind. A complaint or a
-        denunciation takes no outcome (it is handled under its own law)."""
+        """Record the answer and outcome; ``kind`` None keeps the item's kind, ``forward_task``
+        None a forwarded petition's task. A complaint or a denunciation takes no outcome (it is
+        handled under its own law)."""
         self.check_unsealed()
         if outcome is not None and outcome not in OUTCOMES:
             raise RuleError(f"kết quả không hợp lệ: {outcome}", "outcome")
@@ -1035,8 +1037,11 @@ class Console:
         )
         if outcome == "forwarded":
             values["forwarded_to"] = _field(forwarded_to, "forwarded_to", required=True)
+            if forward_task is not None:
+                values["forward_task"] = _field(forward_task, "task", multiline=True, limit=2000)
         else:
             values["forwarded_to"] = None
+            values["forward_task"] = ""
         with self.store.write():
             self.store.update("petitions", petition_id, values)
             self.store.log(

@@ -254,6 +254,8 @@ def _export_petition(p: Any, index: dict[int, int]) -> dict[str, Any]:
         out["answered_in"] = index[p.answered_in]
     if p.forwarded_to:
         out["forwarded_to"] = p.forwarded_to
+    if p.forward_task:
+        out["forward_task"] = p.forward_task
     if p.assignment:
         a = p.assignment
         out["assignment"] = {
@@ -633,6 +635,8 @@ def validate(data: Any) -> None:
             raise MeetingFileError(f"{where}.answered_in", "không có người phát biểu này")
         if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
             raise MeetingFileError(f"{where}.forwarded_to", "cần ghi cơ quan nhận")
+        if p.get("forward_task"):
+            _text(p["forward_task"], f"{where}.forward_task", multiline=True)
         if p.get("outcome") is not None and not is_ordinary(p.get("kind")):
             raise MeetingFileError(f"{where}.outcome", law_refusal(p["kind"]))
         if p.get("answered_by"):
@@ -897,6 +901,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                     "answered_by_position": _c((p.get("answered_by") or {}).get("position")),
                     "outcome": p.get("outcome"),
                     "forwarded_to": _c(p.get("forwarded_to")),
+                    "forward_task": _c(p.get("forward_task"), True) or "",
                     "kind": p.get("kind") or "petition",
                     "satisfaction": p.get("satisfaction"),
                     "answered_in": ids[p["answered_in"]]

@@ -273,6 +273,7 @@ class Petition:
     kind: str = "petition"  # loại: petition, feedback, complaint, denunciation (kinds.py)
     satisfaction: str | None = None  # the petitioner's answer (followup.SATISFACTION)
     answered_in: int | None = None  # the official's answer turn (a speaker id) it was answered in
+    forward_task: str = ""  # "Nhiệm vụ" typed for a forwarded petition
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Petition:
@@ -292,4 +293,5 @@ class Petition:
             kind=row.get("kind") or "petition",
             satisfaction=row.get("satisfaction"),
             answered_in=row.get("answered_in"),
+            forward_task=row.get("forward_task") or "",
         )

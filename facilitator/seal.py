@@ -84,6 +84,8 @@ def record_items(store: Store, meeting_id: int) -> list[Item]:
                     "answered_by": [p.answered_by_name, p.answered_by_position],
                     "outcome": p.outcome,
                     "forwarded_to": p.forwarded_to,
+                    # Only when typed: seals made before the task was kept still verify.
+                    **({"forward_task": p.forward_task} if p.forward_task else {}),
                     # Only when not the default: seals made before kinds existed still verify.
                     **({"kind": p.kind} if p.kind != "petition" else {}),
                 },

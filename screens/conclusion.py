@@ -358,7 +358,12 @@ def assignment_fields(console: Console, t: Translator, petition: Petition | None
             value=a.responsible if a else suggested,
             suggest=suggestions,
         ),
-        Field("task", t("conclusion.task"), value=a.task if a else ""),
+        # a forwarded petition keeps its task too (shown again when the form is reopened)
+        Field(
+            "task",
+            t("conclusion.task"),
+            value=a.task if a else (petition.forward_task if petition else ""),
+        ),
         Field("due", t("conclusion.due"), value=f"{due:%d/%m/%Y}"),
     ]
 

@@ -12,6 +12,7 @@ from docx import Document
 from facilitator.conclusion import conclude, decide
 from facilitator.documents import build
 from facilitator.live import Console
+from facilitator.meetingfile import export_meeting, import_meeting
 from facilitator.seal import amend_conclusion, seal
 
 
@@ -113,11 +114,18 @@ def test_task_and_official_reach_the_minutes_table_and_the_notice(trial):
     forwarded = next(
         p.id for p in trial.store.petitions(trial.meeting_id) if p.content.startswith("Đề nghị đôn")
     )
-    decide(trial, forwarded, "forwarded", forwarded_to="Văn phòng Đăng ký đất đai huyện")
+    decide(
+        trial,
+        forwarded,
+        "forwarded",
+        forwarded_to="Văn phòng Đăng ký đất đai huyện",
+        task="Trả kết quả trích đo cho 12 hộ trước 31/12/2021.",
+    )
     assert table(trial) == [
         [
             "1",
-            "Đề nghị đôn đốc cấp GCNQSDĐ cho 12 hộ",
+            "Đề nghị đôn đốc cấp GCNQSDĐ cho 12 hộ\n"
+            "Nhiệm vụ: Trả kết quả trích đo cho 12 hộ trước 31/12/2021",
             "Chuyển Văn phòng Đăng ký đất đai huyện xem xét, giải quyết",
             "Theo quy định",
         ],
@@ -134,6 +142,17 @@ def test_task_and_official_reach_the_minutes_table_and_the_notice(trial):
         "(thôn Đông Phong) về nội dung: sửa đường trục thôn trước ngày 18/11/2021. Nhiệm vụ: "
         "Khảo sát, lập dự toán, trình UBND xã." in notice
     )
+    assert (
+        "- Chuyển Văn phòng Đăng ký đất đai huyện: Đề nghị đôn đốc cấp GCNQSDĐ cho 12 hộ. "
+        "Nhiệm vụ: Trả kết quả trích đo cho 12 hộ trước 31/12/2021." in notice
+    )
+    # the forwarded task travels in the meeting file and comes back
+    data = export_meeting(trial.store, trial.meeting_id)
+    (item,) = [p for p in data["petitions"] if p.get("forward_task")]
+    assert item["forward_task"] == "Trả kết quả trích đo cho 12 hộ trước 31/12/2021."
+    again = import_meeting(trial.store, data)
+    (back,) = [p for p in trial.store.petitions(again) if p.outcome == "forwarded"]
+    assert back.forward_task == "Trả kết quả trích đo cho 12 hộ trước 31/12/2021."
 
 
 def test_closing_line_says_approved_only_once_sealed(trial, clock):

@@ -191,7 +191,8 @@ def _answer_sentence(p: Petition, officials: list[Official] | None = None) -> st
     elif p.outcome == "assigned":  # old data: never an assignment without a responsible
         detail = f" ({UNASSIGNED})"
     elif p.outcome == "forwarded" and p.forwarded_to:
-        return " ".join([*parts, f"Kết quả: chuyển {p.forwarded_to} xem xét, giải quyết."])
+        task = f"; nhiệm vụ: {_clause(p.forward_task)}" if p.forward_task.strip() else ""
+        return " ".join([*parts, f"Kết quả: chuyển {p.forwarded_to} xem xét, giải quyết{task}."])
     parts.append(f"Kết quả: {outcome.lower()}{detail}.")
     return " ".join(parts)
 
@@ -234,7 +235,8 @@ def _assignment_table(
             rows.append([_clause(p.content) + task, who, f"{a.due:%d/%m/%Y}"])
         elif p.outcome == "forwarded" and p.forwarded_to:
             who = f"Chuyển {p.forwarded_to} xem xét, giải quyết"
-            rows.append([_clause(p.content), who, "Theo quy định"])
+            task = f"\nNhiệm vụ: {_clause(p.forward_task)}" if p.forward_task.strip() else ""
+            rows.append([_clause(p.content) + task, who, "Theo quy định"])
     if not rows:
         doc.para("Không có nội dung phải giao giải quyết sau hội nghị.")
         return
@@ -563,7 +565,8 @@ def conclusion_document(
         doc.para("Không có.")
     for p in forwarded:
         kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
-        doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}{kind}.")
+        task = f" Nhiệm vụ: {_sentence(p.forward_task)}" if p.forward_task.strip() else ""
+        doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}{kind}.{task}")
     doc.heading("5. Các nội dung đang xem xét, trả lời sau")
     if not pending:
         doc.para("Không có.")
@@ -818,7 +821,12 @@ def _appendix(
                     else ""
                 )
                 + _clause(p.content)
-                + (f"\nNhiệm vụ: {_clause(a.task)}" if a and a.task.strip() else ""),
+                + (f"\nNhiệm vụ: {_clause(a.task)}" if a and a.task.strip() else "")
+                + (
+                    f"\nNhiệm vụ: {_clause(p.forward_task)}"
+                    if p.outcome == "forwarded" and p.forward_task.strip()
+                    else ""
+                ),
                 SECRET if p.kind == "denunciation" else _petitioner(p, speakers),
                 p.field or "",
                 result,

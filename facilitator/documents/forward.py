@@ -96,6 +96,8 @@ def forward_letters(
             field = f", lĩnh vực {p.field}" if p.field else ""
             doc.run(paragraph, f" ({kind_word(p.kind).lower()}{field})")
             doc.run(paragraph, f": “{_clause(p.content)}”.")
+            if p.forward_task.strip():
+                doc.run(paragraph, f" Đề nghị: {_clause(p.forward_task)}.")
             if p.answer:
                 who = p.answered_by_name or meeting.chair_name or "Chủ tọa"
                 if p.answered_by_position:
