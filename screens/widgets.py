@@ -167,6 +167,15 @@ class QueueTable(DataTable):
         if not self.size.width:
             return  # not laid out yet: built once, when its width is known (on_resize)
         selected = self.selected_id()
+        states = {str(s.id): s.state for s in speakers}
+        # The selected speaker was waiting and has just been called (or marked absent): the
+        # selection goes on to the first waiting one, where Ctrl+U and Delete act next.
+        moved_on = (
+            selected is not None
+            and getattr(self, "states", {}).get(selected) == "waiting"
+            and states.get(selected) != "waiting"
+        )
+        self.states = states
         finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
         hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
         rows: list[tuple[str, Speaker, str, str]] = []
@@ -224,6 +233,8 @@ class QueueTable(DataTable):
                     if cell != old:
                         self.update_cell(row_key, column, self._cell(i, cell))
             self.shown_cells = cells
+            if moved_on:
+                self._select_first_waiting(speakers)
             return
         self.clear(columns=True)
         self.add_column(headers["no"], key="no", width=no_w)
@@ -235,15 +246,21 @@ class QueueTable(DataTable):
             self.add_row(*(self._cell(i, cell) for i, cell in enumerate(row)), key=row_key)
         self.shown_layout = layout
         self.shown_cells = cells
-        target = selected
-        if target is None or target not in {str(s.id) for s in speakers}:
-            first = next((s for s in speakers if s.state == "waiting"), None)
-            target = str(first.id) if first else None
-        if target is not None:
-            try:
-                self.move_cursor(row=self.get_row_index(target))
-            except Exception:  # noqa: BLE001 - a row removed by another process
-                pass
+        if moved_on or selected is None or selected not in states:
+            self._select_first_waiting(speakers)
+        else:
+            self._select(selected)
+
+    def _select_first_waiting(self, speakers: list[Speaker]) -> None:
+        first = next((s for s in speakers if s.state == "waiting"), None)
+        if first is not None:
+            self._select(str(first.id))
+
+    def _select(self, row_key: str) -> None:
+        try:
+            self.move_cursor(row=self.get_row_index(row_key))
+        except Exception:  # noqa: BLE001 - a row removed by another process
+            pass
 
     def on_resize(self) -> None:
         if hasattr(self, "shown_speakers"):

@@ -245,3 +245,24 @@ def test_one_undo_takes_back_the_answer_turn_its_ties_and_the_assignment(store, 
     petition = store.petition(pid)
     assert (petition.outcome, petition.answered_in, petition.assignment) == (None, None, None)
     assert store.speaking(meeting_id).id == citizen.id  # the citizen has the floor again
+
+
+async def test_after_a_call_the_selection_goes_on_to_the_first_waiting(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(QueueTable)
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        assert queue.selected_id() == str(store.waiting(mid)[0].id)  # Phạm Thị Hòa
+        await pilot.press("ctrl+u", "enter")  # blank: the selected one, to the top (already)
+        await pilot.press("f3")
+        await pilot.pause()
+        hoa = store.speaking(mid)
+        assert hoa.name == "Phạm Thị Hòa"
+        assert queue.selected_id() == str(store.waiting(mid)[0].id)
+        queue.move_cursor(row=0)  # a finished speaker chosen on purpose (Ctrl+G) stays chosen
+        await pilot.press("f4")
+        await pilot.pause()
+        assert queue.selected_id() == str(store.speakers(mid)[0].id)
