@@ -204,7 +204,7 @@ def test_conclusion_notice_groups_and_signature(played):
     joined = "\n".join(body_text(d))
     assert (
         "Giao Công chức Địa chính - Xây dựng giải quyết và trả lời ông Nguyễn Văn Thành "
-        "(xóm Đình) về nội dung: đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - "
+        "(xóm Đình) về nội dung: Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - "
         "nhà văn hóa trước ngày 18/11/2021." in joined
     )
     assert "- Chuyển Văn phòng Đăng ký đất đai huyện: Đề nghị đẩy nhanh cấp giấy" in joined
@@ -369,7 +369,7 @@ def test_assigned_without_responsible_is_said_and_counted_alike(played):
     notice = "\n".join(body_text(docx(store, mid, "conclusion")))
     assert "- Giao giải quyết và trả lời" not in notice
     assert (
-        f"- Giải quyết và trả lời nhân dân về nội dung: {content[:1].lower()}{content[1:]} "
+        f"- Giải quyết và trả lời nhân dân về nội dung: {content} "
         "(chưa phân công người, đơn vị chịu trách nhiệm)." in notice
     )
     d = docx(store, mid, "report")

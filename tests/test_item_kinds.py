@@ -97,14 +97,14 @@ def test_conclusion_lists_complaints_apart(with_kinds):
     five = text.index("5. Các nội dung đang xem xét, trả lời sau")
     six = text.index("6. Các đơn khiếu nại, tố cáo")
     assert text[five + 1 : six] == [
-        "- Về đề nghị tăng cường kiểm tra vệ sinh an toàn thực phẩm tại chợ thôn (ý kiến qua Hội "
+        "- Đề nghị tăng cường kiểm tra vệ sinh an toàn thực phẩm tại chợ thôn (ý kiến qua Hội "
         "Phụ nữ).",
-        "- Về đề nghị công khai danh sách hộ nghèo, cận nghèo năm 2021 (ý kiến qua Đại biểu HĐND).",
+        "- Đề nghị công khai danh sách hộ nghèo, cận nghèo năm 2021 (ý kiến qua Đại biểu HĐND).",
     ]
     assert text[six + 1 : six + 4] == [
-        "- Về đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa (khiếu nại qua Hội "
+        "- Đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa (khiếu nại qua Hội "
         "Cựu chiến binh): chuyển xử lý theo Luật Khiếu nại.",
-        "- Về đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (tố cáo của công dân, "
+        "- Đề nghị bố trí sân chơi cho thanh thiếu niên trong thôn (tố cáo của công dân, "
         "người tố cáo được giữ bí mật): chuyển xử lý theo Luật Tố cáo.",
         "7. Tổ chức thực hiện",
     ]

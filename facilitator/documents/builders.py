@@ -36,11 +36,6 @@ def _clause(text: str) -> str:
     return text.strip().rstrip(".;!").strip()
 
 
-def _lower_first(text: str) -> str:
-    text = _clause(text)
-    return text[:1].lower() + text[1:]
-
-
 def _starts_with(text: str, word: str) -> bool:
     """Whether a typed text already begins with a label word ("Khiếu nại việc …" and the label
     "Khiếu nại"), ignoring case and accents: the label is then not printed a second time."""
@@ -544,7 +539,7 @@ def conclusion_document(
     for p in answered:
         verb = "đã trả lời" if p.outcome == "answered" else "ghi nhận, tiếp thu"
         answer = f": {_clause(p.answer)}" if p.answer else ""
-        doc.para(f"- Về {_lower_first(p.content)} ({_whose(p, speakers)}): {verb}{answer}.")
+        doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {verb}{answer}.")
     doc.heading("3. Các nội dung giao giải quyết")
     if not assigned:
         doc.para("Không có.")
@@ -555,9 +550,9 @@ def conclusion_document(
         task = f" Nhiệm vụ: {_sentence(a.task)}" if a and a.task.strip() else ""
         doc.para(
             f"- Giao {_responsible(a.responsible, officials)} giải quyết và trả lời {to_whom} về "
-            f"nội dung: {_lower_first(p.content)} trước ngày {a.due:%d/%m/%Y}.{task}"
+            f"nội dung: {_clause(p.content)} trước ngày {a.due:%d/%m/%Y}.{task}"
             if a
-            else f"- Giải quyết và trả lời {to_whom} về nội dung: {_lower_first(p.content)} "
+            else f"- Giải quyết và trả lời {to_whom} về nội dung: {_clause(p.content)} "
             f"({UNASSIGNED} người, đơn vị chịu trách nhiệm)."
         )
     doc.heading("4. Các nội dung chuyển cơ quan cấp trên")
@@ -571,14 +566,12 @@ def conclusion_document(
     if not pending:
         doc.para("Không có.")
     for p in pending:
-        doc.para(f"- Về {_lower_first(p.content)} ({_whose(p, speakers)}).")
+        doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}).")
     section = 6
     if by_law:  # listed apart: never ordinary petitions
         doc.heading("6. Các đơn khiếu nại, tố cáo")
         for p in by_law:
-            doc.para(
-                f"- Về {_lower_first(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}."
-            )
+            doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}.")
         section = 7
     doc.heading(f"{section}. Tổ chức thực hiện")
     due = default_due(store, meeting.date)
