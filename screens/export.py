@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -119,12 +119,27 @@ class ExportScreen(ModalScreen[None]):
         if self.draft:
             self.show(f"⚠ {self.t('export.draft_note')}")
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        if key in KEYS and not isinstance(self.focused, Input):
+    def on_key(self, event: events.Key) -> None:
+        """Number keys export only from the list. A path typed while the list has the focus
+        ("/", "~", "." or a letter: "/tmp/…", "C:\\…") goes into the folder field, starting
+        it afresh: its digits are never taken as exports."""
+        if not isinstance(self.focused, OptionList):
+            return
+        key = event.key
+        if key in KEYS:
             index = KEYS.index(key)
             if index < len(ENTRIES):
                 self.start(ENTRIES[index])
+            event.stop()
+            return
+        char = event.character or ""
+        if event.is_printable and char and (char in "/~.\\" or char.isalpha()):
+            event.stop()
+            event.prevent_default()
+            folder = self.query_one("#export-folder", Input)
+            folder.value = char
+            folder.focus()
+            folder.cursor_position = len(char)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -132,6 +147,8 @@ class ExportScreen(ModalScreen[None]):
 
     def start(self, choice: str) -> None:
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
+        # The folder typed is kept for the rest of the session (every screen's F10).
+        self.app.export_dir = folder  # type: ignore[attr-defined]
         typed = self.query_one("#export-date", Input).value.strip()
         if typed == self.default_date:
             # Untouched: each paper keeps its own default date, as the command line does

@@ -92,3 +92,36 @@ async def test_the_queue_cursor_follows_calls_and_forms_name_the_person(tmp_path
         await pilot.pause()
         title = str(app.screen.query_one("#form-title").render())
         assert title == f"Vắng mặt: {last.title} {last.name}"
+
+
+async def test_a_folder_typed_in_the_export_dialog_is_not_taken_as_exports(tmp_path, clock):
+    from textual.widgets import OptionList
+
+    app = live_app(tmp_path, clock)
+    typed = tmp_path / "trial1" / "x5"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog.focused, OptionList)
+        await pilot.press(*str(typed))  # typed while the list has the focus
+        await pilot.pause(0.3)
+        assert dialog.query_one("#export-folder", Input).value == str(typed)
+        assert dialog.query_one("#export-date", Input).value == "20/10/2021"
+        assert not (tmp_path / "out").exists()  # no "1" or "5" exported anything
+        await pilot.press("tab", "tab")  # past the date: the list
+        assert isinstance(dialog.focused, OptionList)
+        await pilot.press("1")
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if list(typed.glob("*.docx")):
+                break
+        assert [p.name for p in typed.glob("*.docx")] == [
+            "2021-10-28_dong-phong_thong-bao-to-chuc.docx"
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f10")  # the folder is remembered for the session
+        await pilot.pause()
+        assert app.screen.query_one("#export-folder", Input).value == str(typed)
