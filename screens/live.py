@@ -95,6 +95,10 @@ class LiveScreen(Screen[None]):
         Binding("ctrl+g", "follow_up", "key.follow_up", priority=True, show=False, id="follow_up"),
         Binding("ctrl+o", "carry_over", "key.carry_over", priority=True, show=False, id="carry"),
         Binding("ctrl+t", "prepare", "key.prepare", priority=True, show=False, id="prepare"),
+        # Not a priority: Esc closes a form or a list first; on the screen itself it leaves.
+        # In the key line once the meeting is concluded (the F-keys keep their room before).
+        Binding("escape", "home_key", "fkey.home"),
+        Binding("escape", "home", "key.home", show=False, id="home"),
     ]
 
     def __init__(self, console: Console, t: Translator, bell: bool = False):
@@ -207,6 +211,9 @@ class LiveScreen(Screen[None]):
         self.meeting = meeting
         mid = meeting.id
         status = self.t("status." + meeting.status)
+        if meeting.status != getattr(self, "shown_status", None):
+            self.shown_status = meeting.status
+            self.refresh_bindings()  # Esc in the key line once concluded
         closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
         self.query_one("#live-header", Static).update(
             f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
@@ -440,6 +447,41 @@ class LiveScreen(Screen[None]):
         self.refresh_state()
         self.focus_editor()
         return result
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "home_key":
+            return self.console.meeting.status in ("concluded", "closed")
+        return True
+
+    def action_home_key(self) -> None:
+        self.action_home()
+
+    def action_home(self) -> None:
+        """Esc: back to the list of meetings (asked first while the meeting is live)."""
+        if not self.flush():
+            return
+        if self.console.meeting.status != "live" or self.readonly:
+            self.go_home()
+            return
+        from screens.forms import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.go_home()
+            else:
+                self.focus_editor()
+
+        self.app.push_screen(ConfirmScreen(self.t("confirm.home"), self.t), answered)
+
+    def go_home(self) -> None:
+        from screens.home import HomeScreen
+
+        stack = self.app.screen_stack
+        if len(stack) > 1 and isinstance(stack[-2], HomeScreen):
+            self.app.pop_screen()
+            return
+        # Started with ``run ID``: no list below; it takes this screen's place.
+        self.app.switch_screen(localised(HomeScreen, self.t)(self.console.store, self.t))
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

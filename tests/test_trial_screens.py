@@ -125,3 +125,54 @@ async def test_a_folder_typed_in_the_export_dialog_is_not_taken_as_exports(tmp_p
         await pilot.press("f10")  # the folder is remembered for the session
         await pilot.pause()
         assert app.screen.query_one("#export-folder", Input).value == str(typed)
+
+
+async def test_esc_leaves_a_concluded_meeting_for_the_list(tmp_path, clock):
+    from facilitator.conclusion import conclude
+    from facilitator.live import Console
+
+    app = live_app(tmp_path, clock)  # as `run ID`: no list below the meeting
+    conclude(Console(app.store, app.meeting_id), "Kết luận.")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.press("enter")  # and back into it
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert len(app.screen_stack) == 2
+
+
+async def test_esc_on_a_live_meeting_asks_first(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")  # the meeting is under way
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape")  # no: still on the meeting
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_the_key_line_of_a_concluded_meeting_shows_esc(tmp_path, clock):
+    from facilitator.conclusion import conclude
+    from facilitator.live import Console
+    from screens.keybar import KeyBar
+
+    app = live_app(tmp_path, clock)
+    conclude(Console(app.store, app.meeting_id), "Kết luận.")
+    async with app.run_test(size=(120, 30)) as pilot:  # at 80 columns the F-keys take it all
+        await pilot.pause()
+        line = str(app.screen.query_one(KeyBar).render())
+        assert line.endswith("F10 Xuất Esc Danh sách"), line
