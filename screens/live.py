@@ -254,6 +254,10 @@ class LiveScreen(Screen[None]):
         )
         if log:
             self.sync_log()
+        # The header above the editor follows an edited speaker (here or at the desk); an
+        # entry an undo removed is left to the undo.
+        if self.editing_id is None or store.get("minutes", self.editing_id) is not None:
+            self.update_editing_label()
         running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
         if self.tick_timer is not None:
             if running:

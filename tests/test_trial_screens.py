@@ -176,3 +176,36 @@ async def test_the_key_line_of_a_concluded_meeting_shows_esc(tmp_path, clock):
         await pilot.pause()
         line = str(app.screen.query_one(KeyBar).render())
         assert line.endswith("F10 Xuất Esc Danh sách"), line
+
+
+async def test_the_header_above_the_editor_follows_an_edited_speaker(tmp_path, clock):
+    from textual.widgets import Select
+
+    from db.store import open_store
+    from facilitator.live import Console
+    from screens.widgets import QueueTable
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await call_next(pilot, app)
+        live = app.screen
+        label = live.query_one("#editing")
+        assert "Ông Nguyễn Văn Thành (xóm Đình) phát biểu:" in str(label.render())
+        queue = live.query_one(QueueTable)
+        queue.focus()
+        await pilot.press("home", "enter")  # the speaker's form
+        await pilot.pause()
+        app.screen.query_one("#f-title", Select).value = "Bà"
+        app.screen.query_one("#f-name", Input).value = "Nguyễn Thị Thành"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is live
+        assert "Bà Nguyễn Thị Thành (xóm Đình) phát biểu:" in str(label.render())
+        # an edit at the desk (another connection) shows within a poll
+        desk = open_store(tmp_path / "m.db", clock=clock)
+        speaker = desk.speakers(app.meeting_id)[0]
+        Console(desk, app.meeting_id).edit_speaker(speaker.id, name="Nguyễn Thị Thanh")
+        desk.close()
+        await pilot.pause(0.6)
+        assert "Bà Nguyễn Thị Thanh (xóm Đình) phát biểu:" in str(label.render())
