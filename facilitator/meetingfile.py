@@ -294,7 +294,9 @@ def load(path: Path) -> dict[str, Any]:
         raise MeetingFileError(
             "", f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}"
         ) from exc
-    _check_values(data)
+    # A lone surrogate can only come from a \\udXXX escape in the text: without one, no value
+    # needs encoding to be checked.
+    _check_values(data, texts=_SURROGATE_ESCAPE.search(text) is not None)
     return _Checked(data) if isinstance(data, dict) else data
 
 
@@ -303,7 +305,10 @@ class _Checked(dict):  # type: ignore[type-arg]
     integers, lone surrogates, nesting), so ``validate`` does not walk 80,000 values again."""
 
 
-def _check_values(data: Any) -> None:
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_values(data: Any, texts: bool = True) -> None:
     """What JSON allows but a meeting cannot hold, named by its path: NaN and infinities,
     integers too big for SQLite, lone surrogates (not text), nesting deeper than any part
     of the format. Walked without recursion, in document order; the path is spelt out only
@@ -317,15 +322,16 @@ def _check_values(data: Any) -> None:
             raise MeetingFileError(_trail_path(trail), f"lồng nhau quá sâu (quá {_DEPTH} tầng)")
         kind = type(value)
         if kind is str:
-            if len(value) > MAX_LONG or not _encodes(value):
+            if len(value) > MAX_LONG or (texts and not _encodes(value)):
                 _check_chars(value, _trail_path(trail))
                 raise MeetingFileError(
                     _trail_path(trail), f"quá dài: {len(value)} ký tự, tối đa {MAX_LONG}"
                 )
         elif kind is dict:
-            for key in value:
-                if not _encodes(str(key)):
-                    _check_chars(str(key), _trail_path(trail))
+            if texts:
+                for key in value:
+                    if not _encodes(str(key)):
+                        _check_chars(str(key), _trail_path(trail))
             below = depth + 1
             push([((trail, k), below, v) for k, v in reversed(value.items())])
         elif kind is list:
@@ -434,6 +440,27 @@ _EXACT: dict[str, tuple[type, ...]] = {
 _COMPILED: dict[int, Callable[[Any], bool] | None] = {}
 
 
+def _one_of(branches: list[Any]) -> Callable[[Any], bool] | None:
+    """``oneOf`` whose branches each name their types and share none (``null`` or an object):
+    a value can meet only the branch of its type, so meeting that one is meeting ``oneOf``."""
+    seen: set[type] = set()
+    checks = []
+    for branch in branches:
+        kinds = branch.get("type") if isinstance(branch, dict) else None
+        if kinds is None:
+            return None
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        types = {t for k in kinds for t in _EXACT[k]}
+        if types & seen:
+            return None
+        seen |= types
+        check = _build(branch)
+        if check is None:
+            return None
+        checks.append(check)
+    return lambda v: sum(1 for check in checks if check(v)) == 1
+
+
 def _plainly_valid(sub: dict[str, Any], value: Any) -> bool:
     """True only when ``value`` meets ``sub`` and ``sub`` uses only the keywords in _PLAIN;
     the types are matched exactly (``True`` is not an integer, a subclass is not its base).
@@ -451,6 +478,8 @@ def _compile(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
 
 
 def _build(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
+    if set(sub) == {"oneOf"}:
+        return _one_of(sub["oneOf"])
     if not _PLAIN.issuperset(sub):
         return None
     checks: list[Callable[[Any], bool]] = []
@@ -710,11 +739,16 @@ def _stamp(value: str, path: str) -> dt.datetime:
     return moment
 
 
+_STORED_FORM = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+07:00")
+
+
 def _ts(value: str | None) -> str | None:
     """A validated timestamp as the store keeps it (with its offset; a time written without
     one is the commune's local time)."""
     if not value:
         return None
+    if _STORED_FORM.fullmatch(value):
+        return value  # already as stamp() writes it (Vietnam has been +07:00 since 1975)
     from facilitator.clock import TZ, stamp
 
     moment = dt.datetime.fromisoformat(value)
