@@ -432,19 +432,28 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
         # Overdue: days late ("QUÁ HẠN 2 ngày"), not "0 working days left" beside "QUÁ HẠN".
         status = t("fu.overdue_by", days=r.days_late) if r.days_late else t("fu." + r.status)
+        left = "" if r.days_late else str(r.days_left)
+        if r.answered_on is not None and r.status.startswith("answered"):
+            # answered: the day of the answer, never a count of days left
+            left, status = "", t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
         click.echo(
-            f"{r.due:%d/%m/%Y}  {'' if r.days_late else r.days_left:>5}  {status:<15}  "
+            f"{r.due:%d/%m/%Y}  {left:>5}  {status:<15}  "
             f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
         )
     if duties:
         click.echo("")
         click.echo(head + t("followup.checklist"))
         for meeting, item in duties:
-            left = calendar.working_days_between(day, item.due)
             mark = "☑" if item.done_on else "☐"
+            if item.done_on is not None:
+                left, words = "", t(f"fu.{item.status(day)}_on", date=f"{item.done_on:%d/%m/%Y}")
+            else:
+                left = str(calendar.working_days_between(day, item.due))
+                words = t("fu." + item.status(day))
+            label = fu.duty_words(item, t)[0]
             click.echo(
-                f"{item.due:%d/%m/%Y}  {left:>5}  {t('fu.' + item.status(day)):<15}  "
-                f"{mark} {item.label}  [{meeting.village} {meeting.date:%d/%m/%Y}]"
+                f"{item.due:%d/%m/%Y}  {left:>5}  {words:<15}  "
+                f"{mark} {label}  [{meeting.village} {meeting.date:%d/%m/%Y}]"
             )
     click.echo(t("cli.left_note"))
 

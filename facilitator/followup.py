@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.store import Store
-from facilitator.deadlines import WorkCalendar, rule
+from facilitator.deadlines import DEFAULT_RULES, WorkCalendar, rule
 from facilitator.kinds import is_ordinary
 from facilitator.live import RuleError
 from facilitator.statutory import Duty, duties
@@ -108,6 +108,20 @@ class ChecklistItem:
         if self.done_on is not None:
             return "done" if self.done_on <= self.due else "done_late"
         return "overdue" if as_of > self.due else "open"
+
+
+def duty_words(item: ChecklistItem, t: Any, *, short: bool = False) -> tuple[str, str]:
+    """A duty's label and reference in the UI's language: the plan's own duties from the
+    catalogue (``t``, a Translator), a duty the commune worded itself as written; ``short``:
+    the label in a few words (the follow-up's table at 80 columns)."""
+    default = next((r for r in DEFAULT_RULES if r.key == item.key), None)
+    if default is None:
+        return item.label, item.reference
+    words = f"duty.short.{item.key}" if short else f"duty.{item.key}"
+    label = t(words) if item.label == default.label else item.label
+    same = item.reference == default.reference
+    reference = t(f"duty.{item.key}.ref") if same else item.reference
+    return label, reference
 
 
 def checklist(store: Store, meeting_id: int) -> list[ChecklistItem]:

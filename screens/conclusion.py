@@ -23,7 +23,7 @@ from facilitator.conclusion import (
     parse_citizens,
     save_conclusion_text,
 )
-from facilitator.followup import checklist, default_due
+from facilitator.followup import checklist, default_due, duty_words
 from facilitator.i18n import Translator
 from facilitator.kinds import is_ordinary
 from facilitator.live import Console, RuleError, place_words
@@ -132,8 +132,9 @@ class ConclusionScreen(Screen[Any]):
         items = checklist(self.console.store, self.console.meeting_id)
         self.query_one("#checklist", Static).update(
             "\n".join(
-                f"{'☑' if i.done_on else '☐'} {i.label}: {i.due:%d/%m/%Y}\n   {i.reference}"
+                f"{'☑' if i.done_on else '☐'} {label}: {i.due:%d/%m/%Y}\n   {reference}"
                 for i in items
+                for label, reference in [duty_words(i, self.t)]
             )
         )
 

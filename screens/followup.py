@@ -23,8 +23,9 @@ class FollowUpScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="back"),
         Binding("o", "toggle_overdue", "followup.only_overdue", id="overdue"),
-        # One key: the petitioner's answer (plan V.1), on the answered petitions' table.
-        Binding("h", "satisfaction", "followup.satisfaction_key", id="satisfaction"),
+        # One key: the petitioner's answer (plan V.1), on the answered petitions' table (the
+        # key line names the table; from another table the key goes to it first).
+        Binding("h", "satisfaction", "followup.satisfaction_table", id="satisfaction"),
     ]
 
     def __init__(self, store: Store, t: Translator, as_of: dt.date):
@@ -35,35 +36,34 @@ class FollowUpScreen(Screen[None]):
         self.overdue_only = False
 
     def compose(self) -> ComposeResult:
+        # The answered petitions right under the assignments (Tab reaches them first: the
+        # petitioner's satisfaction follows the answer); the after-meeting duties last.
         yield Static("", id="live-header")
         yield DataTable(id="followup", cursor_type="row")
-        yield Label(
-            f"{self.t('followup.checklist')} · {self.t('followup.checklist_hint')}",
-            classes="section",
-        )
-        yield DataTable(id="checklist", cursor_type="row")
-        yield Label(
-            f"{self.t('followup.answered')} · {self.t('followup.answered_hint')}", classes="section"
-        )
+        yield Label(self.t("followup.answered"), classes="section")
+        yield Label(self.t("followup.answered_keys"), classes="fu-keys")
         yield DataTable(id="answered", cursor_type="row")
+        yield Label(self.t("followup.checklist"), classes="section")
+        yield Label(self.t("followup.checklist_keys"), classes="fu-keys")
+        yield DataTable(id="checklist", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#followup", DataTable)
+        # The long text last in every table: what is cut at 80 columns is the end of it.
         for key in (
             "col.due",
-            "col.days_left",
             "col.status",
-            "col.responsible",
-            "col.content",
             "col.village",
+            "fu.col.responsible",
+            "col.content",
         ):
             table.add_column(self.t(key), key=key)
         duties = self.query_one("#checklist", DataTable)
-        for key in ("col.due", "col.status", "followup.checklist", "col.village"):
+        for key in ("col.due", "col.status", "col.village", "fu.col.duty"):
             duties.add_column(self.t(key), key=key)
         answered = self.query_one("#answered", DataTable)
-        for key in ("col.satisfaction", "col.content", "col.field", "col.village"):
+        for key in ("col.satisfaction", "col.village", "col.field", "col.content"):
             answered.add_column(self.t(key), key=key)
         self.reload()
         table.focus()
@@ -82,11 +82,16 @@ class FollowUpScreen(Screen[None]):
             if item.key == "answer":
                 continue  # the answers are the assignments above
             mark = "☑" if item.done_on else "☐"
+            status = item.status(self.as_of)
+            if item.done_on is not None:  # the day it was done, as the secretary typed it
+                words = self.t(f"fu.{status}_on", date=f"{item.done_on:%d/%m/%Y}")
+            else:
+                words = self.t("fu." + status)
             duties.add_row(
                 f"{item.due:%d/%m/%Y}",
-                self.t("fu." + item.status(self.as_of)),
-                f"{mark} {item.label}",
+                words,
                 f"{meeting.village} {meeting.date:%d/%m/%Y}",
+                f"{mark} {followup.duty_words(item, self.t, short=True)[0]}",
                 key=f"{meeting.id}:{item.key}",
             )
         if duties.row_count:
@@ -97,23 +102,29 @@ class FollowUpScreen(Screen[None]):
         for meeting, p in publication.answered_petitions(self.store):
             answered.add_row(
                 self.t(f"satisfaction.{p.satisfaction or 'none'}"),
-                p.content[:60],
-                p.field,
                 f"{meeting.village} {meeting.date:%d/%m/%Y}",
+                p.field,
+                p.content[:60],
                 key=str(p.id),
             )
         if answered.row_count:
             answered.move_cursor(row=min(at, answered.row_count - 1))
         for r in rows:
+            if r.answered_on is not None and r.status.startswith("answered"):
+                # answered: the day of the answer, never a count of days left (-1259)
+                status = self.t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
+            elif r.days_late:
+                status = self.t("fu.overdue_by", days=r.days_late)
+            elif r.due == self.as_of:
+                status = self.t("clock.today_short")
+            else:  # open: the working days left in the status, one column less at 80
+                status = self.t("clock.due_working_short", days=r.days_left)
             table.add_row(
                 f"{r.due:%d/%m/%Y}",
-                "" if r.days_late else str(r.days_left),
-                self.t("fu.overdue_by", days=r.days_late)
-                if r.days_late
-                else self.t("fu." + r.status),
+                status,
+                f"{r.village} {r.meeting_date:%d/%m/%Y}",
                 r.responsible,
                 r.content[:60],
-                f"{r.village} {r.meeting_date:%d/%m/%Y}",
                 key=str(r.assignment_id),
             )
 
@@ -125,14 +136,17 @@ class FollowUpScreen(Screen[None]):
         self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "satisfaction":  # dimmed unless the answered petitions' table has focus
+        if action == "satisfaction":  # dimmed while no petition is answered
             table = self.query("#answered")
-            return bool(table) and self.focused is table.first() or None
+            return bool(table) and table.first().row_count > 0 or None
         return True
 
     def action_satisfaction(self) -> None:
         table = self.query_one("#answered", DataTable)
-        if self.focused is not table or not table.row_count:
+        if not table.row_count:
+            return
+        if self.focused is not table:  # from another table: first to the answered petitions
+            table.focus()
             return
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         petition_id = int(str(row_key.value))
@@ -162,14 +176,34 @@ class FollowUpScreen(Screen[None]):
                 lambda _r: self.reload(),
             )
             return
-        done = self.store.checklist_done(int(meeting_id))
-        try:
-            followup.mark_done(
-                self.store, int(meeting_id), key, None if key in done else self.as_of
-            )
-        except RuleError as exc:
-            self.notify(self.t.error(exc), severity="error")
-        self.reload()
+        if key in self.store.checklist_done(int(meeting_id)):  # untick
+            try:
+                followup.mark_done(self.store, int(meeting_id), key, None)
+            except RuleError as exc:
+                self.notify(self.t.error(exc), severity="error")
+            self.reload()
+            return
+        t = self.t
+        # The day it was really done (today unless typed): a duty done on time and ticked
+        # later is not "làm muộn".
+        fields = [Field("done_on", t("followup.done_on"), value=f"{self.as_of:%d/%m/%Y}")]
+
+        def save(values: dict[str, Any]) -> str:
+            try:
+                day = parse_date(values["done_on"])
+            except TextError as exc:
+                raise RuleError(str(exc), "done_on") from exc
+            followup.mark_done(self.store, int(meeting_id), key, day)
+            return t("msg.saved")
+
+        meeting = self.store.meeting(int(meeting_id))
+        item = next(i for i in followup.checklist(self.store, int(meeting_id)) if i.key == key)
+        label, reference = followup.duty_words(item, t)
+        note = f"{label} · {meeting.village} {meeting.date:%d/%m/%Y}\n{reference}"
+        self.app.push_screen(
+            FormScreen(t("followup.done_title"), fields, save, t, note=note),
+            lambda _r: self.reload(),
+        )
 
     @on(DataTable.RowSelected, "#followup")
     def _answer(self, event: DataTable.RowSelected) -> None:

@@ -4,12 +4,19 @@ answered assignments without a days-left count, a checklist duty done on a date 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable, Label
 
+from facilitator import followup
+from facilitator.app import make_app
+from facilitator.demo import demo_meeting, play_demo
 from facilitator.kinds import KINDS
-from tests.helpers import live_app
+from facilitator.live import Console
+from facilitator.meetingfile import import_meeting
+from tests.helpers import live_app, run_cli
 
 
 async def open_preparation(pilot) -> None:
@@ -108,3 +115,110 @@ async def test_the_field_with_focus_is_unmistakable(tmp_path, clock, size):
         assert screen.query_one("#pl-place", Label).has_class("-focus")
         assert not lit.has_class("-focus")
         assert screen.query_one("#p-place").styles.background != village.styles.background
+
+
+def headings_whole(table: DataTable, count: int) -> None:
+    """The first ``count`` columns' headings whole in the table's width at 80 columns, and the
+    village column (a meeting's thôn and date) whole with its values."""
+    columns = list(table.columns.values())
+    width = table.scrollable_content_region.width
+    left = 0
+    for column in columns[:count]:
+        assert left + cell_len(column.label.plain) + 2 <= width, (table.id, column.label)
+        if column.key.value == "col.village":
+            assert left + column.get_render_width(table) <= width, table.id
+        left += column.get_render_width(table)
+
+
+async def test_follow_up_answered_dates_satisfaction_key_and_a_duty_done_on_a_typed_day(
+    tmp_path, clock
+):
+    app = make_app(tmp_path / "m.db", clock=clock)
+    store = app.store
+    console = Console(store, import_meeting(store, demo_meeting()))
+    play_demo(console, clock.advance)
+    mid = console.meeting_id
+    rows = followup.rows(store, clock().date())
+    followup.record_answer(store, rows[0].assignment_id, dt.date(2021, 11, 12), "written")
+    clock.advance(400 * 86400)  # the trial looked a long time after: "Còn -1259"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "FollowUpScreen"
+        table = screen.query_one("#followup", DataTable)
+        answered_row = table.get_row(str(rows[0].assignment_id))
+        assert answered_row[1] == "đã trả lời 12/11/2021"
+        assert [table.get_row_at(i)[1] for i in range(table.row_count)] == [
+            "QUÁ HẠN 379 ngày",  # the others: late, counted in days; the answered one last
+            "QUÁ HẠN 379 ngày",
+            "đã trả lời 12/11/2021",
+        ]
+        answered = screen.query_one("#answered", DataTable)
+        assert [c.label.plain for c in answered.columns.values()][0] == "Hài lòng?"
+        # Every heading whole at 80x24; the tables' short columns whole, the text last.
+        for label in screen.query(Label):
+            text, box, region = str(label.render()), label.parent.content_region, label.region
+            assert box.x <= region.x and region.right <= box.right, text
+            assert region.width * region.height >= cell_len(text), text
+        headings_whole(table, 4)  # the content last, to scroll to
+        headings_whole(screen.query_one("#answered", DataTable), 3)
+        headings_whole(screen.query_one("#checklist", DataTable), 4)
+        # The first Tab reaches the answered petitions; H records the petitioner's view.
+        await pilot.press("tab")
+        assert screen.focused is answered
+        first = int(str(answered.coordinate_to_cell_key(answered.cursor_coordinate).row_key.value))
+        await pilot.press("h")
+        await pilot.pause()
+        assert store.petition(first).satisfaction == "satisfied"
+        # From another table H goes to the answered petitions first, then records.
+        table.focus()
+        await pilot.press("h")
+        assert screen.focused is answered
+        assert store.petition(first).satisfaction == "satisfied"
+        await pilot.press("h")
+        assert store.petition(first).satisfaction == "unsatisfied"
+        # A duty ticked with the day it was really done (not today, not "làm muộn").
+        await pilot.press("tab")
+        duties = screen.query_one("#checklist", DataTable)
+        assert screen.focused is duties
+        row = [r.value for r in duties.rows].index(f"{mid}:evaluation")
+        duties.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.values() == {"done_on": f"{clock().date():%d/%m/%Y}"}
+        await pilot.press("ctrl+u", *"01/11/2021", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert store.checklist_done(mid)["evaluation"] == dt.date(2021, 11, 1)
+        assert duties.get_row(f"{mid}:evaluation")[1] == "đã làm 01/11/2021"
+        duties.move_cursor(row=[r.value for r in duties.rows].index(f"{mid}:evaluation"))
+        await pilot.press("enter")  # Enter again: not done
+        await pilot.pause()
+        assert "evaluation" not in store.checklist_done(mid)
+
+
+async def test_the_english_follow_up_and_conclusion_speak_english(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock, lang="en")
+    store = app.store
+    console = Console(store, import_meeting(store, demo_meeting()))
+    play_demo(console, clock.advance)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        duties = app.screen.query_one("#checklist", DataTable)
+        labels = sorted(str(duties.get_row_at(i)[3]) for i in range(duties.row_count))
+        assert labels == ["☐ Evaluate, classify", "☐ Publish the results"]
+        await pilot.press("tab", "tab")  # past the answered petitions to the duties
+        assert app.screen.focused is duties
+        duties.move_cursor(row=labels.index("☐ Evaluate, classify"))
+        await pilot.press("enter")  # the tick's form names the duty in full, with the plan
+        await pilot.pause()
+        assert str(app.screen.query_one("#form-note").render()).splitlines() == [
+            "Evaluate, classify, pass to the level above · Đông Phong 28/10/2021",
+            "Plan, section III.3.1: at the latest 5 days after the meeting",
+        ]
+    cli = run_cli("--lang", "en", "followup", "--as-of", "01/11/2021", db=tmp_path / "m.db")
+    assert "☐ Evaluate, classify, pass to the level above  [Đông Phong 28/10/2021]" in cli.stdout
