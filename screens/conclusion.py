@@ -329,11 +329,17 @@ class ConclusionScreen(Screen[Any]):
 
 # One key per outcome in the answer dialogs (F-keys: letters are typed into the fields).
 OUTCOME_KEYS = dict(zip(("f2", "f3", "f4", "f5"), OUTCOMES, strict=True))
-# In a form, the field each outcome needs next: the answer, the task, where it goes.
-NEXT_FIELD = {"answered": "answer", "assigned": "task", "forwarded": "forwarded_to", "noted": None}
+# In a form, the field each outcome needs next: the answer, who and what (the responsible
+# when still blank, else the task), where it goes.
+NEXT_FIELD: dict[str, str | tuple[str, ...] | None] = {
+    "answered": "answer",
+    "assigned": ("responsible", "task"),
+    "forwarded": "forwarded_to",
+    "noted": None,
+}
 
 
-def outcome_keys() -> dict[str, tuple[str, Any, str | None]]:
+def outcome_keys() -> dict[str, tuple[str, Any, str | tuple[str, ...] | None]]:
     """FormScreen hotkeys: F2-F5 set the outcome and go on to the field it needs."""
     return {k: ("outcome", o, NEXT_FIELD[o]) for k, o in OUTCOME_KEYS.items()}
 
@@ -365,7 +371,7 @@ def assignment_fields(console: Console, t: Translator, petition: Petition | None
             t("conclusion.task"),
             value=a.task if a else (petition.forward_task if petition else ""),
         ),
-        Field("due", t("conclusion.due"), value=f"{due:%d/%m/%Y}"),
+        Field("due", t("conclusion.due"), value=f"{due:%d/%m/%Y}", date=True),
     ]
 
 

@@ -31,6 +31,20 @@ class FormScroll(VerticalScroll, can_focus=False):
     only (a focused container swallowed Enter, and the form seemed not to save)."""
 
 
+class DateInput(NfcInput):
+    """A date field: digits and separators; a letter goes nowhere but a note from the form."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isalpha():
+            event.stop()
+            event.prevent_default()
+            refuse = getattr(self.screen, "refuse_letter", None)
+            if callable(refuse):
+                refuse((self.id or "").removeprefix("f-"))
+            return
+        await super()._on_key(event)
+
+
 @dataclass
 class Field:
     key: str
@@ -42,6 +56,7 @@ class Field:
     suggest: list[str] = field(default_factory=list)
     mask_numbers: bool = False  # a value starting with a digit shown as dots (a scanned card)
     cycle: bool = False  # a choice F2 steps through from any field (the item's kind)
+    date: bool = False  # a date: a letter typed here is refused with a note, never kept
 
 
 @dataclass
@@ -91,7 +106,7 @@ class FormScreen(ModalScreen[Any]):
         suggest: Callable[[str, Any], dict[str, Any]] | None = None,
         read: Callable[[str, str], Fill | None] | None = None,
         hint: str | None = None,
-        hotkeys: dict[str, tuple[str, Any, str | None]] | None = None,
+        hotkeys: dict[str, tuple[str, Any, str | tuple[str, ...] | None]] | None = None,
     ):
         super().__init__()
         self.hint = hint  # the line of keys under the form, when not the usual save hint
@@ -146,6 +161,8 @@ class FormScreen(ModalScreen[Any]):
         if f.kind == "check":
             return StateCheckbox(f.label, value=bool(f.value), id=wid)
         suggester = SuggestFromList(f.suggest, case_sensitive=False) if f.suggest else None
+        if f.date:
+            return DateInput(str(f.value or ""), placeholder=f.placeholder, id=wid)
         return NfcInput(
             str(f.value or ""),
             placeholder=f.placeholder,
@@ -163,9 +180,20 @@ class FormScreen(ModalScreen[Any]):
             key, value, then = self.hotkeys[event.key]
             self.query_one(f"#f-{key}", Select).value = value
             if then:
-                self.query_one(f"#f-{then}").focus()
+                # The first of the fields the choice needs that is still empty, else the last.
+                keys = [then] if isinstance(then, str) else list(then)
+                values = self.values()
+                empty = [k for k in keys if not str(values.get(k) or "").strip()]
+                target = empty[0] if empty else keys[-1]
+                self.query_one(f"#f-{target}").focus()
             event.stop()
             event.prevent_default()
+            return
+
+    def refuse_letter(self, key: str) -> None:
+        """A letter typed into a date field (a name typed on after Tab) is not kept: a note
+        under the field says why."""
+        self.query_one(f"#err-{key}", Static).update(f"⚠ {self.t('form.date_only')}")
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -200,8 +228,8 @@ class FormScreen(ModalScreen[Any]):
         self.dismiss(result if result is not None else True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "cycle_choice":
-            return any(f.cycle for f in self.fields)
+        if action == "cycle_choice":  # F2 is an outcome key where the form has those
+            return any(f.cycle for f in self.fields) and "f2" not in self.hotkeys
         if action == "submit_from_choice":
             focused = self.focused
             if isinstance(focused, Select):

@@ -209,3 +209,37 @@ async def test_the_header_above_the_editor_follows_an_edited_speaker(tmp_path, c
         desk.close()
         await pilot.pause(0.6)
         assert "Bà Nguyễn Thị Thanh (xóm Đình) phát biểu:" in str(label.render())
+
+
+async def test_outcome_keys_in_the_decision_form_and_no_name_in_the_due_date(tmp_path, clock):
+    from textual.widgets import Select
+
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConclusionScreen"
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert type(form).__name__ == "FormScreen"
+        kind = form.query_one("#f-kind", Select).value
+        await pilot.press("f2")  # answered: the outcome, not the kind, and on to the answer
+        assert form.query_one("#f-outcome", Select).value == "answered"
+        assert form.query_one("#f-kind", Select).value == kind
+        assert form.focused.id == "f-answer"
+        form.query_one("#f-responsible", Input).value = ""
+        await pilot.press("f3")  # assigned: who first, while nobody is named
+        assert form.query_one("#f-outcome", Select).value == "assigned"
+        assert form.focused.id == "f-responsible"
+        await pilot.press(*"Le", "tab")
+        assert form.focused.id == "f-task"
+        await pilot.press("tab")
+        due = form.query_one("#f-due", Input)
+        before = due.value
+        await pilot.press(*"Le")  # typed on: not taken as a date
+        assert due.value == before
+        assert "date only" in str(form.query_one("#err-due").render())
+        await pilot.press("f4")
+        assert form.focused.id == "f-forwarded_to"
