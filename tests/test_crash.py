@@ -68,7 +68,7 @@ async def test_followup_screen_after_a_conclusion(tmp_path, clock, lang):
         assignments = screen.query_one("#followup", DataTable)
         row = [str(c) for c in assignments.get_row_at(0)]
         assert row[0] == "18/11/2021"
-        assert row[2] == (EN if lang == "en" else VI)["fu.overdue_by"].format(days=4)  # 18 → 22/11
+        assert row[1] == (EN if lang == "en" else VI)["fu.overdue_by"].format(days=4)  # 18 → 22/11
         duties = screen.query_one("#checklist", DataTable)
         assert duties.row_count == 2  # the evaluation and the publication (answers are above)
         shown = [b.binding.description for b in screen.active_bindings.values()]
@@ -86,6 +86,8 @@ async def test_followup_checklist_enter_marks_a_duty_done(tmp_path, clock):
         await pilot.press("f")
         await pilot.pause()
         app.screen.query_one("#checklist").focus()
+        await pilot.press("enter")  # the day it was done: today unless typed
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert list(app.store.checklist_done(meeting_id).values()) == [dt.date(2021, 11, 1)]
