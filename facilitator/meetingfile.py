@@ -219,7 +219,9 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
                 "actor": e["actor"],
                 "kind": e["kind"],
                 "payload": {
-                    k: (ref[k].get(v) if k in ref else v)
+                    # Only an id is a reference; any other value (a list in an imported
+                    # file's payload) is carried as it came.
+                    k: (ref[k].get(v) if k in ref and isinstance(v, int) else v)
                     for k, v in e["payload"].items()
                     if k not in ("before", "inserted")
                 },

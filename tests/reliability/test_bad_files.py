@@ -200,6 +200,18 @@ def test_generated_files_import_whole_or_refuse_in_one_line(tmp_path):
     assert tally.figures["refused"] > 0 and tally.figures["accepted"] > 0
 
 
+@pytest.mark.parametrize("value", [[], {}, [[1]], "7", 1.5])
+def test_an_event_payload_reference_of_another_type_is_carried_not_crashed_on(tmp_path, value):
+    """Found by the 20,000-file run: an event's ``payload.speaker`` that is a list made every
+    export end in "unhashable type: 'list'"."""
+    tally = Tally()
+    data = mutate(base()[0], [("set", ("events", 3, "payload", "speaker"), value)])
+    store = open_store(tmp_path / "f.db")
+    assert try_file(tmp_path, store, data, tally, documents=True) is not None
+    store.close()
+    assert tally.examples == [] and tally.figures["documents"] == 1
+
+
 @pytest.mark.soak
 def test_generated_files_soak(tmp_path):
     examples = int(os.environ.get("SOAK_FILES", "20000"))
