@@ -312,6 +312,7 @@ class MinutesLog(DataTable):
     TEXT_WIDTH = 160
 
     def setup(self, t: Translator) -> None:
+        self.t = t
         self.cursor_type = "row"
         self.add_column(t("col.time"), key="time", width=5)
         self.add_column(t("live.minutes"), key="text", width=self.TEXT_WIDTH)
@@ -322,6 +323,11 @@ class MinutesLog(DataTable):
 
     def _words(self, entry: MinutesEntry) -> str:
         text = " ".join(entry.text.split())
+        if entry.kind == "phase" and hasattr(self, "t"):
+            # "1. Khai mạc" is stored (the documents are Vietnamese); shown in the UI's language.
+            number, dot, name = text.partition(". ")
+            if dot and number.isdigit():
+                return f"{number}. {self.t.phase(name)}"
         header = self.headers.get(entry.speaker_id or 0) if entry.kind == "speech" else None
         return f"{header} {text}".strip() if header else text
 

@@ -243,3 +243,18 @@ async def test_outcome_keys_in_the_decision_form_and_no_name_in_the_due_date(tmp
         assert "date only" in str(form.query_one("#err-due").render())
         await pilot.press("f4")
         assert form.focused.id == "f-forwarded_to"
+
+
+async def test_phase_lines_in_the_minutes_are_english_in_the_english_ui(tmp_path, clock):
+    from screens.widgets import MinutesLog
+
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f8")
+        await pilot.pause()
+        log = app.screen.query_one(MinutesLog)
+        lines = [str(log.get_row_at(i)[1]) for i in range(log.row_count)]
+        assert lines[:2] == ["1. Opening", "2. Report"], lines
+        phases = [e.text for e in app.store.minutes(app.meeting_id) if e.kind == "phase"]
+        assert phases[0] == "1. Khai mạc"  # the record stays Vietnamese
