@@ -153,6 +153,23 @@ HELP_VI: dict[str, str] = {
         "Số liệu tổng hợp của xã trong một khoảng thời gian: số hội nghị; ý kiến, kiến nghị theo "
         "loại, lĩnh vực, kết quả; trả lời đúng hạn, quá hạn, chưa trả lời."
     ),
+    '"Thông qua biên bản": seal the minutes of a concluded meeting (SHA-256).': (
+        "Thông qua biên bản của hội nghị đã kết luận: niêm phong bằng mã xác thực (SHA-256)."
+    ),
+    "Who seals (the secretary's name).": "Người thông qua (họ và tên thư ký).",
+    "Correct sealed minutes: the change, who, when and why are chained to a new seal.\n"
+    "Without --entry or --conclusion, lists the numbered entries and the seals.": (
+        "Đính chính biên bản đã thông qua: nội dung sửa, người sửa, thời điểm và lý do được "
+        "niêm phong tiếp bằng mã xác thực mới. Không có --entry hoặc --conclusion: liệt kê các "
+        "mục đã đánh số và các lần niêm phong."
+    ),
+    "Number of the minutes entry to correct (see: amend ID).": (
+        "Số mục biên bản cần đính chính (xem: amend ID)."
+    ),
+    "The corrected text of that entry.": "Nội dung đã sửa của mục đó.",
+    "The corrected conclusion of the chair.": "Kết luận đã sửa của chủ trì.",
+    "Who makes the amendment.": "Người đính chính.",
+    "Why (recorded and sealed with the change).": "Lý do (ghi và niêm phong cùng nội dung sửa).",
     "First day of the period.": "Ngày đầu của khoảng thời gian.",
     "Last day of the period.": "Ngày cuối của khoảng thời gian.",
     "Also write the figures as a .docx report (file or folder).": (

@@ -25,7 +25,7 @@ T = TypeVar("T")
 OUTAGE_SECONDS = 30
 OVER = "hội nghị đã kết luận; không còn mời phát biểu, ghi kiến nghị hay chuyển phần"
 HEARTBEAT_SECONDS = 10
-SEALED_MESSAGE = "biên bản đã được thông qua; chỉ sửa được bằng đính chính (facilitator amend)"
+SEALED_MESSAGE = "biên bản đã được thông qua; chỉ sửa được bằng đính chính (lệnh facilitator amend)"
 
 
 def _atomic(method: Callable[..., T]) -> Callable[..., T]:

@@ -268,7 +268,9 @@ def seal(console: Console, by: str = "") -> Seal:
         if not meeting.concluded:
             raise RuleError("chỉ thông qua biên bản sau khi kết luận hội nghị")
         if last_seal(store, meeting.id) is not None:
-            raise RuleError("biên bản đã được thông qua; hãy sửa bằng đính chính (amend)")
+            raise RuleError(
+                "biên bản đã được thông qua; hãy sửa bằng đính chính (lệnh facilitator amend)"
+            )
         made = _add_seal(store, meeting.id, by, "", {})
         store.log(meeting.id, "minutes.sealed", {"seal": made.seq, "code": made.code})
     return made

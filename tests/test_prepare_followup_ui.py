@@ -222,3 +222,36 @@ async def test_the_english_follow_up_and_conclusion_speak_english(tmp_path, cloc
         ]
     cli = run_cli("--lang", "en", "followup", "--as-of", "01/11/2021", db=tmp_path / "m.db")
     assert "☐ Evaluate, classify, pass to the level above  [Đông Phong 28/10/2021]" in cli.stdout
+
+
+def test_every_command_s_help_is_vietnamese_in_the_vietnamese_interface():
+    """Trial: 'facilitator --help' listed amend and seal in English."""
+    import re
+
+    import click
+    from click.testing import CliRunner
+
+    from facilitator.cli import cli
+
+    def invoke(*args: str) -> str:
+        result = CliRunner().invoke(cli, list(args))
+        assert result.exit_code == 0, args
+        return result.output
+
+    paths = []
+    for name, command in cli.commands.items():
+        paths.append((name,))
+        if isinstance(command, click.Group):
+            paths += [(name, sub) for sub in command.commands]
+    for path in paths:
+        english = invoke("--lang", "en", *path, "--help")
+        vietnamese = invoke(*path, "--help")
+        # Sentences, not option lines (the choices are names; click keeps the --help line in
+        # the first language it printed in a process)
+        lines = [re.split(r"\s{2,}", line.strip())[-1] for line in english.splitlines()]
+        words = [w for w in lines if len(w) > 24 and " " in w and not w.startswith("-")]
+        words = [w for w in words if w != "Show this message and exit."]
+        assert words, path
+        assert [w for w in words if w in vietnamese] == [], path
+    listing = invoke("--help")
+    assert "Correct sealed minutes" not in listing and "seal the minutes" not in listing
