@@ -643,11 +643,9 @@ def _show_profile(settings: Settings, store: Any) -> None:
 @click.pass_obj
 def profile_show(settings: Settings) -> None:
     """Print every item of the profile (KEY, value, what it is)."""
-    from db.store import StoreError
-
     path = settings.db_path()
-    if not path.exists():  # a command that only reads never creates a database
-        raise StoreError(f"không tìm thấy cơ sở dữ liệu: {path}")
+    if not path.exists():  # a command that only reads never creates one: say which do
+        raise click.ClickException(settings.t("cli.no_db_yet", path=path))
     _show_profile(settings, settings.store())
 
 

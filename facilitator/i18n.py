@@ -462,6 +462,12 @@ VI: dict[str, str] = {
     "verify.broken": "Biên bản KHÔNG khớp mã xác thực {code}: {problem}",
     "verify.usage": "cần số hội nghị (ID) hoặc tệp .zip",
     "cli.draft": "Hội nghị chưa kết luận: văn bản là DỰ THẢO (có chữ DỰ THẢO trên tiêu đề).",
+    "cli.no_db_yet": (
+        "chưa có cơ sở dữ liệu {path}\n"
+        "Cơ sở dữ liệu được tạo khi chạy: facilitator (màn hình thư ký; phím N: hội nghị mới), "
+        "facilitator profile edit MỤC GIÁ_TRỊ (thông tin xã) hoặc facilitator import TỆP.json; "
+        "xem thử: facilitator demo"
+    ),
     "cli.demo_db": "Hội nghị mẫu ở: {path}",
     "cli.serve_chair": "Màn hình chủ tọa (mở trên ti vi, máy chiếu): {url}",
     "cli.serve_queue": "Thứ tự phát biểu cho điện thoại: {url}",
@@ -976,6 +982,12 @@ EN: dict[str, str] = {
     "verify.broken": "The minutes do NOT match verification code {code}: {problem}",
     "verify.usage": "needs a meeting number (ID) or a .zip file",
     "cli.draft": "The meeting is not concluded: the document is a DRAFT (DỰ THẢO above the title).",
+    "cli.no_db_yet": (
+        "there is no database yet at {path}\n"
+        "It is created by: facilitator (the secretary's screen; key N: new meeting), "
+        "facilitator profile edit KEY VALUE (the commune's details) or facilitator import "
+        "FILE.json; to try the program: facilitator demo"
+    ),
     "cli.demo_db": "Demo meeting in: {path}",
     "cli.serve_chair": "Chair view (open it on a TV or projector): {url}",
     "cli.serve_queue": "Speaking order for phones: {url}",

@@ -255,3 +255,40 @@ def test_every_command_s_help_is_vietnamese_in_the_vietnamese_interface():
         assert [w for w in words if w in vietnamese] == [], path
     listing = invoke("--help")
     assert "Correct sealed minutes" not in listing and "seal the minutes" not in listing
+
+
+def test_profile_show_on_a_missing_database_says_how_one_is_made(tmp_path):
+    db = tmp_path / "xa.db"
+    shown = run_cli("profile", "show", db=db)
+    assert shown.returncode == 1 and shown.stdout == ""
+    assert shown.stderr.splitlines() == [
+        f"Lỗi: chưa có cơ sở dữ liệu {db}",
+        "Cơ sở dữ liệu được tạo khi chạy: facilitator (màn hình thư ký; phím N: hội nghị mới), "
+        "facilitator profile edit MỤC GIÁ_TRỊ (thông tin xã) hoặc facilitator import TỆP.json; "
+        "xem thử: facilitator demo",
+    ]
+    assert not db.exists()  # reading creates nothing
+    english = run_cli("--lang", "en", "profile", "show", db=db)
+    assert english.stderr.startswith(f"Error: there is no database yet at {db}\n")
+    # the command it names does make one
+    assert run_cli("profile", "edit", "commune", "Bình Lãng", db=db).returncode == 0
+    shown = run_cli("profile", "show", db=db)
+    assert shown.returncode == 0 and "Xã, phường [commune]: Bình Lãng" in shown.stdout
+
+
+def test_the_readme_s_example_of_an_f4_file_imports(store, meeting_id, tmp_path):
+    from facilitator import setup
+
+    table = tmp_path / "y-kien.csv"
+    table.write_text(
+        "Nội dung;Lĩnh vực;Nguồn;Loại\n"
+        "Đề nghị sửa cống thoát nước xóm Bến;Giao thông;Hội Nông dân;kiến nghị\n"
+        "Đổ rác ra mương cạnh chợ;Môi trường;MTTQ;phản ánh\n",
+        encoding="utf-8",
+    )
+    assert setup.import_petitions(store, meeting_id, table).added == 2
+    added = store.petitions(meeting_id)[-2:]
+    assert [(p.field, p.source, p.kind) for p in added] == [
+        ("Giao thông", "Hội Nông dân", "petition"),
+        ("Môi trường", "MTTQ", "feedback"),
+    ]
