@@ -202,7 +202,7 @@ def chair(settings: Settings, meeting_id: int | None, read_only: bool) -> None:
 @click.pass_obj
 def serve(settings: Settings, port: int, bind: str, meeting_id: int | None) -> None:
     """The chair view and the speaking order in a browser on the hall's network (read-only)."""
-    from facilitator.webserve import HallServer  # aiohttp and textual-serve load only here
+    from facilitator.webserve import HallServer, port_free  # aiohttp etc. load only here
 
     store = settings.store(readonly=True, must_exist=True)
     try:
@@ -210,6 +210,8 @@ def serve(settings: Settings, port: int, bind: str, meeting_id: int | None) -> N
             store.meeting(meeting_id)
     finally:
         store.close()
+    if not port_free(bind, port):
+        raise click.ClickException(settings.t("cli.serve_busy", port=port, bind=bind))
     server = HallServer(
         settings.db_path(), lang=settings.lang, meeting_id=meeting_id, host=bind, port=port
     )

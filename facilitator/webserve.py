@@ -41,6 +41,19 @@ def chair_command(db_path: Path, lang: str, meeting_id: int | None) -> str:
     return subprocess.list2cmdline(args) if os.name == "nt" else shlex.join(args)
 
 
+def port_free(bind: str, port: int) -> bool:
+    """Whether the server could listen there: checked before the address and the QR code are
+    printed, so a busy port gives one line, not an address that does not answer."""
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
+        try:
+            probe.bind((bind or "0.0.0.0", port))
+        except OSError:
+            return False
+    return True
+
+
 def addresses(bind: str, port: int) -> list[str]:
     """The addresses to type in a browser: the one bound, or this machine's own network
     addresses when bound to all of them (no packet is sent to find them)."""

@@ -264,3 +264,25 @@ async def test_the_desk_tells_the_number_the_queue_page_finds(tmp_path: Path):
     html = page(queue_view(store, None), Translator("vi"), 13)
     store.close()
     assert "Số 13 · Bà Lương Thị Hằng: còn 11 người trước bạn" in html
+
+
+def test_a_busy_port_is_one_line_and_no_address(tmp_path: Path):
+    path = tmp_path / "hall.db"
+    live_meeting(path)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        out = subprocess.run(
+            [sys.executable, "-m", "facilitator", "--db", str(path), "serve", "--port", str(port)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert out.returncode == 1
+    assert out.stdout == ""  # no address, no QR code of a server that is not there
+    assert out.stderr.strip() == (
+        f"Lỗi: Không mở được cổng {port} trên 127.0.0.1: cổng đang bận hoặc địa chỉ không "
+        "thuộc máy này; chọn cổng khác với --port"
+    )
