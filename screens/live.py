@@ -215,10 +215,13 @@ class LiveScreen(Screen[None]):
             self.shown_status = meeting.status
             self.refresh_bindings()  # Esc in the key line once concluded
         closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
-        self.query_one("#live-header", Static).update(
+        self.header_full = (
             f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
             f"{meeting.date:%d/%m/%Y} · {status}{closed}"
         )
+        # Beside a message on the top line: the village and the state, whole.
+        self.header_short = f"{meeting.village} · {status}{closed}"
+        self.show_header()
         # After "Thông qua biên bản" nothing typed here could be saved: the editor says so by
         # taking no typing, instead of showing words that are not in the record.
         sealed = store.is_sealed(mid)
@@ -436,6 +439,15 @@ class LiveScreen(Screen[None]):
         line = self.query_one("#live-message", Static)
         line.update(message)
         line.display = bool(message)
+        self.show_header()
+
+    def show_header(self) -> None:
+        if not hasattr(self, "header_full"):
+            return
+        message = self.query_one("#live-message", Static).display
+        self.query_one("#live-header", Static).update(
+            self.header_short if message else self.header_full
+        )
 
     def _do(self, fn: Any, *args: Any) -> Any:
         self.refused = True  # until it has run: no "queue empty" line after a refusal

@@ -207,6 +207,13 @@ class QueueTable(DataTable):
             min(self.CAPS[col], width(col, [" ".join(getattr(r[1], col).split()) for r in rows]))
             for col in ("hamlet", "gist", "field")
         ]
+        # A column past the state is shown only when it fits whole: never "Đị" for "Địa chỉ".
+        spare = left - self.name_width
+        for i, col_width in enumerate(extra):
+            if spare >= col_width + 2:
+                spare -= col_width + 2
+            else:
+                extra[i] = 0
         layout = (no_w, self.name_width, state_w, *extra, tuple(headers.values()))
         names = {}
         cells: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -230,7 +237,7 @@ class QueueTable(DataTable):
                 for i, (column, cell, old) in enumerate(
                     zip(self.COLUMNS, row, before, strict=True)
                 ):
-                    if cell != old:
+                    if cell != old and (i < 3 or layout[i]):
                         self.update_cell(row_key, column, self._cell(i, cell))
             self.shown_cells = cells
             if moved_on:
@@ -241,9 +248,11 @@ class QueueTable(DataTable):
         self.add_column(headers["name"], key="name", width=self.name_width)
         self.add_column(headers["state"], key="state", width=state_w)
         for col, col_width in zip(("hamlet", "gist", "field"), layout[3:6], strict=True):
-            self.add_column(headers[col], key=col, width=col_width)
+            if col_width:
+                self.add_column(headers[col], key=col, width=col_width)
         for row_key, row in cells.items():
-            self.add_row(*(self._cell(i, cell) for i, cell in enumerate(row)), key=row_key)
+            shown = [self._cell(i, cell) for i, cell in enumerate(row) if i < 3 or layout[i]]
+            self.add_row(*shown, key=row_key)
         self.shown_layout = layout
         self.shown_cells = cells
         if moved_on or selected is None or selected not in states:

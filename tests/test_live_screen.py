@@ -594,7 +594,7 @@ async def test_f3_after_conclusion_calls_nobody(tmp_path, clock):
         assert len(store.waiting(mid)) == waiting
         assert store.current_slot(mid) is None
         status = str(app.screen.query_one("#queue-status").render())
-        assert status == f"Đã kết luận lúc 08:00 · Chưa được mời: {waiting}"
+        assert status == f"Kết luận lúc 08:00 · Chưa mời: {waiting}"  # whole at 80 columns
         assert str(app.screen.query_one("#current-who").render()) == "Chưa có người phát biểu"
         assert "Không còn ai" not in str(app.screen.query_one("#live-message").render())
 

@@ -258,3 +258,36 @@ async def test_phase_lines_in_the_minutes_are_english_in_the_english_ui(tmp_path
         assert lines[:2] == ["1. Opening", "2. Report"], lines
         phases = [e.text for e in app.store.minutes(app.meeting_id) if e.kind == "phase"]
         assert phases[0] == "1. Khai mạc"  # the record stays Vietnamese
+
+
+async def test_the_live_screen_at_80x24_cuts_no_words(tmp_path, clock):
+    from rich.cells import cell_len
+
+    from screens.widgets import QueueTable
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")  # the meeting opens
+        await call_next(pilot, app)  # "Mời …" on the top line beside the header
+        live = app.screen
+        header = live.query_one("#live-header")
+        text = str(header.render())
+        assert text == "Đông Phong · đang họp"
+        assert cell_len(text) <= header.region.width - 2
+        queue = live.query_one(QueueTable)
+        used = sum(c.get_render_width(queue) for c in queue.columns.values())
+        assert used <= queue.region.width - 1  # every column shown is whole
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("f9")  # conclude
+        await pilot.pause()
+        if type(app.screen).__name__ != "ConclusionScreen":
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        status = live.query_one("#queue-status")
+        text = str(status.render())
+        assert text.startswith("Kết luận lúc"), text
+        assert cell_len(text) <= status.region.width - 2
