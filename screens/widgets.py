@@ -209,9 +209,12 @@ class QueueTable(DataTable):
         ]
         # A column past the state is shown only when it fits whole: never "Đị" for "Địa chỉ".
         spare = left - self.name_width
-        for i, col_width in enumerate(extra):
+        for i, (col, col_width) in enumerate(zip(("hamlet", "gist", "field"), extra, strict=True)):
             if spare >= col_width + 2:
                 spare -= col_width + 2
+            elif spare >= cell_len(headers[col]) + 2:  # its heading whole, its cells cut "…"
+                extra[i] = spare - 2
+                spare = 0
             else:
                 extra[i] = 0
         layout = (no_w, self.name_width, state_w, *extra, tuple(headers.values()))
@@ -224,9 +227,9 @@ class QueueTable(DataTable):
                 (no, ""),
                 (clip(label, self.name_width), style),
                 (state, style),
-                (clip(" ".join(s.hamlet.split()), self.CAPS["hamlet"]), ""),
-                (clip(" ".join(s.gist.split()), self.CAPS["gist"]), ""),
-                (clip(s.field, self.CAPS["field"]), ""),
+                (clip(" ".join(s.hamlet.split()), max(1, extra[0])), ""),
+                (clip(" ".join(s.gist.split()), max(1, extra[1])), ""),
+                (clip(s.field, max(1, extra[2])), ""),
             )
         self.names = names
         if layout == self.shown_layout and list(cells) == list(self.shown_cells):
