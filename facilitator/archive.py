@@ -16,23 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.store import Store
+from facilitator.doc_order import DOCS
 from facilitator.exporting import default_name, render
 from facilitator.files import atomic_write, free_name
 from facilitator.text import TextError, slug
 
 MANIFEST = "SHA256SUMS"
-# In the order a secretary meets them; the forwarding letters come one per receiving body.
-DOCS = (
-    "announcement",
-    "radio",
-    "invitation",
-    "attendance",
-    "minutes",
-    "conclusion",
-    "report",
-    "forward",
-    "json",
-)
 
 
 def archive_name(store: Store, meeting_id: int) -> str:

@@ -12,20 +12,8 @@ from typing import Any
 import click
 
 from facilitator.cli_text import LocalGroup, lang_of
+from facilitator.doc_order import DOCS
 from facilitator.i18n import Translator
-
-# In the order a secretary meets them: before the meeting, on the day, after it.
-DOCS = (
-    "announcement",
-    "radio",
-    "invitation",
-    "attendance",
-    "minutes",
-    "conclusion",
-    "report",
-    "forward",
-    "json",
-)
 
 
 class Settings:
