@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from db.store import Store
 from facilitator.i18n import Translator
@@ -39,7 +39,10 @@ class HomeScreen(Screen[None]):
         yield DataTable(id="meetings", cursor_type="row")
         yield Static("", id="home-empty")
         yield Static("", id="home-clock")
-        yield Footer()
+        from screens.keybar import KeyBar
+
+        # The key line fits its keys (shortened, or left out, never cut mid-word).
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

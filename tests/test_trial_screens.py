@@ -291,3 +291,14 @@ async def test_the_live_screen_at_80x24_cuts_no_words(tmp_path, clock):
         text = str(status.render())
         assert text.startswith("Kết luận lúc"), text
         assert cell_len(text) <= status.region.width - 2
+
+
+async def test_the_english_home_key_line_is_whole_at_80_columns(tmp_path, clock):
+    from screens.keybar import KeyBar
+
+    app = live_app(tmp_path, clock, lang="en")
+    app.meeting_id = None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = str(app.screen.query_one(KeyBar).render())
+        assert "X Commune profile" in line and line.endswith("S Summary"), line
