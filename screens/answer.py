@@ -218,9 +218,13 @@ def start_answer_turn(console: Console, choice: AnswerChoice) -> int:
     return turn
 
 
-def answer_form(console: Console, t: Translator, turn: Speaker) -> FormScreen | None:
+def answer_form(
+    console: Console, t: Translator, turn: Speaker, said: str = ""
+) -> FormScreen | None:
     """F7 during an official's turn: the answer to the petition the turn is tied to (or one
-    of the open ones). None when there is nothing to answer (F7 then records a petition)."""
+    of the open ones). None when there is nothing to answer (F7 then records a petition).
+    ``said``: what the secretary has typed in the minutes during this turn, offered as the
+    answer so that nothing is typed twice (she may shorten it)."""
     linked = console.answered_in(turn.id)
     others, _ = console.petitions_to_answer()
     choices = linked + [p for p in others if p.id not in {q.id for q in linked}]
@@ -229,7 +233,7 @@ def answer_form(console: Console, t: Translator, turn: Speaker) -> FormScreen | 
     speakers = {s.id: s for s in console.store.speakers(console.meeting_id)}
     first = choices[0]
     fields = [
-        Field("answer", t("form.answer"), "text", first.answer or ""),
+        Field("answer", t("form.answer"), "text", first.answer or said.strip()),
         Field(
             "outcome",
             t("form.outcome"),

@@ -591,7 +591,8 @@ class LiveScreen(Screen[None]):
             # An official's turn: F7 records the answer to the petition it is tied to.
             from screens.answer import answer_form
 
-            form = answer_form(self.console, self.t, speaker)
+            said = self.query_one("#editor", NfcTextArea).text  # typed during this turn
+            form = answer_form(self.console, self.t, speaker, said)
             if form is not None:
                 self.app.push_screen(form, self._after_form)
                 return

@@ -173,6 +173,26 @@ async def test_assign_with_the_suggested_person_and_due_date_in_3_keys(tmp_path,
         assert keys.count == 3
 
 
+async def test_the_answer_typed_in_the_minutes_is_offered_not_typed_again(tmp_path, clock):
+    """The secretary types the official's answer in the minutes as it is spoken; F7 offers it
+    as the petition's answer: Ctrl+R, Enter, the answer, F7, Ctrl+S."""
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    citizen = app.store.speaking(mid)
+    pid = console.record_petition("Đề nghị sửa cống", speaker_id=citizen.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        await keys.press("ctrl+r", "enter")
+        await keys.type("Xã sửa cống trong tháng 11.")  # into the minutes, as it is said
+        await keys.press("f7")
+        assert app.screen.query_one("#f-answer").text == "Xã sửa cống trong tháng 11."
+        await keys.press("ctrl+s")
+        assert app.store.petition(pid).answer == "Xã sửa cống trong tháng 11."
+        assert app.store.minutes(mid)[-1].text == "Xã sửa cống trong tháng 11."
+        assert keys.count == 4
+
+
 async def test_the_answer_dialog_narrows_as_typed_and_takes_someone_not_listed(tmp_path, clock):
     from textual.widgets import Input, OptionList
 
