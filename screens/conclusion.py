@@ -76,10 +76,13 @@ class ConclusionScreen(Screen[Any]):
 
     def on_mount(self) -> None:
         table = self.query_one("#petitions", DataTable)
+        # At 80 columns the outcome is a short word in a column of its own width ("giao",
+        # "ghi nhận"): the long words were cut to "gia", "ghi".
+        self.narrow = self.app.size.width < 100
         widths = {
             "col.no": 3,
-            "col.content": 24,
-            "col.outcome": 14,
+            "col.content": 15 if self.narrow else 24,
+            "col.outcome": 10 if self.narrow else 14,
             "col.responsible": 16,
             "col.due": 10,
         }
@@ -108,9 +111,12 @@ class ConclusionScreen(Screen[Any]):
                 who, due = p.assignment.responsible, f"{p.assignment.due:%d/%m/%Y}"
             elif p.outcome == "forwarded":
                 who = p.forwarded_to or ""
-            outcome = self.t(f"outcome.{p.outcome or 'none'}")
+            short = "outcome.short." if getattr(self, "narrow", False) else "outcome."
+            outcome = self.t(f"{short}{p.outcome or 'none'}")
             if not is_ordinary(p.kind):  # handled under its own law, never "chưa xử lý"
-                outcome = self.t(f"kind.law.{p.kind}")
+                outcome = self.t(
+                    "outcome.short.law" if short != "outcome." else f"kind.law.{p.kind}"
+                )
             table.add_row(
                 str(p.seq),
                 (f"[{self.t('kind.' + p.kind)}] " if p.kind != "petition" else "") + p.content[:60],

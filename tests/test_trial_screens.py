@@ -302,3 +302,25 @@ async def test_the_english_home_key_line_is_whole_at_80_columns(tmp_path, clock)
         await pilot.pause()
         line = str(app.screen.query_one(KeyBar).render())
         assert "X Commune profile" in line and line.endswith("S Summary"), line
+
+
+async def test_the_conclusion_outcomes_are_whole_words_at_80x24(tmp_path, clock):
+    from facilitator.conclusion import decide
+    from facilitator.live import Console
+
+    app = live_app(tmp_path, clock)
+    console = Console(app.store, app.meeting_id)
+    petitions = app.store.petitions(app.meeting_id)
+    decide(console, petitions[0].id, "noted")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        table = app.screen.query_one("#petitions")
+        outcomes = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert outcomes[0] == "ghi nhận"
+        assert "chưa xử lý" in outcomes
+        width = next(c.width for c in table.columns.values() if str(c.key.value) == "col.outcome")
+        assert all(len(o) <= width for o in outcomes)
+        right = sum(c.get_render_width(table) for c in list(table.columns.values())[:3])
+        assert right <= table.region.width - 1  # the outcome column is on screen whole
