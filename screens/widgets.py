@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Any
 
@@ -419,6 +420,9 @@ class MinutesEditor(NfcTextArea, inherit_bindings=False):
     BINDINGS = [b for b in TextArea.BINDINGS if not (isinstance(b, Binding) and b.key in _TAKEN)]
 
 
+_WHOLE_VALUE = re.compile(r"[0-9][0-9 /:.,-]*")
+
+
 class NfcInput(Input):
     """An Input that keeps its value NFC as it is typed, like NfcTextArea.
 
@@ -427,11 +431,15 @@ class NfcInput(Input):
     """
 
     def __init__(self, *args: Any, mask_numbers: bool = False, **kwargs: Any) -> None:
-        # Focus never selects the text: Textual's default made the next key replace what the
-        # field held ("Bình Lãng" became "x" when a key came after a closed dialog).
-        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.mask_numbers = mask_numbers
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Runs before Input's own handler. Words are never selected on focus: the next key
+        # replaced what the field held ("Bình Lãng" became "x" after a closed dialog). A number,
+        # a date or a time is selected, so that typing one replaces the one suggested (typing
+        # 85 over a suggested 120 made 12085 citizens).
+        self.select_on_focus = bool(_WHOLE_VALUE.fullmatch(self.value))
 
     def _on_paste(self, event: events.Paste) -> None:
         # Runs before Input's own handler (Textual calls each class's in MRO order).

@@ -50,3 +50,21 @@ async def test_a_field_coming_back_into_focus_keeps_its_text(tmp_path, clock):
         await pilot.press("tab", "shift+tab", "x")
         await pilot.pause()
         assert app.screen.query_one("#f-name", Input).value == "Lò Thị Maix"
+
+
+async def test_a_number_typed_over_a_suggested_one_replaces_it(tmp_path, clock):
+    """The count suggested when concluding (120, from preparation) is replaced by what is
+    typed, not added to: 85 citizens, never 12085."""
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    assert store.meeting(mid).citizens_present == 120
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.screen.query_one("#f-citizens_present", Input).value == "120"
+        await pilot.press("8", "5", "enter")
+        await pilot.pause()
+        assert store.meeting(mid).citizens_present == 85
