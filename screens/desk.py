@@ -69,11 +69,12 @@ class DeskScreen(Screen[None]):
                             allow_blank=True,
                             prompt=self.t("form.choose"),
                         )
-                yield StateCheckbox(self.t("form.priority"), id="desk-priority")
+                # Whole in the desk's half of 80 columns (the form's label is longer).
+                yield StateCheckbox(self.t("desk.priority"), id="desk-priority")
                 yield Label(self.t("form.limit"))
                 yield NfcInput(id="desk-limit")
                 yield Static("", id="desk-err-limit", classes="form-error")
-                yield Static(self.t("form.save_hint"), id="form-hint")
+                yield Static(self.t("desk.hint"), id="form-hint")  # one line at 80 columns
             with Vertical(id="desk-queue"):
                 yield Label(self.t("live.queue"), classes="section")
                 yield localised(QueueTable, self.t)(id="queue")

@@ -324,3 +324,19 @@ async def test_the_conclusion_outcomes_are_whole_words_at_80x24(tmp_path, clock)
         assert all(len(o) <= width for o in outcomes)
         right = sum(c.get_render_width(table) for c in list(table.columns.values())[:3])
         assert right <= table.region.width - 1  # the outcome column is on screen whole
+
+
+async def test_the_desk_at_80x24_cuts_no_words(tmp_path, clock):
+    from rich.cells import cell_len
+
+    from facilitator.app import make_app
+
+    app = make_app(tmp_path / "m.db", clock=clock, mode="desk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#desk-priority")
+        assert "Ưu tiên (cao tuổi, khuyết tật)" in str(box.label)
+        assert cell_len(str(box.label)) + 4 <= box.content_region.width
+        hint = app.screen.query_one("#form-hint")
+        assert hint.region.height == 1
+        assert cell_len(str(hint.render())) <= hint.region.width
