@@ -61,7 +61,9 @@ class DeskScreen(Screen[None]):
                     yield Label(self.t(f"form.{key}"))
                     yield NfcInput(id=f"desk-{key}", mask_numbers=key == "name")
                     yield Static("", id=f"desk-err-{key}", classes="form-error")
-                    if key == "name":  # asked once, next to the name it is guessed from
+                    # The title after the hamlet, as in F2 on the live screen: name, Tab,
+                    # hamlet, Enter registers (the title is guessed from the name).
+                    if key == "hamlet":
                         yield Label(self.t("form.title_short"))
                         yield Select(
                             [(t, t) for t in TITLES],

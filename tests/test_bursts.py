@@ -84,13 +84,13 @@ async def test_desk_burst_name_tab_hamlet_fills_two_fields(tmp_path, clock):
     app, mid = desk_app(tmp_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await burst(app, "Mã Văn Lường\t\tXóm Giữa\n")
+        await burst(app, "Mã Văn Lường\tXóm Giữa\n")
         await pilot.pause()
         assert [(s.name, s.title, s.hamlet) for s in app.store.speakers(mid)] == [
             ("Mã Văn Lường", "Ông", "Xóm Giữa")
         ]
         # after the save the name field has the focus again: the next burst goes there
-        await burst(app, "Lò Thị Mai\t\tBản Mới\n")
+        await burst(app, "Lò Thị Mai\tBản Mới\n")
         await pilot.pause()
         assert [(s.name, s.hamlet) for s in app.store.speakers(mid)][-1] == (
             "Lò Thị Mai",
