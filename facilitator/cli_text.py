@@ -240,6 +240,7 @@ METAVAR_VI: dict[str, str] = {
     "DATE": "NGÀY",
     "FILE": "TỆP",
     "INTEGER": "SỐ",
+    "INTEGER RANGE": "SỐ",
     "KEY": "MỤC",
     "MEETING_ID": "SỐ_HỘI_NGHỊ",
     "NUMBER": "SỐ",

@@ -253,6 +253,9 @@ def test_every_command_s_help_is_vietnamese_in_the_vietnamese_interface():
         words = [w for w in words if w != "Show this message and exit."]
         assert words, path
         assert [w for w in words if w in vietnamese] == [], path
+        # nor click's English placeholders ("--port INTEGER RANGE")
+        found = re.findall(r"\b(?:INTEGER|RANGE|TEXT|PATH|FILE|FLOAT|BOOLEAN)\b", vietnamese)
+        assert found == [], path
     listing = invoke("--help")
     assert "Correct sealed minutes" not in listing and "seal the minutes" not in listing
 
