@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +34,7 @@ from screens.widgets import (
     NfcTextArea,
     QueueTable,
     budget_words,
+    clip,
     hamlet_times,
     queue_summary,
     slot_words,
@@ -248,8 +250,14 @@ class LiveScreen(Screen[None]):
         who = self.query_one("#current-who", Static)
         if speaking:
             where = f" ({speaking.hamlet})" if speaking.hamlet else ""
-            gist = f"\n{speaking.gist}" if speaking.gist else ""
-            who.update(f"{self.t('live.current')}: {speaking.name}{where}{gist}")
+            line = f"{self.t('live.current')}: {speaking.name}{where}"
+            # The box shows three lines: the gist gets what the name leaves, cut with "…"
+            # (whole in the speaker's form, Enter in the queue), never cut mid-word unmarked.
+            width = max(10, who.content_size.width or self.size.width // 2 - 4)
+            room = 3 - min(3, -(-cell_len(line) // width))
+            gist = " ".join(speaking.gist.split())
+            shown = f"\n{clip(gist, width)}" if gist and room else ""
+            who.update(f"{line}{shown}")
         else:
             who.update(self.t("live.nobody"))
         self.query_one("#queue-status", Static).update(

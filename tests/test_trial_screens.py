@@ -340,3 +340,19 @@ async def test_the_desk_at_80x24_cuts_no_words(tmp_path, clock):
         hint = app.screen.query_one("#form-hint")
         assert hint.region.height == 1
         assert cell_len(str(hint.render())) <= hint.region.width
+
+
+async def test_the_gist_of_the_speaker_is_whole_or_marked_cut_at_80x24(tmp_path, clock):
+    from rich.cells import cell_len
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await call_next(pilot, app)
+        who = app.screen.query_one("#current-who")
+        lines = str(who.render()).split("\n")
+        assert lines[0].startswith("Đang phát biểu: Nguyễn Văn Thành")
+        gist = lines[-1]
+        assert gist.startswith("Đường trục thôn") and gist.endswith("…"), lines
+        assert cell_len(gist) <= who.content_size.width
