@@ -136,7 +136,7 @@ def test_undo_is_a_new_event_restoring_the_queue(empty_meeting: Console, clock):
     kinds = [e["kind"] for e in c.store.events(c.meeting_id)]
     assert kinds.count("undo") == 4
     assert "speaker.called" in kinds  # nothing erased from the log
-    assert a
+    assert [s.id for s in c.store.speakers(c.meeting_id)] == [a]  # only A is left
 
 
 def test_undo_keeps_typed_minutes(empty_meeting: Console):
