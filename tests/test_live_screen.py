@@ -378,15 +378,34 @@ async def test_english_interface(tmp_path, clock):
         assert str(app.screen.query_one("#countdown").render()) == "05:00  SPEAKING"
         await pilot.press("f1")
         await pilot.pause()
-        assert "Call" in str(app.screen.query_one("#help-keys").render()) or "Next" in str(
-            app.screen.query_one("#help-keys").render()
-        )
+        lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+        keys = dict(line.split(maxsplit=1) for line in lines[:3])
+        assert keys == {"F1": "Help", "F2": "Register", "F3": "Next"}
 
 
-def test_store_is_left_consistent(tmp_path, clock):
+async def test_store_is_left_consistent_after_a_session(tmp_path, clock):
     app = live_app(tmp_path, clock)
-    app.store.close()
-    assert open_store(tmp_path / "m.db").integrity_problems() == []
+    mid = app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause(0.6)
+        await pilot.press("x", "i", "n")
+        await pilot.pause(0.8)
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    store = open_store(tmp_path / "m.db")
+    first, second = store.speakers(mid)[:2]
+    assert (first.name, first.state) == ("Nguyễn Văn Thành", "done")
+    assert (second.name, second.state) == ("Phạm Thị Hòa", "waiting")
+    assert [(e.kind, e.text) for e in store.minutes(mid)] == [
+        ("phase", "1. Khai mạc"),
+        ("phase", "3. Nhân dân phát biểu"),
+        ("speech", "xin"),
+    ]
+    assert store.integrity_problems() == []
 
 
 async def test_carry_over_from_an_earlier_meeting(tmp_path, clock):
