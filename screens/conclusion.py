@@ -423,6 +423,6 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
         fields,
         save,
         t,
-        note=f"{petition.content[:200]}\n{t('answer.keys')}",
+        note=f"{petition.content[:200]}\n{t('answer.keys')} · {t('form.kind_key_f6')}",
         hotkeys=outcome_keys(),
     )

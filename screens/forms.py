@@ -93,6 +93,8 @@ class FormScreen(ModalScreen[Any]):
         Binding("enter", "submit_from_choice", show=False, priority=True),
         # One key for the choice marked ``cycle`` (an item's kind), wherever the focus is.
         Binding("f2", "cycle_choice", show=False, priority=True),
+        # Where F2 sets an outcome (the F9 decision form), F6 steps the kind instead.
+        Binding("f6", "cycle_choice_beside_outcomes", show=False, priority=True),
     ]
 
     def __init__(
@@ -230,6 +232,8 @@ class FormScreen(ModalScreen[Any]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cycle_choice":  # F2 is an outcome key where the form has those
             return any(f.cycle for f in self.fields) and "f2" not in self.hotkeys
+        if action == "cycle_choice_beside_outcomes":
+            return any(f.cycle for f in self.fields) and "f2" in self.hotkeys
         if action == "submit_from_choice":
             focused = self.focused
             if isinstance(focused, Select):
@@ -241,6 +245,9 @@ class FormScreen(ModalScreen[Any]):
 
     def action_submit_from_choice(self) -> None:
         self.action_submit()
+
+    def action_cycle_choice_beside_outcomes(self) -> None:
+        self.action_cycle_choice()
 
     def action_cycle_choice(self) -> None:
         for f in self.fields:

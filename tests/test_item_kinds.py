@@ -222,7 +222,7 @@ async def test_f2_in_the_f7_form_steps_the_kind(tmp_path, clock):
             "complaint",
             None,
         )
-        # F2 twice more goes round to kiến nghị again (edit form of the same item, F9 → Enter)
+        # The decision form of the same item (F9 → Enter): F6 twice goes round to kiến nghị
         await pilot.press("f9")
         await pilot.pause()
         table = app.screen.query_one("#petitions")
@@ -236,7 +236,7 @@ async def test_f2_in_the_f7_form_steps_the_kind(tmp_path, clock):
         await pilot.pause()
         assert app.screen is form
         assert "Luật Khiếu nại" in str(form.query_one("#err-outcome").render())
-        await pilot.press("f2", "f2")
+        await pilot.press("f6", "f6")  # F2 sets an outcome in this form: F6 steps the kind
         assert form.query_one("#f-kind", Select).value == "petition"
         await pilot.press("ctrl+s")
         await pilot.pause()
