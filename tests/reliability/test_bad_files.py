@@ -186,7 +186,8 @@ def run_property(tmp_path: Path, examples: int, documents_every: int) -> Tally:
         documents = tally.figures["accepted"] % documents_every == 0
         try_file(tmp_path, store, mutate(base()[0], changes), tally, documents)
         if progress_every and tally.figures["files"] % progress_every == 0:
-            report("files-progress", tally.figures)  # a long run reports as it goes
+            # a long run reports as it goes, with the first problems it met
+            report("files-progress", tally.figures | {"examples": tally.examples})
 
     one()
     store.close()
