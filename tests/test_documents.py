@@ -396,5 +396,6 @@ def test_title_is_lower_case_inside_a_sentence(played):
     """Administrative style: "trả lời ông …" mid-sentence, never "trả lời Ông …"."""
     notice = "\n".join(body_text(docx(played.store, played.meeting_id, "conclusion")))
     assert "trả lời Ông " not in notice and "trả lời Bà " not in notice
-    assert "giải quyết và trả lời ông " in notice or "giải quyết và trả lời bà " in notice
+    assert "giải quyết và trả lời ông Nguyễn Văn Thành (xóm Đình) về nội dung:" in notice
+    assert "giải quyết và trả lời bà Trần Thị Mai (xóm Bến) về nội dung:" in notice
     assert "ý kiến của Ông " not in notice and "ý kiến của Bà " not in notice
