@@ -64,13 +64,11 @@ async def test_desk_and_secretary_write_together_chair_follows(tmp_path: Path):
     total = 12 + WALK_INS
 
     chair = make_app(path, mode="chair")
-    seen_names: set[str] = set()
     async with chair.run_test(size=(100, 30)) as pilot:
         desk = start(DESK, path, meeting_id, WALK_INS)
         secretary = start(SECRETARY, path, meeting_id, total)
         while desk.poll() is None or secretary.poll() is None:
             await pilot.pause(0.05)
-            seen_names.add(str(chair.screen.query_one("#chair-who").render()))
         await pilot.pause(0.3)
         final_status = str(chair.screen.query_one("#chair-status").render())
         final_who = str(chair.screen.query_one("#chair-who").render())
@@ -91,8 +89,7 @@ async def test_desk_and_secretary_write_together_chair_follows(tmp_path: Path):
     assert {s.state for s in speakers} == {"done"}
     assert sum(1 for e in store.events(meeting_id) if e["actor"] == "desk") == WALK_INS
     assert store.integrity_problems() == []
-    # the chair followed along: many different speakers seen, and the end state shown
-    assert len(seen_names) >= 5  # calls come faster than a person's; the chair keeps up
+    # the chair followed along to the end state (how fast it keeps up: bench/run.py chair)
     assert final_status.startswith("Đang chờ: 0")
     assert final_who == "Chưa có người phát biểu"
 
@@ -107,31 +104,38 @@ SLOW_CALLS = textwrap.dedent("""
     console.next_phase()  # the chair view follows the live meeting
     for _ in range(int(sys.argv[3])):
         speaker = console.call_next()
-        print(f"{speaker.name}\t{time.time()}", flush=True)
+        print(speaker.name, flush=True)
         time.sleep(0.6)
 """)
 
 
-async def test_chair_shows_each_change_within_half_a_second(tmp_path: Path):
-    import time
-
+async def test_chair_shows_each_speaker_called_in_another_process(tmp_path: Path):
+    """Each call, in order, reaches the chair view; how fast is measured in bench/ (chair)."""
     path = tmp_path / "m.db"
     store = open_store(path)
     meeting_id = import_meeting(store, demo_meeting())
     store.close()
     chair = make_app(path, mode="chair")
-    seen: dict[str, float] = {}
+    seen: list[str] = []
     async with chair.run_test(size=(100, 30)) as pilot:
         calls = start(SLOW_CALLS, path, meeting_id, 6)
-        while calls.poll() is None:
-            await pilot.pause(0.02)
+        done = False
+        while not done:
+            done = calls.poll() is not None
+            await pilot.pause(0.6 if done else 0.02)  # the last call too has time to show
             who = str(chair.screen.query_one("#chair-who").render())
             if who.startswith("▶ "):
-                seen.setdefault(who[2:].split(" — ")[0], time.time())
-        await pilot.pause(0.6)
+                name = who[2:].split(" — ")[0]
+                if name not in seen:
+                    seen.append(name)
         out = calls.stdout.read() if calls.stdout else ""
-    called = [line.split("\t") for line in out.strip().splitlines()]
-    assert len(called) == 6
-    for name, at in called:
-        assert name in seen, name
-        assert seen[name] - float(at) < 0.5, (name, seen[name] - float(at))
+    called = out.strip().splitlines()
+    assert called == [
+        "Nguyễn Văn Thành",
+        "Phạm Thị Hòa",
+        "Vũ Đức Lợi",
+        "Trần Thị Mai",
+        "Đỗ Văn Khải",
+        "Lê Thị Thu",
+    ]
+    assert seen == called
