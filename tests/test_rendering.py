@@ -107,7 +107,8 @@ def test_signature_kept_with_the_body_over_a_page_boundary(rendered, kind):
         pages = rendered[f"sweep{k}", kind]
         page_counts.add(len(pages))
         check_signature_page(pages, kind, f"sweep{k}")
-    assert len(page_counts) > 1  # the sweep did cross a page boundary
+    # the sweep did cross a page boundary: 3 then 4 pages of minutes, 2 then 3 of conclusion
+    assert page_counts == {"minutes": {3, 4}, "conclusion": {2, 3}}[kind]
 
 
 def check_signature_page(pages: list[str], kind: str, meeting: str) -> None:
@@ -151,7 +152,7 @@ def test_appendix_numbered_on_its_own(rendered, meeting):
     for page in appendix:  # the head row repeats on every page
         assert re.search(r"STT\s+Nội dung\s+Người kiến nghị", page)
     if meeting == "big":
-        assert len(appendix) >= 3
+        assert len(appendix) == 24
         assert "140" in appendix[-1]  # every one of the 140 petitions is listed
 
 
