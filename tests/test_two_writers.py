@@ -55,7 +55,8 @@ def test_undo_refused_when_another_window_changed_the_same_rows(tmp_path, clock)
     with pytest.raises(RuleError, match="cửa sổ khác"):
         desk.undo()  # removing her would delete the secretary's running slot
     assert desk.store.speaker(speaker_id).state == "speaking"
-    assert secretary.store.current_slot(secretary.meeting_id) is not None
+    running = secretary.store.current_slot(secretary.meeting_id)
+    assert running is not None and running.speaker_id == speaker_id  # her slot still runs
 
 
 def test_editing_a_speaker_removed_by_another_window_fails_clearly(tmp_path, clock):
