@@ -375,7 +375,9 @@ class Console:
                     "name": original.name,
                     "title": original.title,
                     "hamlet": original.hamlet,
-                    "gist": original.gist,
+                    # A second turn is about something new: the first turn's gist printed
+                    # above it ("phát biểu lần 2: <first gist>") credited words never said.
+                    "gist": "",
                     "field": original.field,
                     "registered": "meeting",
                     "priority": 0,

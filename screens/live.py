@@ -524,6 +524,12 @@ class LiveScreen(Screen[None]):
 
     def action_call_next(self) -> None:
         meeting = self.console.meeting
+        if meeting.status == "draft":
+            # Not opened: F8 opens it (and asks for a chair first). Calling before it made a
+            # biên bản with every speech above "1. Khai mạc" (a trial).
+            self.notify(self.t("msg.not_opened"), severity="warning", timeout=8)
+            self.focus_editor()
+            return
         phases = self.console.store.phases(self.console.meeting_id)
         target = speech_phase(phases)
         if (

@@ -153,7 +153,7 @@ async def test_reorder_absent_and_follow_up_from_the_queue(tmp_path, clock):
         await pilot.pause()
         hoa = next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa")
         assert (hoa.state, hoa.reason) == ("withdrawn", "đã được giải đáp trước")
-        await pilot.press("f3", "f6")
+        await pilot.press("f8", "f3", "enter", "f6")  # open, call (moving to phase 3)
         queue.focus()
         queue.move_cursor(row=0)  # the speaker who just finished
         await pilot.press("ctrl+g")  # asked first, by name
@@ -525,7 +525,7 @@ async def test_speaker_with_own_speaking_time(tmp_path, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert store.speakers(mid)[0].limit_seconds == 150
-        await pilot.press("f3")
+        await pilot.press("f8", "f3", "enter")  # open, call (moving to the citizens' phase)
         assert store.current_slot(mid).slot.limit_seconds == 150
 
 

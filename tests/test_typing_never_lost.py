@@ -68,3 +68,31 @@ async def test_a_number_typed_over_a_suggested_one_replaces_it(tmp_path, clock):
         await pilot.press("8", "5", "enter")
         await pilot.pause()
         assert store.meeting(mid).citizens_present == 85
+
+
+async def test_f3_before_the_meeting_is_opened_calls_nobody_and_says_f8(tmp_path, clock):
+    """A trial called speakers in a meeting never opened (F8 refused: no chair): the biên bản
+    had every speech above '1. Khai mạc'."""
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert store.speaking(mid) is None and store.meeting(mid).status == "draft"
+        assert [n.message for n in app._notifications][-1].startswith(
+            "Hội nghị chưa khai mạc: nhấn F8"
+        )
+
+
+def test_a_second_turn_does_not_repeat_the_first_turns_gist(tmp_path, clock):
+    from facilitator.live import Console
+
+    app = live_app(tmp_path, clock)
+    console = Console(app.store, app.meeting_id)
+    console.next_phase()
+    first = console.call_next()
+    console.end_speech()
+    again = app.store.speaker(console.follow_up(first.id))
+    assert first.gist and again.gist == ""
+    app.store.close()
