@@ -233,7 +233,13 @@ def answer_form(
     speakers = {s.id: s for s in console.store.speakers(console.meeting_id)}
     first = choices[0]
     fields = [
-        Field("answer", t("form.answer"), "text", first.answer or said.strip()),
+        Field(
+            "answer",
+            t("form.answer"),
+            "text",
+            first.answer or said.strip(),
+            select=not first.answer and bool(said.strip()),  # offered: typing replaces it
+        ),
         Field(
             "outcome",
             t("form.outcome"),

@@ -57,6 +57,9 @@ class Field:
     mask_numbers: bool = False  # a value starting with a digit shown as dots (a scanned card)
     cycle: bool = False  # a choice F2 steps through from any field (the item's kind)
     date: bool = False  # a date: a letter typed here is refused with a note, never kept
+    # A multi-line text offered from elsewhere (the minutes of an answer turn): selected, so
+    # typing replaces it and leaving it keeps it. Other texts open with the cursor at the end.
+    select: bool = False
 
 
 @dataclass
@@ -174,6 +177,15 @@ class FormScreen(ModalScreen[Any]):
         )
 
     def on_mount(self) -> None:
+        # Text already in a multi-line field is gone on with at its end (a correction typed at
+        # the start was glued before the old words), or selected when it is only offered.
+        for f in self.fields:
+            if f.kind == "text":
+                area = self.query_one(f"#f-{f.key}", NfcTextArea)
+                if f.select and area.text:
+                    area.select_all()
+                else:
+                    area.move_cursor(area.document.end)
         if self.fields:
             self.query_one(f"#f-{self.fields[0].key}").focus()
 

@@ -193,6 +193,24 @@ async def test_the_answer_typed_in_the_minutes_is_offered_not_typed_again(tmp_pa
         assert keys.count == 4
 
 
+async def test_an_answer_typed_over_the_offered_minutes_replaces_them(tmp_path, clock):
+    """Trial 2: the offered minutes had the cursor at their start, and the answer typed in the
+    form was glued before them ("…tháng 12/2026Xã đã đưa…"). Offered text is selected."""
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    citizen = app.store.speaking(mid)
+    pid = console.record_petition("Đề nghị sửa cống", speaker_id=citizen.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = Keys(pilot)
+        await keys.press("ctrl+r", "enter")
+        await keys.type("Xã đã đưa vào kế hoạch.")
+        await keys.press("f7")
+        await keys.type("Xã khảo sát trong tháng 12")
+        await keys.press("ctrl+s")
+        assert app.store.petition(pid).answer == "Xã khảo sát trong tháng 12"
+
+
 async def test_the_answer_dialog_narrows_as_typed_and_takes_someone_not_listed(tmp_path, clock):
     from textual.widgets import Input, OptionList
 

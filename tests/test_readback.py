@@ -173,6 +173,9 @@ async def test_a_correction_made_from_the_read_back_screen(tmp_path: Path):
         await pilot.pause()
         area = app.screen.query_one(NfcTextArea)
         assert area.text == target.text
+        await pilot.press(*" Thêm.")  # typed on at the end of the words, not glued before them
+        await pilot.pause()
+        assert area.text == target.text + " Thêm."
         area.load_text("Đường trục thôn hư hỏng nặng (sửa khi đọc lại).")
         await pilot.press("ctrl+s")
         await pilot.pause()
