@@ -818,10 +818,12 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 "secretary_position": _c(secretary.get("position", "")),
                 "slot_seconds": round(float(m.get("slot_minutes", 5)) * 60),
                 "announced_on": m.get("announced_on"),
-                "number": None if number is None else str(number),
+                "number": None if number is None else _c(str(number)),
                 "legal_basis": [_c(x, True) for x in m.get("legal_basis", [])],
                 "citizens_present": data.get("citizens_present", 0),
-                "citizens_by_hamlet": m.get("citizens_by_hamlet", {}),
+                "citizens_by_hamlet": {
+                    _c(k): v for k, v in m.get("citizens_by_hamlet", {}).items()
+                },
                 "status": m.get("status", "draft"),
                 "phase_index": m.get("phase_index", -1),
                 "registration_open": int(m.get("registration_open", True)),

@@ -213,6 +213,19 @@ def test_an_event_payload_reference_of_another_type_is_carried_not_crashed_on(tm
     assert tally.examples == [] and tally.figures["documents"] == 1
 
 
+def test_a_document_number_with_a_control_character_is_cleaned(tmp_path):
+    """Found by the second 20,000-file run: a control character in ``meeting.number`` was
+    imported as it came, and every .docx export failed ("All strings must be XML
+    compatible")."""
+    tally = Tally()
+    data = mutate(base()[0], [("set", ("meeting", "number"), "12\x01/BB")])
+    store = open_store(tmp_path / "f.db")
+    meeting_id = try_file(tmp_path, store, data, tally, documents=True)
+    assert meeting_id is not None and store.meeting(meeting_id).number == "12/BB"
+    store.close()
+    assert tally.examples == [] and tally.figures["documents"] == 1
+
+
 @pytest.mark.soak
 def test_generated_files_soak(tmp_path):
     examples = int(os.environ.get("SOAK_FILES", "20000"))
