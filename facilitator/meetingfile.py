@@ -987,7 +987,9 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
         back = {"speaker": ids, "follows": ids, "petition": petition_ids}
         for e in data.get("events", []):
             payload = {
-                k: (back[k][v] if k in back and isinstance(v, int) and v < len(back[k]) else v)
+                # an index into the file's lists; anything else (negative, too big, not a
+                # number) is carried as it came
+                k: (back[k][v] if k in back and isinstance(v, int) and 0 <= v < len(back[k]) else v)
                 for k, v in (e.get("payload") or {}).items()
             }
             store.insert(
