@@ -103,7 +103,9 @@ def mutate(data: dict[str, Any], changes: list[tuple[str, tuple, Any]]) -> dict[
             if op == "del":
                 del node[where[-1]]
             else:
-                node[where[-1]] = value
+                # a copy: the shared nested value (DEEP) set into itself by a later change
+                # became circular for every later example
+                node[where[-1]] = copy.deepcopy(value)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed or replaced this place
     return data
