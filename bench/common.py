@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from db.store import open_store
-from facilitator.clock import TZ, FrozenClock, stamp
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ, FrozenClock, stamp
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hữu"]

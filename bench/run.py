@@ -297,7 +297,7 @@ IDLE_SPAN = 5.0
 
 def start_countdown(db: Path, meeting_id: int) -> None:
     from db.store import open_store
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     store = open_store(db)
     console = Console(store, meeting_id)
@@ -384,7 +384,7 @@ def bench_idle(ctx: Context) -> None:
 WRITER = """
 import sys, time, random
 from db.store import open_store
-from facilitator.live import Console
+from facilitator.services.live import Console
 store = open_store(sys.argv[1]); store.actor = "desk"
 console = Console(store, int(sys.argv[2]))
 rng = random.Random(3)
@@ -684,7 +684,7 @@ def floor_import(text: str, template: Path, target: Path) -> float:
 
 def ours_import(path: Path, template: Path, target: Path) -> float:
     from db.store import open_store
-    from facilitator.meetingfile import import_meeting, load
+    from facilitator.services.meetingfile import import_meeting, load
 
     shutil.copy(template, target)
     store = open_store(target)  # already migrated: only the import is timed
@@ -701,7 +701,7 @@ def bench_import(ctx: Context) -> None:
     import jsonschema  # noqa: F401 - its first import is not the import's cost
 
     from db.store import open_store
-    from facilitator.meetingfile import dumps, export_meeting
+    from facilitator.services.meetingfile import dumps, export_meeting
 
     store = open_store(ctx.db, readonly=True)
     text = dumps(export_meeting(store, ctx.meeting_id))

@@ -173,7 +173,7 @@ def initial(db: Database) -> None:
         );
         """
     )
-    from facilitator.deadlines import DEFAULT_RULES
+    from facilitator.rules.deadlines import DEFAULT_RULES
 
     for r in DEFAULT_RULES:
         db.execute(
@@ -350,10 +350,10 @@ def speech_headers(db: Database) -> None:
     """A speech entry's header becomes structure (its speaker); its text, what was typed.
 
     Earlier releases pre-filled "Ông/Bà … phát biểu:" as text; it is removed where the entry
-    starts with it exactly as written by the program (facilitator.legacy), so the documents
+    starts with it exactly as written by the program (facilitator.rules.legacy), so the documents
     print the header once. The text is otherwise left as typed.
     """
-    from facilitator.legacy import strip_generated_header
+    from facilitator.rules.legacy import strip_generated_header
 
     rows = db.execute(
         "SELECT m.id, m.text, s.kind, s.name, s.hamlet FROM minutes m "

@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from db.steps import MIGRATION_SET, MIGRATIONS_TABLE, STEPS
-from facilitator.clock import Clock, stamp, system_clock
-from facilitator.deadlines import DeadlineRule, WorkCalendar
-from facilitator.files import os_reason
-from facilitator.models import (
+from facilitator.rules.clock import Clock, stamp, system_clock
+from facilitator.rules.deadlines import DeadlineRule, WorkCalendar
+from facilitator.rules.models import (
     DEFAULT_AGENDA,
     Assignment,
     Meeting,
@@ -35,7 +34,8 @@ from facilitator.models import (
     SlotRecord,
     Speaker,
 )
-from facilitator.profile import Profile
+from facilitator.rules.profile import Profile
+from facilitator.services.files import os_reason
 
 BUSY_TIMEOUT_MS = 15_000
 BACKUPS_KEPT = 20

@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from db.store import open_store  # noqa: E402
-from facilitator.clock import TZ, FrozenClock  # noqa: E402
-from facilitator.demo import demo_meeting  # noqa: E402
 from facilitator.documents.pdf import convert  # noqa: E402
-from facilitator.exporting import export_document  # noqa: E402
-from facilitator.meetingfile import import_meeting  # noqa: E402
+from facilitator.rules.clock import TZ, FrozenClock  # noqa: E402
+from facilitator.services.demo import demo_meeting  # noqa: E402
+from facilitator.services.exporting import export_document  # noqa: E402
+from facilitator.services.meetingfile import import_meeting  # noqa: E402
 
 # document -> (file name, pages to picture: "first", "last")
 PICTURES = {

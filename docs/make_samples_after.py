@@ -19,16 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from db.store import open_store  # noqa: E402
-from facilitator import followup, publication  # noqa: E402
-from facilitator.clock import TZ, FrozenClock  # noqa: E402
-from facilitator.conclusion import decide  # noqa: E402
-from facilitator.demo import demo_meeting, play_demo  # noqa: E402
 from facilitator.documents.pdf import convert  # noqa: E402
 from facilitator.documents.summary import summary_document  # noqa: E402
-from facilitator.exporting import export_document, export_forward  # noqa: E402
-from facilitator.live import Console  # noqa: E402
-from facilitator.meetingfile import import_meeting  # noqa: E402
-from facilitator.summary import summarise  # noqa: E402
+from facilitator.rules.clock import TZ, FrozenClock  # noqa: E402
+from facilitator.services import followup, publication  # noqa: E402
+from facilitator.services.conclusion import decide  # noqa: E402
+from facilitator.services.demo import demo_meeting, play_demo  # noqa: E402
+from facilitator.services.exporting import export_document, export_forward  # noqa: E402
+from facilitator.services.live import Console  # noqa: E402
+from facilitator.services.meetingfile import import_meeting  # noqa: E402
+from facilitator.services.summary import summarise  # noqa: E402
 
 AS_OF = dt.date(2021, 11, 25)
 

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from db.store import open_store  # noqa: E402
-from facilitator.demo import demo_meeting  # noqa: E402
-from facilitator.live import Console  # noqa: E402
-from facilitator.meetingfile import import_meeting  # noqa: E402
+from facilitator.services.demo import demo_meeting  # noqa: E402
+from facilitator.services.live import Console  # noqa: E402
+from facilitator.services.meetingfile import import_meeting  # noqa: E402
 
 OUT = ROOT / "docs" / "samples"
 

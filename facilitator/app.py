@@ -19,8 +19,8 @@ from textual.widgets import Input, TextArea
 from textual.widgets.option_list import Option
 
 from db.store import Store, open_store
-from facilitator.clock import Clock, system_clock
 from facilitator.i18n import Translator
+from facilitator.rules.clock import Clock, system_clock
 
 CSS = Path(__file__).resolve().parent.parent / "screens" / "facilitator.tcss"
 
@@ -354,7 +354,7 @@ class FacilitatorApp(StoreApp):
         self.call_from_thread(self.notify, text, severity="warning", timeout=15)
 
     def open_meeting(self, meeting_id: int) -> None:
-        from facilitator.live import Console
+        from facilitator.services.live import Console
         from screens.live import LiveScreen
         from screens.localise import localised
 

@@ -12,8 +12,8 @@ from typing import Any
 import click
 
 from facilitator.cli_text import LocalGroup, lang_of
-from facilitator.doc_order import DOCS
 from facilitator.i18n import Translator
+from facilitator.rules.doc_order import DOCS
 
 
 class Settings:
@@ -134,8 +134,8 @@ def run(settings: Settings, meeting_id: int) -> None:
 @click.pass_obj
 def demo(settings: Settings) -> None:
     """Create the Đông Phong demo meeting and open it (a fresh temporary file without --db)."""
-    from facilitator.demo import demo_meeting
-    from facilitator.meetingfile import import_meeting
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
 
     if settings.db is None:
         folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
@@ -250,7 +250,7 @@ def meetings(settings: Settings) -> None:
 @click.pass_obj
 def import_(settings: Settings, file: Path) -> None:
     """Import a meeting file (JSON); prints the new meeting id."""
-    from facilitator.meetingfile import import_meeting, load
+    from facilitator.services.meetingfile import import_meeting, load
 
     data = load(file)
     store = settings.store()
@@ -281,13 +281,13 @@ def export(
     as_of: str | None,
 ) -> None:
     """Write a document before, on or after the meeting, or the meeting file (json)."""
-    from facilitator.exporting import export_document, is_draft
-    from facilitator.text import parse_date
+    from facilitator.rules.text import parse_date
+    from facilitator.services.exporting import export_document, is_draft
 
     day = parse_date(as_of) if as_of else None
     store = settings.store(must_exist=True)
     if doc == "forward":  # one Công văn per receiving body
-        from facilitator.exporting import export_forward
+        from facilitator.services.exporting import export_forward
 
         for path in export_forward(
             store, meeting_id, output, overwrite=force, as_of=day, number=number
@@ -328,8 +328,8 @@ def summary(
 ) -> None:
     """The commune's figures over all meetings held in a period: meetings, petitions by kind,
     field and outcome, answered on time, late, still open."""
-    from facilitator.summary import summarise
-    from facilitator.text import parse_date
+    from facilitator.rules.text import parse_date
+    from facilitator.services.summary import summarise
 
     t = settings.t
     first, last = parse_date(start), parse_date(end)
@@ -377,7 +377,7 @@ def summary(
     )
     if doc is not None:
         from facilitator.documents.summary import summary_document
-        from facilitator.files import atomic_write, free_name
+        from facilitator.services.files import atomic_write, free_name
 
         data = summary_document(store, figures)
         if doc.is_dir():
@@ -395,9 +395,9 @@ def summary(
 @click.pass_obj
 def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
     """Assignments of all meetings with due dates and status, overdue first."""
-    from facilitator import followup as fu
-    from facilitator.clock import system_clock
-    from facilitator.text import parse_date
+    from facilitator.rules.clock import system_clock
+    from facilitator.rules.text import parse_date
+    from facilitator.services import followup as fu
 
     t = settings.t
     day = parse_date(as_of) if as_of else system_clock().date()
@@ -468,8 +468,8 @@ def publish(
     hamlets: tuple[str, ...],
 ) -> None:
     """Record where and when the results were published; with no option, show the record."""
-    from facilitator import publication as pub
-    from facilitator.text import parse_date
+    from facilitator.rules.text import parse_date
+    from facilitator.services import publication as pub
 
     t = settings.t
 
@@ -502,7 +502,7 @@ def calendar() -> None:
 
 
 def _calendar_add(settings: Settings, date: str, kind: str, note: str) -> None:
-    from facilitator.text import parse_date
+    from facilitator.rules.text import parse_date
 
     day = parse_date(date)
     store = settings.store()
@@ -552,7 +552,7 @@ def calendar_list(settings: Settings) -> None:
 @click.pass_obj
 def calendar_remove(settings: Settings, date: str) -> None:
     """Remove a recorded day off or make-up working day."""
-    from facilitator.text import parse_date
+    from facilitator.rules.text import parse_date
 
     day = parse_date(date)
     store = settings.store(must_exist=True)
@@ -591,8 +591,8 @@ def check(settings: Settings) -> None:
 @click.pass_obj
 def backup(settings: Settings, output: Path | None) -> None:
     """Online backup copy of the database (safe while the meeting runs)."""
-    from facilitator.clock import system_clock
-    from facilitator.files import FileWriteError, free_name
+    from facilitator.rules.clock import system_clock
+    from facilitator.services.files import FileWriteError, free_name
 
     store = settings.store(must_exist=True)
     source = settings.db_path()
@@ -620,7 +620,7 @@ def profile(ctx: click.Context) -> None:
 
 
 def _show_profile(settings: Settings, store: Any) -> None:
-    from facilitator.profile import KEYS
+    from facilitator.rules.profile import KEYS
 
     current = store.profile()
     current = current.resolved(current.commune) if current.commune else current
@@ -666,7 +666,7 @@ def restore(settings: Settings, number: int | None) -> None:
         backups_of,
         restore_backup,
     )
-    from facilitator.clock import system_clock
+    from facilitator.rules.clock import system_clock
 
     t = settings.t
     db = settings.db_path()
@@ -711,8 +711,8 @@ def restore(settings: Settings, number: int | None) -> None:
 @click.pass_obj
 def seal_(settings: Settings, meeting_id: int, by: str) -> None:
     """ "Thông qua biên bản": seal the minutes of a concluded meeting (SHA-256)."""
-    from facilitator.live import Console
-    from facilitator.seal import seal
+    from facilitator.services.live import Console
+    from facilitator.services.seal import seal
 
     store = settings.store(must_exist=True)
     made = seal(Console(store, meeting_id), by)
@@ -739,8 +739,8 @@ def amend(
 ) -> None:
     """Correct sealed minutes: the change, who, when and why are chained to a new seal.
     Without --entry or --conclusion, lists the numbered entries and the seals."""
-    from facilitator.live import Console
-    from facilitator.seal import amend_conclusion, amend_entry, seals
+    from facilitator.services.live import Console
+    from facilitator.services.seal import amend_conclusion, amend_entry, seals
 
     t = settings.t
     store = settings.store(must_exist=True)
@@ -774,8 +774,8 @@ def amend(
 @click.pass_obj
 def archive(settings: Settings, meeting_id: int, output: Path | None, as_of: str | None) -> None:
     """One .zip with every document of the meeting, the meeting file and SHA256SUMS."""
-    from facilitator.archive import build_archive
-    from facilitator.text import parse_date
+    from facilitator.rules.text import parse_date
+    from facilitator.services.archive import build_archive
 
     day = parse_date(as_of) if as_of else None
     store = settings.store(must_exist=True)
@@ -792,7 +792,7 @@ def verify_(settings: Settings, target: str) -> None:
     meeting ID; names the first member or entry that differs (exit 1)."""
     t = settings.t
     if target.lower().endswith(".zip"):
-        from facilitator.archive import verify_archive
+        from facilitator.services.archive import verify_archive
 
         result = verify_archive(Path(target))
         if result.intact:
@@ -804,7 +804,7 @@ def verify_(settings: Settings, target: str) -> None:
         meeting_id = int(target)
     except ValueError:
         raise click.UsageError(t("verify.usage")) from None
-    from facilitator.seal import verify
+    from facilitator.services.seal import verify
 
     store = settings.store(must_exist=True)
     verdict = verify(store, meeting_id)
@@ -826,7 +826,7 @@ def verify_(settings: Settings, target: str) -> None:
 
 def _when(value: Any) -> str:
     """A stored time as the secretary reads it: "11:32 28/10/2021" (local time)."""
-    from facilitator.clock import local, parse
+    from facilitator.rules.clock import local, parse
 
     moment = local(parse(value) if isinstance(value, str) else value)
     return f"{moment:%H:%M %d/%m/%Y}"

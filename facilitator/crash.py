@@ -12,7 +12,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from facilitator.clock import system_clock
+from facilitator.rules.clock import system_clock
 
 # Errors this program raises (StoreError, RuleError, TextError, MeetingFileError, ProfileError...)
 # carry a message written for the user: they print as one line, no crash log.

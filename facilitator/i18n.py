@@ -1402,7 +1402,7 @@ ERRORS_EN: list[tuple[str, str | None]] = [
 ]
 
 
-# The operating system's reasons, as facilitator.files.os_reason words them.
+# The operating system's reasons, as facilitator.services.files.os_reason words them.
 OS_REASONS_EN: list[tuple[str, str]] = [
     ("không có tệp hoặc thư mục này", "no such file or folder"),
     ("không có quyền truy cập", "permission denied"),

@@ -3,8 +3,9 @@ network, with no internet.
 
 ``/`` is textual-serve's page: each browser gets its own ``facilitator chair --read-only``
 process, the same ChairScreen as on the projector. ``/queue`` is a small page for phones
-(facilitator/hallqueue.py). Only GET routes exist (anything else is 405), and the database is
-opened read-only (``mode=ro`` and ``PRAGMA query_only``) here and in every chair process.
+(facilitator/services/hallqueue.py). Only GET routes exist (anything else is 405), and the
+database is opened read-only (``mode=ro`` and ``PRAGMA query_only``)
+here and in every chair process.
 
 Imported only by the ``serve`` command: aiohttp and textual-serve never load for ``run``.
 """
@@ -25,8 +26,8 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from db.store import Store, open_store
-from facilitator.hallqueue import live_part, page, queue_view
 from facilitator.i18n import Translator
+from facilitator.services.hallqueue import live_part, page, queue_view
 
 TEMPLATES = Path(__file__).resolve().parent / "web"
 ALL_INTERFACES = ("0.0.0.0", "::", "")

@@ -20,11 +20,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.conclusion import decide
 from facilitator.i18n import Translator
-from facilitator.live import Console, RuleError
-from facilitator.models import OUTCOMES, Petition, Speaker
-from facilitator.text import fold
+from facilitator.rules.models import OUTCOMES, Petition, Speaker
+from facilitator.rules.text import fold
+from facilitator.services.conclusion import decide
+from facilitator.services.live import Console, RuleError
 from screens.conclusion import (
     OUTCOME_KEYS,
     assignment_fields,

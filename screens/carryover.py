@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from db.store import Store
-from facilitator.followup import carry_over
 from facilitator.i18n import Translator
+from facilitator.services.followup import carry_over
 
 
 def carry_over_lines(store: Store, meeting_id: int, t: Translator) -> list[str]:

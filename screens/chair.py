@@ -9,9 +9,9 @@ from textual.widgets import Static
 
 from db.store import Store
 from facilitator.i18n import Translator
-from facilitator.live import Console, place_words
-from facilitator.readback import PAGE_WIDTH, ReadBack
-from facilitator.slot import SlotState
+from facilitator.rules.slot import SlotState
+from facilitator.services.live import Console, place_words
+from facilitator.services.readback import PAGE_WIDTH, ReadBack
 from screens.bigclock import BigClock
 from screens.bigname import BigName
 from screens.widgets import queue_summary, slot_words

@@ -14,22 +14,23 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
-from facilitator import statistics
-from facilitator.clock import local, parse
-from facilitator.conclusion import (
+from facilitator.i18n import Translator
+from facilitator.rules import statistics
+from facilitator.rules.clock import local, parse
+from facilitator.rules.kinds import is_ordinary
+from facilitator.rules.models import OUTCOMES, Petition
+from facilitator.services.conclusion import (
     conclude,
     decide,
+    meeting_statistics,
     open_items,
     parse_citizens,
     save_conclusion_text,
 )
-from facilitator.followup import checklist, default_due, duty_words
-from facilitator.i18n import Translator
-from facilitator.kinds import is_ordinary
-from facilitator.live import Console, RuleError, place_words
-from facilitator.models import OUTCOMES, Petition
-from facilitator.readback import READBACK_REFUSED
-from facilitator.seal import last_seal, seal
+from facilitator.services.followup import checklist, default_due, duty_words
+from facilitator.services.live import Console, RuleError, place_words
+from facilitator.services.readback import READBACK_REFUSED
+from facilitator.services.seal import last_seal, seal
 from screens.forms import ConfirmScreen, Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.widgets import NfcTextArea
@@ -127,7 +128,7 @@ class ConclusionScreen(Screen[Any]):
             )
         if petitions:
             table.move_cursor(row=min(selected, len(petitions) - 1))
-        stats = statistics.compute(self.console.store, self.console.meeting_id)
+        stats = meeting_statistics(self.console.store, self.console.meeting_id)
         counts = {key: stats.outcomes.get(key, 0) for key in (*OUTCOMES, "none")}
         summary = self.t("conclusion.summary", total=stats.petitions, **counts)
         if sealed is not None:

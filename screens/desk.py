@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from db.store import Store
-from facilitator.budget import spoken_seconds
-from facilitator.cccd import looks_like_code
-from facilitator.hallqueue import registration_numbers
 from facilitator.i18n import Translator
-from facilitator.live import Console, RuleError
-from facilitator.text import TITLES, fold, infer_title
+from facilitator.rules.budget import spoken_seconds
+from facilitator.rules.cccd import looks_like_code
+from facilitator.rules.text import TITLES, fold, infer_title
+from facilitator.services.hallqueue import registration_numbers
+from facilitator.services.live import Console, RuleError
 from screens.forms import CardFill
 from screens.live import card_fill, limit_seconds, register_form
 from screens.localise import localised

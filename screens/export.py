@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from db.store import Store, open_store
 from facilitator.i18n import Translator
-from facilitator.models import Meeting
-from facilitator.text import TextError, parse_date
+from facilitator.rules.models import Meeting
+from facilitator.rules.text import TextError, parse_date
 from screens.widgets import NfcInput
 
 # The dialog's list, in the order a secretary meets the papers: a heading (None, key), then
@@ -171,7 +171,7 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, docs: list[str], folder: Path, day: dt.date | None = None) -> None:
-        from facilitator.exporting import export_document, export_forward
+        from facilitator.services.exporting import export_document, export_forward
 
         # A connection belongs to its thread: the worker opens its own, read-only.
         own = self.store.path is not None
@@ -186,7 +186,7 @@ class ExportScreen(ModalScreen[None]):
                     folder.mkdir(parents=True, exist_ok=True)
                     as_of = day if doc in DATED else None
                     if doc == "archive":  # every paper, the meeting file and SHA256SUMS
-                        from facilitator.archive import build_archive
+                        from facilitator.services.archive import build_archive
 
                         path = build_archive(store, self.meeting_id, folder, as_of=as_of)
                         self.post_message(self.Done(doc, path, None))
@@ -212,7 +212,7 @@ class ExportScreen(ModalScreen[None]):
         if not self.pending and running in self.lines:  # no longer true: the export ended
             self.lines = [line for line in self.lines if line != running]
         if message.path is not None:
-            from facilitator.exporting import BEFORE
+            from facilitator.services.exporting import BEFORE
 
             drafted = self.draft and message.doc != "json" and message.doc not in BEFORE
             draft = f" ({self.t('export.draft')})" if drafted else ""

@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from db.store import Store
-from facilitator import followup, publication
 from facilitator.i18n import Translator
-from facilitator.live import RuleError
-from facilitator.text import TextError, parse_date
+from facilitator.rules.text import TextError, parse_date
+from facilitator.services import followup, publication
+from facilitator.services.live import RuleError
 from screens.forms import Field, FormScreen
 
 

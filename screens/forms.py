@@ -21,8 +21,8 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from db.store import StoreError
 from facilitator.i18n import Translator
-from facilitator.kinds import KINDS
-from facilitator.live import RuleError
+from facilitator.rules.kinds import KINDS
+from facilitator.services.live import RuleError
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
 

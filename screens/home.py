@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Label, Static
 
 from db.store import Store
 from facilitator.i18n import Translator
-from facilitator.live import RuleError
+from facilitator.services.live import RuleError
 from screens.forms import Field, FormScreen
 
 
@@ -59,7 +59,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="calendar")
     def warm_calendar(self, years: set[int]) -> None:
-        from facilitator.deadlines import warm
+        from facilitator.rules.deadlines import warm
 
         warm(years)
         self.app.call_from_thread(self.reload)
@@ -155,7 +155,7 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(localised(PrepareScreen, self.t)(self.store, meeting_id, self.t))
 
     def action_new(self) -> None:
-        from facilitator.setup import default_meeting_date
+        from facilitator.services.preparation import default_meeting_date
 
         t = self.t
         fields = [
@@ -169,7 +169,7 @@ class HomeScreen(Screen[None]):
         ]
 
         def save(values: dict[str, Any]) -> int:
-            from facilitator.setup import create_meeting
+            from facilitator.services.preparation import create_meeting
 
             return create_meeting(self.store, values)
 
@@ -188,7 +188,7 @@ class HomeScreen(Screen[None]):
         t = self.t
 
         def save(values: dict[str, Any]) -> int:
-            from facilitator.meetingfile import MeetingFileError, import_meeting, load
+            from facilitator.services.meetingfile import MeetingFileError, import_meeting, load
 
             try:
                 return import_meeting(self.store, load(Path(values["path"].strip())))
@@ -200,7 +200,7 @@ class HomeScreen(Screen[None]):
 
     def action_profile(self) -> None:
         """The commune profile (SPEC §7a): every name the documents print."""
-        from facilitator.profile import KEYS, ProfileError
+        from facilitator.rules.profile import KEYS, ProfileError
 
         t = self.t
         current = self.store.profile()
@@ -247,9 +247,9 @@ def summary_form(store: Store, t: Translator, folder: Path) -> FormScreen:
 
     def save(values: dict[str, Any]) -> str:
         from facilitator.documents.summary import summary_document
-        from facilitator.files import FileWriteError, atomic_write, free_name
-        from facilitator.summary import summarise
-        from facilitator.text import TextError, parse_date
+        from facilitator.rules.text import TextError, parse_date
+        from facilitator.services.files import FileWriteError, atomic_write, free_name
+        from facilitator.services.summary import summarise
 
         days = {}
         for key in ("start", "end"):

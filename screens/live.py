@@ -19,12 +19,12 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Label, Static
 
 from db.store import StoreError
-from facilitator.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
 from facilitator.i18n import Translator
-from facilitator.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
-from facilitator.models import OUTCOMES
-from facilitator.slot import Phase, SlotState
-from facilitator.text import MAX_LONG
+from facilitator.rules.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
+from facilitator.rules.models import OUTCOMES
+from facilitator.rules.slot import Phase, SlotState
+from facilitator.rules.text import MAX_LONG
+from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from screens.keybar import KeyBar
 from screens.localise import localised
 from screens.widgets import (
@@ -778,7 +778,7 @@ class LiveScreen(Screen[None]):
     def action_follow_up(self) -> None:
         """Ctrl+G: the selected speaker speaks again, asked first by name (the cursor may not
         be where the secretary thinks)."""
-        from facilitator.text import titled
+        from facilitator.rules.text import titled
         from screens.forms import ConfirmScreen
 
         speaker_id = self.selected_speaker()
@@ -825,8 +825,8 @@ def limit_seconds(text: str) -> int | None:
 def register_form(
     console: Console, t: Translator, speaker_id: int | None = None, enforce_open: bool = False
 ) -> FormScreen:
-    from facilitator.cccd import looks_like_code
-    from facilitator.text import fold, infer_title
+    from facilitator.rules.cccd import looks_like_code
+    from facilitator.rules.text import fold, infer_title
     from screens.forms import CardFill, Field, FormScreen
 
     existing = console.store.speaker(speaker_id) if speaker_id else None
@@ -905,7 +905,7 @@ def register_form(
         name = console.store.speaker(result.speaker_id).name
         if result.duplicate_of:
             return t("form.duplicate", name=result.duplicate_of)
-        from facilitator.hallqueue import registration_numbers
+        from facilitator.services.hallqueue import registration_numbers
 
         # The number the citizen is told: they find their place with it on /queue (serve).
         number = registration_numbers(console.store.speakers(console.meeting_id))
@@ -926,7 +926,7 @@ def card_fill(console: Console, t: Translator, key: str, value: str) -> CardFill
     """Enter in a name field holding a scanned code: the card's name, title and hamlet with a
     note (already registered from this card?), or a note that it is not a card and stays as
     typed. None: an ordinary name, saved as usual."""
-    from facilitator.cccd import NotACard, looks_like_code
+    from facilitator.rules.cccd import NotACard, looks_like_code
     from screens.forms import CardFill
 
     if key != "name" or not looks_like_code(value):
@@ -947,7 +947,7 @@ def card_fill(console: Console, t: Translator, key: str, value: str) -> CardFill
 def petition_form(
     console: Console, t: Translator, speaker: Any, petition_id: int | None = None
 ) -> FormScreen:
-    from facilitator.conclusion import decide
+    from facilitator.services.conclusion import decide
     from screens.conclusion import assignment_fields
     from screens.forms import Field, FormScreen, kind_field
 
@@ -985,7 +985,7 @@ def petition_form(
     ]
 
     def save(values: dict[str, Any]) -> str:
-        from facilitator.text import clean
+        from facilitator.rules.text import clean
 
         if not clean(values["content"], multiline=True, limit=20_000):
             raise RuleError(t("form.required"), "content")
@@ -1048,7 +1048,7 @@ def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
         console.set_absent(speaker_id, values["state"] or "absent", values["reason"])
         return f"{speaker.name}: {t('state.' + (values['state'] or 'absent'))}"
 
-    from facilitator.text import titled
+    from facilitator.rules.text import titled
 
     # The title names the person: the queue's cursor may not be where the secretary thinks.
     title = t("form.absent.of", name=titled(speaker.title, speaker.name))

@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
 from db.store import Store, StoreError
-from facilitator import setup
-from facilitator.deadlines import ANNOUNCEMENT_DAYS, announcement_late
 from facilitator.i18n import Translator
-from facilitator.live import Console, RuleError
+from facilitator.rules.deadlines import ANNOUNCEMENT_DAYS, announcement_late
+from facilitator.services import preparation
+from facilitator.services.live import Console, RuleError
 from screens.carryover import carry_over_lines
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
@@ -47,7 +47,7 @@ class PrepareScreen(Screen[None]):
         yield Static("", id="prep-warnings")
         with Horizontal(id="live-body"):
             with VerticalScroll(id="prep-details"):
-                for key in setup.DETAIL_KEYS:
+                for key in preparation.DETAIL_KEYS:
                     yield Label(self.t(f"prep.{key}"), id=f"pl-{key}", classes="prep-label")
                     yield NfcInput(id=f"p-{key}")
                     yield Static("", id=f"perr-{key}", classes="form-error")
@@ -81,7 +81,7 @@ class PrepareScreen(Screen[None]):
         petitions = self.query_one("#prep-petitions", DataTable)
         for key in ("col.content", "col.field", "prep.source"):
             petitions.add_column(self.t(key), key=key)
-        for key, value in setup.details_of(self.store, self.meeting_id).items():
+        for key, value in preparation.details_of(self.store, self.meeting_id).items():
             self.query_one(f"#p-{key}", Input).value = value
         meeting = self.store.meeting(self.meeting_id)
         self.query_one("#p-first_turns_first", StateCheckbox).value = meeting.first_turns_first
@@ -122,7 +122,7 @@ class PrepareScreen(Screen[None]):
 
     def clock_lines(self) -> list[str]:
         """The statutory clock, one short line per period (the column is narrow)."""
-        from facilitator.followup import statutory_duties
+        from facilitator.services.followup import statutory_duties
         from screens.statutory import state_words
 
         today = self.store.clock().date()
@@ -144,21 +144,21 @@ class PrepareScreen(Screen[None]):
             label.set_class(label.id == f"pl-{key}", "-focus")
 
     def action_save(self) -> None:
-        values = {key: self.query_one(f"#p-{key}", Input).value for key in setup.DETAIL_KEYS}
+        values = {key: self.query_one(f"#p-{key}", Input).value for key in preparation.DETAIL_KEYS}
         values["legal_basis"] = self.query_one("#p-legal_basis", NfcTextArea).text
-        for key in (*setup.DETAIL_KEYS, "agenda", "legal_basis"):
+        for key in (*preparation.DETAIL_KEYS, "agenda", "legal_basis"):
             self.query_one(f"#perr-{key}", Static).update("")
         try:
-            setup.update_details(self.store, self.meeting_id, values)
+            preparation.update_details(self.store, self.meeting_id, values)
             rule = self.query_one("#p-first_turns_first", StateCheckbox).value
             if rule != self.store.meeting(self.meeting_id).first_turns_first:
                 Console(self.store, self.meeting_id).set_first_turns_first(rule)
             names = self.query_one("#p-agenda", NfcTextArea).text.split("\n")
             current = [p.name for p in self.store.phases(self.meeting_id)]
             if [n.strip() for n in names if n.strip()] != current:
-                setup.set_agenda(self.store, self.meeting_id, names)
+                preparation.set_agenda(self.store, self.meeting_id, names)
         except RuleError as exc:
-            fields = (*setup.DETAIL_KEYS, "agenda", "legal_basis")
+            fields = (*preparation.DETAIL_KEYS, "agenda", "legal_basis")
             key = exc.field if exc.field in fields else "commune"
             self.query_one(f"#perr-{key}", Static).update(f"⚠ {self.t.error(exc)}")
             self.query_one(f"#p-{key}").focus()
@@ -191,7 +191,7 @@ class PrepareScreen(Screen[None]):
         t = self.t
 
         def save(values: dict[str, Any]) -> str:
-            setup.add_official(
+            preparation.add_official(
                 self.store, self.meeting_id, values["name"], values["position"], values["group"]
             )
             return t("msg.saved")
@@ -215,7 +215,7 @@ class PrepareScreen(Screen[None]):
         t = self.t
 
         def save(values: dict[str, Any]) -> str:
-            setup.update_official(
+            preparation.update_official(
                 self.store, official_id, values["name"], values["position"], values["group"]
             )
             return t("msg.saved")
@@ -236,7 +236,7 @@ class PrepareScreen(Screen[None]):
         officials = self.query_one("#prep-officials", DataTable)
         petitions = self.query_one("#prep-petitions", DataTable)
         if self.focused is officials and (official_id := self._selected(officials)):
-            setup.remove_official(self.store, official_id)
+            preparation.remove_official(self.store, official_id)
         elif self.focused is petitions and (petition_id := self._selected(petitions)):
             content = self.store.petition(petition_id).content
             try:
@@ -276,7 +276,7 @@ class PrepareScreen(Screen[None]):
         t = self.t
 
         def save(values: dict[str, Any]) -> str:
-            result = setup.import_petitions(
+            result = preparation.import_petitions(
                 self.store, self.meeting_id, Path(values["path"].strip().strip('"'))
             )
             if result.skipped:
@@ -336,7 +336,7 @@ def pre_collected_form(
                 existing.id, values["content"], values["field"], values["source"], kind
             )
         else:
-            setup.add_pre_collected(
+            preparation.add_pre_collected(
                 store, meeting_id, values["content"], values["field"], values["source"], kind
             )
         return t("msg.saved")

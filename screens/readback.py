@@ -8,8 +8,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.i18n import Translator
-from facilitator.live import Console, RuleError
-from facilitator.readback import ReadBack
+from facilitator.services.live import Console, RuleError
+from facilitator.services.readback import ReadBack
 from screens.forms import Field, FormScreen
 from screens.keybar import KeyBar
 

@@ -1,15 +1,15 @@
 """The statutory clock in words, for the home and preparation screens (the computation is in
-facilitator.statutory; this only says it)."""
+facilitator.rules.statutory; this only says it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from db.store import Store
-from facilitator.deadlines import WorkCalendar
-from facilitator.followup import statutory_duties
 from facilitator.i18n import Translator
-from facilitator.statutory import Duty, most_pressing, state_of
+from facilitator.rules.deadlines import WorkCalendar
+from facilitator.rules.statutory import Duty, most_pressing, state_of
+from facilitator.services.followup import statutory_duties
 
 
 def state_words(

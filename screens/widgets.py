@@ -13,14 +13,14 @@ from textual import events, on
 from textual.binding import Binding
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
-from facilitator.cccd import starts_like_a_number
-from facilitator.clock import local
 from facilitator.i18n import Translator
-from facilitator.live import queue_end
-from facilitator.models import Meeting, MinutesEntry, PhaseRecord, SlotRecord, Speaker
-from facilitator.slot import Phase, Slot, SlotState, format_clock
-from facilitator.statistics import minutes_text as format_minutes  # "04:10"
-from facilitator.text import strip_controls
+from facilitator.rules.cccd import starts_like_a_number
+from facilitator.rules.clock import local
+from facilitator.rules.models import Meeting, MinutesEntry, PhaseRecord, SlotRecord, Speaker
+from facilitator.rules.slot import Phase, Slot, SlotState, format_clock
+from facilitator.rules.statistics import minutes_text as format_minutes  # "04:10"
+from facilitator.rules.text import strip_controls
+from facilitator.services.live import queue_end
 
 
 def slot_words(slot: Slot | None, now: dt.datetime, t: Translator) -> tuple[str, str, str]:

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 
 from db.store import Store, open_store
-from facilitator.clock import TZ, FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 
 MEETING_START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
 

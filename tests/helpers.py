@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,26 +5,52 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_domain_and_store_never_import_textual():
-    modules = [
-        f"facilitator.{p.stem}"
-        for p in (ROOT / "facilitator").glob("*.py")
-        if p.stem not in ("__init__", "__main__", "app", "cli")
-    ] + [
-        "facilitator.documents.builders",
-        "facilitator.documents.layout",
-        "db.store",
-        "db.migrations",
-    ]
+def _loaded_by(modules: list[str], roots: set[str]) -> list[str]:
+    """The top-level packages among ``roots`` that importing ``modules`` loads."""
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
-        + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+        + f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(roots)!r})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return eval(out.stdout.strip())  # a printed list of names
+
+
+def _modules(folder: str) -> list[str]:
+    package = folder.replace("/", ".")
+    return [
+        f"{package}.{p.stem}" for p in sorted((ROOT / folder).glob("*.py")) if p.stem != "__init__"
+    ]
+
+
+def test_the_rules_import_nothing_of_the_store_textual_or_documents():
+    """Pure rules (text, deadlines, slot, clock, statistics, models): no db, Textual, docx."""
+    modules = _modules("facilitator/rules")
+    assert len(modules) >= 10
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('db', 'textual', 'docx')"
+        + " or m.startswith(('facilitator.services', 'facilitator.documents', 'screens'))))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_services_and_store_never_import_textual():
+    modules = (
+        _modules("facilitator/services")
+        + _modules("facilitator/documents")
+        + [
+            "db.store",
+            "db.migrations",
+        ]
+    )
+    assert _loaded_by(modules, {"textual", "screens"}) == []
 
 
 def test_screens_do_not_write_sql():

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from db.store import open_store
-from facilitator.archive import MANIFEST, build_archive, verify_archive
-from facilitator.demo import demo_meeting, play_demo
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.services.archive import MANIFEST, build_archive, verify_archive
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from tests.test_cli import run
 
 NAMES = [

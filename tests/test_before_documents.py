@@ -15,15 +15,15 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from facilitator.cli import cli
-from facilitator.demo import demo_meeting
 from facilitator.documents import build
 from facilitator.documents.before import read_aloud
-from facilitator.exporting import export_document, is_draft
-from facilitator.files import FileWriteError
-from facilitator.meetingfile import import_meeting
-from facilitator.profile import DEFAULT_RECIPIENTS, Profile
-from facilitator.spoken import date_spoken, number_words, time_spoken
-from facilitator.text import TextError
+from facilitator.rules.profile import DEFAULT_RECIPIENTS, Profile
+from facilitator.rules.spoken import date_spoken, number_words, time_spoken
+from facilitator.rules.text import TextError
+from facilitator.services.demo import demo_meeting
+from facilitator.services.exporting import export_document, is_draft
+from facilitator.services.files import FileWriteError
+from facilitator.services.meetingfile import import_meeting
 
 BEFORE = dt.date(2021, 10, 18)
 

@@ -11,11 +11,11 @@ import subprocess
 import pytest
 
 from db.store import open_store
-from facilitator.clock import TZ, FrozenClock
-from facilitator.demo import demo_meeting
 from facilitator.documents.pdf import convert, soffice
-from facilitator.exporting import export_document
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.exporting import export_document
+from facilitator.services.meetingfile import import_meeting
 
 pytestmark = pytest.mark.skipif(
     soffice() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,

@@ -9,8 +9,8 @@ from textual import events
 from textual.widgets import Input, Select
 
 from facilitator.app import make_app
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 
 
 def key_events(text: str) -> list[events.Key]:

@@ -1,4 +1,4 @@
-"""Reading a citizen ID card's QR line (facilitator.cccd): exact values, never half a reading."""
+"""Reading a citizen ID card's QR line (rules.cccd): exact values, never half a reading."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.cccd import CardReading, NotACard, hamlet_of, looks_like_code, read_card
+from facilitator.rules.cccd import CardReading, NotACard, hamlet_of, looks_like_code, read_card
 
 SALT = b"s" * 32
 LINE = (

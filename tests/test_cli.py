@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from db.store import open_store
-from facilitator.conclusion import decide
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
+from facilitator.services.conclusion import decide
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
 from tests.helpers import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +73,7 @@ def test_errors_are_one_line_exit_1_usage_exit_2(tmp_path: Path):
 def test_followup_and_calendar(tmp_path: Path):
     db = tmp_path / "f.db"
     store = open_store(db)
-    from facilitator.meetingfile import import_meeting
+    from facilitator.services.meetingfile import import_meeting
 
     console = Console(store, import_meeting(store, demo_meeting()))
     pids = [p.id for p in store.petitions(console.meeting_id)]

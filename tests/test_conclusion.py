@@ -2,11 +2,11 @@ import datetime as dt
 
 import pytest
 
-from facilitator import followup, statistics
-from facilitator.conclusion import conclude, decide
-from facilitator.demo import demo_meeting, play_demo
-from facilitator.live import Console, RuleError
-from facilitator.meetingfile import import_meeting
+from facilitator.services import followup
+from facilitator.services.conclusion import conclude, decide, meeting_statistics
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console, RuleError
+from facilitator.services.meetingfile import import_meeting
 
 D = dt.date
 
@@ -107,7 +107,7 @@ def test_whole_demo_meeting_concludes_with_statistics(console, clock):
     play_demo(console, clock.advance)
     m = console.meeting
     assert m.status == "concluded" and m.ended_at == clock.now
-    stats = statistics.compute(console.store, console.meeting_id)
+    stats = meeting_statistics(console.store, console.meeting_id)
     assert stats.turns == 5
     assert stats.citizens_seconds == 200 * 4 + 100 + 120
     assert stats.officials_seconds == 420
@@ -123,7 +123,7 @@ def test_conclude_refuses_huge_text(console):
 
 
 def test_after_meeting_checklist_marked_done_and_carried_in_the_file(console, clock):
-    from facilitator.meetingfile import export_meeting, import_meeting
+    from facilitator.services.meetingfile import export_meeting, import_meeting
 
     play_demo(console, clock.advance)
     items = followup.open_checklists(console.store)

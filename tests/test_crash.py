@@ -15,12 +15,12 @@ from textual.widgets import DataTable
 from db.store import open_store
 from facilitator.app import make_app
 from facilitator.cli import main
-from facilitator.clock import TZ
-from facilitator.conclusion import conclude, decide
-from facilitator.demo import demo_meeting
 from facilitator.i18n import EN, VI
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ
+from facilitator.services.conclusion import conclude, decide
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from facilitator.deadlines import DEFAULT_RULES, WorkCalendar, announcement_late, rule
+from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, announcement_late, rule
 
 D = dt.date
 cal = WorkCalendar()
@@ -62,8 +62,8 @@ def test_announcement_seven_days():
 def test_overdue_on_a_weekend_is_days_late_not_zero_left(console):
     """Due Friday 19/11/2021, seen on Sunday 21/11: 0 working days left yet overdue; the row
     says 2 days late (what the follow-up list and screen print as "QUÁ HẠN 2 ngày")."""
-    from facilitator import followup
-    from facilitator.conclusion import decide
+    from facilitator.services import followup
+    from facilitator.services.conclusion import decide
 
     store = console.store
     pid = store.petitions(console.meeting_id)[0].id

@@ -5,10 +5,10 @@ import datetime as dt
 from textual.widgets import Input, Select
 
 from facilitator.app import make_app
-from facilitator.conclusion import decide
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.services.conclusion import decide
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from screens.widgets import QueueTable
 
 

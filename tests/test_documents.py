@@ -12,10 +12,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from facilitator.demo import play_demo
 from facilitator.documents import build
-from facilitator.exporting import export_document
-from facilitator.files import FileWriteError
+from facilitator.services.demo import play_demo
+from facilitator.services.exporting import export_document
+from facilitator.services.files import FileWriteError
 
 AS_OF = dt.date(2021, 11, 25)
 

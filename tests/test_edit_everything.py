@@ -5,9 +5,9 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 
 
 def home_app(tmp_path: Path, clock: FrozenClock, lang: str = "vi"):
@@ -47,7 +47,7 @@ async def test_an_official_is_corrected_with_enter_on_the_preparation_screen(tmp
 async def test_a_new_meeting_defaults_to_the_next_working_day(tmp_path):
     import datetime as dt
 
-    from facilitator.clock import TZ
+    from facilitator.rules.clock import TZ
 
     # Wednesday 29/04/2026: 30/4 and 1/5 are holidays, then a weekend
     clock = FrozenClock(dt.datetime(2026, 4, 29, 16, 0, tzinfo=TZ))
@@ -66,7 +66,7 @@ async def test_a_new_meeting_defaults_to_the_next_working_day(tmp_path):
 
 
 async def test_a_meeting_without_a_chair_cannot_start(tmp_path, clock):
-    from facilitator.setup import create_meeting
+    from facilitator.services.preparation import create_meeting
 
     app = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
     app.meeting_id = create_meeting(

@@ -14,12 +14,12 @@ from textual.widgets import DataTable, Label, Static
 from textual.widgets._footer import FooterKey
 
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.conclusion import conclude, decide
-from facilitator.demo import demo_meeting
 from facilitator.i18n import VI
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.conclusion import conclude, decide
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from screens.keybar import KeyBar
 from screens.widgets import QueueTable
 

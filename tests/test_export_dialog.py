@@ -14,11 +14,11 @@ from docx.oxml.ns import qn
 from textual.widgets import Input, OptionList
 
 from facilitator.app import make_app
-from facilitator.clock import TZ, FrozenClock
-from facilitator.conclusion import conclude, decide
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.services.conclusion import conclude, decide
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from tests.helpers import live_app
 
 NAMES = {
@@ -173,7 +173,7 @@ async def test_the_date_field_after_the_meeting_from_the_conclusion_screen(tmp_p
         await pilot.press("end", "enter")  # the archive bundle, the list's last
         names = await wait_for(pilot, out, 4)
         assert "2021-10-28_dong-phong_ho-so-luu-tru.zip" in names
-        from facilitator.archive import verify_archive
+        from facilitator.services.archive import verify_archive
 
         verdict = verify_archive(out / "2021-10-28_dong-phong_ho-so-luu-tru.zip")
         assert (verdict.intact, verdict.checked) == (True, 8)  # nothing forwarded: no letter

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from facilitator.conclusion import decide
-from facilitator.demo import play_demo
 from facilitator.documents.pdf import convert, soffice
-from facilitator.exporting import export_forward
-from facilitator.files import FileWriteError
-from facilitator.text import TextError
+from facilitator.rules.text import TextError
+from facilitator.services.conclusion import decide
+from facilitator.services.demo import play_demo
+from facilitator.services.exporting import export_forward
+from facilitator.services.files import FileWriteError
 
 AS_OF = dt.date(2021, 11, 1)
 LAND = "Văn phòng Đăng ký đất đai huyện"

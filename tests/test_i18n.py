@@ -70,7 +70,7 @@ def test_every_undoable_event_has_words():
     kinds = set(
         re.findall(
             r'"((?:speaker|slot|answer)\.[a-z_]+)"',
-            (ROOT / "facilitator" / "live.py").read_text(encoding="utf-8"),
+            (ROOT / "facilitator" / "services" / "live.py").read_text(encoding="utf-8"),
         )
     )
     kinds |= {"speaker.absent", "speaker.withdrawn"}  # logged as f"speaker.{state}"

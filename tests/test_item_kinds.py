@@ -11,12 +11,12 @@ import pytest
 from docx import Document
 from textual.widgets import Select
 
-from facilitator.conclusion import decide, open_items
-from facilitator.demo import demo_meeting, play_demo
 from facilitator.documents import build
-from facilitator.live import RuleError
-from facilitator.meetingfile import MeetingFileError, export_meeting, import_meeting
-from facilitator.seal import seal, verify
+from facilitator.services.conclusion import decide, open_items
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import RuleError
+from facilitator.services.meetingfile import MeetingFileError, export_meeting, import_meeting
+from facilitator.services.seal import seal, verify
 from screens.widgets import NfcTextArea
 from tests.test_live_screen import live_app
 
@@ -245,7 +245,7 @@ async def test_f2_in_the_f7_form_steps_the_kind(tmp_path, clock):
 
 
 def test_a_complaint_never_holds_up_the_answers_duty_nor_takes_an_officials_answer(console, clock):
-    from facilitator import followup
+    from facilitator.services import followup
 
     store, mid = console.store, console.meeting_id
     play_demo(console, clock.advance)
@@ -282,7 +282,7 @@ def test_a_denouncer_is_never_named_in_the_notice_or_the_report(console, clock):
 
 
 def test_a_pre_collected_list_brings_each_items_kind(store, meeting_id, tmp_path):
-    from facilitator import setup
+    from facilitator.services import preparation
 
     before = len(store.petitions(meeting_id))
     listed = tmp_path / "y-kien.csv"
@@ -294,13 +294,15 @@ def test_a_pre_collected_list_brings_each_items_kind(store, meeting_id, tmp_path
         "Tố cáo việc thu tiền sai;Tài chính;MTTQ;tố cáo\n",
         encoding="utf-8-sig",
     )
-    assert setup.import_petitions(store, meeting_id, listed) == setup.PetitionImport(4, 0)
+    assert preparation.import_petitions(store, meeting_id, listed) == preparation.PetitionImport(
+        4, 0
+    )
     added = store.petitions(meeting_id)[before:]
     assert [p.kind for p in added] == ["petition", "feedback", "complaint", "denunciation"]
     wrong = tmp_path / "sai.csv"
     wrong.write_text("Nội dung;Loại\nĐề nghị A;kiến nghị\nĐề nghị B;góp ý\n", encoding="utf-8")
     with pytest.raises(RuleError) as refused:
-        setup.import_petitions(store, meeting_id, wrong)
+        preparation.import_petitions(store, meeting_id, wrong)
     assert str(refused.value) == (
         "dòng 3: loại «góp ý» không rõ (kiến nghị, phản ánh, khiếu nại hoặc tố cáo)"
     )
@@ -314,9 +316,9 @@ def test_a_pre_collected_list_brings_each_items_kind(store, meeting_id, tmp_path
 def test_documents_with_kinds_and_satisfaction_render_in_libreoffice(with_kinds, tmp_path):
     """As the clerk prints them: the complaints' section and the petitioners' answers in place,
     the signature page holding the body's last words."""
-    from facilitator import followup, publication
     from facilitator.documents.pdf import convert
-    from facilitator.exporting import export_document
+    from facilitator.services import followup, publication
+    from facilitator.services.exporting import export_document
     from tests.test_rendering import check_signature_page
 
     store, mid = with_kinds.store, with_kinds.meeting_id

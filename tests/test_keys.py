@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 from screens.keybar import KeyBar, fit, key_label
 
 

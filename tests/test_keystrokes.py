@@ -9,10 +9,10 @@ import datetime as dt
 from pathlib import Path
 
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from screens.widgets import QueueTable
 
 CHAIR = "Trần Xuân Mãng"

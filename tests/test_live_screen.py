@@ -8,8 +8,8 @@ from textual.widgets import Input, Select
 
 from db.store import open_store
 from facilitator.app import make_app
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 from screens.widgets import NfcTextArea, QueueTable
 from tests.helpers import live_app
 
@@ -409,8 +409,8 @@ async def test_store_is_left_consistent_after_a_session(tmp_path, clock):
 
 
 async def test_carry_over_from_an_earlier_meeting(tmp_path, clock):
-    from facilitator.conclusion import decide
-    from facilitator.live import Console
+    from facilitator.services.conclusion import decide
+    from facilitator.services.live import Console
 
     app = live_app(tmp_path, clock)
     store = app.store
@@ -468,7 +468,7 @@ async def test_edit_an_earlier_minutes_entry(tmp_path, clock):
 
 
 async def test_chair_marks_a_closed_list(tmp_path, clock):
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     path = tmp_path / "m.db"
     writer = make_app(path, clock=clock)
@@ -487,7 +487,7 @@ async def test_chair_marks_a_closed_list(tmp_path, clock):
 
 async def test_chair_shows_an_officials_position(tmp_path, clock):
     """Issue 9.7: an answer turn shows the official's position, not "thôn <position>"."""
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     path = tmp_path / "m.db"
     writer = make_app(path, clock=clock)
@@ -673,7 +673,7 @@ async def test_every_restart_goes_on_with_the_speakers_entry(tmp_path, clock):
 async def test_conclusion_screen_exports_and_its_confirmation_counts_the_people_left(
     tmp_path, clock
 ):
-    from facilitator.live import Console
+    from facilitator.services.live import Console
     from screens.keybar import KeyBar
 
     app = live_app(tmp_path, clock)

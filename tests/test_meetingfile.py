@@ -4,9 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.conclusion import decide
-from facilitator.demo import demo_meeting, play_demo
-from facilitator.meetingfile import MeetingFileError, export_meeting, import_meeting, load, schema
+from facilitator.services.conclusion import decide
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.meetingfile import (
+    MeetingFileError,
+    export_meeting,
+    import_meeting,
+    load,
+    schema,
+)
 
 
 def counts(store) -> dict[str, int]:
@@ -77,14 +83,14 @@ def test_schema_ships_and_validates_the_spec_example():
             },
         ],
     }
-    from facilitator.meetingfile import validate
+    from facilitator.services.meetingfile import validate
 
     validate(example)
 
 
 def test_the_built_in_demo_meeting_is_a_valid_meeting_file():
     # `facilitator demo` imports it without validating it again (start-up time).
-    from facilitator.meetingfile import validate
+    from facilitator.services.meetingfile import validate
 
     validate(demo_meeting())
     broken = demo_meeting()

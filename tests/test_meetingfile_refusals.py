@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import MeetingFileError, import_meeting, load
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import MeetingFileError, import_meeting, load
 
 
 def counts(store) -> dict[str, int]:

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from db.store import open_store
-from facilitator.clock import TZ, FrozenClock
-from facilitator.live import Console, RuleError
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.services.live import Console, RuleError
 
 
 def test_phases_start_meeting_and_are_stamped(empty_meeting: Console, clock):

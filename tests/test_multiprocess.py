@@ -7,9 +7,9 @@ from pathlib import Path
 
 from db.store import open_store
 from facilitator.app import make_app
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
 WALK_INS = 40
@@ -17,7 +17,7 @@ WALK_INS = 40
 DESK = textwrap.dedent("""
     import sys, time
     from db.store import open_store
-    from facilitator.live import Console
+    from facilitator.services.live import Console
     store = open_store(sys.argv[1]); store.actor = "desk"
     console = Console(store, int(sys.argv[2]))
     for i in range(int(sys.argv[3])):
@@ -28,7 +28,7 @@ DESK = textwrap.dedent("""
 SECRETARY = textwrap.dedent("""
     import sys, time
     from db.store import open_store
-    from facilitator.live import Console
+    from facilitator.services.live import Console
     store = open_store(sys.argv[1])
     console = Console(store, int(sys.argv[2]))
     target, called, idle = int(sys.argv[3]), 0, 0
@@ -97,7 +97,7 @@ async def test_desk_and_secretary_write_together_chair_follows(tmp_path: Path):
 SLOW_CALLS = textwrap.dedent("""
     import sys, time
     from db.store import open_store
-    from facilitator.live import Console
+    from facilitator.services.live import Console
     store = open_store(sys.argv[1])
     console = Console(store, int(sys.argv[2]))
     time.sleep(0.5)

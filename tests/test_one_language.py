@@ -5,9 +5,9 @@ from pathlib import Path
 from textual.command import CommandInput, CommandPalette
 
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 
 
 def live_app(tmp_path: Path, clock: FrozenClock, lang: str):
@@ -66,8 +66,8 @@ def test_os_errors_are_worded_in_vietnamese_and_english(tmp_path):
 
     import pytest
 
-    from facilitator.files import FileWriteError, atomic_write, os_reason
     from facilitator.i18n import translate_error
+    from facilitator.services.files import FileWriteError, atomic_write, os_reason
 
     assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == (
         "không có tệp hoặc thư mục này"
@@ -105,7 +105,7 @@ def test_os_errors_are_worded_in_vietnamese_and_english(tmp_path):
 def test_reading_a_missing_meeting_file_says_why_in_vietnamese(tmp_path, monkeypatch):
     import pytest
 
-    from facilitator.meetingfile import MeetingFileError, load
+    from facilitator.services.meetingfile import MeetingFileError, load
 
     monkeypatch.chdir(tmp_path)
     with pytest.raises(MeetingFileError) as caught:

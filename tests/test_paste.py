@@ -9,11 +9,11 @@ from textual import events
 from textual._xterm_parser import XTermParser
 
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
-from facilitator.text import MAX_LONG, clean, split_long
+from facilitator.rules.clock import FrozenClock
+from facilitator.rules.text import MAX_LONG, clean, split_long
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from screens.widgets import NfcTextArea, install_paste_filter
 
 

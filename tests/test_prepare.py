@@ -6,23 +6,25 @@ import pytest
 from docx import Document
 from textual.widgets import Input
 
-from facilitator import setup
 from facilitator.app import make_app
-from facilitator.live import RuleError
+from facilitator.services import preparation
+from facilitator.services.live import RuleError
 from screens.forms import FormScreen
 from screens.widgets import NfcTextArea
 
 
 def test_create_meeting_validates_and_defaults(store):
     with pytest.raises(RuleError) as err:
-        setup.create_meeting(store, {"commune": "Bình Lãng", "village": "", "date": "28/10/2021"})
+        preparation.create_meeting(
+            store, {"commune": "Bình Lãng", "village": "", "date": "28/10/2021"}
+        )
     assert err.value.field == "village"
     with pytest.raises(RuleError) as err:
-        setup.create_meeting(
+        preparation.create_meeting(
             store, {"commune": "Bình Lãng", "village": "Tây", "date": "30/02/2022"}
         )
     assert err.value.field == "date"
-    mid = setup.create_meeting(
+    mid = preparation.create_meeting(
         store,
         {"commune": "Bình Lãng", "village": "Tây Phong", "date": "05/01/2022", "start": "7h30"},
     )
@@ -37,7 +39,7 @@ def test_create_meeting_validates_and_defaults(store):
 
 
 def test_update_details_refuses_bad_values_and_keeps_the_rest(store, meeting_id):
-    values = setup.details_of(store, meeting_id)
+    values = preparation.details_of(store, meeting_id)
     assert values["date"] == "28/10/2021" and values["slot_minutes"] == "5"
     for key, bad in (
         ("slot_minutes", "0"),
@@ -46,10 +48,10 @@ def test_update_details_refuses_bad_values_and_keeps_the_rest(store, meeting_id)
         ("start", "25:00"),
     ):
         with pytest.raises(RuleError) as err:
-            setup.update_details(store, meeting_id, {**values, key: bad})
+            preparation.update_details(store, meeting_id, {**values, key: bad})
         assert err.value.field == key
     assert store.meeting(meeting_id).slot_seconds == 300
-    setup.update_details(
+    preparation.update_details(
         store, meeting_id, {**values, "slot_minutes": "3,5", "citizens_present": "135"}
     )
     m = store.meeting(meeting_id)
@@ -57,11 +59,11 @@ def test_update_details_refuses_bad_values_and_keeps_the_rest(store, meeting_id)
 
 
 def test_officials_and_agenda(store, meeting_id):
-    oid = setup.add_official(store, meeting_id, "Đỗ Thị Lan", "Chủ tịch Hội Phụ nữ", "")
+    oid = preparation.add_official(store, meeting_id, "Đỗ Thị Lan", "Chủ tịch Hội Phụ nữ", "")
     assert store.officials(meeting_id)[-1].group == "xã"
-    setup.remove_official(store, oid)
+    preparation.remove_official(store, oid)
     assert "Đỗ Thị Lan" not in [o.name for o in store.officials(meeting_id)]
-    setup.set_agenda(
+    preparation.set_agenda(
         store, meeting_id, ["Khai mạc", "Báo cáo", "", "Nhân dân phát biểu", "Kết luận"]
     )
     phases = store.phases(meeting_id)
@@ -71,11 +73,11 @@ def test_officials_and_agenda(store, meeting_id):
         ("Nhân dân phát biểu", "2.3"),
         ("Kết luận", "2.6"),
     ]
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     Console(store, meeting_id).next_phase()
     with pytest.raises(RuleError):
-        setup.set_agenda(store, meeting_id, ["x"])
+        preparation.set_agenda(store, meeting_id, ["x"])
 
 
 def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
@@ -86,7 +88,9 @@ def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
         ";;\nĐề nghị lắp đèn;Hạ tầng;Hội Phụ nữ\n",
         encoding="utf-8-sig",
     )
-    assert setup.import_petitions(store, meeting_id, csv_file) == setup.PetitionImport(2, 0)
+    assert preparation.import_petitions(store, meeting_id, csv_file) == preparation.PetitionImport(
+        2, 0
+    )
     from openpyxl import Workbook
 
     book = Workbook()
@@ -94,7 +98,7 @@ def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
     book.active.append(["Đề nghị nạo vét kênh", "Thủy lợi", "Hội Nông dân"])
     xlsx = tmp_path / "y-kien.xlsx"
     book.save(xlsx)
-    assert setup.import_petitions(store, meeting_id, xlsx) == setup.PetitionImport(1, 0)
+    assert preparation.import_petitions(store, meeting_id, xlsx) == preparation.PetitionImport(1, 0)
     added = store.petitions(meeting_id)[before:]
     assert [(p.content, p.field, p.source, p.speaker_id) for p in added] == [
         ("Đề nghị sửa cống", "Thủy lợi", "MTTQ", None),
@@ -104,9 +108,9 @@ def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(RuleError, match="Nội dung"):
-        setup.import_petitions(store, meeting_id, bad)
+        preparation.import_petitions(store, meeting_id, bad)
     with pytest.raises(RuleError, match="không đọc được"):
-        setup.import_petitions(store, meeting_id, tmp_path / "missing.csv")
+        preparation.import_petitions(store, meeting_id, tmp_path / "missing.csv")
     assert len(store.petitions(meeting_id)) == before + 3
 
 
@@ -125,8 +129,12 @@ def test_reimporting_a_file_skips_the_duplicates(store, meeting_id, tmp_path: Pa
         "Đề nghị lắp đèn;Hạ tầng;Hội Phụ nữ\n",
         encoding="utf-8-sig",
     )
-    assert setup.import_petitions(store, meeting_id, csv_file) == setup.PetitionImport(2, 2)
-    assert setup.import_petitions(store, meeting_id, csv_file) == setup.PetitionImport(0, 4)
+    assert preparation.import_petitions(store, meeting_id, csv_file) == preparation.PetitionImport(
+        2, 2
+    )
+    assert preparation.import_petitions(store, meeting_id, csv_file) == preparation.PetitionImport(
+        0, 4
+    )
     added = [p.content for p in store.petitions(meeting_id)[before:]]
     assert added == ["Đề nghị sửa cống", "Đề nghị lắp đèn"]
 
@@ -189,8 +197,8 @@ async def test_edit_delete_undo_and_reimport_pre_collected_opinions_in_the_live_
     same file imported twice adds nothing the second time and says how many it skipped."""
     from textual.widgets import DataTable
 
-    from facilitator.demo import demo_meeting
-    from facilitator.meetingfile import import_meeting
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
 
     app = make_app(tmp_path / "m.db", clock=clock)
     store = app.store
@@ -266,7 +274,7 @@ async def test_edit_delete_undo_and_reimport_pre_collected_opinions_in_the_live_
 
 
 def test_a_deleted_petition_comes_back_with_its_assignment(console, store, meeting_id):
-    from facilitator.conclusion import decide
+    from facilitator.services.conclusion import decide
 
     console.next_phase()
     first, second, *_ = store.petitions(meeting_id)

@@ -10,12 +10,12 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable, Label
 
-from facilitator import followup
 from facilitator.app import make_app
-from facilitator.demo import demo_meeting, play_demo
-from facilitator.kinds import KINDS
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.kinds import KINDS
+from facilitator.services import followup
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from tests.helpers import live_app, run_cli
 
 
@@ -285,7 +285,7 @@ def test_profile_show_on_a_missing_database_says_how_one_is_made(tmp_path):
 
 
 def test_the_readme_s_example_of_an_f4_file_imports(store, meeting_id, tmp_path):
-    from facilitator import setup
+    from facilitator.services import preparation
 
     table = tmp_path / "y-kien.csv"
     table.write_text(
@@ -294,7 +294,7 @@ def test_the_readme_s_example_of_an_f4_file_imports(store, meeting_id, tmp_path)
         "Đổ rác ra mương cạnh chợ;Môi trường;MTTQ;phản ánh\n",
         encoding="utf-8",
     )
-    assert setup.import_petitions(store, meeting_id, table).added == 2
+    assert preparation.import_petitions(store, meeting_id, table).added == 2
     added = store.petitions(meeting_id)[-2:]
     assert [(p.field, p.source, p.kind) for p in added] == [
         ("Giao thông", "Hội Nông dân", "petition"),

@@ -13,16 +13,16 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from facilitator.conclusion import decide
-from facilitator.demo import demo_meeting
 from facilitator.documents import build
 from facilitator.documents.layout import PPR_ORDER, number_line
-from facilitator.exporting import export_document
-from facilitator.files import FileWriteError
-from facilitator.live import Console
-from facilitator.meetingfile import export_meeting, import_meeting
-from facilitator.profile import Profile
-from facilitator.setup import create_meeting
+from facilitator.rules.profile import Profile
+from facilitator.services.conclusion import decide
+from facilitator.services.demo import demo_meeting
+from facilitator.services.exporting import export_document
+from facilitator.services.files import FileWriteError
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import export_meeting, import_meeting
+from facilitator.services.preparation import create_meeting
 from tests.helpers import run_cli as cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +162,7 @@ def test_the_profile_travels_in_the_meeting_file(store, meeting_id, clock):
 
 
 def test_profile_edit_refuses_unknown_keys_and_blank_titles():
-    from facilitator.profile import ProfileError
+    from facilitator.rules.profile import ProfileError
 
     with pytest.raises(ProfileError, match="không có mục colour"):
         Profile().edited("colour", "đỏ")
@@ -339,7 +339,7 @@ def paragraphs(data: bytes) -> list[str]:
 
 @pytest.fixture
 def played(console, clock):
-    from facilitator.demo import play_demo
+    from facilitator.services.demo import play_demo
 
     play_demo(console, clock.advance)
     return console

@@ -8,13 +8,13 @@ import pytest
 from docx import Document
 from textual.widgets import DataTable, Input
 
-from facilitator import followup
-from facilitator import publication as pub
 from facilitator.app import make_app
-from facilitator.demo import demo_meeting, play_demo
 from facilitator.documents import build
-from facilitator.live import Console, RuleError
-from facilitator.meetingfile import export_meeting, import_meeting
+from facilitator.services import followup
+from facilitator.services import publication as pub
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console, RuleError
+from facilitator.services.meetingfile import export_meeting, import_meeting
 from tests.test_cli import run
 
 D = dt.date

@@ -2,8 +2,8 @@ import unicodedata
 
 import pytest
 
-from facilitator.live import Console, RuleError, speech_header
-from facilitator.slot import SlotState
+from facilitator.rules.slot import SlotState
+from facilitator.services.live import Console, RuleError, speech_header
 
 
 def names(console: Console, state: str = "waiting") -> list[str]:

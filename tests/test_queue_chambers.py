@@ -8,11 +8,11 @@ import pytest
 from textual.widgets import Input
 
 from facilitator.app import make_app
-from facilitator.budget import budget_left, per_hamlet, spoken_seconds
-from facilitator.demo import demo_meeting
 from facilitator.i18n import Translator
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.budget import budget_left, per_hamlet, spoken_seconds
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from screens.widgets import QueueTable, budget_words, hamlet_times
 
 
@@ -189,7 +189,7 @@ async def test_a_clipped_name_shows_whole_when_selected(tmp_path, clock):
 
 
 def test_the_meeting_file_carries_the_rule_the_budget_and_the_answer_links(store, meeting_id):
-    from facilitator.meetingfile import export_meeting
+    from facilitator.services.meetingfile import export_meeting
 
     c = Console(store, meeting_id)
     c.next_phase()

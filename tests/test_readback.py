@@ -8,11 +8,11 @@ import pytest
 
 from db.store import open_store
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting, play_demo
-from facilitator.live import Console, RuleError
-from facilitator.meetingfile import import_meeting
-from facilitator.readback import ReadBack, minutes_paragraphs, paginate
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console, RuleError
+from facilitator.services.meetingfile import import_meeting
+from facilitator.services.readback import ReadBack, minutes_paragraphs, paginate
 from tests.conftest import MEETING_START
 
 

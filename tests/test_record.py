@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 
 from db.migrations import speech_headers
 from db.store import open_store
-from facilitator.clock import TZ, FrozenClock
-from facilitator.conclusion import conclude
-from facilitator.demo import demo_meeting, play_demo
 from facilitator.documents import build
-from facilitator.exporting import export_document
-from facilitator.live import Console, speech_header
-from facilitator.meetingfile import export_meeting, import_meeting
-from facilitator.text import TextError
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.rules.text import TextError
+from facilitator.services.conclusion import conclude
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.exporting import export_document
+from facilitator.services.live import Console, speech_header
+from facilitator.services.meetingfile import export_meeting, import_meeting
 
 START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
 AS_OF = dt.date(2021, 11, 25)
@@ -422,7 +422,7 @@ async def test_concluding_lists_what_is_still_open_before_it_asks(tmp_path, cloc
 
 
 def test_nothing_open_is_said_too(played):
-    from facilitator.conclusion import open_items
+    from facilitator.services.conclusion import open_items
 
     items = open_items(played.store, played.meeting_id)
     assert [p.seq for p in items.undecided] == [3, 4, 5, 6] and items.waiting != []

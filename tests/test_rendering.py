@@ -16,12 +16,12 @@ import pytest
 
 from bench.common import big_meeting
 from db.store import open_store
-from facilitator.clock import TZ, FrozenClock
-from facilitator.demo import demo_meeting, play_demo
 from facilitator.documents.pdf import convert, soffice
-from facilitator.exporting import export_document
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.exporting import export_document
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 
 pytestmark = pytest.mark.skipif(
     soffice() is None or shutil.which("pdftotext") is None,

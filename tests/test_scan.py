@@ -11,11 +11,11 @@ from docx import Document
 from textual.widgets import Input, Select, Static
 
 from facilitator.app import make_app
-from facilitator.conclusion import conclude
-from facilitator.demo import demo_meeting
 from facilitator.documents import build
-from facilitator.live import Console
-from facilitator.meetingfile import export_meeting, import_meeting
+from facilitator.services.conclusion import conclude
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import export_meeting, import_meeting
 from tests.test_bursts import burst
 
 HAMLETS = ["Đông Phong", "Tây Phong", "Xóm Giữa"]

@@ -11,13 +11,13 @@ import pytest
 from docx import Document
 
 from db.store import open_store
-from facilitator.clock import FrozenClock
-from facilitator.conclusion import decide, save_conclusion_text
-from facilitator.demo import demo_meeting, play_demo
 from facilitator.documents import build
-from facilitator.live import SEALED_MESSAGE, Console, RuleError
-from facilitator.meetingfile import import_meeting
-from facilitator.seal import (
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.conclusion import decide, save_conclusion_text
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import SEALED_MESSAGE, Console, RuleError
+from facilitator.services.meetingfile import import_meeting
+from facilitator.services.seal import (
     amend_conclusion,
     amend_entry,
     canonical,
@@ -330,7 +330,7 @@ def test_cli_verify_a_missing_archive(tmp_path: Path):
 
 def test_meeting_file_export_ignores_seals(played):
     """The seal table is not part of the version-1 meeting file; export still works."""
-    from facilitator.meetingfile import export_meeting
+    from facilitator.services.meetingfile import export_meeting
 
     seal(played, "Yến")
     data = export_meeting(played.store, played.meeting_id)

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from db.store import open_store
-from facilitator.demo import demo_meeting
-from facilitator.hallqueue import queue_view, registration_numbers
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.services.demo import demo_meeting
+from facilitator.services.hallqueue import queue_view, registration_numbers
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 from facilitator.webserve import qr_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,8 +246,8 @@ async def test_the_desk_tells_the_number_the_queue_page_finds(tmp_path: Path):
     from textual.widgets import Input
 
     from facilitator.app import make_app
-    from facilitator.hallqueue import page
     from facilitator.i18n import Translator
+    from facilitator.services.hallqueue import page
 
     path = tmp_path / "hall.db"
     meeting_id = live_meeting(path)

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from db.store import open_store
-from facilitator.live import Console
+from facilitator.services.live import Console
 from tests.test_serve import live_meeting, start_server, stop
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

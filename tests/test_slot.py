@@ -1,7 +1,7 @@
 import datetime as dt
 
-from facilitator.clock import TZ
-from facilitator.slot import Phase, Slot, SlotState, format_clock
+from facilitator.rules.clock import TZ
+from facilitator.rules.slot import Phase, Slot, SlotState, format_clock
 
 T0 = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
 

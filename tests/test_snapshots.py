@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 
 from facilitator.app import make_app
-from facilitator.clock import TZ, FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 
 
 def prepared(tmp_path, lang="vi", mode="console"):
@@ -118,8 +118,8 @@ def test_chair_view_overtime(snap_compare, tmp_path, size):
 def test_chair_view_readback(snap_compare, tmp_path, size):
     """Read-back of the biên bản (issue 16.2): page 2 as the secretary turned to it."""
     from db.store import open_store
-    from facilitator.demo import play_demo
-    from facilitator.readback import ReadBack
+    from facilitator.services.demo import play_demo
+    from facilitator.services.readback import ReadBack
 
     clock = FrozenClock(dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ))
     path = tmp_path / "snap.db"

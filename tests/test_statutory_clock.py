@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 from facilitator.app import make_app
-from facilitator.clock import TZ, FrozenClock
-from facilitator.conclusion import conclude, decide
-from facilitator.deadlines import DEFAULT_RULES, WorkCalendar
-from facilitator.demo import demo_meeting
-from facilitator.followup import record_answer, statutory_duties
-from facilitator.meetingfile import import_meeting
-from facilitator.statutory import DutyState, duties, most_pressing, state_of
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar
+from facilitator.rules.statutory import DutyState, duties, most_pressing, state_of
+from facilitator.services.conclusion import conclude, decide
+from facilitator.services.demo import demo_meeting
+from facilitator.services.followup import record_answer, statutory_duties
+from facilitator.services.meetingfile import import_meeting
 
 D = dt.date
 CALENDAR = WorkCalendar()
@@ -159,7 +159,7 @@ async def test_the_list_is_painted_before_the_clock(tmp_path, monkeypatch):
     """The holiday tables are built in a worker: until then the column holds "…"."""
     import threading
 
-    from facilitator import deadlines
+    from facilitator.rules import deadlines
 
     gate = threading.Event()
     monkeypatch.setattr(deadlines, "warm", lambda years: gate.wait(5))
@@ -235,7 +235,7 @@ async def test_the_clock_in_english(tmp_path):
 
 def test_the_publication_record_drives_the_clock(store, meeting_id):
     """Công khai is done only when the office, each thôn and the radio have their date."""
-    from facilitator.publication import record_publication
+    from facilitator.services.publication import record_publication
 
     def publication():
         return next(d for d in statutory_duties(store, meeting_id) if d.key == "publication")

@@ -8,8 +8,8 @@ import pytest
 
 from db.steps import STEPS
 from db.store import StoreError, open_store
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 
 
 def test_pragmas_on_a_file(tmp_path: Path):
@@ -99,7 +99,7 @@ def test_registered_migrations_match_the_step_list():
 
 
 def test_failed_write_rolls_back_whole_and_says_why(store, meeting_id, monkeypatch):
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     console = Console(store, meeting_id)
     before = len(store.speakers(meeting_id))
@@ -126,7 +126,7 @@ def test_readonly_file_gives_a_clear_message(tmp_path: Path):
     meeting_id = import_meeting(store, demo_meeting())
     store.close()
     reader = open_store(path, readonly=True)
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     with pytest.raises(StoreError, match="chỉ được đọc"):
         Console(reader, meeting_id).register("A")
@@ -155,7 +155,7 @@ def test_an_older_database_is_migrated_in_place(tmp_path: Path):
 
 
 def test_backup_at_each_phase_change(tmp_path: Path, clock):
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     store = open_store(tmp_path / "f.db", clock=clock)
     meeting_id = import_meeting(store, demo_meeting())

@@ -10,14 +10,14 @@ import pytest
 from docx import Document
 
 from db.store import open_store
-from facilitator import followup
-from facilitator.demo import demo_meeting, play_demo
 from facilitator.documents.pdf import convert, soffice
 from facilitator.documents.summary import summary_document
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
-from facilitator.summary import summarise
-from facilitator.text import TextError
+from facilitator.rules.text import TextError
+from facilitator.services import followup
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
+from facilitator.services.summary import summarise
 from tests.test_cli import run
 
 D = dt.date

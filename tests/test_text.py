@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from facilitator.text import (
+from facilitator.rules.text import (
     TextError,
     clean,
     date_words,

@@ -2,10 +2,10 @@
 
 from textual.widgets import Input, Static
 
-from facilitator import statistics
 from facilitator.app import make_app
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.rules import statistics
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 from tests.helpers import live_app
 
 

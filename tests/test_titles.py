@@ -11,10 +11,10 @@ from docx import Document
 from textual.widgets import Input, Select
 
 from facilitator.app import make_app
-from facilitator.demo import demo_meeting
 from facilitator.documents import build
-from facilitator.meetingfile import export_meeting, import_meeting
-from facilitator.text import infer_title
+from facilitator.rules.text import infer_title
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import export_meeting, import_meeting
 from screens.widgets import QueueTable
 
 
@@ -98,7 +98,7 @@ async def test_a_title_corrected_in_the_edit_form_reaches_every_document(tmp_pat
         app.screen.query_one("#editor").insert("Xin hỏi về đường.")
         await pilot.pause(0.8)  # saved after a pause in typing
         assert store.minutes(mid)[-1].text == "Xin hỏi về đường."
-        from facilitator.live import Console
+        from facilitator.services.live import Console
 
         Console(store, mid).record_petition("Sửa đường xóm Đình", speaker_id=minh.id)
         Console(store, mid).end_speech()
@@ -158,7 +158,7 @@ def test_no_document_prints_ong_ba_and_the_meeting_file_carries_the_title(store)
         s.pop("title")  # a version-1 file without titles: unknown
     data["speakers"][1]["title"] = "Bà"
     mid = import_meeting(store, data)
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     c = Console(store, mid)
     c.next_phase()

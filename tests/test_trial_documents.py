@@ -9,11 +9,11 @@ import io
 import pytest
 from docx import Document
 
-from facilitator.conclusion import conclude, decide
 from facilitator.documents import build
-from facilitator.live import Console
-from facilitator.meetingfile import export_meeting, import_meeting
-from facilitator.seal import amend_conclusion, seal
+from facilitator.services.conclusion import conclude, decide
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import export_meeting, import_meeting
+from facilitator.services.seal import amend_conclusion, seal
 
 
 def paragraphs(console: Console, kind: str = "minutes") -> list[str]:

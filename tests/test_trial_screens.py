@@ -131,8 +131,8 @@ async def test_a_folder_typed_in_the_export_dialog_is_not_taken_as_exports(tmp_p
 
 
 async def test_esc_leaves_a_concluded_meeting_for_the_list(tmp_path, clock):
-    from facilitator.conclusion import conclude
-    from facilitator.live import Console
+    from facilitator.services.conclusion import conclude
+    from facilitator.services.live import Console
 
     app = live_app(tmp_path, clock)  # as `run ID`: no list below the meeting
     conclude(Console(app.store, app.meeting_id), "Kết luận.")
@@ -169,8 +169,8 @@ async def test_esc_on_a_live_meeting_asks_first(tmp_path, clock):
 
 
 async def test_the_key_line_of_a_concluded_meeting_shows_esc(tmp_path, clock):
-    from facilitator.conclusion import conclude
-    from facilitator.live import Console
+    from facilitator.services.conclusion import conclude
+    from facilitator.services.live import Console
     from screens.keybar import KeyBar
 
     app = live_app(tmp_path, clock)
@@ -185,7 +185,7 @@ async def test_the_header_above_the_editor_follows_an_edited_speaker(tmp_path, c
     from textual.widgets import Select
 
     from db.store import open_store
-    from facilitator.live import Console
+    from facilitator.services.live import Console
     from screens.widgets import QueueTable
 
     app = live_app(tmp_path, clock)
@@ -308,8 +308,8 @@ async def test_the_english_home_key_line_is_whole_at_80_columns(tmp_path, clock)
 
 
 async def test_the_conclusion_outcomes_are_whole_words_at_80x24(tmp_path, clock):
-    from facilitator.conclusion import decide
-    from facilitator.live import Console
+    from facilitator.services.conclusion import decide
+    from facilitator.services.live import Console
 
     app = live_app(tmp_path, clock)
     console = Console(app.store, app.meeting_id)

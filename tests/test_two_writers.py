@@ -11,10 +11,10 @@ import pytest
 from db.migrations import migrations
 from db.store import Store, open_store
 from facilitator.app import make_app
-from facilitator.clock import FrozenClock
-from facilitator.demo import demo_meeting
-from facilitator.live import Console, RuleError
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import FrozenClock
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console, RuleError
+from facilitator.services.meetingfile import import_meeting
 
 
 def two_windows(path: Path, clock: FrozenClock) -> tuple[Console, Console]:

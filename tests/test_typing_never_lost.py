@@ -86,7 +86,7 @@ async def test_f3_before_the_meeting_is_opened_calls_nobody_and_says_f8(tmp_path
 
 
 def test_a_second_turn_does_not_repeat_the_first_turns_gist(tmp_path, clock):
-    from facilitator.live import Console
+    from facilitator.services.live import Console
 
     app = live_app(tmp_path, clock)
     console = Console(app.store, app.meeting_id)

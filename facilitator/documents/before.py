@@ -20,10 +20,10 @@ from docx.shared import Mm, Pt
 from db.store import Store
 from facilitator.documents.builders import GROUP_WORDS, _clause, _finish, _legal_basis
 from facilitator.documents.layout import Align, Header, OfficialDocument
-from facilitator.models import Meeting, Official
-from facilitator.profile import Profile
-from facilitator.spoken import date_spoken, number_words, time_spoken
-from facilitator.text import date_words, fold, infer_title, time_words
+from facilitator.rules.models import Meeting, Official
+from facilitator.rules.profile import Profile
+from facilitator.rules.spoken import date_spoken, number_words, time_spoken
+from facilitator.rules.text import date_words, fold, infer_title, time_words
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 REGISTRATION_LEAD = dt.timedelta(minutes=30)  # the desk opens half an hour before the start

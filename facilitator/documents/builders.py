@@ -8,15 +8,15 @@ from collections import Counter, defaultdict
 from docx.shared import Pt
 
 from db.store import Store
-from facilitator.clock import local
 from facilitator.documents.layout import Align, Header, OfficialDocument, number_line
-from facilitator.followup import default_due, status_of
-from facilitator.kinds import KIND_WORDS, KINDS, LAW_WORDS, is_ordinary, kind_word
-from facilitator.live import place_words
-from facilitator.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
-from facilitator.profile import Profile
-from facilitator.publication import SATISFACTION, SATISFACTION_WORDS, is_answered
-from facilitator.text import TITLES, date_words, fold, time_words, titled
+from facilitator.rules.clock import local
+from facilitator.rules.kinds import KIND_WORDS, KINDS, LAW_WORDS, is_ordinary, kind_word
+from facilitator.rules.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
+from facilitator.rules.profile import Profile
+from facilitator.rules.text import TITLES, date_words, fold, time_words, titled
+from facilitator.services.followup import default_due, status_of
+from facilitator.services.live import place_words
+from facilitator.services.publication import SATISFACTION, SATISFACTION_WORDS, is_answered
 
 OUTCOME_WORDS = {
     "answered": "Đã trả lời tại hội nghị",
@@ -356,7 +356,7 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     )
     lead.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     _assignment_table(doc, petitions, officials)
-    from facilitator.seal import footer_lines, seals
+    from facilitator.services.seal import footer_lines, seals
 
     chain = seals(store, meeting_id)
     end = local(meeting.ended_at).time() if meeting.ended_at else None

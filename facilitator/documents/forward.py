@@ -12,9 +12,9 @@ from docx.shared import Pt
 from db.store import Store
 from facilitator.documents.builders import _clause, _header, _speaker_words
 from facilitator.documents.layout import Align, OfficialDocument
-from facilitator.kinds import kind_word
-from facilitator.models import Petition, Speaker
-from facilitator.text import fold
+from facilitator.rules.kinds import kind_word
+from facilitator.rules.models import Petition, Speaker
+from facilitator.rules.text import fold
 
 
 @dataclass

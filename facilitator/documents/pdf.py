@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from facilitator.files import FileWriteError
+from facilitator.services.files import FileWriteError
 
 _WINDOWS_PATHS = (
     Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice/program/soffice.exe",

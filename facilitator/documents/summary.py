@@ -6,9 +6,9 @@ from __future__ import annotations
 from db.store import Store
 from facilitator.documents.builders import OUTCOME_WORDS
 from facilitator.documents.layout import Header, OfficialDocument
-from facilitator.kinds import KIND_WORDS
-from facilitator.summary import Summary
-from facilitator.text import date_words
+from facilitator.rules.kinds import KIND_WORDS
+from facilitator.rules.text import date_words
+from facilitator.services.summary import Summary
 
 OUTCOME_LABELS = {
     **{k: v for k, v in OUTCOME_WORDS.items() if k is not None},

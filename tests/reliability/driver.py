@@ -1,4 +1,4 @@
-"""A process driving the domain API (facilitator.live.Console) as a window would.
+"""A process driving the domain API (facilitator.services.live.Console) as a window would.
 
 Run as ``python driver.py DB MEETING ROLE SEED SECONDS``. Roles: ``secretary`` (queue, timer,
 minutes, petitions, phases, undo), ``desk`` (register, edit, reorder, absent, undo), ``mixed``
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from db.store import Store, StoreError, open_store  # noqa: E402
-from facilitator.live import Console, RuleError  # noqa: E402
+from facilitator.services.live import Console, RuleError  # noqa: E402
 
 WORDS = "bà con thôn Đông Phong kiến nghị sửa đường nước sạch đất đai chính sách".split()
 

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from reliability_harness import report
 
 from db.store import Store, open_store
-from facilitator.clock import TZ, FrozenClock
-from facilitator.demo import demo_meeting, play_demo
-from facilitator.exporting import render
-from facilitator.live import Console
-from facilitator.meetingfile import MeetingFileError, export_meeting, import_meeting, load
+from facilitator.rules.clock import TZ, FrozenClock
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.exporting import render
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import MeetingFileError, export_meeting, import_meeting, load
 
 TABLES = ("meetings", "phases", "officials", "speakers", "slots", "minutes", "petitions", "events")
 START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)

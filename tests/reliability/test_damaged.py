@@ -23,10 +23,10 @@ import db.store
 from db.store import backup_summary, backups_of, open_store
 from facilitator.app import make_app
 from facilitator.cli import main
-from facilitator.clock import TZ
-from facilitator.demo import demo_meeting
-from facilitator.live import Console
-from facilitator.meetingfile import import_meeting
+from facilitator.rules.clock import TZ
+from facilitator.services.demo import demo_meeting
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,8 +15,8 @@ import pytest
 from reliability_harness import report
 
 from db.store import open_store
-from facilitator.demo import demo_meeting
-from facilitator.meetingfile import import_meeting
+from facilitator.services.demo import demo_meeting
+from facilitator.services.meetingfile import import_meeting
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 

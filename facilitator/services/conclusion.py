@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db.store import Store
-from facilitator.followup import default_due
-from facilitator.kinds import is_ordinary
-from facilitator.live import Console, RuleError
-from facilitator.models import Petition, Speaker
-from facilitator.text import TextError, clean, parse_date
+from facilitator.rules import statistics
+from facilitator.rules.kinds import is_ordinary
+from facilitator.rules.models import Petition, Speaker
+from facilitator.rules.text import TextError, clean, parse_date
+from facilitator.services.followup import default_due
+from facilitator.services.live import Console, RuleError
 
 
 def parse_due(text: str | None, meeting_date: dt.date, store: Store) -> dt.date:
@@ -173,3 +174,13 @@ def save_conclusion_text(console: Console, conclusion: str, assessment: str = ""
         return  # nothing changes (a sealed record too: leaving the screen is not an edit)
     console.check_unsealed()
     console.store.update_meeting(console.meeting_id, values)
+
+
+def meeting_statistics(store: Store, meeting_id: int) -> statistics.Statistics:
+    """The speaking-time statistics of a meeting as it stands now."""
+    return statistics.compute(
+        store.clock(),
+        store.speakers(meeting_id),
+        store.slots(meeting_id),
+        store.petitions(meeting_id),
+    )

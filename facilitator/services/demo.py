@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.profile import district_era
+from facilitator.rules.profile import district_era
 
 LEGAL_BASIS = [
     "Quy chế số 03-QC/TU ngày 18/3/2021 của Ban Thường vụ Tỉnh ủy Hải Dương về tiếp xúc, đối thoại "
@@ -185,7 +185,7 @@ def play_demo(console: Any, advance: Any) -> None:
 
     ``advance(seconds)`` moves the injected clock forward.
     """
-    from facilitator.conclusion import conclude, decide
+    from facilitator.services.conclusion import conclude, decide
 
     console.next_phase()  # 1. Khai mạc
     console.new_entry(

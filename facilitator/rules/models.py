@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitator.clock import parse
-from facilitator.slot import Slot
+from facilitator.rules.clock import parse
+from facilitator.rules.slot import Slot
 
 OUTCOMES = ("answered", "assigned", "forwarded", "noted")
 

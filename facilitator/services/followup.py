@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.store import Store
-from facilitator.deadlines import DEFAULT_RULES, WorkCalendar, rule
-from facilitator.kinds import is_ordinary
-from facilitator.live import RuleError
-from facilitator.statutory import Duty, duties
-from facilitator.text import clean
+from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule
+from facilitator.rules.kinds import is_ordinary
+from facilitator.rules.statutory import Duty, duties
+from facilitator.rules.text import clean
+from facilitator.services.live import RuleError
 
 
 @dataclass

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from db.store import Store
-from facilitator.files import FileWriteError, atomic_write, free_name
-from facilitator.text import TextError, slug
+from facilitator.rules.text import TextError, slug
+from facilitator.services.files import FileWriteError, atomic_write, free_name
 
 FILE_PARTS = {
     "announcement": ("thong-bao-to-chuc", ".docx"),
@@ -94,7 +94,7 @@ def render(
 ) -> bytes:
     check_as_of(store, meeting_id, as_of, doc)
     if doc == "json":
-        from facilitator.meetingfile import dumps, export_meeting
+        from facilitator.services.meetingfile import dumps, export_meeting
 
         return dumps(export_meeting(store, meeting_id)).encode("utf-8")
     from facilitator.documents import build

@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from db.store import Store
-from facilitator.followup import status_of
-from facilitator.kinds import KINDS, is_ordinary
-from facilitator.models import OUTCOMES, Meeting
-from facilitator.text import TextError, fold
+from facilitator.rules.kinds import KINDS, is_ordinary
+from facilitator.rules.models import OUTCOMES, Meeting
+from facilitator.rules.text import TextError, fold
+from facilitator.services.followup import status_of
 
 # Outcome keys as counted: the four outcomes, "none" (not decided), "law" (khiếu nại, tố cáo).
 OUTCOME_KEYS = (*OUTCOMES, "none", "law")

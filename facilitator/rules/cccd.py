@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from facilitator.text import clean, fold, nfc, visible
+from facilitator.rules.text import clean, fold, nfc, visible
 
 FIELDS = 7
 # Words that name a hamlet's kind: "Thôn Đông Phong" and "Đông Phong" are the same hamlet.

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.store import Store
-from facilitator.clock import local, parse
-from facilitator.live import Console, RuleError
-from facilitator.text import TextError, clean
+from facilitator.rules.clock import local, parse
+from facilitator.rules.text import TextError, clean
+from facilitator.services.live import Console, RuleError
 
 CODE_LENGTH = 16
 
@@ -333,7 +333,7 @@ def amend_entry(console: Console, number: int, text: str, *, by: str, why: str) 
 
 
 def amend_conclusion(console: Console, text: str, *, by: str, why: str) -> Seal:
-    from facilitator.conclusion import save_conclusion_text
+    from facilitator.services.conclusion import save_conclusion_text
 
     store = console.store
     meeting = console.meeting

@@ -13,8 +13,8 @@ import io
 import textwrap
 
 from db.store import Store
-from facilitator.live import Console, RuleError
-from facilitator.seal import digest, last_seal, record_items
+from facilitator.services.live import Console, RuleError
+from facilitator.services.seal import digest, last_seal, record_items
 
 PAGE_WIDTH = 70  # characters a line: fits an 80-column chair view with its margins
 PAGE_LINES = 17  # lines a page: fits 80x24 under the heading, with the help and key lines

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitator.text import TextError, clean
+from facilitator.rules.text import TextError, clean
 
 DOC_TYPES = ("announcement", "minutes", "conclusion", "report")
 

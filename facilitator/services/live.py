@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from db.store import Store
-from facilitator.cccd import CardReading, read_card
-from facilitator.clock import local, parse, stamp
-from facilitator.kinds import KINDS, is_ordinary, law_refusal
-from facilitator.models import OUTCOMES, Meeting, Petition, SlotRecord, Speaker
-from facilitator.slot import SlotState
-from facilitator.text import MAX_LONG, TITLES, TextError, clean, fold, split_long, titled
+from facilitator.rules.cccd import CardReading, read_card
+from facilitator.rules.clock import local, parse, stamp
+from facilitator.rules.kinds import KINDS, is_ordinary, law_refusal
+from facilitator.rules.models import OUTCOMES, Meeting, Petition, SlotRecord, Speaker
+from facilitator.rules.slot import SlotState
+from facilitator.rules.text import MAX_LONG, TITLES, TextError, clean, fold, split_long, titled
 
 T = TypeVar("T")
 OUTAGE_SECONDS = 30
@@ -173,7 +173,7 @@ class Console:
         self.meeting_id = meeting_id
         # The backup copy at each phase change; a screen passes one that runs off its thread.
         self.backup = backup or store.auto_backup
-        # Set by facilitator.seal.amendment: a sealed record changes only inside one.
+        # Set by facilitator.services.seal.amendment: a sealed record changes only inside one.
         self.amending = False
 
     def check_unsealed(self) -> None:

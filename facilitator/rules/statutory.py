@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from facilitator.deadlines import ANNOUNCEMENT_DAYS, DeadlineRule, Unit, WorkCalendar
+from facilitator.rules.deadlines import ANNOUNCEMENT_DAYS, DeadlineRule, Unit, WorkCalendar
 
 ORDER = ("announcement", "evaluation", "answer", "publication")
 State = Literal["done", "done_late", "due", "late"]

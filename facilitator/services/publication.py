@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db.store import Store
-from facilitator.kinds import is_ordinary
-from facilitator.live import RuleError
-from facilitator.models import Meeting, Petition
+from facilitator.rules.kinds import is_ordinary
+from facilitator.rules.models import Meeting, Petition
+from facilitator.services.live import RuleError
 
 CHANNELS = ("office", "hamlet", "radio")
 PUBLISH_KEY = "publication"  # the checklist rule it completes

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from db.store import Store
-from facilitator.kinds import is_ordinary
+from facilitator.rules.kinds import is_ordinary
+from facilitator.rules.models import Petition, SlotRecord, Speaker
 
 
 @dataclass
@@ -31,15 +33,19 @@ def _sorted(totals: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def compute(store: Store, meeting_id: int) -> Statistics:
-    """Durations come from the stored slots (paused time excluded; a running slot up to now)."""
-    now = store.clock()
-    speakers = {s.id: s for s in store.speakers(meeting_id)}
+def compute(
+    now: dt.datetime,
+    speakers_: Iterable[Speaker],
+    slots: Iterable[SlotRecord],
+    petitions: list[Petition],
+) -> Statistics:
+    """Durations come from the slots (paused time excluded; a running slot up to ``now``)."""
+    speakers = {s.id: s for s in speakers_}
     by_speaker: dict[str, float] = defaultdict(float)
     by_hamlet: dict[str, float] = defaultdict(float)
     by_field: dict[str, float] = defaultdict(float)
     stats = Statistics()
-    for record in store.slots(meeting_id):
+    for record in slots:
         seconds = record.slot.elapsed(now)
         speaker = speakers[record.speaker_id]
         if record.role == "official":
@@ -56,7 +62,6 @@ def compute(store: Store, meeting_id: int) -> Statistics:
     stats.per_hamlet = _sorted(by_hamlet)
     stats.per_field = _sorted(by_field)
     stats.speakers = len(by_speaker)
-    petitions = store.petitions(meeting_id)
     stats.petitions = len(petitions)
     counts: dict[str, int] = defaultdict(int)
     for p in petitions:

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.store import Store
-from facilitator.doc_order import DOCS
-from facilitator.exporting import default_name, render
-from facilitator.files import atomic_write, free_name
-from facilitator.text import TextError, slug
+from facilitator.rules.doc_order import DOCS
+from facilitator.rules.text import TextError, slug
+from facilitator.services.exporting import default_name, render
+from facilitator.services.files import atomic_write, free_name
 
 MANIFEST = "SHA256SUMS"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from facilitator.models import PhaseRecord, SlotRecord, Speaker
-from facilitator.text import fold
+from facilitator.rules.models import PhaseRecord, SlotRecord, Speaker
+from facilitator.rules.text import fold
 
 SPEECH_PHASE = "nhan dan phat bieu"  # the folded name of plan 2.3's phase
 SPEECH_PHASE_POSITION = 2  # where the default agenda has it, for an agenda that renamed it

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from db.store import Store
-from facilitator.files import os_reason
-from facilitator.live import Console, RuleError
-from facilitator.models import DEFAULT_AGENDA
-from facilitator.profile import commune_name
-from facilitator.text import TextError, clean, fold, parse_date
+from facilitator.rules.models import DEFAULT_AGENDA
+from facilitator.rules.profile import commune_name
+from facilitator.rules.text import TextError, clean, fold, parse_date
+from facilitator.services.files import os_reason
+from facilitator.services.live import Console, RuleError
 
 
 def _text(values: dict[str, Any], key: str, *, required: bool = False, limit: int = 200) -> str:
@@ -186,7 +186,7 @@ def _budget(text: Any) -> int | None:
 def default_meeting_date(store: Store) -> dt.date:
     """A new meeting's date until the secretary types one: the next working day after today
     (weekends, public holidays and the recorded swaps skipped)."""
-    from facilitator.clock import local
+    from facilitator.rules.clock import local
 
     today = local(store.clock()).date()
     return store.work_calendar().next_working_day(today + dt.timedelta(days=1))

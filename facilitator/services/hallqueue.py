@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from html import escape
 
 from db.store import Store
-from facilitator.clock import local
 from facilitator.i18n import Translator
-from facilitator.live import queue_end
-from facilitator.models import Speaker
-from facilitator.text import titled
+from facilitator.rules.clock import local
+from facilitator.rules.models import Speaker
+from facilitator.rules.text import titled
+from facilitator.services.live import queue_end
 
 NEXT_SHOWN = 10  # the phone shows the next ten; one's own place is found by number
 

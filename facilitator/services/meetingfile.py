@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from db.store import Store
-from facilitator.deadlines import rule
-from facilitator.files import os_reason
-from facilitator.kinds import is_ordinary, law_refusal
-from facilitator.legacy import strip_generated_header
-from facilitator.models import DEFAULT_AGENDA
-from facilitator.text import MAX_LONG, TextError, clean, visible
+from facilitator.rules.deadlines import rule
+from facilitator.rules.kinds import is_ordinary, law_refusal
+from facilitator.rules.legacy import strip_generated_header
+from facilitator.rules.models import DEFAULT_AGENDA
+from facilitator.rules.text import MAX_LONG, TextError, clean, visible
+from facilitator.services.files import os_reason
 
 FORMAT = "facilitator.meeting"
 # 2 adds the commune profile the meeting was held under, each item's kind, the petitioner's
@@ -232,7 +232,7 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
 
 
 def _iso(moment: dt.datetime | None) -> str | None:
-    from facilitator.clock import stamp
+    from facilitator.rules.clock import stamp
 
     return stamp(moment) if moment else None
 
@@ -751,7 +751,7 @@ def _ts(value: str | None) -> str | None:
         return None
     if _STORED_FORM.fullmatch(value):
         return value  # already as stamp() writes it (Vietnam has been +07:00 since 1975)
-    from facilitator.clock import TZ, stamp
+    from facilitator.rules.clock import TZ, stamp
 
     moment = dt.datetime.fromisoformat(value)
     if moment.tzinfo is None:
@@ -969,7 +969,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 )
         store.insert_many("assignments", assignments)
         if data.get("profile") is not None:
-            from facilitator.profile import Profile
+            from facilitator.rules.profile import Profile
 
             profile = _c_profile(data["profile"])
             store.freeze_profile(meeting_id, Profile.from_dict(profile))
