@@ -166,14 +166,36 @@ def _whose(p: Petition, speakers: dict[int, Speaker]) -> str:
     return f"{what} qua {p.source}" if p.source and p.source != "meeting" else f"{what} nhân dân"
 
 
-def _answer_sentence(p: Petition, officials: list[Official] | None = None) -> str:
+def _same_words(answer: str, said: str) -> bool:
+    """Whether a petition's answer is what the official's turn already has on paper (the F7
+    form offers the typed words; she may have cut them short)."""
+
+    def words(text: str) -> str:
+        return " ".join(text.split()).strip(" .;")
+
+    short, whole = words(answer), words(said)
+    return bool(short) and short in whole
+
+
+def _answer_sentence(
+    p: Petition,
+    officials: list[Official] | None = None,
+    told: dict[int, tuple[str, str]] | None = None,
+) -> str:
+    """Who answered and the outcome. An answer given in an official's turn that the biên bản
+    prints with the same words is referred to, not printed a second time (a fact once)."""
     parts = []
     if p.answer:
         who = p.answered_by_name or "Chủ tọa"
         if p.answered_by_position:
             who += f", {p.answered_by_position}"
-        verb = "" if _says_answer(p.answer) else " trả lời"  # never "trả lời: … trả lời: …"
-        parts.append(f"Đồng chí {who}{verb}: {_clause(p.answer)}.")
+        said, where = (told or {}).get(p.answered_in or 0, ("", ""))
+        if said and _same_words(p.answer, said):
+            at = f"mục “{where}”" if where else "phần trả lời, giải trình"
+            parts.append(f"Đồng chí {who} trả lời (nội dung ghi tại {at}).")
+        else:
+            verb = "" if _says_answer(p.answer) else " trả lời"  # never "trả lời: … trả lời: …"
+            parts.append(f"Đồng chí {who}{verb}: {_clause(p.answer)}.")
     if not is_ordinary(p.kind):  # never an ordinary outcome, deadline or assignment
         return " ".join([*parts, f"Kết quả: {LAW_WORDS[p.kind]}."])
     outcome = OUTCOME_WORDS[p.outcome]
@@ -291,6 +313,12 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     for entry in entries:
         by_phase[entry.phase_position].append(entry)
     written_petitions: set[int] = set()
+    closing_phase = _conclusion_phase(phases)
+    told = _answer_turns(entries, speakers, phases, closing_phase)
+    answers: dict[int, list[Petition]] = defaultdict(list)
+    for p in petitions:
+        if p.answered_in:
+            answers[p.answered_in].append(p)
 
     def write(entry: MinutesEntry, phase_title: str = "") -> None:
         """Every entry is printed whole; a speech's header comes from its speaker."""
@@ -306,6 +334,8 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
                 by_speaker.get(speaker.id, []),
                 written_petitions,
                 officials,
+                told,
+                answers.get(speaker.id, []),
             )
         else:
             _typed(doc, entry.text, italic=entry.kind == "outage")
@@ -313,7 +343,6 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     positions = {phase.position for phase in phases}
     for entry in by_phase.get(-1, []):
         write(entry)
-    closing_phase = _conclusion_phase(phases)
     for phase in phases:
         if phase is closing_phase:
             continue  # printed under "III. KẾT LUẬN CỦA CHỦ TỌA", not a second time
@@ -328,7 +357,7 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         for entry in printed:
             write(entry, title)
         if pre:  # the chair announces the opinions collected before the meeting (phase 2)
-            _pre_collected(doc, petitions, written_petitions, officials)
+            _pre_collected(doc, petitions, written_petitions, officials, told)
     for position in sorted(set(by_phase) - positions - {-1}):  # a phase no longer on the agenda
         for entry in by_phase[position]:
             write(entry)
@@ -339,7 +368,7 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         for p in rest:
             kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
             doc.para(f"- {_petitioner(p, speakers)}{kind}: {_clause(p.content)}.")
-            doc.para(_answer_sentence(p, officials))
+            doc.para(_answer_sentence(p, officials, told))
             written_petitions.add(p.id)
     heading = doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
     if closing_phase is not None and closing_phase.started_at:
@@ -396,8 +425,43 @@ def _prints(entry: MinutesEntry, phase_title: str) -> bool:
     return bool(entry.text.strip()) or entry.kind == "speech"
 
 
+def _answer_turns(
+    entries: list[MinutesEntry],
+    speakers: dict[int, Speaker],
+    phases: list[PhaseRecord],
+    closing_phase: PhaseRecord | None,
+) -> dict[int, tuple[str, str]]:
+    """Each official's answer turn: what the biên bản prints of it and the heading it is under."""
+    headings = {
+        phase.position: "III. Kết luận của chủ tọa"
+        if phase is closing_phase
+        else f"{phase.position + 1}. {phase.name}"
+        for phase in phases
+    }
+    told: dict[int, tuple[str, str]] = {}
+    for entry in entries:
+        speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
+        if entry.kind != "speech" or speaker is None or speaker.kind != "answer":
+            continue
+        said, where = told.get(speaker.id, ("", headings.get(entry.phase_position, "")))
+        told[speaker.id] = (f"{said}\n{entry.text}".strip(), where)
+    return told
+
+
+def _answered_items(petitions: list[Petition]) -> str:
+    """ "kiến nghị 7, 8" / "kiến nghị 7, khiếu nại 9": what an answer turn answers."""
+    words = [kind_word(p.kind).lower() for p in petitions]
+    if len(set(words)) == 1:
+        return f"{words[0]} {', '.join(str(p.seq) for p in petitions)}"
+    return ", ".join(f"{w} {p.seq}" for w, p in zip(words, petitions, strict=True))
+
+
 def _pre_collected(
-    doc: OfficialDocument, petitions: list[Petition], written: set[int], officials: list[Official]
+    doc: OfficialDocument,
+    petitions: list[Petition],
+    written: set[int],
+    officials: list[Official],
+    told: dict[int, tuple[str, str]],
 ) -> None:
     pre = [p for p in petitions if p.speaker_id is None]
     if not pre:
@@ -405,7 +469,7 @@ def _pre_collected(
     doc.para("Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:")
     for p in pre:
         doc.para(f"- {_label(p)} {_clause(p.content)} (nguồn: {p.source}).")
-        doc.para(_answer_sentence(p, officials))
+        doc.para(_answer_sentence(p, officials, told))
         written.add(p.id)
 
 
@@ -438,6 +502,8 @@ def _speech(
     petitions: list[Petition],
     written: set[int],
     officials: list[Official],
+    told: dict[int, tuple[str, str]],
+    answers: list[Petition],
 ) -> None:
     """The speaker's header (from the speaker, never parsed from the text), the gist and the
     entry exactly as typed, then the speaker's petitions (numbered through the meeting) with
@@ -446,7 +512,9 @@ def _speech(
         position = f", {speaker.hamlet}" if speaker.hamlet else ""
         # "Chủ tịch UBND xã trả lời: …" typed: the header does not say "trả lời" a second time
         verb = "" if _says_answer(text) else " trả lời"
-        _typed(doc, text, f"Đồng chí {speaker.name}{position}{verb}")
+        items = _answered_items(answers) if answers else ""
+        about = (f" {items}" if verb else f" (về {items})") if items else ""
+        _typed(doc, text, f"Đồng chí {speaker.name}{position}{verb}{about}")
         return
     turn = f" lần {speaker.turn}" if speaker.turn > 1 else ""
     lead = f"{_speaker_words(speaker)} phát biểu{turn}"
@@ -461,7 +529,7 @@ def _speech(
         paragraph = doc.para()
         doc.run(paragraph, _label(p), bold=True)
         doc.run(paragraph, f" {_clause(p.content)}.")
-        doc.para(_answer_sentence(p, officials))
+        doc.para(_answer_sentence(p, officials, told))
         written.add(p.id)
 
 
