@@ -605,7 +605,7 @@ def backup(settings: Settings, output: Path | None) -> None:
     elif output.is_dir():
         output = free_name(output / f"{source.stem}-backup.db")
     elif output.exists():
-        raise FileWriteError(f"tệp đã có, không ghi đè: {output}")
+        raise FileWriteError("file.exists", path=output)
     store.backup_to(output)
     click.echo(settings.t("cli.backup", path=output))
 
@@ -883,7 +883,7 @@ def error_line(exc: BaseException, lang: str, db: Path | None) -> str:
     if is_damaged(exc) and "bị hỏng" not in str(exc):
         message = translate_error(damaged_message(db), lang)
     elif is_worded(exc):
-        message = translate_error(str(exc), lang)
+        message = t.error(exc)
     else:
         return t("crash.logged", path=write_crash_log(db, exc))
     return t("crash.problem", message=message)

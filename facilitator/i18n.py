@@ -1121,6 +1121,11 @@ class Translator:
         return self.catalogue.get(f"event.{kind}", kind)
 
     def error(self, message: object) -> str:
+        """An error (or a worded message) in the interface language, from its catalogue key."""
+        from facilitator.rules.errors import Message, UserError, wording
+
+        if isinstance(message, (UserError, Message)):
+            return wording(message, self.lang)
         return translate_error(str(message), self.lang)
 
 

@@ -216,7 +216,7 @@ class HomeScreen(Screen[None]):
                 try:
                     edited = edited.edited(key, values[wid(key)])
                 except ProfileError as exc:
-                    raise RuleError(str(exc), wid(exc.key)) from exc
+                    raise RuleError(str(exc), wid(exc.field or "")) from exc
             self.store.set_profile(edited)
             return True
 

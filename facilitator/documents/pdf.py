@@ -30,7 +30,7 @@ def convert(paths: Sequence[Path], outdir: Path, *, timeout: float = 180) -> lis
     """Convert several .docx in one LibreOffice run (each start costs ~2 s); the PDFs' paths."""
     program = soffice()
     if program is None:
-        raise FileWriteError("cần LibreOffice để xuất PDF; hãy cài LibreOffice hoặc xuất .docx")
+        raise FileWriteError("pdf.no_libreoffice")
     with tempfile.TemporaryDirectory(prefix="facilitator-lo-") as profile:
         try:
             done = subprocess.run(
@@ -50,14 +50,12 @@ def convert(paths: Sequence[Path], outdir: Path, *, timeout: float = 180) -> lis
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise FileWriteError(f"LibreOffice không chuyển được sang PDF: {exc}") from exc
+            raise FileWriteError("pdf.failed", reason=exc) from exc
     pdfs = [outdir / f"{p.stem}.pdf" for p in paths]
     missing = [p.name for p in pdfs if not p.exists()]
     if done.returncode != 0 or missing:
         why = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise FileWriteError(
-            f"LibreOffice không chuyển được sang PDF: {why[-1] if why else ', '.join(missing)}"
-        )
+        raise FileWriteError("pdf.failed", reason=why[-1] if why else ", ".join(missing))
     return pdfs
 
 

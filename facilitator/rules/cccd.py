@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from facilitator.rules.errors import NotACard
 from facilitator.rules.text import clean, fold, nfc, visible
 
 FIELDS = 7
@@ -43,11 +44,6 @@ _KINDS = (
     "plei",
 )
 _KIND = re.compile(r"^(?:" + "|".join(re.escape(k) for k in _KINDS) + r")\b\s*")
-
-
-class NotACard(ValueError):
-    """The line is not the QR code of a citizen ID card; it stays as typed. The message names
-    the rule it broke, never a value of the line."""
 
 
 @dataclass(frozen=True)
@@ -83,11 +79,11 @@ def starts_like_a_number(text: str) -> bool:
 
 def _date(text: str) -> dt.date:
     if not re.fullmatch(r"[0-9]{8}", text):
-        raise NotACard("ngày không đúng dạng ddmmyyyy")
+        raise NotACard("card.date_format")
     try:
         return dt.date(int(text[4:]), int(text[2:4]), int(text[:2]))
     except ValueError:
-        raise NotACard("ngày không có thật") from None
+        raise NotACard("card.date_unreal") from None
 
 
 def _bare(place: str) -> str:
@@ -116,7 +112,7 @@ def digest(number: str, salt: bytes) -> str:
 def _name(text: str) -> str:
     name = clean(text)
     if not name or not visible(name) or any(ch.isdigit() for ch in name):
-        raise NotACard("họ tên không hợp lệ")
+        raise NotACard("card.bad_name")
     if name == name.upper():  # printed in capitals on some cards: "NGUYỄN VĂN THÀNH"
         name = " ".join(w[:1] + w[1:].lower() for w in name.split())
     return name
@@ -128,23 +124,23 @@ def read_card(
     """The name, title and hamlet of a scanned card line, or NotACard: never half a reading."""
     fields = nfc(line).strip("\r\n").split("|")
     if len(fields) != FIELDS:
-        raise NotACard(f"cần {FIELDS} trường ngăn bởi '|', có {len(fields)}")
+        raise NotACard("card.field_count", fields=FIELDS, count=len(fields))
     number, old_number, name, born, gender, address, issued = (f.strip() for f in fields)
     if not re.fullmatch(r"[0-9]{12}", number):
-        raise NotACard("số căn cước phải có 12 chữ số")
+        raise NotACard("card.number")
     if old_number and not re.fullmatch(r"[0-9]{9}|[0-9]{12}", old_number):
-        raise NotACard("số CMND cũ phải có 9 hoặc 12 chữ số")
+        raise NotACard("card.old_number")
     _date(born)
     _date(issued)
     title = {"nam": "Ông", "nu": "Bà"}.get(fold(gender))
     if title is None:
-        raise NotACard("giới tính không đọc được")
+        raise NotACard("card.sex")
     try:
         person = _name(name)
         place = clean(address)
     except ValueError as exc:
-        raise NotACard(str(exc)) from None
+        raise NotACard.of(exc) from None
     if not place:
-        raise NotACard("thiếu nơi thường trú")
+        raise NotACard("card.no_residence")
     hamlet = clean(hamlet_of(place, hamlets, village))
     return CardReading(person, title, hamlet, digest(number, salt))

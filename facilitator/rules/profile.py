@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from facilitator.rules.errors import ProfileError
 from facilitator.rules.text import TextError, clean
 
 DOC_TYPES = ("announcement", "minutes", "conclusion", "report")
@@ -62,14 +63,6 @@ def commune_name(text: str) -> str:
     while name[:3].casefold() == "xã " and name[3:].strip():
         name = name[3:].strip()
     return name
-
-
-class ProfileError(ValueError):
-    """A refused profile value; ``key`` names the field."""
-
-    def __init__(self, key: str, message: str):
-        super().__init__(message)
-        self.key = key
 
 
 @dataclass
@@ -160,7 +153,7 @@ class Profile:
     def get(self, key: str) -> str:
         """A value as typed: lists joined by "; "."""
         if key not in KEYS:
-            raise ProfileError(key, f"không có mục {key}")
+            raise ProfileError("profile.no_item", key, item=key)
         if key == "hamlets":
             return "; ".join(self.hamlets)
         if key.startswith("recipients."):
@@ -170,7 +163,7 @@ class Profile:
     def edited(self, key: str, value: str) -> Profile:
         """A copy with one value changed; lists are typed separated by ";"."""
         if key not in KEYS:
-            raise ProfileError(key, f"không có mục {key} (các mục: {', '.join(KEYS)})")
+            raise ProfileError("profile.no_item_listed", key, item=key, items=", ".join(KEYS))
         out = Profile.from_dict(self.to_dict())
         try:
             if key in LIST_KEYS:
@@ -183,9 +176,9 @@ class Profile:
                 return out
             text = clean(value)
         except TextError as exc:
-            raise ProfileError(key, str(exc)) from exc
+            raise ProfileError.of(exc, key) from exc
         if key in ("signer", "office_name", "radio") and not text:
-            raise ProfileError(key, "không được để trống")
+            raise ProfileError("required", key)
         if key == "commune":
             text = commune_name(text)
         setattr(out, key, text)

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from facilitator.rules.errors import TextError
+
 MAX_SHORT = 200
 MAX_LONG = 20_000
 
@@ -25,10 +27,6 @@ _CONTROL = re.compile(
     r"\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff\ufffe\uffff]"
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
-
-
-class TextError(ValueError):
-    """A value refused by the text rules; the message is meant for the user."""
 
 
 def nfc(text: str) -> str:
@@ -61,7 +59,7 @@ def clean(text: str | None, *, multiline: bool = False, limit: int = MAX_SHORT) 
         else:
             value = _SPACES.sub(" ", value).strip()
     if len(value) > limit:
-        raise TextError(f"quá dài: {len(value)} ký tự, tối đa {limit}")
+        raise TextError("text.too_long", length=len(value), limit=limit)
     return value
 
 
@@ -197,4 +195,4 @@ def parse_date(value: str) -> dt.date:
             d, m, y = (int(x) for x in parts)
         return dt.date(y, m, d)
     except ValueError:
-        raise TextError(f"ngày không hợp lệ: {value}") from None
+        raise TextError("text.bad_date", value=value) from None

@@ -89,7 +89,7 @@ def verify_archive(path: Path) -> Verdict:
     try:
         bundle = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise TextError(f"không tìm thấy tệp: {path}") from None
+        raise TextError("text.file_not_found", path=path) from None
     except (zipfile.BadZipFile, OSError):
         return Verdict(False, 0, f"{path.name}: không phải tệp .zip đọc được")
     with bundle:

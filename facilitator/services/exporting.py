@@ -50,10 +50,10 @@ def export_forward(
 
     check_as_of(store, meeting_id, as_of)
     if output is not None and output.exists() and not output.is_dir():
-        raise FileWriteError(f"cần một thư mục để ghi các công văn, không phải tệp: {output}")
+        raise FileWriteError("file.letters_need_folder", path=output)
     letters = forward_letters(store, meeting_id, as_of, number)
     if not letters:
-        raise TextError("không có kiến nghị nào chuyển cấp trên (kết quả: chuyển cấp trên)")
+        raise TextError("export.nothing_forwarded")
     folder = output if output is not None else Path.cwd()
     folder.mkdir(parents=True, exist_ok=True)
     stem = default_name(store, meeting_id, "forward").removesuffix(".docx")
@@ -79,9 +79,13 @@ def check_as_of(store: Store, meeting_id: int, as_of: dt.date | None, doc: str =
     if as_of is None:
         return
     if doc in BEFORE and as_of > day:
-        raise TextError(f"ngày lập văn bản {as_of:%d/%m/%Y} sau ngày hội nghị {day:%d/%m/%Y}")
+        raise TextError(
+            "export.date_after_meeting", date=f"{as_of:%d/%m/%Y}", day=f"{day:%d/%m/%Y}"
+        )
     if doc not in BEFORE and as_of < day:
-        raise TextError(f"ngày lập văn bản {as_of:%d/%m/%Y} trước ngày hội nghị {day:%d/%m/%Y}")
+        raise TextError(
+            "export.date_before_meeting", date=f"{as_of:%d/%m/%Y}", day=f"{day:%d/%m/%Y}"
+        )
 
 
 def render(
@@ -117,14 +121,14 @@ def export_document(
         raise ValueError(f"unknown document {doc!r}")
     to_pdf = output is not None and output.suffix.lower() == ".pdf" and not output.is_dir()
     if to_pdf and doc == "json":
-        raise FileWriteError("tệp hội nghị là JSON, không xuất ra PDF")
+        raise FileWriteError("pdf.json")
     if to_pdf and doc == "radio":
-        raise FileWriteError("bài đọc trên loa là tệp văn bản .txt, không xuất ra PDF")
+        raise FileWriteError("pdf.txt")
     if to_pdf:
         from facilitator.documents.pdf import soffice
 
         if soffice() is None:  # refused before anything is rendered; never a .docx named .pdf
-            raise FileWriteError("cần LibreOffice để xuất PDF; hãy cài LibreOffice hoặc xuất .docx")
+            raise FileWriteError("pdf.no_libreoffice")
     data = render(store, meeting_id, doc, as_of=as_of, number=number)
     if to_pdf:
         from facilitator.documents.pdf import docx_to_pdf

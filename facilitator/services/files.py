@@ -8,45 +8,46 @@ import stat
 import tempfile
 from pathlib import Path
 
+from facilitator.rules.errors import FileWriteError, Message
 
-class FileWriteError(OSError):
-    """A file could not be written; the message is for the user."""
+__all__ = ["FileWriteError", "atomic_write", "free_name", "os_reason"]
 
 
 # What the operating system said, in Vietnamese words (its own text follows the system's
 # language, English on most machines). Windows: 32 sharing, 33 lock violation.
 _OS_REASONS: dict[int, str] = {
-    errno.ENOENT: "không có tệp hoặc thư mục này",
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không có quyền truy cập",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-    errno.EBUSY: "tệp đang được chương trình khác sử dụng",
-    errno.EEXIST: "tệp đã có",
-    errno.EISDIR: "đây là thư mục, không phải tệp",
-    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
-    errno.ENAMETOOLONG: "tên tệp quá dài",
-    errno.EIO: "lỗi đọc ghi ổ đĩa",
+    errno.ENOENT: "os.no_such_file",
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ENOSPC: "os.disk_full",
+    errno.EROFS: "os.read_only_disk",
+    errno.EBUSY: "os.in_use",
+    errno.EEXIST: "os.exists",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder",
+    errno.ENAMETOOLONG: "os.name_too_long",
+    errno.EIO: "os.io",
 }
 _WINERROR_REASONS: dict[int, str] = {
-    32: "tệp đang được chương trình khác sử dụng",
-    33: "tệp đang được chương trình khác sử dụng",
+    32: "os.in_use",
+    33: "os.in_use",
 }
 
 
-def os_reason(exc: BaseException) -> str:
-    """The reason of an OS error in Vietnamese words, never the system's English text."""
+def os_reason(exc: BaseException) -> Message:
+    """The reason of an OS error in the catalogue's words (it reads as Vietnamese), never the
+    system's English text."""
     winerror = getattr(exc, "winerror", None)
     if winerror in _WINERROR_REASONS:
-        return _WINERROR_REASONS[winerror]
+        return Message(_WINERROR_REASONS[winerror])
     number = getattr(exc, "errno", None)
     if number in _OS_REASONS:
-        return _OS_REASONS[number]
+        return Message(_OS_REASONS[number])
     if isinstance(exc, PermissionError):
-        return _OS_REASONS[errno.EACCES]
+        return Message(_OS_REASONS[errno.EACCES])
     if isinstance(exc, FileNotFoundError):
-        return _OS_REASONS[errno.ENOENT]
-    return f"lỗi hệ điều hành số {number}" if number is not None else "lỗi hệ điều hành"
+        return Message(_OS_REASONS[errno.ENOENT])
+    return Message("os.error_number", number=number) if number is not None else Message("os.error")
 
 
 def free_name(path: Path) -> Path:
@@ -64,19 +65,19 @@ def free_name(path: Path) -> Path:
 def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
     """Write to a temporary file in the same folder, then rename over the target."""
     if path.exists() and not overwrite:
-        raise FileWriteError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)")
+        raise FileWriteError("file.exists_force", path=path)
     if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
         # A rename would replace it even so (POSIX); a read-only file is kept on purpose.
-        raise FileWriteError(f"tệp chỉ được đọc, không ghi đè: {path}")
+        raise FileWriteError("file.read_only", path=path)
     folder = path.parent
     if not folder.is_dir():
-        raise FileWriteError(f"thư mục không tồn tại: {folder}")
+        raise FileWriteError("file.no_folder", folder=folder)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=folder)
     except PermissionError as exc:
-        raise FileWriteError(f"không có quyền ghi vào thư mục {folder}") from exc
+        raise FileWriteError("file.no_permission", folder=folder) from exc
     except OSError as exc:
-        raise FileWriteError(f"không ghi được vào {folder}: {os_reason(exc)}") from exc
+        raise FileWriteError("file.cannot_write_in", folder=folder, reason=os_reason(exc)) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -87,11 +88,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
-            raise FileWriteError(
-                f"không ghi được {path.name}: tệp đang mở trong chương trình khác "
-                "hoặc chỉ được đọc; hãy đóng tệp rồi thử lại"
-            ) from exc
+            raise FileWriteError("file.in_use", name=path.name) from exc
         if exc.errno == errno.ENOSPC:
-            raise FileWriteError(f"ổ đĩa đã đầy, không ghi được {path.name}") from exc
-        raise FileWriteError(f"không ghi được {path}: {os_reason(exc)}") from exc
+            raise FileWriteError("file.disk_full", name=path.name) from exc
+        raise FileWriteError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
     return path

@@ -50,7 +50,9 @@ class Summary:
 def summarise(store: Store, start: dt.date, end: dt.date, as_of: dt.date) -> Summary:
     """Meetings held (not drafts) from ``start`` to ``end`` included; answers as of ``as_of``."""
     if end < start:
-        raise TextError(f"ngày cuối {end:%d/%m/%Y} trước ngày đầu {start:%d/%m/%Y}")
+        raise TextError(
+            "summary.end_before_start", end=f"{end:%d/%m/%Y}", start=f"{start:%d/%m/%Y}"
+        )
     out = Summary(start, end, as_of)
     for meeting in sorted(store.meetings(), key=lambda m: (m.date, m.id)):
         if meeting.status == "draft" or not start <= meeting.date <= end:
