@@ -103,7 +103,7 @@ class FollowUpScreen(Screen[None]):
             answered.add_row(
                 self.t(f"satisfaction.{p.satisfaction or 'none'}"),
                 f"{meeting.village} {meeting.date:%d/%m/%Y}",
-                p.field,
+                p.area,
                 p.content[:60],
                 key=str(p.id),
             )

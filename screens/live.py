@@ -960,7 +960,7 @@ def petition_form(
         Field(
             "field",
             t("form.field"),
-            value=existing.field if existing else (speaker.field if speaker else ""),
+            value=existing.area if existing else (speaker.field if speaker else ""),
         ),
         Field("answer", t("form.answer"), "text", existing.answer if existing else ""),
         Field(

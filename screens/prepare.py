@@ -117,7 +117,7 @@ class PrepareScreen(Screen[None]):
         petitions.clear()
         for p in self.store.petitions(self.meeting_id):
             if p.speaker_id is None:
-                petitions.add_row(p.content[:50], p.field, p.source, key=str(p.id))
+                petitions.add_row(p.content[:50], p.area, p.source, key=str(p.id))
         petitions.move_cursor(row=max(0, min(row, petitions.row_count - 1)))
 
     def clock_lines(self) -> list[str]:
@@ -323,7 +323,7 @@ def pre_collected_form(
     fields = [
         Field("content", t("form.content"), "text", existing.content if existing else ""),
         kind_field(t, (existing.kind if existing else None) or "petition"),
-        Field("field", t("form.field"), value=existing.field if existing else ""),
+        Field("field", t("form.field"), value=existing.area if existing else ""),
         Field(
             "source", t("prep.source"), value=existing.source if existing else "", suggest=SOURCES
         ),

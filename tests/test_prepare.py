@@ -100,7 +100,7 @@ def test_import_petitions_from_csv_and_xlsx(store, meeting_id, tmp_path: Path):
     book.save(xlsx)
     assert preparation.import_petitions(store, meeting_id, xlsx) == preparation.PetitionImport(1, 0)
     added = store.petitions(meeting_id)[before:]
-    assert [(p.content, p.field, p.source, p.speaker_id) for p in added] == [
+    assert [(p.content, p.area, p.source, p.speaker_id) for p in added] == [
         ("Đề nghị sửa cống", "Thủy lợi", "MTTQ", None),
         ("Đề nghị lắp đèn", "Hạ tầng", "Hội Phụ nữ", None),
         ("Đề nghị nạo vét kênh", "Thủy lợi", "Hội Nông dân", None),

@@ -42,7 +42,7 @@ async def test_a_pre_collected_opinion_has_a_kind_f2_steps_through(tmp_path, clo
         await pilot.pause()
         assert type(app.screen).__name__ == "PrepareScreen"
         added = app.store.petitions(app.meeting_id)[-1]
-        assert (added.content, added.kind, added.field, added.source) == (
+        assert (added.content, added.kind, added.area, added.source) == (
             "Thôn xóm mất điện",
             KINDS[1],
             "Điện",
@@ -296,7 +296,7 @@ def test_the_readme_s_example_of_an_f4_file_imports(store, meeting_id, tmp_path)
     )
     assert preparation.import_petitions(store, meeting_id, table).added == 2
     added = store.petitions(meeting_id)[-2:]
-    assert [(p.field, p.source, p.kind) for p in added] == [
+    assert [(p.area, p.source, p.kind) for p in added] == [
         ("Giao thông", "Hội Nông dân", "petition"),
         ("Môi trường", "MTTQ", "feedback"),
     ]

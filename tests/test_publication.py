@@ -115,7 +115,7 @@ def test_report_counts_satisfaction_by_outcome_and_field(held):
     assert text[i + 1 : i + 3] == [
         "- Theo kết quả giải quyết: Giao giải quyết: 1 chưa hài lòng, 1 chưa lấy ý kiến; Đã trả "
         "lời tại hội nghị: 1 hài lòng;",
-        f"- Theo lĩnh vực: {first.field}: 1 chưa hài lòng; {second.field}: 1 chưa lấy ý kiến; "
+        f"- Theo lĩnh vực: {first.area}: 1 chưa hài lòng; {second.area}: 1 chưa lấy ý kiến; "
         "Chính sách xã hội: 1 hài lòng.",
     ]
 

@@ -82,8 +82,8 @@ def facts(store: Store, meeting_id: int) -> Facts:
     petitions = [p for p in store.petitions(meeting_id) if p.speaker_id is None]
     fields: list[str] = []
     for p in petitions:
-        if p.field and p.field not in fields:
-            fields.append(p.field)
+        if p.area and p.area not in fields:
+            fields.append(p.area)
     return Facts(
         meeting=store.meeting(meeting_id),
         profile=store.meeting_profile(meeting_id),

@@ -711,7 +711,7 @@ def report_document(
             + "; ".join(f"{KIND_WORDS[k]}: {kinds[k]}" for k in KINDS if kinds[k])
             + "."
         )
-        fields = Counter(p.field or "Khác" for p in petitions)
+        fields = Counter(p.area or "Khác" for p in petitions)
         doc.para(
             "Phân theo lĩnh vực: " + "; ".join(f"{f}: {c}" for f, c in fields.most_common()) + "."
         )
@@ -812,7 +812,7 @@ def _satisfaction(doc: OfficialDocument, petitions: list[Petition]) -> None:
         by_outcome[OUTCOME_WORDS[p.outcome]].append(p)
     by_field: dict[str, list[Petition]] = defaultdict(list)
     for p in answered:
-        by_field[p.field or "Khác"].append(p)
+        by_field[p.area or "Khác"].append(p)
     doc.para(
         "- Theo kết quả giải quyết: "
         + "; ".join(f"{k}: {_satisfaction_counts(v)}" for k, v in by_outcome.items())
@@ -889,7 +889,7 @@ def _appendix(
                     else ""
                 ),
                 SECRET if p.kind == "denunciation" else _petitioner(p, speakers),
-                p.field or "",
+                p.area or "",
                 result,
                 a.responsible
                 if a

@@ -93,7 +93,7 @@ def forward_letters(
         for i, p in enumerate(petitions, start=1):
             paragraph = doc.para()
             doc.run(paragraph, f"{i}. {_petitioner(p, speakers, meeting.village)}", bold=True)
-            field = f", lĩnh vực {p.field}" if p.field else ""
+            field = f", lĩnh vực {p.area}" if p.area else ""
             doc.run(paragraph, f" ({kind_word(p.kind).lower()}{field})")
             doc.run(paragraph, f": “{_clause(p.content)}”.")
             if p.forward_task.strip():

@@ -261,7 +261,7 @@ class Petition:
     meeting_id: int
     seq: int
     content: str
-    field: str
+    area: str  # lĩnh vực: "field" in the meeting file and the petitions table
     source: str
     speaker_id: int | None
     answer: str | None

@@ -240,7 +240,7 @@ def _iso(moment: dt.datetime | None) -> str | None:
 def _export_petition(p: Any, index: dict[int, int]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "content": p.content,
-        "field": p.field,
+        "field": p.area,
         "source": p.source,
         "speaker": index.get(p.speaker_id) if p.speaker_id else None,
         "answer": p.answer,

@@ -78,7 +78,7 @@ def record_items(store: Store, meeting_id: int) -> list[Item]:
                 {
                     "seq": p.seq,
                     "content": p.content,
-                    "field": p.field,
+                    "field": p.area,
                     "speaker": p.speaker_id,
                     "answer": p.answer,
                     "answered_by": [p.answered_by_name, p.answered_by_position],

@@ -62,7 +62,7 @@ def summarise(store: Store, start: dt.date, end: dt.date, as_of: dt.date) -> Sum
         for p in petitions:
             out.petitions += 1
             out.by_kind[p.kind] += 1
-            out.by_field[p.field or "Khác"] += 1
+            out.by_field[p.area or "Khác"] += 1
             key = (p.outcome or "none") if is_ordinary(p.kind) else "law"
             out.by_outcome[key] += 1
             if p.outcome != "assigned" or not is_ordinary(p.kind):
