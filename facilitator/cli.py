@@ -724,6 +724,15 @@ def seal_(settings: Settings, meeting_id: int, by: str) -> None:
 @click.option("--entry", type=int, help="Number of the minutes entry to correct (see: amend ID).")
 @click.option("--text", help="The corrected text of that entry.")
 @click.option("--conclusion", help="The corrected conclusion of the chair.")
+@click.option(
+    "--petition", type=int, help="Number of the petition to correct, as the minutes print it."
+)
+@click.option("--content", help="The corrected content of that petition.")
+@click.option("--answer", help="The corrected answer to that petition.")
+@click.option("--answered-by", "answered_by", help='Who answered it: "name, position".')
+@click.option("--forwarded-to", "forwarded_to", help="The corrected receiving body.")
+@click.option("--responsible", help="The corrected person or unit responsible.")
+@click.option("--due", help="The corrected due date (dd/mm/yyyy).")
 @click.option("--by", default="", help="Who makes the amendment.")
 @click.option("--why", default="", help="Why (recorded and sealed with the change).")
 @_common
@@ -734,27 +743,52 @@ def amend(
     entry: int | None,
     text: str | None,
     conclusion: str | None,
+    petition: int | None,
+    content: str | None,
+    answer: str | None,
+    answered_by: str | None,
+    forwarded_to: str | None,
+    responsible: str | None,
+    due: str | None,
     by: str,
     why: str,
 ) -> None:
     """Correct sealed minutes: the change, who, when and why are chained to a new seal.
-    Without --entry or --conclusion, lists the numbered entries and the seals."""
+    Without --entry, --conclusion or --petition, lists the numbered entries, the petitions
+    and the seals."""
     from facilitator.services.live import Console
-    from facilitator.services.seal import amend_conclusion, amend_entry, seals
+    from facilitator.services.seal import amend_conclusion, amend_entry, amend_petition, seals
 
     t = settings.t
     store = settings.store(must_exist=True)
     console = Console(store, meeting_id)
-    if entry is None and conclusion is None:
+    if entry is None and conclusion is None and petition is None:
         store.meeting(meeting_id)
         for number, e in enumerate(store.minutes(meeting_id), start=1):
             first = e.text.split("\n", 1)[0]
             first = first if len(first) <= 60 else first[:59] + "…"
             click.echo(f"{number:>4}  {_when(e.created_at)[:5]}  {first}")
+        for p in store.petitions(meeting_id):
+            first = " ".join(p.content.split())
+            first = first if len(first) <= 40 else first[:39] + "…"
+            click.echo(t("amend.petition_row", seq=p.seq, content=first))
         for s in seals(store, meeting_id):
             click.echo(t("seal.row", seq=s.seq, code=s.code, time=_when(s.at), by=s.by, why=s.why))
         return
-    if entry is not None:
+    if petition is not None:
+        made = amend_petition(
+            console,
+            petition,
+            content=content,
+            answer=answer,
+            answered_by=answered_by,
+            forwarded_to=forwarded_to,
+            responsible=responsible,
+            due=due,
+            by=by,
+            why=why,
+        )
+    elif entry is not None:
         if text is None:
             raise click.UsageError(t("amend.need_text"))
         made = amend_entry(console, entry, text, by=by, why=why)

@@ -158,11 +158,21 @@ HELP_VI: dict[str, str] = {
     ),
     "Who seals (the secretary's name).": "Người thông qua (họ và tên thư ký).",
     "Correct sealed minutes: the change, who, when and why are chained to a new seal.\n"
-    "Without --entry or --conclusion, lists the numbered entries and the seals.": (
+    "Without --entry, --conclusion or --petition, lists the numbered entries, the petitions\n"
+    "and the seals.": (
         "Đính chính biên bản đã thông qua: nội dung sửa, người sửa, thời điểm và lý do được "
-        "niêm phong tiếp bằng mã xác thực mới. Không có --entry hoặc --conclusion: liệt kê các "
-        "mục đã đánh số và các lần niêm phong."
+        "niêm phong tiếp bằng mã xác thực mới. Không có --entry, --conclusion hoặc --petition: "
+        "liệt kê các mục đã đánh số, các kiến nghị và các lần niêm phong."
     ),
+    "Number of the petition to correct, as the minutes print it.": (
+        "Số kiến nghị cần đính chính, như biên bản ghi."
+    ),
+    "The corrected content of that petition.": "Nội dung đã sửa của kiến nghị đó.",
+    "The corrected answer to that petition.": "Nội dung trả lời đã sửa.",
+    'Who answered it: "name, position".': 'Người trả lời: "họ tên, chức vụ".',
+    "The corrected receiving body.": "Cơ quan nhận (đã sửa).",
+    "The corrected person or unit responsible.": "Người hoặc đơn vị chịu trách nhiệm (đã sửa).",
+    "The corrected due date (dd/mm/yyyy).": "Thời hạn đã sửa (ngày/tháng/năm).",
     "Number of the minutes entry to correct (see: amend ID).": (
         "Số mục biên bản cần đính chính (xem: amend ID)."
     ),

@@ -4,13 +4,22 @@ keys dropped by a closed Select, a seal that did not say who sealed, cut-offs at
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
+import pytest
 from docx import Document
 
+from db.store import open_store
 from facilitator.documents import build
+from facilitator.rules.clock import FrozenClock
 from facilitator.services.conclusion import decide
-from facilitator.services.live import Console
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console, RuleError
+from facilitator.services.meetingfile import import_meeting
+from facilitator.services.seal import amend_petition, seal, seals, verify
+from tests.conftest import MEETING_START
+from tests.helpers import run_cli
 
 
 def paragraphs(console: Console, kind: str = "minutes") -> list[str]:
@@ -72,3 +81,117 @@ def test_an_answer_that_differs_from_what_was_said_is_printed_as_filed(console):
         "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời: Khởi công quý II/2022. "
         "Kết quả: đã trả lời tại hội nghị."
     )
+
+
+# ----- 2. amendments of petitions, answers, receiving bodies ---------------------------------
+@pytest.fixture
+def sealed(console, clock):
+    play_demo(console, clock.advance)
+    seal(console, "Hoàng Thị Yến")
+    clock.advance(600)
+    return console
+
+
+def footer(console: Console) -> list[str]:
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, "minutes")))
+    return [p.text for p in document.sections[0].footer.paragraphs]
+
+
+def test_a_sealed_answer_is_corrected_by_amendment_with_before_and_after(sealed):
+    made = amend_petition(
+        sealed,
+        8,
+        answer="Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 16/9/2021.",
+        by="Hoàng Thị Yến",
+        why="đọc lại: sai ngày",
+    )
+    (p,) = [p for p in sealed.store.petitions(sealed.meeting_id) if p.seq == 8]
+    assert p.answer == "Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 16/9/2021."
+    assert made.change == {
+        "petition": 8,
+        "before": {"answer": "Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 15/9/2021."},
+        "after": {"answer": "Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 16/9/2021."},
+    }
+    assert footer(sealed)[1] == (
+        "Đính chính kiến nghị số 8 (trả lời) lúc 08:59 ngày 28/10/2021: đọc lại: sai ngày "
+        "(Hoàng Thị Yến)"
+    )
+    assert verify(sealed.store, sealed.meeting_id).intact
+    assert any(
+        "Hồ sơ đã được chuyển Phòng Lao động - TB&XH huyện ngày 16/9/2021" in t
+        for t in paragraphs(sealed)
+    )
+
+
+def test_receiving_body_content_and_responsible_are_corrected_too(sealed):
+    amend_petition(
+        sealed,
+        9,
+        forwarded_to="Chi nhánh Văn phòng Đăng ký đất đai huyện",
+        content="Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất.",
+        by="Yến",
+        why="sai tên cơ quan",
+    )
+    amend_petition(
+        sealed, 10, responsible="Trưởng thôn Tây Phong", due="25/11/2021", by="Yến", why="nhầm"
+    )
+    by_seq = {p.seq: p for p in sealed.store.petitions(sealed.meeting_id)}
+    assert by_seq[9].forwarded_to == "Chi nhánh Văn phòng Đăng ký đất đai huyện"
+    assert by_seq[9].content == "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất."
+    assert by_seq[9].outcome == "forwarded"
+    assert (by_seq[10].assignment.responsible, by_seq[10].assignment.due) == (
+        "Trưởng thôn Tây Phong",
+        dt.date(2021, 11, 25),
+    )
+    chain = seals(sealed.store, sealed.meeting_id)
+    assert chain[2].change["before"] == {
+        "responsible": "Trưởng thôn Đông Phong",
+        "due": "18/11/2021",
+    }
+    assert footer(sealed)[1:] == [
+        "Đính chính kiến nghị số 9 (nội dung, cơ quan nhận) lúc 08:59 ngày 28/10/2021: "
+        "sai tên cơ quan (Yến)",
+        "Đính chính kiến nghị số 10 (người chịu trách nhiệm, thời hạn) lúc 08:59 ngày "
+        "28/10/2021: nhầm (Yến)",
+    ]
+    assert verify(sealed.store, sealed.meeting_id).intact
+
+
+def test_petition_amendments_that_cannot_apply_are_refused(sealed):
+    with pytest.raises(RuleError, match="kiến nghị số 8 không chuyển cấp trên"):
+        amend_petition(sealed, 8, forwarded_to="Sở Tư pháp", by="Yến", why="x")
+    with pytest.raises(RuleError, match="không có kiến nghị số 40"):
+        amend_petition(sealed, 40, answer="x", by="Yến", why="x")
+    with pytest.raises(RuleError, match="cần ghi lý do đính chính"):
+        amend_petition(sealed, 8, answer="Khác.", by="Yến", why="")
+    assert len(seals(sealed.store, sealed.meeting_id)) == 1
+
+
+def test_cli_amends_a_petition(tmp_path):
+    path = tmp_path / "f.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    meeting_id = import_meeting(store, demo_meeting())
+    console = Console(store, meeting_id)
+    play_demo(console, clock.advance)
+    seal(console, "Hoàng Thị Yến")
+    store.close()
+    listing = run_cli("amend", str(meeting_id), db=path)
+    assert "Kiến nghị 9: Đề nghị đẩy nhanh cấp giấy chứng nhận" in listing.stdout
+    done = run_cli(
+        "amend",
+        str(meeting_id),
+        "--petition",
+        "9",
+        "--forwarded-to",
+        "Sở Tài nguyên",
+        "--by",
+        "Yến",
+        "--why",
+        "sai cơ quan",
+        db=path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Đã đính chính; niêm phong 2.")
+    store = open_store(path, clock=clock)
+    assert [p.forwarded_to for p in store.petitions(meeting_id) if p.seq == 9] == ["Sở Tài nguyên"]

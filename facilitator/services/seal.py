@@ -215,8 +215,19 @@ def footer_lines(chain: list[Seal]) -> list[str]:
         when = local(parse(amended.at))
         by = f" ({amended.by})" if amended.by else ""
         why = f": {amended.why}" if amended.why else ""
-        lines.append(f"Đính chính lúc {when:%H:%M} ngày {when:%d/%m/%Y}{why}{by}")
+        lines.append(
+            f"Đính chính{_what(amended.change)} lúc {when:%H:%M} ngày {when:%d/%m/%Y}{why}{by}"
+        )
     return lines
+
+
+def _what(change: dict[str, Any]) -> str:
+    """ " kiến nghị số 7 (trả lời)": what a petition's amendment changed, for the footer."""
+    if "petition" not in change:
+        return ""
+    after = change.get("after", {})
+    fields = ", ".join(words for key, words in PETITION_FIELDS.items() if key in after)
+    return f" kiến nghị số {change['petition']} ({fields})"
 
 
 def _who(by: str, field: str) -> str:
@@ -403,3 +414,116 @@ def verify(store: Store, meeting_id: int) -> Verdict:
                 False, last, f"{describe(store, meeting_id, key)}: thêm vào sau khi thông qua"
             )
     return Verdict(True, last, "")
+
+
+# What of a petition an amendment may correct, in the words of the footer.
+PETITION_FIELDS = {
+    "content": "nội dung",
+    "answer": "trả lời",
+    "answered_by": "người trả lời",
+    "forwarded_to": "cơ quan nhận",
+    "responsible": "người chịu trách nhiệm",
+    "due": "thời hạn",
+}
+
+
+def _petition_facts(store: Store, petition_id: int) -> dict[str, str]:
+    p = store.petition(petition_id)
+    who = ", ".join(x for x in (p.answered_by_name, p.answered_by_position) if x)
+    a = p.assignment
+    return {
+        "content": p.content,
+        "answer": p.answer or "",
+        "answered_by": who,
+        "forwarded_to": p.forwarded_to or "",
+        "responsible": a.responsible if a else "",
+        "due": f"{a.due:%d/%m/%Y}" if a else "",
+    }
+
+
+def amend_petition(
+    console: Console,
+    number: int,
+    *,
+    by: str,
+    why: str,
+    content: str | None = None,
+    answer: str | None = None,
+    answered_by: str | None = None,
+    forwarded_to: str | None = None,
+    responsible: str | None = None,
+    due: str | None = None,
+) -> Seal:
+    """Correct a sealed petition (numbered as the biên bản prints it): its content, the answer
+    and who gave it, the receiving body of a forwarded one, the person responsible for or the
+    due date of an assigned one. Recorded like every amendment, with the values before and
+    after."""
+    from facilitator.services.conclusion import parse_due
+
+    store = console.store
+    numbered = {p.seq: p for p in store.petitions(console.meeting_id)}
+    if number not in numbered:
+        raise RuleError(f"không có kiến nghị số {number}", "petition")
+    p = numbered[number]
+    if forwarded_to is not None and p.outcome != "forwarded":
+        raise RuleError(f"kiến nghị số {number} không chuyển cấp trên", "forwarded_to")
+    if (responsible is not None or due is not None) and p.assignment is None:
+        raise RuleError(f"kiến nghị số {number} không giao giải quyết", "responsible")
+    asked = {
+        "content": content,
+        "answer": answer,
+        "answered_by": answered_by,
+        "forwarded_to": forwarded_to,
+        "responsible": responsible,
+        "due": due,
+    }
+    if all(v is None for v in asked.values()):
+        raise RuleError("cần ghi nội dung đính chính", "petition")
+    before = _petition_facts(store, p.id)
+    with amendment(console, by, why) as change:
+        name, _, position = (answered_by or "").partition(",")
+        console.answer_petition(
+            p.id,
+            content=content,
+            answer=p.answer if answer is None else answer,
+            answered_by_name=p.answered_by_name if answered_by is None else name.strip(),
+            answered_by_position=p.answered_by_position
+            if answered_by is None
+            else position.strip(),
+            outcome=p.outcome,
+            forwarded_to=p.forwarded_to if forwarded_to is None else forwarded_to,
+            kind=None,
+            forward_task=None,
+        )
+        a = p.assignment
+        if a is not None and (responsible is not None or due is not None):
+            who = a.responsible if responsible is None else clean(responsible)
+            if not who:
+                raise RuleError("cần ghi người hoặc đơn vị chịu trách nhiệm", "responsible")
+            when = a.due if due is None else parse_due(due, console.meeting.date, store)
+            store.set_assignment(
+                p.id,
+                {
+                    "responsible": who,
+                    "task": a.task,
+                    "due": when.isoformat(),
+                    "status": a.status,
+                    "answered_on": a.answered_on.isoformat() if a.answered_on else None,
+                    "answer_form": a.answer_form,
+                    "note": a.note,
+                },
+            )
+        after = _petition_facts(store, p.id)
+        changed = [k for k, v in asked.items() if v is not None and after[k] != before[k]]
+        if not changed:
+            raise RuleError("nội dung đính chính giống hệt nội dung cũ", "text")
+        change.update(
+            {
+                "petition": number,
+                "before": {k: before[k] for k in changed},
+                "after": {k: after[k] for k in changed},
+            }
+        )
+    made = last_seal(store, console.meeting_id)
+    assert made is not None
+    return made
