@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.steps import MIGRATION_SET, MIGRATIONS_TABLE, STEPS
 from facilitator.rules.clock import Clock, stamp, system_clock
@@ -36,6 +36,9 @@ from facilitator.rules.models import (
 )
 from facilitator.rules.profile import Profile
 from facilitator.services.files import os_reason
+
+if TYPE_CHECKING:
+    from facilitator.rules.record import MeetingRecord
 
 BUSY_TIMEOUT_MS = 15_000
 BACKUPS_KEPT = 20
@@ -831,6 +834,48 @@ class Store:
             DeadlineRule(r["key"], r["offset"], r["unit"], r["anchor"], r["reference"], r["label"])
             for r in self._rows("SELECT * FROM deadline_rules ORDER BY rowid")
         ]
+
+    # ----- the whole meeting at once (issue 10, item 3) -------------------------------------
+    def load_record(self, meeting_id: int) -> MeetingRecord:
+        """The meeting and everything that belongs to it, read in one read transaction: what
+        every document and the meeting file are made from."""
+        from facilitator.rules.record import EventRow, MeetingRecord, SlotRow
+        from facilitator.rules.seals import Seal
+
+        with self.snapshot():
+            return MeetingRecord(
+                meeting=self.meeting(meeting_id),
+                profile=self.meeting_profile(meeting_id),
+                phases=tuple(self.phases(meeting_id)),
+                officials=tuple(self.officials(meeting_id)),
+                speakers=tuple(self.speakers(meeting_id)),
+                slots=tuple(
+                    SlotRow(
+                        speaker_id=r["speaker_id"],
+                        role=r["role"],
+                        started_at=r["started_at"],
+                        paused_at=r["paused_at"],
+                        paused_total=r["paused_total"],
+                        limit_seconds=r["limit_seconds"],
+                        ended_at=r["ended_at"],
+                    )
+                    for r in self.raw_rows("slots", meeting_id)
+                ),
+                minutes=tuple(self.minutes(meeting_id)),
+                petitions=tuple(self.petitions(meeting_id)),
+                checklist=tuple(sorted(self.checklist_done(meeting_id).items())),
+                publications=tuple(
+                    (channel, hamlet, day)
+                    for (channel, hamlet), day in sorted(self.publications(meeting_id).items())
+                ),
+                seals=tuple(Seal.from_row(r) for r in self.seal_rows(meeting_id)),
+                events=tuple(
+                    EventRow(e["at"], e["actor"], e["kind"], e["payload"])
+                    for e in self.events(meeting_id)
+                ),
+                rules=tuple(self.rules()),
+                calendar=self.work_calendar(),
+            )
 
 
 def _scrub_cards(conn: sqlite3.Connection) -> None:

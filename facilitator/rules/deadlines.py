@@ -142,3 +142,9 @@ def rule(key: str, rules: Iterable[DeadlineRule] = DEFAULT_RULES) -> DeadlineRul
         if candidate.key == key:
             return candidate
     raise KeyError(key)
+
+
+def status_of(due: dt.date, answered_on: dt.date | None, as_of: dt.date) -> str:
+    if answered_on is not None:
+        return "answered" if answered_on <= due else "answered_late"
+    return "overdue" if as_of > due else "open"

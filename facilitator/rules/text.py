@@ -196,3 +196,13 @@ def parse_date(value: str) -> dt.date:
         return dt.date(y, m, d)
     except ValueError:
         raise TextError("text.bad_date", value=value) from None
+
+
+def place_words(hamlet: str) -> str:
+    """ "Đông Phong" -> "thôn Đông Phong"; a hamlet typed with its kind keeps it."""
+    if not hamlet:
+        return ""
+    first = fold(hamlet).split(" ")[0]
+    if first in {"thon", "xom", "to", "ap", "ban", "khu", "lang", "xa", "phuong"}:
+        return hamlet
+    return f"thôn {hamlet}"

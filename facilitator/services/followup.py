@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.store import Store
-from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule
+from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule, status_of  # noqa: F401
 from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.statutory import Duty, duties
 from facilitator.rules.text import clean
@@ -28,12 +28,6 @@ class FollowUpRow:
     days_late: int  # calendar days past the due date while unanswered (0 unless overdue)
     answered_on: dt.date | None
     answer_form: str | None
-
-
-def status_of(due: dt.date, answered_on: dt.date | None, as_of: dt.date) -> str:
-    if answered_on is not None:
-        return "answered" if answered_on <= due else "answered_late"
-    return "overdue" if as_of > due else "open"
 
 
 def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[FollowUpRow]:

@@ -19,7 +19,16 @@ from facilitator.rules.clock import local, parse, stamp
 from facilitator.rules.kinds import KINDS, is_ordinary, law_refusal
 from facilitator.rules.models import OUTCOMES, Meeting, Petition, SlotRecord, Speaker
 from facilitator.rules.slot import SlotState
-from facilitator.rules.text import MAX_LONG, TITLES, TextError, clean, fold, split_long, titled
+from facilitator.rules.text import (  # noqa: F401 (place_words re-exported)
+    MAX_LONG,
+    TITLES,
+    TextError,
+    clean,
+    fold,
+    place_words,
+    split_long,
+    titled,
+)
 
 T = TypeVar("T")
 OUTAGE_SECONDS = 30
@@ -52,16 +61,6 @@ class RuleError(ValueError):
 class Registration:
     speaker_id: int
     duplicate_of: str | None  # the name already registered, when a same name is found
-
-
-def place_words(hamlet: str) -> str:
-    """ "Đông Phong" -> "thôn Đông Phong"; a hamlet typed with its kind keeps it."""
-    if not hamlet:
-        return ""
-    first = fold(hamlet).split(" ")[0]
-    if first in {"thon", "xom", "to", "ap", "ban", "khu", "lang", "xa", "phuong"}:
-        return hamlet
-    return f"thôn {hamlet}"
 
 
 def speech_header(speaker: Speaker) -> str:

@@ -12,19 +12,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db.store import Store
-from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.models import Meeting, Petition
+from facilitator.rules.satisfaction import (  # noqa: F401 (re-exported)
+    SATISFACTION,
+    SATISFACTION_WORDS,
+    is_answered,
+)
 from facilitator.services.live import RuleError
 
 CHANNELS = ("office", "hamlet", "radio")
 PUBLISH_KEY = "publication"  # the checklist rule it completes
-
-SATISFACTION: tuple[str, ...] = ("satisfied", "unsatisfied", "no_opinion")
-SATISFACTION_WORDS = {
-    "satisfied": "Hài lòng",
-    "unsatisfied": "Chưa hài lòng",
-    "no_opinion": "Không ý kiến",
-}
 
 
 @dataclass
@@ -94,15 +91,6 @@ def is_published(store: Store, meeting_id: int) -> bool:
 
 
 # ----- satisfaction -------------------------------------------------------------------------
-
-
-def is_answered(p: Petition) -> bool:
-    """Answered at the meeting, or the assignment's answer recorded since."""
-    if not is_ordinary(p.kind):
-        return False
-    if p.outcome == "answered":
-        return True
-    return p.assignment is not None and p.assignment.status == "answered"
 
 
 def answered_petitions(store: Store) -> list[tuple[Meeting, Petition]]:

@@ -13,42 +13,26 @@ The canonical form: JSON with sorted keys, no spaces, non-ASCII kept, NFC, UTF-8
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from db.store import Store
-from facilitator.rules.clock import local, parse
+from facilitator.rules.clock import local
+from facilitator.rules.seals import (  # noqa: F401 (the seal's pure part, re-exported)
+    CODE_LENGTH,
+    PETITION_FIELDS,
+    Item,
+    Seal,
+    canonical,
+    digest,
+    footer_line,
+    footer_lines,
+    seal_digest,
+)
 from facilitator.rules.text import TextError, clean
 from facilitator.services.live import Console, RuleError
-
-CODE_LENGTH = 16
-
-
-def canonical(value: Any) -> bytes:
-    """The bytes that are hashed: the same value always gives the same bytes."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return unicodedata.normalize("NFC", text).encode("utf-8")
-
-
-def digest(value: Any) -> str:
-    return hashlib.sha256(canonical(value)).hexdigest()
-
-
-@dataclass(frozen=True)
-class Item:
-    """One sealed item: ``key`` names it ("minutes:12", "petition:3", "assignment:3",
-    "conclusion"), ``value`` is what is hashed."""
-
-    key: str
-    value: dict[str, Any]
-
-    @property
-    def digest(self) -> str:
-        return digest(self.value)
 
 
 def record_items(store: Store, meeting_id: int) -> list[Item]:
@@ -119,78 +103,6 @@ def _stamp(value: Any) -> str | None:
     return value if isinstance(value, str) else value.isoformat()
 
 
-def seal_digest(
-    *,
-    meeting_id: int,
-    seq: int,
-    at: str,
-    by: str,
-    why: str,
-    change: dict[str, Any],
-    previous: str,
-    items: list[list[str]],
-) -> str:
-    """The seal's own digest: the item digests, who, when, why, and the previous seal."""
-    return digest(
-        {
-            "meeting": meeting_id,
-            "seq": seq,
-            "at": at,
-            "by": by,
-            "why": why,
-            "change": change,
-            "previous": previous,
-            "items": items,
-        }
-    )
-
-
-@dataclass(frozen=True)
-class Seal:
-    id: int
-    meeting_id: int
-    seq: int
-    at: str
-    by: str
-    why: str
-    change: dict[str, Any]
-    previous: str
-    items: list[list[str]]
-    digest: str
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Seal:
-        return cls(
-            id=row["id"],
-            meeting_id=row["meeting_id"],
-            seq=row["seq"],
-            at=row["sealed_at"],
-            by=row["sealed_by"],
-            why=row["reason"],
-            change=json.loads(row["change"]),
-            previous=row["previous"],
-            items=json.loads(row["items"]),
-            digest=row["digest"],
-        )
-
-    @property
-    def code(self) -> str:
-        """The first 16 hex characters, printed in the biên bản's footer."""
-        return self.digest[:CODE_LENGTH]
-
-    def expected_digest(self) -> str:
-        return seal_digest(
-            meeting_id=self.meeting_id,
-            seq=self.seq,
-            at=self.at,
-            by=self.by,
-            why=self.why,
-            change=self.change,
-            previous=self.previous,
-            items=self.items,
-        )
-
-
 def seals(store: Store, meeting_id: int) -> list[Seal]:
     return [Seal.from_row(r) for r in store.seal_rows(meeting_id)]
 
@@ -198,36 +110,6 @@ def seals(store: Store, meeting_id: int) -> list[Seal]:
 def last_seal(store: Store, meeting_id: int) -> Seal | None:
     chain = seals(store, meeting_id)
     return chain[-1] if chain else None
-
-
-def footer_line(seal: Seal) -> str:
-    """ "Mã xác thực: 1a2b3c4d5e6f7a8b (thông qua lúc 11:32 ngày 28/10/2021)"."""
-    when = local(parse(seal.at))
-    return f"Mã xác thực: {seal.code} (thông qua lúc {when:%H:%M} ngày {when:%d/%m/%Y})"
-
-
-def footer_lines(chain: list[Seal]) -> list[str]:
-    """The biên bản's footer for a seal chain: the latest code with the time the minutes were
-    approved (the first seal), then one "Đính chính lúc …: <why> (<by>)" line per amendment."""
-    first, last = chain[0], chain[-1]
-    lines = [footer_line(first).replace(first.code, last.code, 1)]
-    for amended in chain[1:]:
-        when = local(parse(amended.at))
-        by = f" ({amended.by})" if amended.by else ""
-        why = f": {amended.why}" if amended.why else ""
-        lines.append(
-            f"Đính chính{_what(amended.change)} lúc {when:%H:%M} ngày {when:%d/%m/%Y}{why}{by}"
-        )
-    return lines
-
-
-def _what(change: dict[str, Any]) -> str:
-    """ " kiến nghị số 7 (trả lời)": what a petition's amendment changed, for the footer."""
-    if "petition" not in change:
-        return ""
-    after = change.get("after", {})
-    fields = ", ".join(words for key, words in PETITION_FIELDS.items() if key in after)
-    return f" kiến nghị số {change['petition']} ({fields})"
 
 
 def _who(by: str, field: str) -> str:
@@ -414,17 +296,6 @@ def verify(store: Store, meeting_id: int) -> Verdict:
                 False, last, f"{describe(store, meeting_id, key)}: thêm vào sau khi thông qua"
             )
     return Verdict(True, last, "")
-
-
-# What of a petition an amendment may correct, in the words of the footer.
-PETITION_FIELDS = {
-    "content": "nội dung",
-    "answer": "trả lời",
-    "answered_by": "người trả lời",
-    "forwarded_to": "cơ quan nhận",
-    "responsible": "người chịu trách nhiệm",
-    "due": "thời hạn",
-}
 
 
 def _petition_facts(store: Store, petition_id: int) -> dict[str, str]:
