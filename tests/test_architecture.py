@@ -41,6 +41,19 @@ def test_the_rules_import_nothing_of_the_store_textual_or_documents():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_documents_import_nothing_of_the_store_or_textual():
+    """The documents and the meeting file's export are functions of one meeting record: they
+    load nothing of db, Textual or the screens (a meeting file renders without a database)."""
+    modules = [
+        *_modules("facilitator/documents"),
+        "facilitator.documents",
+        "facilitator.rules.record",
+    ]
+    modules.append("facilitator.services.meetingfile")
+    assert len(modules) >= 8
+    assert _loaded_by(modules, {"db", "textual", "screens"}) == []
+
+
 def test_services_and_store_never_import_textual():
     modules = (
         _modules("facilitator/services")

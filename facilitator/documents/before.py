@@ -17,11 +17,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from db.store import Store
 from facilitator.documents.builders import GROUP_WORDS, _clause, _finish, _legal_basis
 from facilitator.documents.layout import Align, Header, OfficialDocument
 from facilitator.rules.models import Meeting, Official
 from facilitator.rules.profile import Profile
+from facilitator.rules.record import MeetingRecord, RecordSource
 from facilitator.rules.spoken import date_spoken, number_words, time_spoken
 from facilitator.rules.text import date_words, fold, infer_title, time_words
 
@@ -78,17 +78,17 @@ class Facts:
         return f"đồng chí {m.chair_name}, {position}" if m.chair_name else position
 
 
-def facts(store: Store, meeting_id: int) -> Facts:
-    petitions = [p for p in store.petitions(meeting_id) if p.speaker_id is None]
+def facts(record: MeetingRecord) -> Facts:
+    petitions = [p for p in record.petitions if p.speaker_id is None]
     fields: list[str] = []
     for p in petitions:
         if p.area and p.area not in fields:
             fields.append(p.area)
     return Facts(
-        meeting=store.meeting(meeting_id),
-        profile=store.meeting_profile(meeting_id),
-        officials=store.officials(meeting_id),
-        agenda=[p.name for p in store.phases(meeting_id)],
+        meeting=record.meeting,
+        profile=record.profile,
+        officials=list(record.officials),
+        agenda=[p.name for p in record.phases],
         fields=fields,
         collected=len(petitions),
     )
@@ -156,11 +156,20 @@ def _who(o: Official) -> str:
 
 
 def announcement_document(
-    store: Store, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+    source: RecordSource, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
 ) -> bytes:
-    f = facts(store, meeting_id)
+    return announcement(source.load_record(meeting_id), source.clock(), as_of, number)
+
+
+def announcement(
+    record: MeetingRecord,
+    now: dt.datetime,
+    as_of: dt.date | None = None,
+    number: str | None = None,
+) -> bytes:
+    f = facts(record)
     m, profile = f.meeting, f.profile
-    day = issue_day(m, as_of, store.clock().date())
+    day = issue_day(m, as_of, now.date())
     doc = OfficialDocument()
     doc.header(Header(profile.ubnd_lines, number, "TB-UBND", _place_date(profile, day, m)))
     doc.title("THÔNG BÁO", f"Về việc tổ chức {SUBJECT}{m.village}")
@@ -209,7 +218,7 @@ def announcement_document(
         ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
         m.chair_name,
     )
-    return _finish(doc, store, profile, "Thông báo tổ chức hội nghị tiếp xúc, đối thoại", m)
+    return _finish(doc, now, profile, "Thông báo tổ chức hội nghị tiếp xúc, đối thoại", m)
 
 
 # ----- loudspeaker script -------------------------------------------------------------------
@@ -232,10 +241,14 @@ def read_aloud(text: str) -> str:
     return re.sub(r"\d+", lambda match: number_words(int(match.group())), text)
 
 
-def radio_script(store: Store, meeting_id: int) -> bytes:
+def radio_script(source: RecordSource, meeting_id: int) -> bytes:
+    return radio(source.load_record(meeting_id))
+
+
+def radio(record: MeetingRecord) -> bytes:
     """The announcement as the commune loudspeaker reads it (UTF-8 plain text): dates, times
     and numbers in words, no abbreviation, no legal references to stumble over."""
-    f = facts(store, meeting_id)
+    f = facts(record)
     m, profile = f.meeting, f.profile
     head = f.village_head
     slot = m.slot_seconds // 60
@@ -285,14 +298,23 @@ def _groups(officials: list[Official]) -> list[str]:
 
 
 def invitation_document(
-    store: Store, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+    source: RecordSource, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+) -> bytes:
+    return invitation(source.load_record(meeting_id), source.clock(), as_of, number)
+
+
+def invitation(
+    record: MeetingRecord,
+    now: dt.datetime,
+    as_of: dt.date | None = None,
+    number: str | None = None,
 ) -> bytes:
     """One .docx, one page per invited official (each page a document of its own, numbered on
     its own), printed in one go and signed one by one. No official entered: one invitation with
     the name left to fill by hand."""
-    f = facts(store, meeting_id)
+    f = facts(record)
     m, profile = f.meeting, f.profile
-    day = issue_day(m, as_of, store.clock().date())
+    day = issue_day(m, as_of, now.date())
     doc = OfficialDocument()
     invitees: list[Official | None] = list(f.invitees) or [None]
     for i, official in enumerate(invitees):
@@ -328,7 +350,7 @@ def invitation_document(
             ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
             m.chair_name,
         )
-    return _finish(doc, store, profile, "Giấy mời dự hội nghị tiếp xúc, đối thoại", m)
+    return _finish(doc, now, profile, "Giấy mời dự hội nghị tiếp xúc, đối thoại", m)
 
 
 # ----- danh sách tham dự ---------------------------------------------------------------------
@@ -337,10 +359,16 @@ ATTENDANCE_WIDTHS = (13, 62, 72, 25, 45, 35)  # 252 mm: the landscape text width
 ROW_HEIGHT = Mm(9)  # room to sign
 
 
-def attendance_document(store: Store, meeting_id: int, blank_rows: int = BLANK_ROWS) -> bytes:
+def attendance_document(
+    source: RecordSource, meeting_id: int, blank_rows: int = BLANK_ROWS
+) -> bytes:
+    return attendance(source.load_record(meeting_id), source.clock(), blank_rows)
+
+
+def attendance(record: MeetingRecord, now: dt.datetime, blank_rows: int = BLANK_ROWS) -> bytes:
     """Landscape: the officials with their positions already printed, then numbered blank rows
     for the citizens; arrival time and signature for every row."""
-    f = facts(store, meeting_id)
+    f = facts(record)
     m, profile = f.meeting, f.profile
     doc = OfficialDocument()
     doc.landscape()
@@ -385,7 +413,7 @@ def attendance_document(store: Store, meeting_id: int, blank_rows: int = BLANK_R
     )
     for cell in doc.doc.tables[-1].rows[0].cells:  # a line of air under the total
         cell.paragraphs[0].paragraph_format.space_before = Pt(12)
-    return _finish(doc, store, profile, "Danh sách tham dự hội nghị tiếp xúc, đối thoại", m)
+    return _finish(doc, now, profile, "Danh sách tham dự hội nghị tiếp xúc, đối thoại", m)
 
 
 def _height(row: object, height: object) -> None:

@@ -7,16 +7,16 @@ from collections import Counter, defaultdict
 
 from docx.shared import Pt
 
-from db.store import Store
 from facilitator.documents.layout import Align, Header, OfficialDocument, number_line
 from facilitator.rules.clock import local
+from facilitator.rules.deadlines import status_of
 from facilitator.rules.kinds import KIND_WORDS, KINDS, LAW_WORDS, is_ordinary, kind_word
 from facilitator.rules.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
 from facilitator.rules.profile import Profile
-from facilitator.rules.text import TITLES, date_words, fold, time_words, titled
-from facilitator.services.followup import default_due, status_of
-from facilitator.services.live import place_words
-from facilitator.services.publication import SATISFACTION, SATISFACTION_WORDS, is_answered
+from facilitator.rules.record import MeetingRecord, RecordSource
+from facilitator.rules.satisfaction import SATISFACTION, SATISFACTION_WORDS, is_answered
+from facilitator.rules.seals import footer_lines
+from facilitator.rules.text import TITLES, date_words, fold, place_words, time_words, titled
 
 OUTCOME_WORDS = {
     "answered": "Đã trả lời tại hội nghị",
@@ -85,11 +85,11 @@ def _header(
 
 
 def _finish(
-    doc: OfficialDocument, store: Store, profile: Profile, title: str, meeting: Meeting
+    doc: OfficialDocument, now: dt.datetime, profile: Profile, title: str, meeting: Meeting
 ) -> bytes:
-    """Core properties: the document's title, the commune's UBND as author, made now."""
+    """Core properties: the document's title, the commune's UBND as author, made ``now``."""
     title = f"{title} thôn {meeting.village} ngày {meeting.date:%d/%m/%Y}"
-    return doc.to_bytes(title, profile.author, store.clock())
+    return doc.to_bytes(title, profile.author, now)
 
 
 def _title(doc: OfficialDocument, meeting: Meeting, title: str, summary: str) -> None:
@@ -270,113 +270,20 @@ def _assignment_table(
 # ----- biên bản ----------------------------------------------------------------------------
 
 
-def minutes_document(store: Store, meeting_id: int, number: str | None = None) -> bytes:
-    meeting = store.meeting(meeting_id)
-    officials = store.officials(meeting_id)
-    speakers = {s.id: s for s in store.speakers(meeting_id)}
-    petitions = store.petitions(meeting_id)
-    by_speaker: dict[int, list[Petition]] = defaultdict(list)
-    for p in petitions:
-        if p.speaker_id:
-            by_speaker[p.speaker_id].append(p)
-    entries = store.minutes(meeting_id)
-    phases = store.phases(meeting_id)
-    profile = store.meeting_profile(meeting_id)
+def minutes_document(source: RecordSource, meeting_id: int, number: str | None = None) -> bytes:
+    return minutes(source.load_record(meeting_id), source.clock(), number)
 
+
+def minutes(record: MeetingRecord, now: dt.datetime, number: str | None = None) -> bytes:
+    """The biên bản: attendance, the meeting in its order, the chair's conclusion, the table
+    of assignments, the closing line and the signatures (SPEC §7.1)."""
+    meeting, profile = record.meeting, record.profile
     doc = OfficialDocument()
-    _header(doc, profile, number or meeting.number, "BB-UBND", meeting.date)
-    _title(
-        doc,
-        meeting,
-        "BIÊN BẢN",
-        "Hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã "
-        f"với nhân dân thôn {meeting.village}",
-    )
-    start = _start_time(meeting)
-    place = meeting.place or f"thôn {meeting.village}"
-    organiser = meeting.organiser or profile.author
-    doc.para(
-        f"Vào hồi {time_words(start)}, {date_words(meeting.date)}, tại {place}, "
-        f"{organiser} tổ chức hội nghị tiếp xúc, "
-        f"đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân dân thôn {meeting.village}."
-    )
-    doc.heading("I. THÀNH PHẦN THAM DỰ")
-    _attendance(doc, meeting, officials)
-    if meeting.chair_name:
-        doc.para(f"Chủ trì hội nghị: đồng chí {meeting.chair_name}, {meeting.chair_position}.")
-    if meeting.secretary_name:
-        doc.para(
-            f"Thư ký hội nghị: đồng chí {meeting.secretary_name}, {meeting.secretary_position}."
-        )
+    _minutes_opening(doc, record, number)
     doc.heading("II. NỘI DUNG HỘI NGHỊ")
-    by_phase: dict[int, list] = defaultdict(list)
-    for entry in entries:
-        by_phase[entry.phase_position].append(entry)
-    written_petitions: set[int] = set()
-    closing_phase = _conclusion_phase(phases)
-    told = _answer_turns(entries, speakers, phases, closing_phase)
-    answers: dict[int, list[Petition]] = defaultdict(list)
-    for p in petitions:
-        if p.answered_in:
-            answers[p.answered_in].append(p)
-
-    def write(entry: MinutesEntry, phase_title: str = "") -> None:
-        """Every entry is printed whole; a speech's header comes from its speaker."""
-        speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
-        if entry.kind == "phase":
-            if entry.text != phase_title:  # the stamp as written needs no repeating
-                _typed(doc, entry.text)
-        elif entry.kind == "speech" and speaker is not None:
-            _speech(
-                doc,
-                entry.text,
-                speaker,
-                by_speaker.get(speaker.id, []),
-                written_petitions,
-                officials,
-                told,
-                answers.get(speaker.id, []),
-            )
-        else:
-            _typed(doc, entry.text, italic=entry.kind == "outage")
-
-    positions = {phase.position for phase in phases}
-    for entry in by_phase.get(-1, []):
-        write(entry)
-    for phase in phases:
-        if phase is closing_phase:
-            continue  # printed under "III. KẾT LUẬN CỦA CHỦ TỌA", not a second time
-        title = f"{phase.position + 1}. {phase.name}"
-        printed = [e for e in by_phase.get(phase.position, []) if _prints(e, title)]
-        pre = phase.position == 1 and any(p.speaker_id is None for p in petitions)
-        # Every step of the agenda keeps its heading, in order, even one skipped or left empty.
-        at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
-        doc.heading(f"{title}{at}")
-        if not printed and not pre:
-            doc.para("(Không có ghi chép.)", italic=True)
-        for entry in printed:
-            write(entry, title)
-        if pre:  # the chair announces the opinions collected before the meeting (phase 2)
-            _pre_collected(doc, petitions, written_petitions, officials, told)
-    for position in sorted(set(by_phase) - positions - {-1}):  # a phase no longer on the agenda
-        for entry in by_phase[position]:
-            write(entry)
-    _not_spoken(doc, list(speakers.values()))
-    rest = [p for p in petitions if p.id not in written_petitions]
-    if rest:
-        doc.heading("Các ý kiến, kiến nghị khác và kết quả trả lời")
-        for p in rest:
-            kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
-            doc.para(f"- {_petitioner(p, speakers)}{kind}: {_clause(p.content)}.")
-            doc.para(_answer_sentence(p, officials, told))
-            written_petitions.add(p.id)
-    heading = doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
-    if closing_phase is not None and closing_phase.started_at:
-        doc.run(heading, f" ({time_words(local(closing_phase.started_at).time())})", bold=True)
-        title = f"{closing_phase.position + 1}. {closing_phase.name}"
-        for entry in by_phase.get(closing_phase.position, []):
-            if _prints(entry, title):
-                write(entry, title)
+    body = _MinutesBody(doc, record)
+    body.meeting_order()
+    body.conclusion_part()
     for line in (meeting.conclusion or "").split("\n"):
         if line.strip():
             doc.para(line)
@@ -384,10 +291,8 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
         "Phân công trách nhiệm giải quyết các nội dung chưa được giải quyết tại hội nghị:"
     )
     lead.paragraph_format.keep_with_next = True  # never alone at the foot of a page
-    _assignment_table(doc, petitions, officials)
-    from facilitator.services.seal import footer_lines, seals
-
-    chain = seals(store, meeting_id)
+    _assignment_table(doc, list(record.petitions), list(record.officials))
+    chain = list(record.seals)
     end = local(meeting.ended_at).time() if meeting.ended_at else None
     closing = f"Hội nghị kết thúc vào hồi {time_words(end) if end else '..... giờ ..... phút'} "
     # Only a sealed biên bản ("Thông qua biên bản", SPEC §7c) says it was read back and approved.
@@ -405,7 +310,135 @@ def minutes_document(store: Store, meeting_id: int, number: str | None = None) -
     )
     if chain:
         doc.footer(*footer_lines(chain))
-    return _finish(doc, store, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
+    return _finish(doc, now, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
+
+
+def _minutes_opening(doc: OfficialDocument, record: MeetingRecord, number: str | None) -> None:
+    """Header, title, when and where, part I (who attended, who chaired, who wrote)."""
+    meeting, profile = record.meeting, record.profile
+    _header(doc, profile, number or meeting.number, "BB-UBND", meeting.date)
+    _title(
+        doc,
+        meeting,
+        "BIÊN BẢN",
+        "Hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã "
+        f"với nhân dân thôn {meeting.village}",
+    )
+    start = _start_time(meeting)
+    place = meeting.place or f"thôn {meeting.village}"
+    organiser = meeting.organiser or profile.author
+    doc.para(
+        f"Vào hồi {time_words(start)}, {date_words(meeting.date)}, tại {place}, "
+        f"{organiser} tổ chức hội nghị tiếp xúc, "
+        f"đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân dân thôn {meeting.village}."
+    )
+    doc.heading("I. THÀNH PHẦN THAM DỰ")
+    _attendance(doc, meeting, list(record.officials))
+    if meeting.chair_name:
+        doc.para(f"Chủ trì hội nghị: đồng chí {meeting.chair_name}, {meeting.chair_position}.")
+    if meeting.secretary_name:
+        doc.para(
+            f"Thư ký hội nghị: đồng chí {meeting.secretary_name}, {meeting.secretary_position}."
+        )
+
+
+class _MinutesBody:
+    """Part II of the biên bản, in the order of the meeting, and the closing step of part III;
+    remembers which petitions are on paper already."""
+
+    def __init__(self, doc: OfficialDocument, record: MeetingRecord) -> None:
+        self.doc = doc
+        self.officials = list(record.officials)
+        self.speakers = record.speakers_by_id()
+        self.petitions = list(record.petitions)
+        self.phases = list(record.phases)
+        self.by_speaker: dict[int, list[Petition]] = defaultdict(list)
+        self.answers: dict[int, list[Petition]] = defaultdict(list)
+        for p in self.petitions:
+            if p.speaker_id:
+                self.by_speaker[p.speaker_id].append(p)
+            if p.answered_in:
+                self.answers[p.answered_in].append(p)
+        self.by_phase: dict[int, list[MinutesEntry]] = defaultdict(list)
+        for entry in record.minutes:
+            self.by_phase[entry.phase_position].append(entry)
+        self.written: set[int] = set()
+        self.closing_phase = _conclusion_phase(self.phases)
+        self.told = _answer_turns(
+            list(record.minutes), self.speakers, self.phases, self.closing_phase
+        )
+
+    def write(self, entry: MinutesEntry, phase_title: str = "") -> None:
+        """Every entry is printed whole; a speech's header comes from its speaker."""
+        doc = self.doc
+        speaker = self.speakers.get(entry.speaker_id) if entry.speaker_id else None
+        if entry.kind == "phase":
+            if entry.text != phase_title:  # the stamp as written needs no repeating
+                _typed(doc, entry.text)
+        elif entry.kind == "speech" and speaker is not None:
+            _speech(
+                doc,
+                entry.text,
+                speaker,
+                self.by_speaker.get(speaker.id, []),
+                self.written,
+                self.officials,
+                self.told,
+                self.answers.get(speaker.id, []),
+            )
+        else:
+            _typed(doc, entry.text, italic=entry.kind == "outage")
+
+    def meeting_order(self) -> None:
+        """Entries before the agenda, each step of the agenda under its heading, entries of a
+        step no longer on it, who did not speak, then the petitions not printed yet."""
+        doc, petitions = self.doc, self.petitions
+        for entry in self.by_phase.get(-1, []):
+            self.write(entry)
+        for phase in self.phases:
+            if phase is self.closing_phase:
+                continue  # printed under "III. KẾT LUẬN CỦA CHỦ TỌA", not a second time
+            self.phase(phase)
+        positions = {phase.position for phase in self.phases}
+        for position in sorted(set(self.by_phase) - positions - {-1}):  # no longer on the agenda
+            for entry in self.by_phase[position]:
+                self.write(entry)
+        _not_spoken(doc, list(self.speakers.values()))
+        rest = [p for p in petitions if p.id not in self.written]
+        if rest:
+            doc.heading("Các ý kiến, kiến nghị khác và kết quả trả lời")
+            for p in rest:
+                kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
+                doc.para(f"- {_petitioner(p, self.speakers)}{kind}: {_clause(p.content)}.")
+                doc.para(_answer_sentence(p, self.officials, self.told))
+                self.written.add(p.id)
+
+    def phase(self, phase: PhaseRecord) -> None:
+        doc = self.doc
+        title = f"{phase.position + 1}. {phase.name}"
+        printed = [e for e in self.by_phase.get(phase.position, []) if _prints(e, title)]
+        pre = phase.position == 1 and any(p.speaker_id is None for p in self.petitions)
+        # Every step of the agenda keeps its heading, in order, even one skipped or left empty.
+        at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
+        doc.heading(f"{title}{at}")
+        if not printed and not pre:
+            doc.para("(Không có ghi chép.)", italic=True)
+        for entry in printed:
+            self.write(entry, title)
+        if pre:  # the chair announces the opinions collected before the meeting (phase 2)
+            _pre_collected(doc, self.petitions, self.written, self.officials, self.told)
+
+    def conclusion_part(self) -> None:
+        """Part III's heading, with the closing step's time and entries when it was held."""
+        heading = self.doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
+        closing_phase = self.closing_phase
+        if closing_phase is not None and closing_phase.started_at:
+            at = f" ({time_words(local(closing_phase.started_at).time())})"
+            self.doc.run(heading, at, bold=True)
+            title = f"{closing_phase.position + 1}. {closing_phase.name}"
+            for entry in self.by_phase.get(closing_phase.position, []):
+                if _prints(entry, title):
+                    self.write(entry, title)
 
 
 def _conclusion_phase(phases: list[PhaseRecord]) -> PhaseRecord | None:
@@ -537,16 +570,21 @@ def _speech(
 
 
 def conclusion_document(
-    store: Store, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+    source: RecordSource, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
 ) -> bytes:
-    meeting = store.meeting(meeting_id)
-    officials = store.officials(meeting_id)
-    speakers = {s.id: s for s in store.speakers(meeting_id)}
-    petitions = store.petitions(meeting_id)
-    issued = as_of or store.clock().date()
-    profile = store.meeting_profile(meeting_id)
+    return conclusion(source.load_record(meeting_id), source.clock(), as_of, number)
+
+
+def conclusion(
+    record: MeetingRecord,
+    now: dt.datetime,
+    as_of: dt.date | None = None,
+    number: str | None = None,
+) -> bytes:
+    """The thông báo kết luận (SPEC §7.2), dated ``as_of`` (default: today)."""
+    meeting, profile = record.meeting, record.profile
     doc = OfficialDocument()
-    _header(doc, profile, number, "TB-UBND", issued)
+    _header(doc, profile, number, "TB-UBND", as_of or now.date())
     _title(
         doc,
         meeting,
@@ -555,94 +593,12 @@ def conclusion_document(
         f"với nhân dân thôn {meeting.village}",
     )
     _legal_basis(doc, meeting)
-    groups = Counter(o.group or "xã" for o in officials)
-    attended = "; ".join(
-        f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)" for g, c in groups.items()
-    )
-    doc.para(
-        f"{date_words(meeting.date).capitalize()}, "
-        f"tại {meeting.place or 'thôn ' + meeting.village}, "
-        f"đồng chí {meeting.chair_name or '...'}, {meeting.chair_position or 'Chủ tịch UBND xã'} "
-        f"chủ trì hội nghị tiếp xúc, đối thoại trực tiếp với nhân dân thôn {meeting.village}. "
-        f"Tham dự hội nghị có {attended or 'các đại biểu'} cùng {_citizens(meeting)} người "
-        "dân trong thôn."
-    )
-    spoken = sum(1 for s in speakers.values() if s.state == "done" and s.kind != "answer")
-    answered = [p for p in petitions if p.outcome in ("answered", "noted")]
-    assigned = [p for p in petitions if p.outcome == "assigned"]
-    forwarded = [p for p in petitions if p.outcome == "forwarded"]
-    by_law = [p for p in petitions if not is_ordinary(p.kind)]
-    pending = [
-        p
-        for p in petitions
-        if p.outcome not in ("answered", "noted", "assigned", "forwarded") and is_ordinary(p.kind)
-    ]
-    law_part = (
-        f"; {len(by_law)} đơn khiếu nại, tố cáo chuyển xử lý theo quy định của pháp luật"
-        if by_law
-        else ""
-    )
-    doc.para(
-        f"Tại hội nghị đã có {spoken} lượt ý kiến phát biểu, {len(petitions)} ý kiến, kiến nghị "
-        f"được tổng hợp, trong đó: {len(answered)} ý kiến đã được trả lời, tiếp thu tại hội "
-        f"nghị; {len(assigned)} ý kiến giao giải quyết; {len(forwarded)} ý kiến chuyển cơ quan "
-        f"cấp trên; {len(pending)} ý kiến đang xem xét, trả lời sau{law_part}. Sau khi nghe ý "
-        "kiến của nhân dân và ý kiến trả lời, giải trình của các đại biểu, Chủ tịch Ủy ban nhân "
-        "dân xã kết luận như sau:"
-    )
-    doc.heading("1. Đánh giá chung")
-    assessment = meeting.assessment or (
-        "Hội nghị được tổ chức đúng kế hoạch, dân chủ, công khai; nhân dân tham gia phát biểu "
-        "thẳng thắn, tinh thần xây dựng."
-    )
-    for line in assessment.split("\n"):
-        if line.strip():
-            doc.para(line)
-    for line in (meeting.conclusion or "").split("\n"):
-        if line.strip():
-            doc.para(line)
-    doc.heading("2. Các nội dung đã được trả lời, tiếp thu tại hội nghị")
-    if not answered:
-        doc.para("Không có.")
-    for p in answered:
-        verb = "đã trả lời" if p.outcome == "answered" else "ghi nhận, tiếp thu"
-        answer = f": {_clause(p.answer)}" if p.answer else ""
-        doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {verb}{answer}.")
-    doc.heading("3. Các nội dung giao giải quyết")
-    if not assigned:
-        doc.para("Không có.")
-    for p in assigned:
-        a = p.assignment
-        who = _petitioner(p, speakers)
-        to_whom = _mid(who) if p.speaker_id else "nhân dân"
-        task = f" Nhiệm vụ: {_sentence(a.task)}" if a and a.task.strip() else ""
-        doc.para(
-            f"- Giao {_responsible(a.responsible, officials)} giải quyết và trả lời {to_whom} về "
-            f"nội dung: {_clause(p.content)} trước ngày {a.due:%d/%m/%Y}.{task}"
-            if a
-            else f"- Giải quyết và trả lời {to_whom} về nội dung: {_clause(p.content)} "
-            f"({UNASSIGNED} người, đơn vị chịu trách nhiệm)."
-        )
-    doc.heading("4. Các nội dung chuyển cơ quan cấp trên")
-    if not forwarded:
-        doc.para("Không có.")
-    for p in forwarded:
-        kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
-        task = f" Nhiệm vụ: {_sentence(p.forward_task)}" if p.forward_task.strip() else ""
-        doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}{kind}.{task}")
-    doc.heading("5. Các nội dung đang xem xét, trả lời sau")
-    if not pending:
-        doc.para("Không có.")
-    for p in pending:
-        doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}).")
-    section = 6
-    if by_law:  # listed apart: never ordinary petitions
-        doc.heading("6. Các đơn khiếu nại, tố cáo")
-        for p in by_law:
-            doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}.")
-        section = 7
+    groups = _Outcomes(list(record.petitions))
+    _conclusion_opening(doc, record, groups)
+    _conclusion_items(doc, record, groups)
+    section = 7 if groups.by_law else 6
     doc.heading(f"{section}. Tổ chức thực hiện")
-    due = default_due(store, meeting.date)
+    due = record.answer_due()
     doc.para(
         "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
         "lời nhân dân trực tiếp hoặc bằng văn bản trong thời hạn 15 ngày làm việc kể từ ngày "
@@ -659,20 +615,138 @@ def conclusion_document(
         ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
         meeting.chair_name,
     )
-    return _finish(doc, store, profile, "Thông báo kết luận hội nghị tiếp xúc, đối thoại", meeting)
+    return _finish(doc, now, profile, "Thông báo kết luận hội nghị tiếp xúc, đối thoại", meeting)
+
+
+class _Outcomes:
+    """The meeting's petitions grouped as the notice lists them."""
+
+    def __init__(self, petitions: list[Petition]) -> None:
+        self.all = petitions
+        self.answered = [p for p in petitions if p.outcome in ("answered", "noted")]
+        self.assigned = [p for p in petitions if p.outcome == "assigned"]
+        self.forwarded = [p for p in petitions if p.outcome == "forwarded"]
+        self.by_law = [p for p in petitions if not is_ordinary(p.kind)]
+        self.pending = [
+            p
+            for p in petitions
+            if p.outcome not in ("answered", "noted", "assigned", "forwarded")
+            and is_ordinary(p.kind)
+        ]
+
+
+def _conclusion_opening(doc: OfficialDocument, record: MeetingRecord, groups: _Outcomes) -> None:
+    """When, where, who chaired and attended; the counts; part 1 (the general assessment)."""
+    meeting = record.meeting
+    present = Counter(o.group or "xã" for o in record.officials)
+    attended = "; ".join(
+        f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)" for g, c in present.items()
+    )
+    doc.para(
+        f"{date_words(meeting.date).capitalize()}, "
+        f"tại {meeting.place or 'thôn ' + meeting.village}, "
+        f"đồng chí {meeting.chair_name or '...'}, {meeting.chair_position or 'Chủ tịch UBND xã'} "
+        f"chủ trì hội nghị tiếp xúc, đối thoại trực tiếp với nhân dân thôn {meeting.village}. "
+        f"Tham dự hội nghị có {attended or 'các đại biểu'} cùng {_citizens(meeting)} người "
+        "dân trong thôn."
+    )
+    spoken = sum(1 for s in record.speakers if s.state == "done" and s.kind != "answer")
+    law_part = (
+        f"; {len(groups.by_law)} đơn khiếu nại, tố cáo chuyển xử lý theo quy định của pháp luật"
+        if groups.by_law
+        else ""
+    )
+    doc.para(
+        f"Tại hội nghị đã có {spoken} lượt ý kiến phát biểu, {len(groups.all)} ý kiến, kiến nghị "
+        f"được tổng hợp, trong đó: {len(groups.answered)} ý kiến đã được trả lời, tiếp thu tại hội "
+        f"nghị; {len(groups.assigned)} ý kiến giao giải quyết; {len(groups.forwarded)} ý kiến "
+        f"chuyển cơ quan cấp trên; {len(groups.pending)} ý kiến đang xem xét, trả lời sau"
+        f"{law_part}. Sau khi nghe ý kiến của nhân dân và ý kiến trả lời, giải trình của các đại "
+        "biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau:"
+    )
+    doc.heading("1. Đánh giá chung")
+    assessment = meeting.assessment or (
+        "Hội nghị được tổ chức đúng kế hoạch, dân chủ, công khai; nhân dân tham gia phát biểu "
+        "thẳng thắn, tinh thần xây dựng."
+    )
+    for line in assessment.split("\n"):
+        if line.strip():
+            doc.para(line)
+    for line in (meeting.conclusion or "").split("\n"):
+        if line.strip():
+            doc.para(line)
+
+
+def _conclusion_items(doc: OfficialDocument, record: MeetingRecord, groups: _Outcomes) -> None:
+    """Parts 2 to 5 (6): answered, assigned, forwarded, pending, complaints and denunciations."""
+    speakers = record.speakers_by_id()
+    officials = list(record.officials)
+    doc.heading("2. Các nội dung đã được trả lời, tiếp thu tại hội nghị")
+    if not groups.answered:
+        doc.para("Không có.")
+    for p in groups.answered:
+        verb = "đã trả lời" if p.outcome == "answered" else "ghi nhận, tiếp thu"
+        answer = f": {_clause(p.answer)}" if p.answer else ""
+        doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {verb}{answer}.")
+    doc.heading("3. Các nội dung giao giải quyết")
+    if not groups.assigned:
+        doc.para("Không có.")
+    for p in groups.assigned:
+        doc.para(_assigned_line(p, speakers, officials))
+    doc.heading("4. Các nội dung chuyển cơ quan cấp trên")
+    if not groups.forwarded:
+        doc.para("Không có.")
+    for p in groups.forwarded:
+        kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
+        task = f" Nhiệm vụ: {_sentence(p.forward_task)}" if p.forward_task.strip() else ""
+        doc.para(f"- Chuyển {p.forwarded_to}: {_clause(p.content)}{kind}.{task}")
+    doc.heading("5. Các nội dung đang xem xét, trả lời sau")
+    if not groups.pending:
+        doc.para("Không có.")
+    for p in groups.pending:
+        doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}).")
+    if groups.by_law:  # listed apart: never ordinary petitions
+        doc.heading("6. Các đơn khiếu nại, tố cáo")
+        for p in groups.by_law:
+            doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}.")
+
+
+def _assigned_line(p: Petition, speakers: dict[int, Speaker], officials: list[Official]) -> str:
+    """ "- Giao … giải quyết và trả lời … về nội dung: … trước ngày dd/mm/yyyy." """
+    a = p.assignment
+    who = _petitioner(p, speakers)
+    to_whom = _mid(who) if p.speaker_id else "nhân dân"
+    task = f" Nhiệm vụ: {_sentence(a.task)}" if a and a.task.strip() else ""
+    return (
+        f"- Giao {_responsible(a.responsible, officials)} giải quyết và trả lời {to_whom} về "
+        f"nội dung: {_clause(p.content)} trước ngày {a.due:%d/%m/%Y}.{task}"
+        if a
+        else f"- Giải quyết và trả lời {to_whom} về nội dung: {_clause(p.content)} "
+        f"({UNASSIGNED} người, đơn vị chịu trách nhiệm)."
+    )
 
 
 # ----- báo cáo -----------------------------------------------------------------------------
 
 
 def report_document(
-    store: Store, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+    source: RecordSource, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
 ) -> bytes:
-    meeting = store.meeting(meeting_id)
-    speakers = {s.id: s for s in store.speakers(meeting_id)}
-    petitions = store.petitions(meeting_id)
-    day = as_of or store.clock().date()
-    profile = store.meeting_profile(meeting_id)
+    return report(source.load_record(meeting_id), source.clock(), as_of, number)
+
+
+def report(
+    record: MeetingRecord,
+    now: dt.datetime,
+    as_of: dt.date | None = None,
+    number: str | None = None,
+) -> bytes:
+    """The báo cáo kết quả giải quyết (SPEC §7.3) as of ``as_of`` (default: today), with its
+    appendix of every petition."""
+    meeting, profile = record.meeting, record.profile
+    petitions = list(record.petitions)
+    speakers = record.speakers_by_id()
+    day = as_of or now.date()
     doc = OfficialDocument()
     _header(doc, profile, number, "BC-UBND", day)
     _title(
@@ -684,6 +758,35 @@ def report_document(
     )
     _legal_basis(doc, meeting)
     doc.heading("I. TÌNH HÌNH CHUNG")
+    _report_general(doc, meeting, petitions)
+    doc.heading("II. KẾT QUẢ GIẢI QUYẾT")
+    overdue = _report_results(doc, petitions, speakers, day)
+    doc.heading("III. ĐỀ XUẤT, KIẾN NGHỊ")
+    if overdue:
+        doc.para("Đề nghị các cơ quan, cán bộ, công chức sau khẩn trương trả lời nhân dân:")
+        for p in overdue:
+            assert p.assignment is not None
+            doc.para(
+                f"- {p.assignment.responsible}: {_clause(p.content)} "
+                f"(hạn {p.assignment.due:%d/%m/%Y})."
+            )
+    last = doc.para(
+        "Ủy ban nhân dân xã tiếp tục theo dõi, đôn đốc việc giải quyết và công khai kết quả "
+        "để nhân dân được biết"
+    )
+    doc.end_with_stop(last)
+    doc.recipients_and_signature(
+        profile.recipient_lines("report"),
+        ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
+        meeting.chair_name,
+    )
+    if petitions:  # no petitions: no appendix (the body says so)
+        _appendix(doc, profile, number, day, petitions, speakers)
+    return _finish(doc, now, profile, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", meeting)
+
+
+def _report_general(doc: OfficialDocument, meeting: Meeting, petitions: list[Petition]) -> None:
+    """Part I: how many petitions, by outcome, by kind and by field."""
     ordinary = [p for p in petitions if is_ordinary(p.kind)]
     by_law = [p for p in petitions if not is_ordinary(p.kind)]
     outcomes = Counter(p.outcome for p in ordinary)
@@ -692,34 +795,40 @@ def report_document(
             f"Tại hội nghị ngày {meeting.date:%d/%m/%Y}, nhân dân không có ý kiến, kiến nghị nào "
             "phải xem xét, giải quyết."
         )
-    else:
-        doc.para(
-            f"Tại hội nghị ngày {meeting.date:%d/%m/%Y} có tổng số {len(petitions)} ý kiến, "
-            "kiến nghị của nhân dân, trong đó:"
-        )
-        present = [k for k in ("answered", "assigned", "forwarded", "noted", None) if outcomes[k]]
-        laws = [k for k in LAW_WORDS if any(p.kind == k for p in by_law)]
-        lines = [f"{OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến" for key in present]
-        lines += [
-            f"{kind_word(k)}, {LAW_WORDS[k]}: {sum(p.kind == k for p in by_law)} đơn" for k in laws
-        ]
-        for i, line in enumerate(lines):
-            doc.para(f"- {line}{'.' if i == len(lines) - 1 else ';'}")
-        kinds = Counter(p.kind for p in petitions)
-        doc.para(
-            "Phân theo loại: "
-            + "; ".join(f"{KIND_WORDS[k]}: {kinds[k]}" for k in KINDS if kinds[k])
-            + "."
-        )
-        fields = Counter(p.area or "Khác" for p in petitions)
-        doc.para(
-            "Phân theo lĩnh vực: " + "; ".join(f"{f}: {c}" for f, c in fields.most_common()) + "."
-        )
-        doc.para(
-            "Chi tiết từng ý kiến, kiến nghị và kết quả giải quyết tại Phụ lục kèm theo Báo cáo "
-            "này."
-        )
-    doc.heading("II. KẾT QUẢ GIẢI QUYẾT")
+        return
+    doc.para(
+        f"Tại hội nghị ngày {meeting.date:%d/%m/%Y} có tổng số {len(petitions)} ý kiến, "
+        "kiến nghị của nhân dân, trong đó:"
+    )
+    present = [k for k in ("answered", "assigned", "forwarded", "noted", None) if outcomes[k]]
+    laws = [k for k in LAW_WORDS if any(p.kind == k for p in by_law)]
+    lines = [f"{OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến" for key in present]
+    lines += [
+        f"{kind_word(k)}, {LAW_WORDS[k]}: {sum(p.kind == k for p in by_law)} đơn" for k in laws
+    ]
+    for i, line in enumerate(lines):
+        doc.para(f"- {line}{'.' if i == len(lines) - 1 else ';'}")
+    kinds = Counter(p.kind for p in petitions)
+    doc.para(
+        "Phân theo loại: "
+        + "; ".join(f"{KIND_WORDS[k]}: {kinds[k]}" for k in KINDS if kinds[k])
+        + "."
+    )
+    fields = Counter(p.area or "Khác" for p in petitions)
+    doc.para("Phân theo lĩnh vực: " + "; ".join(f"{f}: {c}" for f, c in fields.most_common()) + ".")
+    doc.para(
+        "Chi tiết từng ý kiến, kiến nghị và kết quả giải quyết tại Phụ lục kèm theo Báo cáo này."
+    )
+
+
+def _report_results(
+    doc: OfficialDocument,
+    petitions: list[Petition],
+    speakers: dict[int, Speaker],
+    day: dt.date,
+) -> list[Petition]:
+    """Part II: the assignments answered on time, late, open, overdue as of ``day``; what is
+    still undecided; the complaints and denunciations; satisfaction. Returns the overdue."""
     statuses: Counter[str] = Counter()
     overdue: list[Petition] = []
     unassigned = 0
@@ -749,38 +858,18 @@ def report_document(
         )
     else:  # in words, not "trong 0 nội dung: 0 …; 0 …"
         doc.para(f"Tính đến {date_words(day)}, không có nội dung nào phải giao giải quyết.")
-    pending = [p for p in ordinary if p.outcome is None]
+    pending = [p for p in petitions if is_ordinary(p.kind) and p.outcome is None]
     if pending:
         doc.para(f"Các ý kiến, kiến nghị đang xem xét, trả lời sau: {len(pending)} ý kiến:")
     for p in pending:
         doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}).")
+    by_law = [p for p in petitions if not is_ordinary(p.kind)]
     if by_law:  # listed apart: handled under their own laws, no deadline here
         doc.para(f"Các đơn khiếu nại, tố cáo: {len(by_law)} đơn:")
         for p in by_law:
             doc.para(f"- {_clause(p.content)} ({_whose(p, speakers)}): {LAW_WORDS[p.kind]}.")
     _satisfaction(doc, petitions)
-    doc.heading("III. ĐỀ XUẤT, KIẾN NGHỊ")
-    if overdue:
-        doc.para("Đề nghị các cơ quan, cán bộ, công chức sau khẩn trương trả lời nhân dân:")
-        for p in overdue:
-            assert p.assignment is not None
-            doc.para(
-                f"- {p.assignment.responsible}: {_clause(p.content)} "
-                f"(hạn {p.assignment.due:%d/%m/%Y})."
-            )
-    last = doc.para(
-        "Ủy ban nhân dân xã tiếp tục theo dõi, đôn đốc việc giải quyết và công khai kết quả "
-        "để nhân dân được biết"
-    )
-    doc.end_with_stop(last)
-    doc.recipients_and_signature(
-        profile.recipient_lines("report"),
-        ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
-        meeting.chair_name,
-    )
-    if petitions:  # no petitions: no appendix (the body says so)
-        _appendix(doc, profile, number, day, petitions, speakers)
-    return _finish(doc, store, profile, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", meeting)
+    return overdue
 
 
 def _satisfaction_counts(petitions: list[Petition]) -> str:

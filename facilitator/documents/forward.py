@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from docx.shared import Pt
 
-from db.store import Store
 from facilitator.documents.builders import _clause, _header, _speaker_words
 from facilitator.documents.layout import Align, OfficialDocument
 from facilitator.rules.kinds import kind_word
 from facilitator.rules.models import Petition, Speaker
+from facilitator.rules.record import MeetingRecord, RecordSource
 from facilitator.rules.text import fold
 
 
@@ -24,12 +24,12 @@ class Letter:
     data: bytes
 
 
-def forwarded_by_body(store: Store, meeting_id: int) -> dict[str, list[Petition]]:
+def forwarded_by_body(record: MeetingRecord) -> dict[str, list[Petition]]:
     """Forwarded petitions grouped by receiving body, in the order they were first named;
     the same body typed with other spaces or case is one body."""
     groups: dict[str, list[Petition]] = defaultdict(list)
     names: dict[str, str] = {}
-    for p in store.petitions(meeting_id):
+    for p in record.petitions:
         if p.outcome != "forwarded" or not (p.forwarded_to or "").strip():
             continue
         key = " ".join(p.forwarded_to.split()).casefold()
@@ -54,15 +54,23 @@ def _petitioner(p: Petition, speakers: dict[int, Speaker], village: str) -> str:
 
 
 def forward_letters(
-    store: Store, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+    source: RecordSource, meeting_id: int, as_of: dt.date | None = None, number: str | None = None
+) -> list[Letter]:
+    return letters(source.load_record(meeting_id), source.clock(), as_of, number)
+
+
+def letters(
+    record: MeetingRecord,
+    now: dt.datetime,
+    as_of: dt.date | None = None,
+    number: str | None = None,
 ) -> list[Letter]:
     """One Công văn per body; no forwarded petition: no letter."""
-    meeting = store.meeting(meeting_id)
-    speakers = {s.id: s for s in store.speakers(meeting_id)}
-    profile = store.meeting_profile(meeting_id)
-    day = as_of or store.clock().date()
-    letters = []
-    for body, petitions in forwarded_by_body(store, meeting_id).items():
+    meeting, profile = record.meeting, record.profile
+    speakers = record.speakers_by_id()
+    day = as_of or now.date()
+    out = []
+    for body, petitions in forwarded_by_body(record).items():
         doc = OfficialDocument()
         code = letter_code(profile.office)
         _header(doc, profile, number, code, day)
@@ -116,5 +124,5 @@ def forward_letters(
             meeting.chair_name,
         )
         title = f"Công văn chuyển ý kiến, kiến nghị của công dân đến {body}"
-        letters.append(Letter(body, petitions, doc.to_bytes(title, profile.author, store.clock())))
-    return letters
+        out.append(Letter(body, petitions, doc.to_bytes(title, profile.author, now)))
+    return out

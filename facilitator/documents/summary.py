@@ -3,12 +3,18 @@ Always Vietnamese; the commune's current profile."""
 
 from __future__ import annotations
 
-from db.store import Store
+import datetime as dt
+from typing import TYPE_CHECKING, Protocol
+
 from facilitator.documents.builders import OUTCOME_WORDS
 from facilitator.documents.layout import Header, OfficialDocument
+from facilitator.rules.clock import Clock
 from facilitator.rules.kinds import KIND_WORDS
+from facilitator.rules.profile import Profile
 from facilitator.rules.text import date_words
-from facilitator.services.summary import Summary
+
+if TYPE_CHECKING:
+    from facilitator.services.summary import Summary
 
 OUTCOME_LABELS = {
     **{k: v for k, v in OUTCOME_WORDS.items() if k is not None},
@@ -17,9 +23,23 @@ OUTCOME_LABELS = {
 }
 
 
-def summary_document(store: Store, summary: Summary, number: str | None = None) -> bytes:
+class ProfileSource(Protocol):
+    """The store: the commune's current profile and the clock."""
+
+    clock: Clock
+
+    def profile(self) -> Profile: ...
+
+
+def summary_document(source: ProfileSource, summary: Summary, number: str | None = None) -> bytes:
+    return summary_report(source.profile(), summary, source.clock(), number)
+
+
+def summary_report(
+    profile: Profile, summary: Summary, now: dt.datetime, number: str | None = None
+) -> bytes:
+    """The period's figures as a báo cáo, under the commune's ``profile``."""
     communes = [m.commune for m, _n in summary.meetings]
-    profile = store.profile()
     profile = profile.resolved(profile.commune or (communes[-1] if communes else ""))
     doc = OfficialDocument()
     doc.header(
@@ -91,4 +111,4 @@ def summary_document(store: Store, summary: Summary, number: str | None = None) 
         "",
     )
     title = f"Báo cáo tổng hợp kết quả tiếp xúc, đối thoại {period}"
-    return doc.to_bytes(title, profile.author, store.clock())
+    return doc.to_bytes(title, profile.author, now)

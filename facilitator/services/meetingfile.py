@@ -10,15 +10,18 @@ import re
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from db.store import Store
 from facilitator.rules.deadlines import rule
 from facilitator.rules.kinds import is_ordinary, law_refusal
 from facilitator.rules.legacy import strip_generated_header
 from facilitator.rules.models import DEFAULT_AGENDA
+from facilitator.rules.record import MeetingRecord
 from facilitator.rules.text import MAX_LONG, TextError, clean, visible
 from facilitator.services.files import os_reason
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 FORMAT = "facilitator.meeting"
 # 2 adds the commune profile the meeting was held under, each item's kind, the petitioner's
@@ -105,10 +108,15 @@ def _minutes_value(seconds: int) -> int | float:
 
 
 def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
-    m = store.meeting(meeting_id)
-    speakers = store.speakers(meeting_id)
+    return export_record(store.load_record(meeting_id))
+
+
+def export_record(record: MeetingRecord) -> dict[str, Any]:
+    """The meeting file (§8) of one meeting: a pure function of its record."""
+    m = record.meeting
+    speakers = record.speakers
     index = {s.id: i for i, s in enumerate(speakers)}
-    petitions = store.petitions(meeting_id)
+    petitions = record.petitions
     pindex = {p.id: i for i, p in enumerate(petitions)}
 
     meeting: dict[str, Any] = {
@@ -153,11 +161,10 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
                 "started_at": _iso(p.started_at),
                 "ended_at": _iso(p.ended_at),
             }
-            for p in store.phases(meeting_id)
+            for p in record.phases
         ],
         "officials": [
-            {"name": o.name, "position": o.position, "group": o.group}
-            for o in store.officials(meeting_id)
+            {"name": o.name, "position": o.position, "group": o.group} for o in record.officials
         ],
         "citizens_present": m.citizens_present,
         "speakers": [
@@ -180,15 +187,15 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
         ],
         "slots": [
             {
-                "speaker": index[r["speaker_id"]],
-                "role": r["role"],
-                "started_at": r["started_at"],
-                "paused_at": r["paused_at"],
-                "paused_total": r["paused_total"],
-                "limit_seconds": r["limit_seconds"],
-                "ended_at": r["ended_at"],
+                "speaker": index[r.speaker_id],
+                "role": r.role,
+                "started_at": r.started_at,
+                "paused_at": r.paused_at,
+                "paused_total": r.paused_total,
+                "limit_seconds": r.limit_seconds,
+                "ended_at": r.ended_at,
             }
-            for r in store.raw_rows("slots", meeting_id)
+            for r in record.slots
         ],
         "minutes": [
             {
@@ -201,32 +208,29 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
                 # The header is the speaker's, not in the text (older files: absent, true).
                 **({"header_in_text": False} if e.kind == "speech" else {}),
             }
-            for e in store.minutes(meeting_id)
+            for e in record.minutes
         ],
         "petitions": [_export_petition(p, index) for p in petitions],
-        "checklist": [
-            {"key": key, "done_on": day.isoformat()}
-            for key, day in sorted(store.checklist_done(meeting_id).items())
-        ],
+        "checklist": [{"key": key, "done_on": day.isoformat()} for key, day in record.checklist],
         "publication": [
             {"channel": channel, "hamlet": hamlet, "done_on": day.isoformat()}
-            for (channel, hamlet), day in sorted(store.publications(meeting_id).items())
+            for channel, hamlet, day in record.publications
         ],
-        "profile": store.meeting_profile(meeting_id).to_dict(),
+        "profile": record.profile.to_dict(),
         "events": [
             {
-                "at": e["at"],
-                "actor": e["actor"],
-                "kind": e["kind"],
+                "at": e.at,
+                "actor": e.actor,
+                "kind": e.kind,
                 "payload": {
                     # Only an id is a reference; any other value (a list in an imported
                     # file's payload) is carried as it came.
                     k: (ref[k].get(v) if k in ref and isinstance(v, int) else v)
-                    for k, v in e["payload"].items()
+                    for k, v in e.payload.items()
                     if k not in ("before", "inserted")
                 },
             }
-            for e in store.events(meeting_id)
+            for e in record.events
         ],
     }
 
