@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from db.steps import MIGRATION_SET, MIGRATIONS_TABLE, STEPS
 from facilitator.rules.clock import Clock, stamp, system_clock
 from facilitator.rules.deadlines import DeadlineRule, WorkCalendar
+from facilitator.rules.errors import Message, StoreError  # StoreError: the database file
 from facilitator.rules.models import (
     DEFAULT_AGENDA,
     Assignment,
@@ -56,10 +57,6 @@ _TABLES = {
 }
 
 
-class StoreError(RuntimeError):
-    """A problem with the database file, worded for the user."""
-
-
 def backups_folder(path: Path) -> Path:
     return path.parent / "backups"
 
@@ -79,12 +76,14 @@ def backups_of(path: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 
-def damaged_message(path: Path | None) -> str:
+def damaged_message(path: Path | None) -> Message:
     folder = backups_folder(path) if path is not None else "backups"
-    return (
-        f"tệp cơ sở dữ liệu bị hỏng: {path}; các bản sao lưu ở {folder}: xem bằng "
-        "«facilitator restore», khôi phục bằng «facilitator restore N»"
-    )
+    return Message("store.damaged", path=path, folder=folder)
+
+
+def _damaged(path: Path | None) -> StoreError:
+    folder = backups_folder(path) if path is not None else "backups"
+    return StoreError("store.damaged", path=path, folder=folder)
 
 
 def check_intact(conn: sqlite3.Connection) -> str | None:
@@ -171,7 +170,7 @@ class Store:
             except sqlite3.OperationalError as exc:
                 busy = "locked" in str(exc) or "busy" in str(exc)
                 if not busy or attempt == 4:
-                    raise StoreError(_write_problem(exc)) from exc
+                    raise _write_problem(exc) from exc
                 time.sleep(0.05 * (attempt + 1))
         try:
             yield
@@ -180,7 +179,7 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
-                raise StoreError(_write_problem(exc)) from exc
+                raise _write_problem(exc) from exc
             raise
 
     def data_version(self) -> int:
@@ -227,7 +226,7 @@ class Store:
                 f"SELECT COUNT(*) FROM {table} WHERE id BETWEEN ? AND ?", [first, last]
             ).fetchone()[0]
             if found != len(rows):
-                raise StoreError(f"ghi hàng loạt vào {table} không liền số thứ tự")
+                raise StoreError("store.bulk_gap", table=table)
         return list(range(first, last + 1))
 
     def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
@@ -336,14 +335,14 @@ class Store:
             try:
                 problem = check_intact(source)
                 if problem is not None:
-                    raise StoreError(damaged_message(self.path))
+                    raise _damaged(self.path)
                 _create_private(tmp)
                 dest = sqlite3.connect(tmp)
                 try:
                     _copy_database(source, dest)
                     _scrub_cards(dest)
                     if check_intact(dest) is not None:
-                        raise StoreError(f"bản sao lưu {tmp.name} không đọc lại được")
+                        raise StoreError("store.backup_unreadable", name=tmp.name)
                 finally:
                     dest.close()
             finally:
@@ -356,7 +355,7 @@ class Store:
             if isinstance(exc, StoreError):
                 raise
             if isinstance(exc, OSError | sqlite3.Error):
-                raise StoreError(_backup_problem(exc, target)) from exc
+                raise _backup_problem(exc, target) from exc
             raise
         return target
 
@@ -384,7 +383,9 @@ class Store:
                 extra.unlink(missing_ok=True)
         except (StoreError, OSError) as exc:
             if on_problem is not None:
-                on_problem(str(exc))
+                on_problem(
+                    Message(exc.key, **exc.params) if isinstance(exc, StoreError) else str(exc)
+                )
             return None
         return target
 
@@ -424,7 +425,7 @@ class Store:
     def meeting(self, meeting_id: int) -> Meeting:
         row = self.get("meetings", meeting_id)
         if row is None:
-            raise StoreError(f"không có hội nghị số {meeting_id}")
+            raise StoreError("store.no_meeting", number=meeting_id)
         return Meeting.from_row(row)
 
     def meetings(self) -> list[Meeting]:
@@ -529,7 +530,7 @@ class Store:
     def speaker(self, speaker_id: int) -> Speaker:
         row = self.get("speakers", speaker_id)
         if row is None:
-            raise StoreError(f"không có người phát biểu số {speaker_id}")
+            raise StoreError("store.no_speaker", number=speaker_id)
         earlier = self._row(
             "SELECT COUNT(*) AS n FROM speakers WHERE meeting_id = ? AND id < ? "
             "AND state != 'withdrawn' AND name = ? AND hamlet = ?",
@@ -601,7 +602,7 @@ class Store:
     def minutes_entry(self, entry_id: int) -> MinutesEntry:
         row = self.get("minutes", entry_id)
         if row is None:
-            raise StoreError(f"không có ghi chép số {entry_id}")
+            raise StoreError("store.no_entry", number=entry_id)
         return MinutesEntry.from_row(row)
 
     def last_activity(self, meeting_id: int) -> str | None:
@@ -630,7 +631,7 @@ class Store:
     def petition(self, petition_id: int) -> Petition:
         row = self.get("petitions", petition_id)
         if row is None:
-            raise StoreError(f"không có kiến nghị số {petition_id}")
+            raise StoreError("store.no_petition", number=petition_id)
         petition = Petition.from_row(row)
         arow = self._row("SELECT * FROM assignments WHERE petition_id = ?", [petition_id])
         petition.assignment = Assignment.from_row(arow) if arow else None
@@ -890,26 +891,26 @@ def _scrub_cards(conn: sqlite3.Connection) -> None:
         pass  # a file of an earlier release: no such tables
 
 
-def _write_problem(exc: sqlite3.Error) -> str:
+def _write_problem(exc: sqlite3.Error) -> StoreError:
     text = str(exc)
     if "full" in text:
-        return "ổ đĩa đã đầy, không ghi được vào cơ sở dữ liệu; hãy giải phóng chỗ trống"
+        return StoreError("store.disk_full")
     if "readonly" in text or "read-only" in text:
-        return "cơ sở dữ liệu chỉ được đọc, không ghi được; hãy kiểm tra quyền của tệp"
+        return StoreError("store.read_only")
     if "locked" in text or "busy" in text:
-        return "cơ sở dữ liệu đang bận quá lâu; hãy thử lại"
-    return f"không ghi được vào cơ sở dữ liệu: {text}"
+        return StoreError("store.busy")
+    return StoreError("store.cannot_write", reason=text)
 
 
-def _backup_problem(exc: BaseException, target: Path) -> str:
+def _backup_problem(exc: BaseException, target: Path) -> StoreError:
     errno_ = getattr(exc, "errno", None)
     text = str(exc)
     if errno_ == 28 or "full" in text:
-        return f"ổ đĩa đã đầy, không sao lưu được {target.name}"
+        return StoreError("store.backup_disk_full", name=target.name)
     if isinstance(exc, PermissionError) or "readonly" in text:
-        return f"không có quyền ghi vào thư mục {target.parent}"
+        return StoreError("file.no_permission", folder=target.parent)
     reason = os_reason(exc) if isinstance(exc, OSError) else text
-    return f"không sao lưu được {target.name}: {reason}"
+    return StoreError("store.backup_failed", name=target.name, reason=reason)
 
 
 def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
@@ -922,7 +923,7 @@ def _configure(conn: sqlite3.Connection, readonly: bool, memory: bool) -> None:
     if not readonly and not memory:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise StoreError("không bật được chế độ WAL cho cơ sở dữ liệu")
+            raise StoreError("store.no_wal")
     conn.execute("PRAGMA synchronous = FULL")
 
 
@@ -941,10 +942,7 @@ def _applied_steps(conn: sqlite3.Connection) -> set[str]:
 def _check_version(applied: set[str]) -> None:
     unknown = sorted(applied - set(STEPS))
     if unknown:
-        raise StoreError(
-            "cơ sở dữ liệu do phiên bản mới hơn của facilitator tạo ra "
-            f"(bước {unknown[-1]}); hãy cập nhật chương trình"
-        )
+        raise StoreError("store.newer", step=unknown[-1])
 
 
 def backup_summary(path: Path) -> dict[str, Any]:
@@ -981,7 +979,7 @@ def restore_backup(db_path: Path, backup: Path, moment: dt.datetime) -> Path | N
     ``-shm``) is first kept aside as ``<name>-before-restore-<moment>.db``, whose path is
     returned (None when there was no current file). A damaged backup is refused."""
     if not summary_intact(backup):
-        raise StoreError(f"bản sao lưu {backup.name} không đọc lại được")
+        raise StoreError("store.backup_unreadable", name=backup.name)
     aside: Path | None = None
     if db_path.exists():
         aside = db_path.with_name(f"{db_path.stem}-before-restore-{moment:%Y%m%d-%H%M%S}.db")
@@ -995,10 +993,7 @@ def restore_backup(db_path: Path, backup: Path, moment: dt.datetime) -> Path | N
         except OSError as exc:  # Windows: a window still has the file open
             for current, kept in reversed(moved):
                 os.replace(kept, current)
-            raise StoreError(
-                f"không đặt được {db_path.name} sang một bên: tệp đang được mở; "
-                "hãy đóng mọi cửa sổ facilitator rồi thử lại"
-            ) from exc
+            raise StoreError("store.set_aside", name=db_path.name) from exc
     part = db_path.with_name(db_path.name + ".part")
     try:
         part.unlink(missing_ok=True)
@@ -1020,7 +1015,7 @@ def restore_backup(db_path: Path, backup: Path, moment: dt.datetime) -> Path | N
                     if kept.exists():
                         os.replace(kept, Path(str(db_path) + suffix))
         if isinstance(exc, OSError | sqlite3.Error):
-            raise StoreError(_backup_problem(exc, db_path)) from exc
+            raise _backup_problem(exc, db_path) from exc
         raise
     return aside
 
@@ -1056,14 +1051,11 @@ def open_store(
     file_path = None if memory else Path(path)  # type: ignore[arg-type]
     try:
         if file_path is not None and (readonly or must_exist) and not file_path.is_file():
-            raise StoreError(f"không có tệp cơ sở dữ liệu: {file_path}")
+            raise StoreError("store.no_file", path=file_path)
         if file_path is not None and not readonly:
             folder = file_path.parent
             if folder.is_dir() and not _writable(folder):
-                raise StoreError(
-                    f"thư mục {folder} chỉ được đọc: cần quyền ghi vào thư mục này để mở "
-                    "cơ sở dữ liệu (SQLite ghi các tệp -wal và -shm bên cạnh)"
-                )
+                raise StoreError("store.folder_read_only", folder=folder)
             if file_path.is_file() and not _writable(file_path):
                 readonly = True  # the secretary's window opens read-only and says so
         if memory:
@@ -1080,16 +1072,14 @@ def open_store(
             problem = check_intact(conn)
             if problem is not None:
                 conn.close()
-                raise StoreError(damaged_message(file_path))
+                raise _damaged(file_path)
         _configure(conn, readonly, memory)
         store = Store(conn, file_path, clock, readonly)
         applied = _applied_steps(conn)
         _check_version(applied)
         if set(STEPS) - applied:
             if readonly:
-                raise StoreError(
-                    "cơ sở dữ liệu chưa được khởi tạo; hãy mở chương trình thư ký trước"
-                )
+                raise StoreError("store.not_initialised")
             from db import snapshot as schema_snapshot
 
             empty = not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
@@ -1100,19 +1090,17 @@ def open_store(
         return store
     except sqlite3.DatabaseError as exc:
         if _is_damage(exc):
-            raise StoreError(damaged_message(file_path)) from exc
+            raise _damaged(file_path) from exc
         if "full" in str(exc):
-            raise StoreError(_write_problem(exc)) from exc
-        raise StoreError(f"không mở được cơ sở dữ liệu {path}: {exc}") from exc
+            raise _write_problem(exc) from exc
+        raise StoreError("store.cannot_open", path=path, reason=exc) from exc
     except PermissionError as exc:
         folder = file_path.parent if file_path is not None else Path(".")
-        raise StoreError(f"không có quyền ghi vào thư mục {folder}") from exc
+        raise StoreError("file.no_permission", folder=folder) from exc
     except OSError as exc:
         if exc.errno == 28:
-            raise StoreError(
-                "ổ đĩa đã đầy, không ghi được vào cơ sở dữ liệu; hãy giải phóng chỗ trống"
-            ) from exc
-        raise StoreError(f"không mở được cơ sở dữ liệu {path}: {os_reason(exc)}") from exc
+            raise StoreError("store.disk_full") from exc
+        raise StoreError("store.cannot_open", path=path, reason=os_reason(exc)) from exc
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:

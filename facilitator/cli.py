@@ -560,7 +560,7 @@ def calendar_remove(settings: Settings, date: str) -> None:
     if kind is None:
         from db.store import StoreError
 
-        raise StoreError(f"không có ngày {day:%d/%m/%Y} trong lịch đã ghi")
+        raise StoreError("store.no_day", day=f"{day:%d/%m/%Y}")
     click.echo(
         settings.t("cli.calendar_removed", date=f"{day:%d/%m/%Y}", kind=settings.t("cal." + kind))
     )
@@ -673,7 +673,7 @@ def restore(settings: Settings, number: int | None) -> None:
     backups = list(reversed(backups_of(db)))
     if number is None:
         if not db.exists() and not backups:
-            raise StoreError(f"không có tệp cơ sở dữ liệu: {db}")
+            raise StoreError("store.no_file", path=db)
         if not backups:
             click.echo(t("restore.none", name=db.name, folder=backups_folder(db)))
             return
@@ -693,10 +693,10 @@ def restore(settings: Settings, number: int | None) -> None:
         click.echo(t("restore.hint"))
         return
     if not 1 <= number <= len(backups):
-        raise StoreError(f"không có bản sao lưu số {number}")
+        raise StoreError("store.no_backup", number=number)
     info = backup_summary(backups[number - 1])
     if not info["intact"]:
-        raise StoreError(f"bản sao lưu số {number} bị hỏng, không khôi phục")
+        raise StoreError("store.backup_damaged", number=number)
     aside = restore_backup(db, backups[number - 1], system_clock())
     when = f"{info['moment']:%d/%m/%Y %H:%M:%S}" if info["moment"] else backups[number - 1].name
     click.echo(t("restore.done", date=when, path=db))
@@ -910,12 +910,11 @@ def error_line(exc: BaseException, lang: str, db: Path | None) -> str:
     database (the traceback may hold citizens' data) and the line says where."""
     from db.store import damaged_message
     from facilitator.crash import is_damaged, is_worded, root_cause, write_crash_log
-    from facilitator.i18n import translate_error
 
     t = Translator(lang)
     exc = root_cause(exc)
     if is_damaged(exc) and "bị hỏng" not in str(exc):
-        message = translate_error(damaged_message(db), lang)
+        message = t.error(damaged_message(db))
     elif is_worded(exc):
         message = t.error(exc)
     else:

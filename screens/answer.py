@@ -264,7 +264,7 @@ def answer_form(
     def save(values: dict[str, Any]) -> str:
         pid = values["petition"] or first.id
         if not (values["answer"] or "").strip() and values["outcome"] == "answered":
-            raise RuleError(t("form.required"), "answer")
+            raise RuleError("form.required", "answer")
         with console.store.write():
             console.tie_answer(pid, turn.id)
             decide(

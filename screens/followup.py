@@ -192,7 +192,7 @@ class FollowUpScreen(Screen[None]):
             try:
                 day = parse_date(values["done_on"])
             except TextError as exc:
-                raise RuleError(str(exc), "done_on") from exc
+                raise RuleError.of(exc, "done_on") from exc
             followup.mark_done(self.store, int(meeting_id), key, day)
             return t("msg.saved")
 
@@ -225,7 +225,7 @@ class FollowUpScreen(Screen[None]):
             try:
                 day = parse_date(values["answered_on"])
             except TextError as exc:
-                raise RuleError(str(exc), "answered_on") from exc
+                raise RuleError.of(exc, "answered_on") from exc
             followup.record_answer(
                 self.store, assignment_id, day, values["form"] or "written", values["note"]
             )
@@ -253,13 +253,13 @@ def publication_form(store: Store, meeting_id: int, t: Translator, today: dt.dat
             try:
                 days[key] = parse_date(text) if text.strip() else None
             except TextError as exc:
-                raise RuleError(str(exc), key) from exc
+                raise RuleError.of(exc, key) from exc
         for key, day in days.items():
             item = keys[key]
             try:
                 publication.record_publication(store, meeting_id, item.channel, item.hamlet, day)
             except RuleError as exc:
-                raise RuleError(str(exc), key) from exc
+                raise RuleError.of(exc, key) from exc
         return t("msg.saved")
 
     meeting = store.meeting(meeting_id)

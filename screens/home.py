@@ -193,7 +193,7 @@ class HomeScreen(Screen[None]):
             try:
                 return import_meeting(self.store, load(Path(values["path"].strip())))
             except MeetingFileError as exc:
-                raise RuleError(str(exc), "path") from exc
+                raise RuleError.of(exc, "path") from exc
 
         fields = [Field("path", t("form.import_path"))]
         self.app.push_screen(FormScreen(t("home.import"), fields, save, t), self._created)
@@ -216,7 +216,7 @@ class HomeScreen(Screen[None]):
                 try:
                     edited = edited.edited(key, values[wid(key)])
                 except ProfileError as exc:
-                    raise RuleError(str(exc), wid(exc.field or "")) from exc
+                    raise RuleError.of(exc, wid(exc.field or "")) from exc
             self.store.set_profile(edited)
             return True
 
@@ -256,18 +256,18 @@ def summary_form(store: Store, t: Translator, folder: Path) -> FormScreen:
             try:
                 days[key] = parse_date(values[key])
             except TextError as exc:
-                raise RuleError(str(exc), key) from exc
+                raise RuleError.of(exc, key) from exc
         try:
             figures = summarise(store, days["start"], days["end"], today)
         except TextError as exc:
-            raise RuleError(str(exc), "end") from exc
+            raise RuleError.of(exc, "end") from exc
         target = Path(values["folder"].strip().strip('"') or ".")
         name = f"tong-hop_{days['start'].isoformat()}_{days['end'].isoformat()}.docx"
         try:
             target.mkdir(parents=True, exist_ok=True)
             path = atomic_write(free_name(target / name), summary_document(store, figures))
         except (FileWriteError, OSError) as exc:
-            raise RuleError(str(exc), "folder") from exc
+            raise RuleError.of(exc, "folder") from exc
         return t(
             "summary.written",
             path=path,

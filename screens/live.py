@@ -734,10 +734,10 @@ class LiveScreen(Screen[None]):
         def save(values: dict[str, Any]) -> str:
             speaker = numbers.get((values["who"] or "").strip() or shown)
             if speaker is None or speaker.state != "waiting":
-                raise RuleError(self.t("form.move_not_waiting"), "who")
+                raise RuleError("form.move_not_waiting", "who")
             text = (values["position"] or "").strip() or "1"
             if not text.isdigit() or int(text) < 1:
-                raise RuleError(self.t("form.position_invalid"), "position")
+                raise RuleError("form.position_invalid", "position")
             taken = self.console.move_to(speaker.id, int(text))
             return self.t("msg.moved_to", name=speaker.name, position=taken)
 
@@ -787,7 +787,7 @@ class LiveScreen(Screen[None]):
         speaker = self.console.store.speaker(speaker_id)
         name = titled(speaker.title, speaker.name)
         if speaker.state not in ("done", "speaking"):
-            refusal = self.t.error("chỉ người đã phát biểu mới đăng ký phát biểu lại")
+            refusal = self.t.error(RuleError("live.again_only_spoken"))
             self.notify(
                 f"{name}: {refusal}",
                 severity="error",
@@ -819,7 +819,7 @@ def limit_seconds(text: str) -> int | None:
     try:
         return round(float(text) * 60)
     except ValueError:
-        raise RuleError("số phút không hợp lệ", "limit") from None
+        raise RuleError("live.bad_minutes", "limit") from None
 
 
 def register_form(
@@ -988,7 +988,7 @@ def petition_form(
         from facilitator.rules.text import clean
 
         if not clean(values["content"], multiline=True, limit=20_000):
-            raise RuleError(t("form.required"), "content")
+            raise RuleError("form.required", "content")
         with console.store.write():
             pid = (
                 existing.id

@@ -99,7 +99,7 @@ class ReadBackScreen(Screen[None]):
             try:
                 self.console.save_entry(entry_id, str(values["text"]))
             except RuleError as exc:
-                raise RuleError(str(exc), "text") from exc
+                raise RuleError.of(exc, "text") from exc
 
         form = FormScreen(
             self.t("readback.correct_title"),

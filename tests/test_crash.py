@@ -205,7 +205,7 @@ async def test_a_worded_problem_in_the_app_is_shown_and_the_window_goes_on(
     store.close()
 
     def full(self: LiveScreen) -> None:
-        raise StoreError("ổ đĩa đã đầy, không ghi được vào cơ sở dữ liệu; hãy giải phóng chỗ trống")
+        raise StoreError("store.disk_full")
 
     monkeypatch.setattr(LiveScreen, "action_extend", full)
     app = make_app(path, clock=clock, meeting_id=meeting_id, lang="en")

@@ -45,7 +45,7 @@ class Message(str):
     key: str
     params: dict[str, Any]
 
-    def __new__(cls, key: str, **params: Any) -> Message:
+    def __new__(cls, key: str, /, **params: Any) -> Message:
         _check(key)
         self = super().__new__(cls, render(key, params, "vi"))
         self.key = key
@@ -60,7 +60,7 @@ class UserError(Exception):
     """A problem worded for the user: ``key`` in the catalogue, ``field`` the input it
     concerns (a form field, a JSON path), ``params`` the values the message names."""
 
-    def __init__(self, key: str, field: str | None = None, **params: Any):
+    def __init__(self, key: str, field: str | None = None, /, **params: Any):
         _check(key)
         self.key = key
         self.field = field
@@ -77,6 +77,8 @@ class UserError(Exception):
     def of(cls, error: BaseException, field: str | None = None) -> UserError:
         """``error`` again as this class, for ``field`` (a TextError met while saving a
         form field becomes a RuleError on that field). Not one of ours: its text as it is."""
+        if isinstance(error, MeetingFileError) and error.path:
+            return cls("as_is", field, text=error)  # keeps the JSON path before the message
         if isinstance(error, UserError):
             return cls(error.key, field, **error.params)
         return cls("as_is", field, text=str(error))
@@ -128,7 +130,7 @@ class StoreError(UserError, RuntimeError):
 class FileWriteError(UserError, OSError):
     """A file could not be written."""
 
-    def __init__(self, key: str, field: str | None = None, **params: Any):
+    def __init__(self, key: str, field: str | None = None, /, **params: Any):
         UserError.__init__(self, key, field, **params)
 
     def __str__(self) -> str:

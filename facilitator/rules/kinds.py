@@ -39,5 +39,6 @@ def kind_word(kind: str | None) -> str:
 
 
 def law_refusal(kind: str) -> str:
-    """Why an ordinary outcome is refused for a complaint or a denunciation."""
-    return f"{kind_word(kind).lower()} được {LAW_WORDS[kind]}, không chọn kết quả như kiến nghị"
+    """The error key of why an ordinary outcome is refused for a complaint or a denunciation
+    ("law.complaint", "law.denunciation"; facilitator/messages.py words it)."""
+    return f"law.{kind}" if kind in LAW_WORDS else "law.complaint"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from db.store import Store
 from facilitator.rules.doc_order import DOCS
+from facilitator.rules.errors import Message
 from facilitator.rules.text import TextError, slug
 from facilitator.services.exporting import default_name, render
 from facilitator.services.files import atomic_write, free_name
@@ -91,30 +92,32 @@ def verify_archive(path: Path) -> Verdict:
     except FileNotFoundError:
         raise TextError("text.file_not_found", path=path) from None
     except (zipfile.BadZipFile, OSError):
-        return Verdict(False, 0, f"{path.name}: không phải tệp .zip đọc được")
+        return Verdict(False, 0, Message("archive.not_zip", name=path.name))
     with bundle:
         names = [i.filename for i in bundle.infolist()]
         if MANIFEST not in names:
-            return Verdict(False, 0, f"thiếu tệp {MANIFEST} trong gói")
+            return Verdict(False, 0, Message("archive.no_manifest", manifest=MANIFEST))
         try:
             listed = _read_manifest(bundle.read(MANIFEST))
         except (zipfile.BadZipFile, zlib.error, ValueError):
-            return Verdict(False, 0, f"{MANIFEST}: đã bị thay đổi")
+            return Verdict(False, 0, Message("archive.changed", name=MANIFEST))
         checked = 0
         for name, expected in listed:
             if name not in names:
-                return Verdict(False, checked, f"{name}: không có trong gói")
+                return Verdict(False, checked, Message("archive.missing", name=name))
             try:
                 data = bundle.read(name)
             except (zipfile.BadZipFile, zlib.error, EOFError):
-                return Verdict(False, checked, f"{name}: đã bị thay đổi")
+                return Verdict(False, checked, Message("archive.changed", name=name))
             if hashlib.sha256(data).hexdigest() != expected:
-                return Verdict(False, checked, f"{name}: đã bị thay đổi")
+                return Verdict(False, checked, Message("archive.changed", name=name))
             checked += 1
         known = {name for name, _ in listed} | {MANIFEST}
         for name in names:
             if name not in known:
-                return Verdict(False, checked, f"{name}: không có trong {MANIFEST}")
+                return Verdict(
+                    False, checked, Message("archive.unlisted", name=name, manifest=MANIFEST)
+                )
     return Verdict(True, checked)
 
 

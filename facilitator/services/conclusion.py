@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from db.store import Store
 from facilitator.rules import statistics
+from facilitator.rules.errors import RuleError
 from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.models import Petition, Speaker
 from facilitator.rules.text import TextError, clean, parse_date
 from facilitator.services.followup import default_due
-from facilitator.services.live import Console, RuleError
+from facilitator.services.live import Console
 
 
 def parse_due(text: str | None, meeting_date: dt.date, store: Store) -> dt.date:
@@ -21,9 +22,11 @@ def parse_due(text: str | None, meeting_date: dt.date, store: Store) -> dt.date:
     try:
         due = parse_date(text)
     except TextError as exc:
-        raise RuleError(str(exc), "due") from exc
+        raise RuleError.of(exc, "due") from exc
     if due < meeting_date:
-        raise RuleError(f"hạn {due:%d/%m/%Y} trước ngày hội nghị {meeting_date:%d/%m/%Y}", "due")
+        raise RuleError(
+            "conclusion.due_before", "due", due=f"{due:%d/%m/%Y}", day=f"{meeting_date:%d/%m/%Y}"
+        )
     return due
 
 
@@ -51,9 +54,9 @@ def decide(
         responsible = clean(responsible)
         task = clean(task, multiline=True, limit=2000)
     except TextError as exc:
-        raise RuleError(str(exc), "responsible") from exc
+        raise RuleError.of(exc, "responsible") from exc
     if outcome == "assigned" and not responsible:
-        raise RuleError("cần ghi người hoặc đơn vị chịu trách nhiệm", "responsible")
+        raise RuleError("conclusion.need_responsible", "responsible")
     due_date = parse_due(due, meeting.date, store) if outcome == "assigned" else None
     with store.write():
         console.answer_petition(
@@ -113,9 +116,9 @@ def parse_citizens(text: str | None) -> int | None:
     try:
         citizens = int(str(text).strip().replace(".", "").replace(" ", ""))
     except ValueError:
-        raise RuleError("số người phải là số nguyên", "citizens_present") from None
+        raise RuleError("prep.people_whole", "citizens_present") from None
     if not 0 <= citizens <= 100_000:
-        raise RuleError("số người không hợp lệ", "citizens_present")
+        raise RuleError("prep.people_invalid", "citizens_present")
     return citizens
 
 
@@ -131,7 +134,7 @@ def conclude(
         conclusion = clean(conclusion, multiline=True, limit=20_000)
         assessment = clean(assessment, multiline=True, limit=20_000)
     except TextError as exc:
-        raise RuleError(str(exc), "conclusion") from exc
+        raise RuleError.of(exc, "conclusion") from exc
     now = store.now()
     with store.write():
         console.end_speech()
@@ -168,7 +171,7 @@ def save_conclusion_text(console: Console, conclusion: str, assessment: str = ""
             "assessment": clean(assessment, multiline=True, limit=20_000),
         }
     except TextError as exc:
-        raise RuleError(str(exc), "conclusion") from exc
+        raise RuleError.of(exc, "conclusion") from exc
     meeting = console.meeting
     if (meeting.conclusion, meeting.assessment) == (values["conclusion"], values["assessment"]):
         return  # nothing changes (a sealed record too: leaving the screen is not an edit)

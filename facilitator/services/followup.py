@@ -8,10 +8,10 @@ from typing import Any
 
 from db.store import Store
 from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule, status_of  # noqa: F401
+from facilitator.rules.errors import RuleError
 from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.statutory import Duty, duties
 from facilitator.rules.text import clean
-from facilitator.services.live import RuleError
 
 
 @dataclass
@@ -63,14 +63,14 @@ def record_answer(
     store: Store, assignment_id: int, answered_on: dt.date, form: str, note: str = ""
 ) -> None:
     if form not in ("direct", "written"):
-        raise RuleError("hình thức trả lời phải là trực tiếp hoặc bằng văn bản", "form")
+        raise RuleError("followup.bad_form", "form")
     row = store.get("assignments", assignment_id)
     if row is None:
-        raise RuleError(f"không có phân công số {assignment_id}")
+        raise RuleError("followup.no_assignment", number=assignment_id)
     petition = store.petition(row["petition_id"])
     meeting = store.meeting(petition.meeting_id)
     if answered_on < meeting.date:
-        raise RuleError("ngày trả lời trước ngày hội nghị", "answered_on")
+        raise RuleError("followup.answered_before", "answered_on")
     with store.write():
         store.update(
             "assignments",
@@ -144,7 +144,7 @@ def open_checklists(store: Store) -> list[tuple[Any, ChecklistItem]]:
 def mark_done(store: Store, meeting_id: int, key: str, day: dt.date | None) -> None:
     meeting = store.meeting(meeting_id)
     if day is not None and day < meeting.date:
-        raise RuleError("ngày hoàn thành trước ngày hội nghị", "done_on")
+        raise RuleError("followup.done_before", "done_on")
     store.set_checklist_done(meeting_id, key, day)
 
 

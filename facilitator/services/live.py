@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from db.store import Store
 from facilitator.rules.cccd import CardReading, read_card
 from facilitator.rules.clock import local, parse, stamp
+from facilitator.rules.errors import Message, RuleError
 from facilitator.rules.kinds import KINDS, is_ordinary, law_refusal
 from facilitator.rules.models import OUTCOMES, Meeting, Petition, SlotRecord, Speaker
 from facilitator.rules.slot import SlotState
@@ -32,9 +33,9 @@ from facilitator.rules.text import (  # noqa: F401 (place_words re-exported)
 
 T = TypeVar("T")
 OUTAGE_SECONDS = 30
-OVER = "hội nghị đã kết luận; không còn mời phát biểu, ghi kiến nghị hay chuyển phần"
+OVER = Message("live.over")
 HEARTBEAT_SECONDS = 10
-SEALED_MESSAGE = "biên bản đã được thông qua; chỉ sửa được bằng đính chính (lệnh facilitator amend)"
+SEALED_MESSAGE = Message("live.sealed")
 
 
 def _atomic(method: Callable[..., T]) -> Callable[..., T]:
@@ -47,14 +48,6 @@ def _atomic(method: Callable[..., T]) -> Callable[..., T]:
             return method(self, *args, **kwargs)
 
     return inner
-
-
-class RuleError(ValueError):
-    """An action refused by the meeting's rules; the message is shown to the user."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass
@@ -142,7 +135,7 @@ class _Change:
 
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise RuleError(f"loại ý kiến không hợp lệ: {kind}", "kind")
+        raise RuleError("live.bad_kind", "kind", kind=kind)
 
 
 def _field(
@@ -156,9 +149,9 @@ def _field(
     try:
         text = clean(value, multiline=multiline, limit=limit)
     except TextError as exc:
-        raise RuleError(str(exc), name) from exc
+        raise RuleError.of(exc, name) from exc
     if required and not text:
-        raise RuleError("không được để trống", name)
+        raise RuleError("required", name)
     return text
 
 
@@ -178,7 +171,7 @@ class Console:
     def check_unsealed(self) -> None:
         """After "Thông qua biên bản" the minutes and decisions change only by amendment."""
         if not self.amending and self.store.is_sealed(self.meeting_id):
-            raise RuleError(SEALED_MESSAGE)
+            raise RuleError("live.sealed")
 
     # ----- reading --------------------------------------------------------------------------
     @property
@@ -203,7 +196,7 @@ class Console:
         """A concluded (or closed) meeting takes no more speakers, turns, petitions or phases:
         its end time is recorded. Editing the minutes stays allowed (corrections before sealing)."""
         if self.meeting.concluded:
-            raise RuleError(OVER)
+            raise RuleError("live.over")
 
     # ----- queue ----------------------------------------------------------------------------
     @_atomic
@@ -229,9 +222,9 @@ class Console:
         gist = _field(gist, "gist", multiline=True, limit=2000)
         field = _field(field, "field")
         if enforce_open and not self.meeting.registration_open:
-            raise RuleError("danh sách đăng ký đã khóa", "name")
+            raise RuleError("live.registration_closed", "name")
         if limit_seconds is not None and not 30 <= limit_seconds <= 3600:
-            raise RuleError("thời gian phát biểu phải từ 30 giây đến 60 phút", "limit")
+            raise RuleError("live.limit_range", "limit")
         key = fold(name)
         duplicate = next(
             (
@@ -325,14 +318,14 @@ class Console:
         if "title" in values:
             title = values["title"] or ""
             if title not in ("", *TITLES):
-                raise RuleError(f"danh xưng không hợp lệ: {title}", "title")
+                raise RuleError("live.bad_title", "title", title=title)
             clean_values["title"] = title
         if "priority" in values:
             clean_values["priority"] = int(bool(values["priority"]))
         if "limit_seconds" in values:
             limit = values["limit_seconds"]
             if limit is not None and not 30 <= limit <= 3600:
-                raise RuleError("thời gian phát biểu phải từ 30 giây đến 60 phút", "limit")
+                raise RuleError("live.limit_range", "limit")
             clean_values["limit_seconds"] = limit
         change = _Change(self.store)
         with self.store.write():
@@ -340,7 +333,7 @@ class Console:
             if not change.before.get("speakers"):
                 # Another window removed this speaker (an undone registration): say so
                 # instead of logging an edit that saved nothing.
-                raise RuleError("người phát biểu này đã bị xóa ở cửa sổ khác; không lưu được")
+                raise RuleError("live.speaker_removed")
             self.store.update("speakers", speaker_id, clean_values)
             # The title is the person's: a correction reaches each of their turns (lần 2...).
             for other in self._turns_of(speaker_id) if "title" in clean_values else []:
@@ -363,7 +356,7 @@ class Console:
         self._refuse_if_over()
         original = self.store.speaker(speaker_id)
         if original.state not in ("done", "speaking"):
-            raise RuleError("chỉ người đã phát biểu mới đăng ký phát biểu lại")
+            raise RuleError("live.again_only_spoken")
         change = _Change(self.store)
         with self.store.write():
             top, _ = self.store.seq_bounds(self.meeting_id)
@@ -402,7 +395,7 @@ class Console:
         waiting = self.store.waiting(self.meeting_id)
         index = next((i for i, s in enumerate(waiting) if s.id == speaker_id), None)
         if index is None:
-            raise RuleError("chỉ di chuyển được người đang chờ")
+            raise RuleError("live.move_only_waiting")
         other = index + step
         if not 0 <= other < len(waiting):
             return False
@@ -428,7 +421,7 @@ class Console:
         waiting = self.store.waiting(self.meeting_id)
         index = next((i for i, s in enumerate(waiting) if s.id == speaker_id), None)
         if index is None:
-            raise RuleError("chỉ di chuyển được người đang chờ")
+            raise RuleError("live.move_only_waiting")
         position = max(1, min(position, len(waiting)))
         order = waiting[:index] + waiting[index + 1 :]
         order.insert(position - 1, waiting[index])
@@ -473,11 +466,11 @@ class Console:
     @_atomic
     def set_absent(self, speaker_id: int, state: str, reason: str = "") -> None:
         if state not in ("absent", "withdrawn"):
-            raise RuleError(f"trạng thái không hợp lệ: {state}")
+            raise RuleError("live.bad_state", state=state)
         reason = _field(reason, "reason")
         speaker = self.store.speaker(speaker_id)
         if speaker.state != "waiting":
-            raise RuleError("chỉ người đang chờ mới có thể vắng mặt hoặc rút")
+            raise RuleError("live.absent_only_waiting")
         change = _Change(self.store)
         with self.store.write():
             change.touch("speakers", speaker_id)
@@ -719,7 +712,7 @@ class Console:
             if other["session"] == self.store.session or other["id"] in undone:
                 continue
             if touched & _rows_of(other["payload"]):
-                raise RuleError("không hoàn tác được: cửa sổ khác đã thay đổi việc này")
+                raise RuleError("live.undo_changed")
 
     def _undo(self, event: dict[str, Any]) -> None:
         payload = event["payload"]
@@ -780,11 +773,7 @@ class Console:
             if target >= len(phases) or target <= meeting.phase_index:
                 return None
             if meeting.status == "draft" and not meeting.chair_name.strip():
-                raise RuleError(
-                    "chưa có người chủ trì: hãy ghi «Chủ trì (họ và tên)» ở màn hình "
-                    "Chuẩn bị (Ctrl+T) trước khi khai mạc",
-                    "chair_name",
-                )
+                raise RuleError("live.no_chair", "chair_name")
             if meeting.status == "draft":
                 self.store.update_meeting(
                     self.meeting_id, {"status": "live", "started_at": now, "last_seen_at": now}
@@ -910,7 +899,7 @@ class Console:
         with self.store.write():
             change.touch("petitions", petition_id)
             if not change.before.get("petitions"):
-                raise RuleError("kiến nghị này đã bị xóa ở cửa sổ khác; không lưu được")
+                raise RuleError("live.petition_removed_unsaved")
             self.store.update("petitions", petition_id, values)
             self.store.log(
                 self.meeting_id,
@@ -928,7 +917,7 @@ class Console:
         with self.store.write():
             row = self.store.get("petitions", petition_id)
             if row is None:
-                raise RuleError("kiến nghị này đã bị xóa ở cửa sổ khác")
+                raise RuleError("live.petition_removed")
             petition = self.store.petition(petition_id)
             change.removed("petitions", row)
             if petition.assignment is not None:
@@ -1016,7 +1005,7 @@ class Console:
         handled under its own law)."""
         self.check_unsealed()
         if outcome is not None and outcome not in OUTCOMES:
-            raise RuleError(f"kết quả không hợp lệ: {outcome}", "outcome")
+            raise RuleError("live.bad_outcome", "outcome", outcome=outcome)
         values: dict[str, Any] = {"outcome": outcome}
         if kind is not None:
             _check_kind(kind)

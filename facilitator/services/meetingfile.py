@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitator.rules.deadlines import rule
+from facilitator.rules.errors import MeetingFileError
 from facilitator.rules.kinds import is_ordinary, law_refusal
 from facilitator.rules.legacy import strip_generated_header
 from facilitator.rules.models import DEFAULT_AGENDA
@@ -29,26 +30,11 @@ FORMAT = "facilitator.meeting"
 VERSION = 2
 
 
-class MeetingFileError(ValueError):
-    """The file is refused whole; ``path`` names the first problem (``speakers[3].name``)."""
-
-    def __init__(self, path: str, message: str):
-        path = _clip(path, 80)
-        message = _clip(message, 110)
-        super().__init__(f"{path}: {message}" if path else message)
-        self.path = path
-
-
 SHOWN = 60  # at most this many characters of an offending value in a message
 _DEPTH = 32  # no part of a meeting file nests deeper than this
 _SQLITE_INT = 2**63 - 1
 _YEARS = (1990, 2100)  # dates outside are typing mistakes (and overflow the deadline rules)
 _DAY_SECONDS = 86_400  # a slot longer than a day is a mistake (and overflows the clock)
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split("\n"))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def shown(value: Any) -> str:
@@ -287,18 +273,18 @@ def load(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise MeetingFileError("", f"không đọc được tệp {path}: {os_reason(exc)}") from exc
+        raise MeetingFileError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MeetingFileError("", "tệp không phải văn bản UTF-8") from exc
+        raise MeetingFileError("mf.not_utf8", "") from exc
     try:
         data = json.loads(text, parse_constant=_Constant)
     except RecursionError:
-        raise MeetingFileError("", f"JSON lồng nhau quá sâu (quá {_DEPTH} tầng)") from None
+        raise MeetingFileError("mf.json_too_deep", depth=_DEPTH) from None
     except json.JSONDecodeError as exc:
         raise MeetingFileError(
-            "", f"JSON lỗi ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}"
+            "mf.json_error", line=exc.lineno, column=exc.colno, reason=exc.msg
         ) from exc
     # A lone surrogate can only come from a \\udXXX escape in the text: without one, no value
     # needs encoding to be checked.
@@ -325,13 +311,13 @@ def _check_values(data: Any, texts: bool = True) -> None:
     while stack:
         trail, depth, value = pop()
         if depth > _DEPTH:
-            raise MeetingFileError(_trail_path(trail), f"lồng nhau quá sâu (quá {_DEPTH} tầng)")
+            raise MeetingFileError("mf.too_deep", _trail_path(trail), depth=_DEPTH)
         kind = type(value)
         if kind is str:
             if len(value) > MAX_LONG or (texts and not _encodes(value)):
                 _check_chars(value, _trail_path(trail))
                 raise MeetingFileError(
-                    _trail_path(trail), f"quá dài: {len(value)} ký tự, tối đa {MAX_LONG}"
+                    "text.too_long", _trail_path(trail), length=len(value), limit=MAX_LONG
                 )
         elif kind is dict:
             if texts:
@@ -349,15 +335,15 @@ def _check_values(data: Any, texts: bool = True) -> None:
             isinstance(value, float) and not math.isfinite(value)
         ):
             name = value.name if isinstance(value, _Constant) else str(value)
-            raise MeetingFileError(_trail_path(trail), f"không phải là số hợp lệ: {name}")
+            raise MeetingFileError("mf.not_a_number", _trail_path(trail), value=name)
         elif isinstance(value, int) and not isinstance(value, bool):
             if abs(value) > _SQLITE_INT:
-                raise MeetingFileError(_trail_path(trail), f"số quá lớn: {shown(value)}")
+                raise MeetingFileError("mf.number_too_big", _trail_path(trail), value=shown(value))
         elif isinstance(value, str):
             if len(value) > MAX_LONG or not _encodes(value):
                 _check_chars(value, _trail_path(trail))
                 raise MeetingFileError(
-                    _trail_path(trail), f"quá dài: {len(value)} ký tự, tối đa {MAX_LONG}"
+                    "text.too_long", _trail_path(trail), length=len(value), limit=MAX_LONG
                 )
         elif isinstance(value, dict | list):
             # subclasses of dict or list (not from JSON): walked like them
@@ -389,7 +375,7 @@ def _check_chars(value: str, where: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise MeetingFileError(where, f"ký tự không hợp lệ trong văn bản: {shown(value)}") from None
+        raise MeetingFileError("mf.bad_character", where, value=shown(value)) from None
 
 
 @functools.cache
@@ -581,7 +567,8 @@ def validate(data: Any) -> None:
     errors = sorted(_schema_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = min(errors, key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]))
-        raise MeetingFileError(json_path(first.absolute_path), _message(first))
+        key, params = _message(first)
+        raise MeetingFileError(key, json_path(first.absolute_path), **params)
     meeting = data["meeting"]
     day = _date(meeting["date"], "meeting.date")
     _text(meeting["commune"], "meeting.commune", required=True)
@@ -591,7 +578,7 @@ def validate(data: Any) -> None:
             _text(meeting[key]["name"], f"meeting.{key}.name", required=True)
     slot_minutes = meeting.get("slot_minutes", 5)
     if not 0.5 <= slot_minutes <= 60:
-        raise MeetingFileError("meeting.slot_minutes", "thời gian mỗi lượt từ 0,5 đến 60 phút")
+        raise MeetingFileError("prep.slot_range", "meeting.slot_minutes")
     agenda = data.get("agenda") or DEFAULT_AGENDA
     for i, phase in enumerate(data.get("agenda") or []):
         _text(phase["name"], f"agenda[{i}].name", required=True)
@@ -599,7 +586,7 @@ def validate(data: Any) -> None:
             if phase.get(key):
                 _stamp(phase[key], f"agenda[{i}].{key}")
     if not -1 <= meeting.get("phase_index", -1) < len(agenda):
-        raise MeetingFileError("meeting.phase_index", "không có bước này trong chương trình")
+        raise MeetingFileError("mf.no_phase", "meeting.phase_index")
     for i, official in enumerate(data.get("officials", [])):
         _text(official["name"], f"officials[{i}].name", required=True)
     for key in ("announced_on",):
@@ -615,36 +602,37 @@ def validate(data: Any) -> None:
     for i, s in enumerate(speakers):
         _text(s["name"], f"speakers[{i}].name", required=True)
         if s.get("follows") is not None and s["follows"] >= len(speakers):
-            raise MeetingFileError(f"speakers[{i}].follows", "không có người phát biểu này")
+            raise MeetingFileError("mf.no_speaker", f"speakers[{i}].follows")
     for i, slot in enumerate(data.get("slots", [])):
         if slot["speaker"] >= len(speakers):
-            raise MeetingFileError(f"slots[{i}].speaker", "không có người phát biểu này")
+            raise MeetingFileError("mf.no_speaker", f"slots[{i}].speaker")
         if not slot.get("started_at"):
-            raise MeetingFileError(f"slots[{i}].started_at", "không được để trống")
+            raise MeetingFileError("required", f"slots[{i}].started_at")
         for key in ("started_at", "paused_at", "ended_at"):
             if slot.get(key):
                 _stamp(slot[key], f"slots[{i}].{key}")
         if slot["limit_seconds"] > _DAY_SECONDS:
             raise MeetingFileError(
+                "mf.out_of_range",
                 f"slots[{i}].limit_seconds",
-                f"ngoài khoảng cho phép: {shown(slot['limit_seconds'])}",
+                value=shown(slot["limit_seconds"]),
             )
         if slot.get("paused_total", 0) > _DAY_SECONDS:
             raise MeetingFileError(
-                f"slots[{i}].paused_total", f"ngoài khoảng cho phép: {shown(slot['paused_total'])}"
+                "mf.out_of_range", f"slots[{i}].paused_total", value=shown(slot["paused_total"])
             )
     for i, entry in enumerate(data.get("minutes", [])):
         if entry.get("speaker") is not None and entry["speaker"] >= len(speakers):
-            raise MeetingFileError(f"minutes[{i}].speaker", "không có người phát biểu này")
+            raise MeetingFileError("mf.no_speaker", f"minutes[{i}].speaker")
         if entry.get("phase", -1) >= len(agenda):
-            raise MeetingFileError(f"minutes[{i}].phase", "không có bước này trong chương trình")
+            raise MeetingFileError("mf.no_phase", f"minutes[{i}].phase")
         _text(entry["text"], f"minutes[{i}].text", multiline=True)
         for key in ("created_at", "updated_at"):
             if entry.get(key):
                 _stamp(entry[key], f"minutes[{i}].{key}")
     for i, event in enumerate(data.get("events", [])):
         if not event.get("at"):
-            raise MeetingFileError(f"events[{i}].at", "không được để trống")
+            raise MeetingFileError("required", f"events[{i}].at")
         _stamp(event["at"], f"events[{i}].at")
     for i, item in enumerate(data.get("checklist", [])):
         _date(item["done_on"], f"checklist[{i}].done_on")
@@ -665,15 +653,15 @@ def validate(data: Any) -> None:
         where = f"petitions[{i}]"
         _text(p["content"], f"{where}.content", required=True, multiline=True)
         if p.get("speaker") is not None and p["speaker"] >= len(speakers):
-            raise MeetingFileError(f"{where}.speaker", "không có người phát biểu này")
+            raise MeetingFileError("mf.no_speaker", f"{where}.speaker")
         if p.get("answered_in") is not None and p["answered_in"] >= len(speakers):
-            raise MeetingFileError(f"{where}.answered_in", "không có người phát biểu này")
+            raise MeetingFileError("mf.no_speaker", f"{where}.answered_in")
         if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
-            raise MeetingFileError(f"{where}.forwarded_to", "cần ghi cơ quan nhận")
+            raise MeetingFileError("mf.need_receiver", f"{where}.forwarded_to")
         if p.get("forward_task"):
             _text(p["forward_task"], f"{where}.forward_task", multiline=True)
         if p.get("outcome") is not None and not is_ordinary(p.get("kind")):
-            raise MeetingFileError(f"{where}.outcome", law_refusal(p["kind"]))
+            raise MeetingFileError(law_refusal(p["kind"]), f"{where}.outcome")
         if p.get("answered_by"):
             _text(p["answered_by"]["name"], f"{where}.answered_by.name", required=True)
         assignment = p.get("assignment")
@@ -682,49 +670,45 @@ def validate(data: Any) -> None:
             if assignment.get("due"):
                 due = _date(assignment["due"], f"{where}.assignment.due")
                 if due < day:
-                    raise MeetingFileError(
-                        f"{where}.assignment.due", "hạn giải quyết trước ngày hội nghị"
-                    )
+                    raise MeetingFileError("mf.due_before", f"{where}.assignment.due")
             if assignment.get("answered_on"):
                 _date(assignment["answered_on"], f"{where}.assignment.answered_on")
 
 
-def _message(error: Any) -> str:
-    """jsonschema's message in a short Vietnamese line; a value is shown clipped."""
+def _message(error: Any) -> tuple[str, dict[str, Any]]:
+    """jsonschema's finding as an error key and its values; a value is shown clipped."""
     kind = error.validator
     value = error.instance
     if kind == "required":
-        return f"thiếu trường bắt buộc: {shown(error.message.split(chr(39))[1])}"
+        return "mf.missing_key", {"key": shown(error.message.split(chr(39))[1])}
     if kind == "minLength":
-        return "không được để trống"
+        return "required", {}
     if kind == "maxLength":
-        return f"quá dài: {len(value)} ký tự, tối đa {error.validator_value}"
+        return "text.too_long", {"length": len(value), "limit": error.validator_value}
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         extra = [k for k in value if k not in known]
-        return f"trường không được biết: {shown(', '.join(extra))}"
+        return "mf.unknown_key", {"key": shown(", ".join(extra))}
     if kind == "type":
         wanted = error.validator_value
         names = [wanted] if isinstance(wanted, str) else list(wanted)
-        return f"cần {' | '.join(names)}, không phải {shown(value)}"
-    if kind in ("enum", "const"):
-        return f"giá trị không hợp lệ: {shown(value)}"
+        return "mf.wrong_type", {"wanted": " | ".join(names), "value": shown(value)}
     if kind == "pattern":
-        return f"không đúng dạng: {shown(value)}"
+        return "mf.bad_format", {"value": shown(value)}
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return f"ngoài khoảng cho phép: {shown(value)}"
+        return "mf.out_of_range", {"value": shown(value)}
     if kind in ("minItems", "maxItems"):
-        return f"số phần tử không hợp lệ: {len(value)}"
-    return f"giá trị không hợp lệ: {shown(value)}"
+        return "mf.item_count", {"count": len(value)}
+    return "mf.bad_value", {"value": shown(value)}
 
 
 def _date(value: str, path: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise MeetingFileError(path, f"ngày không hợp lệ: {shown(value)}") from None
+        raise MeetingFileError("text.bad_date", path, value=shown(value)) from None
     if not _YEARS[0] <= day.year <= _YEARS[1]:
-        raise MeetingFileError(path, f"năm ngoài khoảng 1990–2100: {shown(value)}")
+        raise MeetingFileError("mf.bad_year", path, value=shown(value))
     return day
 
 
@@ -732,16 +716,16 @@ def _time(value: str, path: str) -> None:
     try:
         dt.time.fromisoformat(value)
     except ValueError:
-        raise MeetingFileError(path, f"giờ không hợp lệ: {shown(value)}") from None
+        raise MeetingFileError("mf.bad_time", path, value=shown(value)) from None
 
 
 def _stamp(value: str, path: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise MeetingFileError(path, f"thời điểm không hợp lệ: {shown(value)}") from None
+        raise MeetingFileError("mf.bad_stamp", path, value=shown(value)) from None
     if not _YEARS[0] <= moment.year <= _YEARS[1]:
-        raise MeetingFileError(path, f"năm ngoài khoảng 1990–2100: {shown(value)}")
+        raise MeetingFileError("mf.bad_year", path, value=shown(value))
     return moment
 
 
@@ -767,9 +751,9 @@ def _text(value: str, path: str, *, required: bool = False, multiline: bool = Fa
     try:
         text = clean(value, multiline=multiline, limit=MAX_LONG)
     except TextError as exc:
-        raise MeetingFileError(path, str(exc)) from exc
+        raise MeetingFileError.of(exc, path) from exc
     if required and not visible(text):
-        raise MeetingFileError(path, "không được để trống")
+        raise MeetingFileError("required", path)
     return text
 
 

@@ -10,20 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from db.store import Store
+from facilitator.rules.errors import RuleError
 from facilitator.rules.models import DEFAULT_AGENDA
 from facilitator.rules.profile import commune_name
 from facilitator.rules.text import TextError, clean, fold, parse_date
 from facilitator.services.files import os_reason
-from facilitator.services.live import Console, RuleError
+from facilitator.services.live import Console
 
 
 def _text(values: dict[str, Any], key: str, *, required: bool = False, limit: int = 200) -> str:
     try:
         text = clean(values.get(key) or "", limit=limit)
     except TextError as exc:
-        raise RuleError(str(exc), key) from exc
+        raise RuleError.of(exc, key) from exc
     if required and not text:
-        raise RuleError("không được để trống", key)
+        raise RuleError("required", key)
     return text
 
 
@@ -33,18 +34,18 @@ def _time(value: str, key: str) -> str:
         hour, minute = (int(x) for x in text.split(":"))
         return dt.time(hour, minute).strftime("%H:%M")
     except ValueError:
-        raise RuleError(f"giờ không hợp lệ: {value} (HH:MM)", key) from None
+        raise RuleError("prep.bad_time", key, value=value) from None
 
 
 def _date(value: str, key: str, *, required: bool = True) -> dt.date | None:
     if not (value or "").strip():
         if required:
-            raise RuleError("không được để trống", key)
+            raise RuleError("required", key)
         return None
     try:
         return parse_date(value)
     except TextError as exc:
-        raise RuleError(str(exc), key) from exc
+        raise RuleError.of(exc, key) from exc
 
 
 def create_meeting(store: Store, values: dict[str, Any]) -> int:
@@ -129,7 +130,7 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
         try:
             lines = [clean(x, limit=1000) for x in str(values["legal_basis"] or "").split("\n")]
         except TextError as exc:
-            raise RuleError(str(exc), "legal_basis") from exc
+            raise RuleError.of(exc, "legal_basis") from exc
         out["legal_basis"] = [x for x in lines if x]
     for key in (
         "place",
@@ -146,22 +147,22 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
     out["start"] = _time(values.get("start", ""), "start")
     announced = _date(values.get("announced_on", ""), "announced_on", required=False)
     if announced is not None and announced > day:
-        raise RuleError("ngày thông báo sau ngày hội nghị", "announced_on")
+        raise RuleError("prep.announced_after", "announced_on")
     out["announced_on"] = announced.isoformat() if announced else None
     try:
         minutes = float(str(values.get("slot_minutes") or "5").replace(",", "."))
     except ValueError:
-        raise RuleError("số phút không hợp lệ", "slot_minutes") from None
+        raise RuleError("live.bad_minutes", "slot_minutes") from None
     if not 0.5 <= minutes <= 60:
-        raise RuleError("thời gian mỗi lượt từ 0,5 đến 60 phút", "slot_minutes")
+        raise RuleError("prep.slot_range", "slot_minutes")
     out["slot_seconds"] = round(minutes * 60)
     out["speech_budget_seconds"] = _budget(values.get("speech_budget_minutes"))
     try:
         citizens = int(str(values.get("citizens_present") or "0").strip())
     except ValueError:
-        raise RuleError("số người phải là số nguyên", "citizens_present") from None
+        raise RuleError("prep.people_whole", "citizens_present") from None
     if not 0 <= citizens <= 100_000:
-        raise RuleError("số người không hợp lệ", "citizens_present")
+        raise RuleError("prep.people_invalid", "citizens_present")
     out["citizens_present"] = citizens
     out["number"] = _text(values, "number", limit=20) or None
     with store.write():
@@ -177,9 +178,9 @@ def _budget(text: Any) -> int | None:
     try:
         minutes = float(text)
     except ValueError:
-        raise RuleError("số phút không hợp lệ", "speech_budget_minutes") from None
+        raise RuleError("live.bad_minutes", "speech_budget_minutes") from None
     if not 1 <= minutes <= 600:
-        raise RuleError("thời gian cho phần phát biểu từ 1 đến 600 phút", "speech_budget_minutes")
+        raise RuleError("prep.budget_range", "speech_budget_minutes")
     return round(minutes * 60)
 
 
@@ -227,7 +228,7 @@ def add_pre_collected(
 ) -> int:
     """A petition collected before the meeting (plan III.1.1), through a channel."""
     if not (source or "").strip():
-        raise RuleError("cần ghi nguồn (MTTQ, đoàn thể, đại biểu HĐND...)", "source")
+        raise RuleError("prep.need_source", "source")
     return Console(store, meeting_id).record_petition(content, field, source=source, kind=kind)
 
 
@@ -235,10 +236,10 @@ def set_agenda(store: Store, meeting_id: int, names: list[str]) -> None:
     """Rename, add or remove phases before the meeting starts (the agenda is data)."""
     meeting = store.meeting(meeting_id)
     if meeting.status != "draft":
-        raise RuleError("chỉ sửa chương trình trước khi khai mạc", "agenda")
+        raise RuleError("prep.agenda_locked", "agenda")
     cleaned = [clean(n) for n in names if clean(n)]
     if not cleaned:
-        raise RuleError("chương trình cần ít nhất một bước", "agenda")
+        raise RuleError("prep.agenda_empty", "agenda")
     refs = {fold(n): r for n, r in DEFAULT_AGENDA}
     with store.write():
         store.replace_phases(meeting_id, [(n, refs.get(fold(n), "")) for n in cleaned])
@@ -286,17 +287,17 @@ def read_petition_table(path: Path) -> list[dict[str, str]]:
             dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
             rows = list(csv.reader(io.StringIO(text), dialect))
     except OSError as exc:
-        raise RuleError(f"không đọc được tệp {path}: {os_reason(exc)}", "path") from exc
+        raise RuleError("file.cannot_read", "path", path=path, reason=os_reason(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - a damaged file, whatever the library says
-        raise RuleError(f"tệp {path.name} không đọc được như bảng: {exc}", "path") from exc
+        raise RuleError("prep.not_a_table", "path", name=path.name, reason=exc) from exc
     if not rows:
-        raise RuleError("tệp trống", "path")
+        raise RuleError("prep.empty_file", "path")
     header = [fold(h) for h in rows[0]]
     index = {}
     for key, names in _COLUMNS.items():
         index[key] = next((i for i, h in enumerate(header) if h in names), None)
     if index["content"] is None:
-        raise RuleError("không thấy cột «Nội dung» ở dòng đầu", "path")
+        raise RuleError("prep.no_content_column", "path")
     out = []
     for number, row in enumerate(rows[1:], start=2):
 
@@ -309,14 +310,10 @@ def read_petition_table(path: Path) -> list[dict[str, str]]:
         try:
             values = {k: clean(cell(k), multiline=k == "content", limit=20_000) for k in _COLUMNS}
         except TextError as exc:
-            raise RuleError(f"dòng {number}: {exc}", "path") from exc
+            raise RuleError("row", "path", row=number, error=exc) from exc
         kind = _KIND_WORDS.get(fold(values["kind"]))
         if kind is None:
-            raise RuleError(
-                f"dòng {number}: loại «{values['kind']}» không rõ (kiến nghị, phản ánh, khiếu "
-                "nại hoặc tố cáo)",
-                "path",
-            )
+            raise RuleError("prep.row_kind", "path", row=number, kind=values["kind"])
         out.append({**values, "kind": kind})
     return out
 

@@ -12,13 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db.store import Store
+from facilitator.rules.errors import RuleError
 from facilitator.rules.models import Meeting, Petition
 from facilitator.rules.satisfaction import (  # noqa: F401 (re-exported)
     SATISFACTION,
     SATISFACTION_WORDS,
     is_answered,
 )
-from facilitator.services.live import RuleError
 
 CHANNELS = ("office", "hamlet", "radio")
 PUBLISH_KEY = "publication"  # the checklist rule it completes
@@ -69,11 +69,11 @@ def record_publication(
     """Tick (a date) or untick (None) one channel; the checklist follows."""
     meeting = store.meeting(meeting_id)
     if channel not in CHANNELS:
-        raise RuleError(f"kênh công khai không hợp lệ: {channel}", "channel")
+        raise RuleError("publication.bad_channel", "channel", channel=channel)
     if channel == "hamlet" and hamlet not in [i.hamlet for i in publication(store, meeting_id)]:
-        raise RuleError(f"không có thôn {hamlet} trong hồ sơ của xã", "hamlet")
+        raise RuleError("publication.no_hamlet", "hamlet", hamlet=hamlet)
     if day is not None and day < meeting.date:
-        raise RuleError("ngày công khai trước ngày hội nghị", "done_on")
+        raise RuleError("publication.before_meeting", "done_on")
     with store.write():
         store.set_publication(meeting_id, channel, hamlet if channel == "hamlet" else "", day)
         _sync_checklist(store, meeting_id)
@@ -112,10 +112,10 @@ def set_satisfaction(store: Store, petition_id: int, value: str | None) -> None:
     """The petitioner's answer; only for an answered petition (plan V.1). Not part of the sealed
     minutes: it is asked after the meeting."""
     if value is not None and value not in SATISFACTION:
-        raise RuleError(f"mức độ hài lòng không hợp lệ: {value}", "satisfaction")
+        raise RuleError("publication.bad_satisfaction", "satisfaction", value=value)
     petition = store.petition(petition_id)
     if value is not None and not is_answered(petition):
-        raise RuleError("chỉ hỏi ý kiến người kiến nghị sau khi đã trả lời", "satisfaction")
+        raise RuleError("publication.ask_after_answer", "satisfaction")
     with store.write():
         store.set_satisfaction(petition_id, value)
         store.log(

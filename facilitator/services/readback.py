@@ -13,12 +13,13 @@ import io
 import textwrap
 
 from db.store import Store
-from facilitator.services.live import Console, RuleError
+from facilitator.rules.errors import RuleError
+from facilitator.services.live import Console
 from facilitator.services.seal import digest, last_seal, record_items
 
 PAGE_WIDTH = 70  # characters a line: fits an 80-column chair view with its margins
 PAGE_LINES = 17  # lines a page: fits 80x24 under the heading, with the help and key lines
-READBACK_REFUSED = "chỉ đọc lại biên bản sau khi kết luận hội nghị (F9)"
+READBACK_REFUSED = "readback.refused"  # the error key (facilitator/messages.py)
 
 
 def minutes_paragraphs(store: Store, meeting_id: int) -> list[str]:

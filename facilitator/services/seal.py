@@ -20,6 +20,7 @@ from typing import Any
 
 from db.store import Store
 from facilitator.rules.clock import local
+from facilitator.rules.errors import Message, RuleError
 from facilitator.rules.seals import (  # noqa: F401 (the seal's pure part, re-exported)
     CODE_LENGTH,
     PETITION_FIELDS,
@@ -32,7 +33,7 @@ from facilitator.rules.seals import (  # noqa: F401 (the seal's pure part, re-ex
     seal_digest,
 )
 from facilitator.rules.text import TextError, clean
-from facilitator.services.live import Console, RuleError
+from facilitator.services.live import Console
 
 
 def record_items(store: Store, meeting_id: int) -> list[Item]:
@@ -116,7 +117,7 @@ def _who(by: str, field: str) -> str:
     try:
         return clean(by)
     except TextError as exc:
-        raise RuleError(str(exc), field) from exc
+        raise RuleError.of(exc, field) from exc
 
 
 def _add_seal(store: Store, meeting_id: int, by: str, why: str, change: dict[str, Any]) -> Seal:
@@ -159,11 +160,9 @@ def seal(console: Console, by: str = "") -> Seal:
     with store.write():
         meeting = console.meeting
         if not meeting.concluded:
-            raise RuleError("chỉ thông qua biên bản sau khi kết luận hội nghị")
+            raise RuleError("seal.not_concluded")
         if last_seal(store, meeting.id) is not None:
-            raise RuleError(
-                "biên bản đã được thông qua; hãy sửa bằng đính chính (lệnh facilitator amend)"
-            )
+            raise RuleError("seal.already_sealed")
         made = _add_seal(store, meeting.id, by, "", {})
         store.log(meeting.id, "minutes.sealed", {"seal": made.seq, "code": made.code})
     return made
@@ -179,15 +178,15 @@ def amendment(console: Console, by: str, why: str) -> Iterator[dict[str, Any]]:
     try:
         why = clean(why, multiline=True, limit=2000)
     except TextError as exc:
-        raise RuleError(str(exc), "why") from exc
+        raise RuleError.of(exc, "why") from exc
     if not by:
-        raise RuleError("cần ghi người đính chính", "by")
+        raise RuleError("seal.need_by", "by")
     if not why:
-        raise RuleError("cần ghi lý do đính chính", "why")
+        raise RuleError("seal.need_why", "why")
     change: dict[str, Any] = {}
     with store.write():
         if last_seal(store, console.meeting_id) is None:
-            raise RuleError("biên bản chưa được thông qua; hãy sửa trực tiếp")
+            raise RuleError("seal.not_sealed")
         console.amending = True
         try:
             yield change
@@ -206,7 +205,7 @@ def entry_id_at(store: Store, meeting_id: int, number: int) -> int:
     minutes`` lists them)."""
     entries = store.minutes(meeting_id)
     if not 1 <= number <= len(entries):
-        raise RuleError(f"không có ghi chép số {number} (có {len(entries)} ghi chép)", "entry")
+        raise RuleError("seal.no_entry", "entry", number=number, count=len(entries))
     return entries[number - 1].id
 
 
@@ -218,7 +217,7 @@ def amend_entry(console: Console, number: int, text: str, *, by: str, why: str) 
         console.save_entry(entry_id, text)
         after = store.minutes_entry(entry_id).text
         if after == before:
-            raise RuleError("nội dung đính chính giống hệt nội dung cũ", "text")
+            raise RuleError("seal.same_text", "text")
         change.update({"entry": number, "before": before, "after": after})
     made = last_seal(store, console.meeting_id)
     assert made is not None
@@ -234,7 +233,7 @@ def amend_conclusion(console: Console, text: str, *, by: str, why: str) -> Seal:
         save_conclusion_text(console, text, meeting.assessment)
         after = console.meeting.conclusion
         if after == meeting.conclusion:
-            raise RuleError("nội dung đính chính giống hệt nội dung cũ", "text")
+            raise RuleError("seal.same_text", "text")
         change.update({"conclusion": True, "before": meeting.conclusion, "after": after})
     made = last_seal(store, console.meeting_id)
     assert made is not None
@@ -249,7 +248,7 @@ class Verdict:
     problem: str  # one line naming the first item that differs ('' when intact)
 
 
-def describe(store: Store, meeting_id: int, key: str) -> str:
+def describe(store: Store, meeting_id: int, key: str) -> Message:
     """An item key in words, as the secretary finds it in the biên bản."""
     kind, _, number = key.partition(":")
     if kind == "minutes":
@@ -258,16 +257,15 @@ def describe(store: Store, meeting_id: int, key: str) -> str:
         if entry_id in ids:
             entry = store.minutes_entry(entry_id)
             when = local(entry.created_at)
-            return f"ghi chép số {ids.index(entry_id) + 1} ({when:%H:%M})"
-        return f"ghi chép (mã {entry_id})"
+            return Message("seal.entry", number=ids.index(entry_id) + 1, time=f"{when:%H:%M}")
+        return Message("seal.entry_id", id=entry_id)
     if kind in ("petition", "assignment"):
         seqs = {p.id: p.seq for p in store.petitions(meeting_id)}
         pid = int(number)
-        what = "kiến nghị" if kind == "petition" else "phân công của kiến nghị"
         if pid in seqs:
-            return f"{what} số {seqs[pid]}"
-        return f"{what} (mã {pid})"
-    return "kết luận của chủ tọa"
+            return Message(f"seal.{kind}", number=seqs[pid])
+        return Message(f"seal.{kind}_id", id=pid)
+    return Message("seal.conclusion")
 
 
 def verify(store: Store, meeting_id: int) -> Verdict:
@@ -276,25 +274,28 @@ def verify(store: Store, meeting_id: int) -> Verdict:
     store.meeting(meeting_id)  # an unknown meeting is refused with its own message
     chain = seals(store, meeting_id)
     if not chain:
-        return Verdict(False, None, f"hội nghị số {meeting_id} chưa thông qua biên bản")
+        return Verdict(False, None, Message("seal.meeting_not_sealed", meeting=meeting_id))
     previous = ""
     for s in chain:
         if s.previous != previous or s.expected_digest() != s.digest:
-            return Verdict(False, chain[-1], f"lần niêm phong thứ {s.seq} đã bị sửa")
+            return Verdict(False, chain[-1], Message("seal.altered", seq=s.seq))
         previous = s.digest
     last = chain[-1]
     now = {item.key: item.digest for item in record_items(store, meeting_id)}
     sealed = dict((k, v) for k, v in last.items)
     for key, value in last.items:
         if key not in now:
-            return Verdict(False, last, f"{describe(store, meeting_id, key)}: đã bị xóa")
+            return Verdict(
+                False, last, Message("seal.item_deleted", item=describe(store, meeting_id, key))
+            )
         if now[key] != value:
-            return Verdict(False, last, f"{describe(store, meeting_id, key)}: đã bị sửa")
+            return Verdict(
+                False, last, Message("seal.item_changed", item=describe(store, meeting_id, key))
+            )
     for key in now:
         if key not in sealed:
-            return Verdict(
-                False, last, f"{describe(store, meeting_id, key)}: thêm vào sau khi thông qua"
-            )
+            item = describe(store, meeting_id, key)
+            return Verdict(False, last, Message("seal.item_added", item=item))
     return Verdict(True, last, "")
 
 
