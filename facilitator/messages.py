@@ -299,6 +299,15 @@ _BOTH: dict[str, tuple[str, str]] = {
         "không có ghi chép số {number} (có {count} ghi chép)",
         "no minutes entry {number} (there are {count})",
     ),
+    "seal.need_change": ("cần ghi nội dung đính chính", "the amendment needs what to correct"),
+    "seal.not_forwarded": (
+        "kiến nghị số {number} không chuyển cấp trên",
+        "petition {number} is not forwarded",
+    ),
+    "seal.not_assigned": (
+        "kiến nghị số {number} không giao giải quyết",
+        "petition {number} is not assigned",
+    ),
     "seal.same_text": (
         "nội dung đính chính giống hệt nội dung cũ",
         "the amendment changes nothing",

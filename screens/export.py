@@ -199,7 +199,7 @@ class ExportScreen(ModalScreen[None]):
                     path = export_document(store, self.meeting_id, doc, folder, as_of=as_of)
                     self.post_message(self.Done(doc, path, None))
                 except Exception as exc:  # noqa: BLE001 - reported to the user, not raised
-                    self.post_message(self.Done(doc, None, str(exc)))
+                    self.post_message(self.Done(doc, None, self.t.error(exc)))
         finally:
             if own:
                 store.close()

@@ -30,40 +30,6 @@ def test_placeholders_match_between_languages():
         assert set(re.findall(r"{(\w+)}", text)) == set(re.findall(r"{(\w+)}", EN[key])), key
 
 
-def test_every_rule_and_store_message_has_an_english_form():
-    from facilitator.i18n import translate_error
-
-    call = re.compile(
-        r'(?:RuleError|StoreError|TextError|FileWriteError|MeetingFileError)\(\s*(?:"",\s*)?'
-        r'((?:f?"[^"]*"\s*)+)'
-    )
-    returns = re.compile(r'return (f?"[^"]*")')
-    messages = []
-    for folder in ("facilitator", "db"):
-        for path in (ROOT / folder).rglob("*.py"):
-            text = path.read_text(encoding="utf-8")
-            found = call.findall(text)
-            if path.name == "store.py":
-                found += returns.findall(text[text.index("def _write_problem") :])
-            for literal in found:
-                joined = "".join(re.findall(r'f?"([^"]*)"', literal))
-                messages.append(re.sub(r"{[^}]*}", "7", joined))
-    assert len(messages) > 40
-    vietnamese = re.compile(r"[ăâđêôơưạ-ỹàáảãèéẻẽìíỉĩòóỏõùúủũỳýỷỹ]", re.IGNORECASE)
-    untranslated = []
-    for message in messages:
-        if not vietnamese.search(message):
-            continue  # a JSON path such as speakers[X1].follows
-        english = translate_error(message, "en").replace("Nội dung", "").replace("HĐND", "")
-        if vietnamese.search(english):
-            untranslated.append(message)
-    assert untranslated == []
-    assert translate_error("speakers[3].name: không được để trống", "en") == (
-        "speakers[3].name: required"
-    )
-    assert translate_error("không được để trống", "vi") == "không được để trống"
-
-
 def test_every_undoable_event_has_words():
     from facilitator.i18n import Translator
 

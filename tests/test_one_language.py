@@ -66,7 +66,7 @@ def test_os_errors_are_worded_in_vietnamese_and_english(tmp_path):
 
     import pytest
 
-    from facilitator.i18n import translate_error
+    from facilitator.i18n import Translator
     from facilitator.services.files import FileWriteError, atomic_write, os_reason
 
     assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == (
@@ -92,13 +92,12 @@ def test_os_errors_are_worded_in_vietnamese_and_english(tmp_path):
     with pytest.raises(FileWriteError) as caught:
         atomic_write(blocker / "sub" / "a.docx", b"data")
     assert str(caught.value) == f"thư mục không tồn tại: {blocker / 'sub'}"
-    line = f"không ghi được {tmp_path / 'a.docx'}: ổ đĩa chỉ cho phép đọc"
-    assert translate_error(line, "en") == (
+    assert Translator("en").error(caught.value) == f"folder does not exist: {blocker / 'sub'}"
+    read_only = os_reason(OSError(errno.EROFS, "Read-only file system"))
+    line = FileWriteError("file.cannot_write", path=tmp_path / "a.docx", reason=read_only)
+    assert str(line) == f"không ghi được {tmp_path / 'a.docx'}: ổ đĩa chỉ cho phép đọc"
+    assert Translator("en").error(line) == (
         f"cannot write {tmp_path / 'a.docx'}: the disk is read-only"
-    )
-    read = f"không đọc được tệp {tmp_path / 'x.csv'}: không có tệp hoặc thư mục này"
-    assert translate_error(read, "en") == (
-        f"cannot read the file {tmp_path / 'x.csv'}: no such file or folder"
     )
 
 
@@ -111,6 +110,9 @@ def test_reading_a_missing_meeting_file_says_why_in_vietnamese(tmp_path, monkeyp
     with pytest.raises(MeetingFileError) as caught:
         load(Path("khong-co.json"))
     assert str(caught.value) == "không đọc được tệp khong-co.json: không có tệp hoặc thư mục này"
+    assert (
+        caught.value.message("en") == "cannot read the file khong-co.json: no such file or folder"
+    )
 
 
 def test_english_counts_agree_with_their_number():

@@ -335,12 +335,12 @@ def amend_petition(
     store = console.store
     numbered = {p.seq: p for p in store.petitions(console.meeting_id)}
     if number not in numbered:
-        raise RuleError(f"không có kiến nghị số {number}", "petition")
+        raise RuleError("store.no_petition", "petition", number=number)
     p = numbered[number]
     if forwarded_to is not None and p.outcome != "forwarded":
-        raise RuleError(f"kiến nghị số {number} không chuyển cấp trên", "forwarded_to")
+        raise RuleError("seal.not_forwarded", "forwarded_to", number=number)
     if (responsible is not None or due is not None) and p.assignment is None:
-        raise RuleError(f"kiến nghị số {number} không giao giải quyết", "responsible")
+        raise RuleError("seal.not_assigned", "responsible", number=number)
     asked = {
         "content": content,
         "answer": answer,
@@ -350,7 +350,7 @@ def amend_petition(
         "due": due,
     }
     if all(v is None for v in asked.values()):
-        raise RuleError("cần ghi nội dung đính chính", "petition")
+        raise RuleError("seal.need_change", "petition")
     before = _petition_facts(store, p.id)
     with amendment(console, by, why) as change:
         name, _, position = (answered_by or "").partition(",")
@@ -371,7 +371,7 @@ def amend_petition(
         if a is not None and (responsible is not None or due is not None):
             who = a.responsible if responsible is None else clean(responsible)
             if not who:
-                raise RuleError("cần ghi người hoặc đơn vị chịu trách nhiệm", "responsible")
+                raise RuleError("conclusion.need_responsible", "responsible")
             when = a.due if due is None else parse_due(due, console.meeting.date, store)
             store.set_assignment(
                 p.id,
@@ -388,7 +388,7 @@ def amend_petition(
         after = _petition_facts(store, p.id)
         changed = [k for k, v in asked.items() if v is not None and after[k] != before[k]]
         if not changed:
-            raise RuleError("nội dung đính chính giống hệt nội dung cũ", "text")
+            raise RuleError("seal.same_text", "text")
         change.update(
             {
                 "petition": number,
