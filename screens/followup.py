@@ -13,9 +13,9 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from db.store import Store
 from facilitator.i18n import Translator
+from facilitator.rules.errors import RuleError
 from facilitator.rules.text import TextError, parse_date
 from facilitator.services import followup, publication
-from facilitator.services.live import RuleError
 from screens.forms import Field, FormScreen
 
 

@@ -19,10 +19,9 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from db.store import StoreError
 from facilitator.i18n import Translator
+from facilitator.rules.errors import RuleError, StoreError
 from facilitator.rules.kinds import KINDS
-from facilitator.services.live import RuleError
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
 

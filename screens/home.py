@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Label, Static
 
 from db.store import Store
 from facilitator.i18n import Translator
-from facilitator.services.live import RuleError
+from facilitator.rules.errors import RuleError
 from screens.forms import Field, FormScreen
 
 
