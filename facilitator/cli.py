@@ -259,7 +259,7 @@ def import_(settings: Settings, file: Path) -> None:
 
 
 @cli.command()
-@click.argument("meeting_id", type=int)
+@click.argument("meeting_id")
 @click.option("--doc", type=click.Choice(DOCS), required=True, help="Which document to write.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder to write.")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
@@ -273,34 +273,42 @@ def import_(settings: Settings, file: Path) -> None:
 @click.pass_obj
 def export(
     settings: Settings,
-    meeting_id: int,
+    meeting_id: str,
     doc: str,
     output: Path | None,
     force: bool,
     number: str | None,
     as_of: str | None,
 ) -> None:
-    """Write a document before, on or after the meeting, or the meeting file (json)."""
+    """Write a document before, on or after the meeting, or the meeting file (json).
+
+    A meeting file (FILE.json) in place of MEETING_ID: its documents without any database."""
     from facilitator.rules.text import parse_date
     from facilitator.services.exporting import export_document, is_draft
 
     day = parse_date(as_of) if as_of else None
-    store = settings.store(must_exist=True)
+    store: Any
+    if meeting_id.strip().isdigit():
+        number_id = int(meeting_id)
+        store = settings.store(must_exist=True)
+    else:  # a meeting file: read into memory, no database opened or created
+        from facilitator.services.filerecord import open_file
+
+        store = open_file(Path(meeting_id))
+        number_id = store.meeting_id
     if doc == "forward":  # one Công văn per receiving body
         from facilitator.services.exporting import export_forward
 
         for path in export_forward(
-            store, meeting_id, output, overwrite=force, as_of=day, number=number
+            store, number_id, output, overwrite=force, as_of=day, number=number
         ):
             click.echo(settings.t("cli.written", path=path))
-        if is_draft(store, meeting_id, doc):
+        if is_draft(store, number_id, doc):
             click.echo(settings.t("cli.draft"))
         return
-    path = export_document(
-        store, meeting_id, doc, output, overwrite=force, as_of=day, number=number
-    )
+    path = export_document(store, number_id, doc, output, overwrite=force, as_of=day, number=number)
     click.echo(settings.t("cli.written", path=path))
-    if is_draft(store, meeting_id, doc):
+    if is_draft(store, number_id, doc):
         click.echo(settings.t("cli.draft"))
 
 

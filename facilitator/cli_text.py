@@ -129,11 +129,14 @@ HELP_VI: dict[str, str] = {
     "Import a meeting file (JSON); prints the new meeting id.": (
         "Nhập tệp hội nghị (JSON); in số của hội nghị mới."
     ),
-    "Write a document before, on or after the meeting, or the meeting file (json).": (
+    "Write a document before, on or after the meeting, or the meeting file (json).\n\n"
+    "A meeting file (FILE.json) in place of MEETING_ID: its documents without any database.": (
         "Xuất văn bản (announcement: thông báo tổ chức hội nghị, radio: bài đọc trên loa "
         "truyền thanh, invitation: giấy mời, attendance: danh sách tham dự, minutes: biên bản, "
         "conclusion: thông báo kết luận, report: báo cáo, forward: công văn chuyển kiến nghị, "
-        "mỗi cơ quan nhận một tệp) hoặc tệp hội nghị (json)."
+        "mỗi cơ quan nhận một tệp) hoặc tệp hội nghị (json).\n\n"
+        "Thay SỐ_HỘI_NGHỊ bằng một tệp hội nghị (TỆP.json): xuất văn bản ngay từ tệp, không "
+        "cần cơ sở dữ liệu."
     ),
     "Which document to write.": "Văn bản cần xuất.",
     "One .zip with every document of the meeting, the meeting file and SHA256SUMS.": (
