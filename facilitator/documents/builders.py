@@ -945,48 +945,7 @@ def _appendix(
     )
     doc.rule(40, 252)
     doc.para("", indent=False, after=0)
-    rows = []
-    for i, p in enumerate(petitions, start=1):
-        a = p.assignment
-        state = ""
-        if p.outcome == "assigned" and not a:
-            state = UNASSIGNED.capitalize()
-        ordinary_item = is_ordinary(p.kind)
-        law = LAW_WORDS.get(p.kind, "")
-        result = OUTCOME_WORDS[p.outcome] if ordinary_item else law[:1].upper() + law[1:]
-        if a:
-            state = {
-                "answered": "Đã trả lời",
-                "answered_late": "Trả lời quá hạn",
-                "open": "Đang giải quyết",
-                "overdue": "Quá hạn",
-            }[status_of(a.due, a.answered_on if a.status == "answered" else None, day)]
-        rows.append(
-            [
-                str(i),
-                # the kind when not the usual kiến nghị (the list's title names those)
-                (
-                    f"{kind_word(p.kind)}: "
-                    if p.kind != "petition" and not _starts_with(p.content, kind_word(p.kind))
-                    else ""
-                )
-                + _clause(p.content)
-                + (f"\nNhiệm vụ: {_clause(a.task)}" if a and a.task.strip() else "")
-                + (
-                    f"\nNhiệm vụ: {_clause(p.forward_task)}"
-                    if p.outcome == "forwarded" and p.forward_task.strip()
-                    else ""
-                ),
-                SECRET if p.kind == "denunciation" else _petitioner(p, speakers),
-                p.area or "",
-                result,
-                a.responsible
-                if a
-                else (UNASSIGNED.capitalize() if p.outcome == "assigned" else p.forwarded_to or ""),
-                f"{a.due:%d/%m/%Y}" if a else "",
-                state,
-            ]
-        )
+    rows = [_appendix_row(i, p, speakers, day) for i, p in enumerate(petitions, start=1)]
     doc.grid(
         [
             "STT",
@@ -1003,3 +962,46 @@ def _appendix(
         size=12,
         centred=(0, 6),
     )
+
+
+def _appendix_row(i: int, p: Petition, speakers: dict[int, Speaker], day: dt.date) -> list[str]:
+    """One petition in the appendix: content (with its task), petitioner, field, result, who
+    resolves it, due date and state as of ``day``."""
+    a = p.assignment
+    state = ""
+    if p.outcome == "assigned" and not a:
+        state = UNASSIGNED.capitalize()
+    ordinary_item = is_ordinary(p.kind)
+    law = LAW_WORDS.get(p.kind, "")
+    result = OUTCOME_WORDS[p.outcome] if ordinary_item else law[:1].upper() + law[1:]
+    if a:
+        state = {
+            "answered": "Đã trả lời",
+            "answered_late": "Trả lời quá hạn",
+            "open": "Đang giải quyết",
+            "overdue": "Quá hạn",
+        }[status_of(a.due, a.answered_on if a.status == "answered" else None, day)]
+    return [
+        str(i),
+        # the kind when not the usual kiến nghị (the list's title names those)
+        (
+            f"{kind_word(p.kind)}: "
+            if p.kind != "petition" and not _starts_with(p.content, kind_word(p.kind))
+            else ""
+        )
+        + _clause(p.content)
+        + (f"\nNhiệm vụ: {_clause(a.task)}" if a and a.task.strip() else "")
+        + (
+            f"\nNhiệm vụ: {_clause(p.forward_task)}"
+            if p.outcome == "forwarded" and p.forward_task.strip()
+            else ""
+        ),
+        SECRET if p.kind == "denunciation" else _petitioner(p, speakers),
+        p.area or "",
+        result,
+        a.responsible
+        if a
+        else (UNASSIGNED.capitalize() if p.outcome == "assigned" else p.forwarded_to or ""),
+        f"{a.due:%d/%m/%Y}" if a else "",
+        state,
+    ]

@@ -12,7 +12,7 @@ from docx.shared import Pt
 from facilitator.documents.builders import _clause, _header, _speaker_words
 from facilitator.documents.layout import Align, OfficialDocument
 from facilitator.rules.kinds import kind_word
-from facilitator.rules.models import Petition, Speaker
+from facilitator.rules.models import Meeting, Petition, Speaker
 from facilitator.rules.record import MeetingRecord, RecordSource
 from facilitator.rules.text import fold
 
@@ -66,63 +66,82 @@ def letters(
     number: str | None = None,
 ) -> list[Letter]:
     """One Công văn per body; no forwarded petition: no letter."""
+    day = as_of or now.date()
+    return [
+        _letter(record, body, petitions, now, day, number)
+        for body, petitions in forwarded_by_body(record).items()
+    ]
+
+
+def _letter(
+    record: MeetingRecord,
+    body: str,
+    petitions: list[Petition],
+    now: dt.datetime,
+    day: dt.date,
+    number: str | None,
+) -> Letter:
+    """The Công văn to one receiving body."""
     meeting, profile = record.meeting, record.profile
     speakers = record.speakers_by_id()
-    day = as_of or now.date()
-    out = []
-    for body, petitions in forwarded_by_body(record).items():
-        doc = OfficialDocument()
-        code = letter_code(profile.office)
-        _header(doc, profile, number, code, day)
-        # "V/v …" (trích yếu) under the number, 12 pt, centred in the left column
-        cell = doc.doc.tables[0].rows[1].cells[0]
-        summary = doc.para(
-            "V/v chuyển ý kiến, kiến nghị của công dân",
-            size=12,
-            align=Align.CENTER,
-            indent=False,
-            after=0,
-            container=cell,
-        )
-        summary.paragraph_format.space_before = Pt(2)
-        if not meeting.concluded:
-            draft = doc.para("DỰ THẢO", bold=True, size=14, align=Align.CENTER, indent=False)
-            draft.paragraph_format.space_before = Pt(12)
-        to = doc.para(align=Align.CENTER, indent=False, after=12)
-        to.paragraph_format.space_before = Pt(18)
-        doc.run(to, "Kính gửi: ")
-        doc.run(to, f"{body}.")
-        doc.para(
-            f"Ngày {meeting.date:%d/%m/%Y}, {profile.author} tổ chức hội nghị tiếp xúc, đối thoại "
-            f"trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân dân thôn {meeting.village}. "
-            "Tại hội nghị, nhân dân có ý kiến, kiến nghị thuộc thẩm quyền giải quyết của Quý cơ "
-            "quan, cụ thể như sau:"
-        )
-        for i, p in enumerate(petitions, start=1):
-            paragraph = doc.para()
-            doc.run(paragraph, f"{i}. {_petitioner(p, speakers, meeting.village)}", bold=True)
-            field = f", lĩnh vực {p.area}" if p.area else ""
-            doc.run(paragraph, f" ({kind_word(p.kind).lower()}{field})")
-            doc.run(paragraph, f": “{_clause(p.content)}”.")
-            if p.forward_task.strip():
-                doc.run(paragraph, f" Đề nghị: {_clause(p.forward_task)}.")
-            if p.answer:
-                who = p.answered_by_name or meeting.chair_name or "Chủ tọa"
-                if p.answered_by_position:
-                    who += f", {p.answered_by_position}"
-                doc.para(f"Ý kiến trả lời tại hội nghị (đồng chí {who}): {_clause(p.answer)}.")
-        last = doc.para(
-            f"{profile.author} chuyển các nội dung trên đến {body} xem xét, giải quyết theo thẩm "
-            "quyền và trả lời công dân; đồng thời thông báo kết quả về Ủy ban nhân dân xã (qua "
-            f"{profile.office_in_text}) để tổng hợp, công khai cho nhân dân được biết"
-        )
-        doc.end_with_stop(last)
-        office = f", {profile.office}" if profile.office.strip() else ""
-        doc.recipients_and_signature(
-            ["- Như trên;", f"- Thôn {meeting.village};", f"- Lưu: VT{office}."],
-            ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
-            meeting.chair_name,
-        )
-        title = f"Công văn chuyển ý kiến, kiến nghị của công dân đến {body}"
-        out.append(Letter(body, petitions, doc.to_bytes(title, profile.author, now)))
-    return out
+    doc = OfficialDocument()
+    code = letter_code(profile.office)
+    _header(doc, profile, number, code, day)
+    # "V/v …" (trích yếu) under the number, 12 pt, centred in the left column
+    cell = doc.doc.tables[0].rows[1].cells[0]
+    summary = doc.para(
+        "V/v chuyển ý kiến, kiến nghị của công dân",
+        size=12,
+        align=Align.CENTER,
+        indent=False,
+        after=0,
+        container=cell,
+    )
+    summary.paragraph_format.space_before = Pt(2)
+    if not meeting.concluded:
+        draft = doc.para("DỰ THẢO", bold=True, size=14, align=Align.CENTER, indent=False)
+        draft.paragraph_format.space_before = Pt(12)
+    to = doc.para(align=Align.CENTER, indent=False, after=12)
+    to.paragraph_format.space_before = Pt(18)
+    doc.run(to, "Kính gửi: ")
+    doc.run(to, f"{body}.")
+    doc.para(
+        f"Ngày {meeting.date:%d/%m/%Y}, {profile.author} tổ chức hội nghị tiếp xúc, đối thoại "
+        f"trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân dân thôn {meeting.village}. "
+        "Tại hội nghị, nhân dân có ý kiến, kiến nghị thuộc thẩm quyền giải quyết của Quý cơ "
+        "quan, cụ thể như sau:"
+    )
+    for i, p in enumerate(petitions, start=1):
+        _item(doc, i, p, speakers, meeting)
+    last = doc.para(
+        f"{profile.author} chuyển các nội dung trên đến {body} xem xét, giải quyết theo thẩm "
+        "quyền và trả lời công dân; đồng thời thông báo kết quả về Ủy ban nhân dân xã (qua "
+        f"{profile.office_in_text}) để tổng hợp, công khai cho nhân dân được biết"
+    )
+    doc.end_with_stop(last)
+    office = f", {profile.office}" if profile.office.strip() else ""
+    doc.recipients_and_signature(
+        ["- Như trên;", f"- Thôn {meeting.village};", f"- Lưu: VT{office}."],
+        ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
+        meeting.chair_name,
+    )
+    title = f"Công văn chuyển ý kiến, kiến nghị của công dân đến {body}"
+    return Letter(body, petitions, doc.to_bytes(title, profile.author, now))
+
+
+def _item(
+    doc: OfficialDocument, i: int, p: Petition, speakers: dict[int, Speaker], meeting: Meeting
+) -> None:
+    """One forwarded petition: who, its kind and field, the words, the task, the answer given."""
+    paragraph = doc.para()
+    doc.run(paragraph, f"{i}. {_petitioner(p, speakers, meeting.village)}", bold=True)
+    field = f", lĩnh vực {p.area}" if p.area else ""
+    doc.run(paragraph, f" ({kind_word(p.kind).lower()}{field})")
+    doc.run(paragraph, f": “{_clause(p.content)}”.")
+    if p.forward_task.strip():
+        doc.run(paragraph, f" Đề nghị: {_clause(p.forward_task)}.")
+    if p.answer:
+        who = p.answered_by_name or meeting.chair_name or "Chủ tọa"
+        if p.answered_by_position:
+            who += f", {p.answered_by_position}"
+        doc.para(f"Ý kiến trả lời tại hội nghị (đồng chí {who}): {_clause(p.answer)}.")
