@@ -921,7 +921,8 @@ def error_line(exc: BaseException, lang: str, db: Path | None) -> str:
 
     t = Translator(lang)
     exc = root_cause(exc)
-    if is_damaged(exc) and "bị hỏng" not in str(exc):
+    worded_damage = getattr(exc, "key", None) in ("store.damaged", "store.backup_damaged")
+    if is_damaged(exc) and not worded_damage:
         message = t.error(damaged_message(db))
     elif is_worded(exc):
         message = t.error(exc)
