@@ -173,14 +173,42 @@ def initial(db: Database) -> None:
         );
         """
     )
-    from facilitator.rules.deadlines import DEFAULT_RULES
-
-    for r in DEFAULT_RULES:
+    for row in _INITIAL_DEADLINE_RULES:
         db.execute(
             "INSERT INTO deadline_rules (key, offset, unit, anchor, reference, label) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [r.key, r.offset, r.unit, r.anchor, r.reference, r.label],
+            list(row),
         )
+
+
+# The deadline rules as step 0001 wrote them: frozen here, so that changing the live rules
+# (facilitator/rules/deadlines.py DEFAULT_RULES) can never change what an old step does.
+_INITIAL_DEADLINE_RULES: tuple[tuple[str, int, str, str, str, str], ...] = (
+    (
+        "evaluation",
+        5,
+        "calendar_days",
+        "meeting",
+        "Kế hoạch, mục III.3.1: chậm nhất 05 ngày sau hội nghị",
+        "Đánh giá, phân loại, chuyển cấp trên",
+    ),
+    (
+        "answer",
+        15,
+        "working_days",
+        "meeting",
+        "Kế hoạch, mục III.3.2: chậm nhất 15 ngày làm việc sau hội nghị",
+        "Trả lời, giải quyết kiến nghị",
+    ),
+    (
+        "publication",
+        10,
+        "calendar_days",
+        "meeting",
+        "Công khai kết quả tiếp xúc, đối thoại trong 10 ngày",
+        "Công khai kết quả",
+    ),
+)
 
 
 @step("0002_checklist")

@@ -197,3 +197,20 @@ def test_a_dump_of_other_steps_is_not_used(tmp_path, monkeypatch):
     applied = store.conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall()
     assert tuple(name for (name,) in applied) == STEPS
     store.close()
+
+
+def test_the_first_step_writes_its_own_frozen_rules_not_the_live_ones(tmp_path, monkeypatch):
+    from facilitator.rules import deadlines
+
+    monkeypatch.setattr(deadlines, "DEFAULT_RULES", ())  # changing the live rules …
+    store = open_store(tmp_path / "steps.db", snapshot=False)
+    rows = store.conn.execute(
+        "SELECT key, offset, unit, anchor FROM deadline_rules ORDER BY key"
+    ).fetchall()
+    store.close()
+    # … changes nothing that step 0001 writes
+    assert rows == [
+        ("answer", 15, "working_days", "meeting"),
+        ("evaluation", 5, "calendar_days", "meeting"),
+        ("publication", 10, "calendar_days", "meeting"),
+    ]
