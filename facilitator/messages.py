@@ -271,6 +271,10 @@ _BOTH: dict[str, tuple[str, str]] = {
         "ngày công khai trước ngày hội nghị",
         "the publication date is before the meeting",
     ),
+    "publication.after_today": (
+        "ngày công khai {day} sau hôm nay ({today}): chỉ ghi việc đã làm",
+        "the publication date {day} is after today ({today}): record only what has been done",
+    ),
     "publication.bad_satisfaction": (
         "mức độ hài lòng không hợp lệ: {value}",
         "invalid satisfaction: {value}",

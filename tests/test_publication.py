@@ -27,6 +27,7 @@ def held(store, clock):
     data["profile"]["hamlets"] = ["Đông Phong", "Tây Phong"]
     console = Console(store, import_meeting(store, data))
     play_demo(console, clock.advance)
+    clock.advance(7 * 86400)  # the publication is recorded once done, days later
     return console
 
 
@@ -148,6 +149,7 @@ async def test_followup_screen_publication_form_and_satisfaction_key(tmp_path, c
     store = app.store
     mid = import_meeting(store, demo_meeting())
     play_demo(Console(store, mid), clock.advance)
+    clock.advance(7 * 86400)  # the publication is recorded once done, days later
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f")  # home: follow-up

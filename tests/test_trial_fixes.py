@@ -12,7 +12,8 @@ from docx import Document
 
 from db.store import open_store
 from facilitator.documents import build
-from facilitator.rules.clock import FrozenClock
+from facilitator.rules.clock import FrozenClock, local, system_clock
+from facilitator.services import publication as pub
 from facilitator.services.conclusion import decide
 from facilitator.services.demo import demo_meeting, play_demo
 from facilitator.services.live import Console, RuleError
@@ -195,3 +196,42 @@ def test_cli_amends_a_petition(tmp_path):
     assert done.stdout.startswith("Đã đính chính; niêm phong 2.")
     store = open_store(path, clock=clock)
     assert [p.forwarded_to for p in store.petitions(meeting_id) if p.seq == 9] == ["Sở Tài nguyên"]
+
+
+# ----- 3. publication dates are never in the future -------------------------------------------
+def test_a_publication_date_after_today_is_refused(console, clock):
+    play_demo(console, clock.advance)
+    store, mid = console.store, console.meeting_id
+    pub.record_publication(store, mid, "office", "", dt.date(2021, 10, 28))  # today: fine
+    with pytest.raises(RuleError) as refused:
+        pub.record_publication(store, mid, "radio", "", dt.date(2021, 10, 29))
+    assert str(refused.value) == (
+        "ngày công khai 29/10/2021 sau hôm nay (28/10/2021): chỉ ghi việc đã làm"
+    )
+    assert [i.done_on for i in pub.publication(store, mid) if i.channel == "radio"] == [None]
+
+
+def test_cli_publish_refuses_a_future_date_in_one_line_in_each_language(tmp_path, clock):
+    path = tmp_path / "f.db"
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    play_demo(Console(store, mid), clock.advance)
+    store.close()
+    today = local(system_clock()).date()
+    later = today + dt.timedelta(days=3)
+    out = run_cli("publish", str(mid), "--office", f"{later:%d/%m/%Y}", db=path)
+    assert (out.returncode, out.stderr.strip()) == (
+        1,
+        f"Lỗi: ngày công khai {later:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): chỉ ghi việc đã làm",
+    )
+    out = run_cli("--lang", "en", "publish", str(mid), "--radio", f"{later:%d/%m/%Y}", db=path)
+    assert out.returncode == 1
+    assert (
+        out.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            f"the publication date {later:%d/%m/%Y} is after today ({today:%d/%m/%Y}): "
+            "record only what has been done"
+        )
+    )
+    assert len(out.stderr.strip().splitlines()) == 1

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db.store import Store
+from facilitator.rules.clock import local, parse
 from facilitator.rules.errors import RuleError
 from facilitator.rules.models import Meeting, Petition
 from facilitator.rules.satisfaction import (  # noqa: F401 (re-exported)
@@ -74,6 +75,11 @@ def record_publication(
         raise RuleError("publication.no_hamlet", "hamlet", hamlet=hamlet)
     if day is not None and day < meeting.date:
         raise RuleError("publication.before_meeting", "done_on")
+    today = local(parse(store.now())).date()
+    if day is not None and day > today:  # the record says what was done, never a plan
+        raise RuleError(
+            "publication.after_today", "done_on", day=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}"
+        )
     with store.write():
         store.set_publication(meeting_id, channel, hamlet if channel == "hamlet" else "", day)
         _sync_checklist(store, meeting_id)
