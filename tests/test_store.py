@@ -214,3 +214,23 @@ def test_the_first_step_writes_its_own_frozen_rules_not_the_live_ones(tmp_path, 
         ("evaluation", 5, "calendar_days", "meeting"),
         ("publication", 10, "calendar_days", "meeting"),
     ]
+
+
+def _check_constraints(conn) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Every ``CHECK (column IN ('a', 'b'))`` of the database, by (table, column)."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for table, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"):
+        for column, words in re.findall(r"CHECK \((\w+) IN \(([^)]*)\)\)", sql or ""):
+            found[(table, column)] = tuple(re.findall(r"'([^']*)'", words))
+    return found
+
+
+@pytest.mark.parametrize("snapshot", [False, True], ids=["steps", "dump"])
+def test_the_enums_are_the_check_constraints_of_a_migrated_database(tmp_path, snapshot):
+    from facilitator.rules.models import CHECKED_COLUMNS
+
+    store = open_store(tmp_path / "new.db", snapshot=snapshot)
+    found = _check_constraints(store.conn)
+    store.close()
+    assert len(found) == 14
+    assert {column: tuple(enum) for enum, column in CHECKED_COLUMNS.items()} == found

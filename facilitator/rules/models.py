@@ -5,12 +5,119 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from facilitator.rules.clock import parse
 from facilitator.rules.slot import Slot
 
-OUTCOMES = ("answered", "assigned", "forwarded", "noted")
+
+# The closed sets of words a column may hold: each StrEnum's values are exactly the column's
+# CHECK constraint (tests/test_store.py compares them with a freshly migrated database). A
+# StrEnum equals its plain string, so ``speaker.state == "waiting"`` keeps working.
+class MeetingStatus(StrEnum):
+    DRAFT = "draft"
+    LIVE = "live"
+    CONCLUDED = "concluded"
+    CLOSED = "closed"
+
+
+class Registered(StrEnum):
+    BEFORE = "before"
+    MEETING = "meeting"
+
+
+class SpeakerKind(StrEnum):
+    SPEECH = "speech"
+    FOLLOW_UP = "follow_up"
+    ANSWER = "answer"
+
+
+class SpeakerState(StrEnum):
+    WAITING = "waiting"
+    SPEAKING = "speaking"
+    DONE = "done"
+    ABSENT = "absent"
+    WITHDRAWN = "withdrawn"
+
+
+class SlotRole(StrEnum):
+    CITIZEN = "citizen"
+    OFFICIAL = "official"
+
+
+class MinutesKind(StrEnum):
+    NOTE = "note"
+    PHASE = "phase"
+    SPEECH = "speech"
+    OUTAGE = "outage"
+
+
+class Outcome(StrEnum):
+    ANSWERED = "answered"
+    ASSIGNED = "assigned"
+    FORWARDED = "forwarded"
+    NOTED = "noted"
+
+
+class PetitionKind(StrEnum):
+    PETITION = "petition"
+    FEEDBACK = "feedback"
+    COMPLAINT = "complaint"
+    DENUNCIATION = "denunciation"
+
+
+class Satisfaction(StrEnum):
+    SATISFIED = "satisfied"
+    UNSATISFIED = "unsatisfied"
+    NO_OPINION = "no_opinion"
+
+
+class AssignmentStatus(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+
+
+class AnswerForm(StrEnum):
+    DIRECT = "direct"
+    WRITTEN = "written"
+
+
+class OverrideKind(StrEnum):
+    OFF = "off"
+    WORK = "work"
+
+
+class DeadlineUnit(StrEnum):
+    WORKING_DAYS = "working_days"
+    CALENDAR_DAYS = "calendar_days"
+
+
+class Channel(StrEnum):
+    OFFICE = "office"
+    HAMLET = "hamlet"
+    RADIO = "radio"
+
+
+# (table, column) whose CHECK constraint each enum mirrors.
+CHECKED_COLUMNS: dict[type[StrEnum], tuple[str, str]] = {
+    MeetingStatus: ("meetings", "status"),
+    Registered: ("speakers", "registered"),
+    SpeakerKind: ("speakers", "kind"),
+    SpeakerState: ("speakers", "state"),
+    SlotRole: ("slots", "role"),
+    MinutesKind: ("minutes", "kind"),
+    Outcome: ("petitions", "outcome"),
+    PetitionKind: ("petitions", "kind"),
+    Satisfaction: ("petitions", "satisfaction"),
+    AssignmentStatus: ("assignments", "status"),
+    AnswerForm: ("assignments", "answer_form"),
+    OverrideKind: ("calendar_overrides", "kind"),
+    DeadlineUnit: ("deadline_rules", "unit"),
+    Channel: ("publications", "channel"),
+}
+
+OUTCOMES = tuple(Outcome)
 
 DEFAULT_AGENDA: tuple[tuple[str, str], ...] = (
     ("Khai mạc", "2.1"),
@@ -47,7 +154,7 @@ class Meeting:
     legal_basis: list[str]
     citizens_present: int
     citizens_by_hamlet: dict[str, int]
-    status: str
+    status: MeetingStatus
     phase_index: int
     registration_open: bool
     started_at: dt.datetime | None
@@ -57,6 +164,9 @@ class Meeting:
     assessment: str
     first_turns_first: bool = False  # people who have not spoken come before second turns
     speech_budget_seconds: int | None = None  # the citizens' phase's whole time (None: none)
+
+    def __post_init__(self) -> None:
+        self.status = MeetingStatus(self.status)
 
     @property
     def concluded(self) -> bool:
@@ -143,15 +253,20 @@ class Speaker:
     gist: str
     field: str
     slip: int | None
-    registered: str
+    registered: Registered
     priority: bool
-    kind: str
+    kind: SpeakerKind
     follows_id: int | None
-    state: str
+    state: SpeakerState
     reason: str
     seq: float
     limit_seconds: int | None
     turn: int = 1
+
+    def __post_init__(self) -> None:
+        self.registered = Registered(self.registered)
+        self.kind = SpeakerKind(self.kind)
+        self.state = SpeakerState(self.state)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Speaker:
@@ -180,8 +295,11 @@ class Speaker:
 class SlotRecord:
     id: int
     speaker_id: int
-    role: str
+    role: SlotRole
     slot: Slot
+
+    def __post_init__(self) -> None:
+        self.role = SlotRole(self.role)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> SlotRecord:
@@ -206,10 +324,13 @@ class MinutesEntry:
     id: int
     phase_position: int
     speaker_id: int | None
-    kind: str
+    kind: MinutesKind
     text: str
     created_at: dt.datetime
     updated_at: dt.datetime
+
+    def __post_init__(self) -> None:
+        self.kind = MinutesKind(self.kind)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> MinutesEntry:
@@ -233,10 +354,15 @@ class Assignment:
     responsible: str
     task: str
     due: dt.date
-    status: str
+    status: AssignmentStatus
     answered_on: dt.date | None
-    answer_form: str | None
+    answer_form: AnswerForm | None
     note: str
+
+    def __post_init__(self) -> None:
+        self.status = AssignmentStatus(self.status)
+        if self.answer_form is not None:
+            self.answer_form = AnswerForm(self.answer_form)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Assignment:
@@ -267,13 +393,20 @@ class Petition:
     answer: str | None
     answered_by_name: str | None
     answered_by_position: str | None
-    outcome: str | None
+    outcome: Outcome | None
     forwarded_to: str | None
     assignment: Assignment | None = field(default=None)
-    kind: str = "petition"  # loại: petition, feedback, complaint, denunciation (kinds.py)
-    satisfaction: str | None = None  # the petitioner's answer (followup.SATISFACTION)
+    kind: PetitionKind = PetitionKind.PETITION  # loại (kinds.py)
+    satisfaction: Satisfaction | None = None  # the petitioner's answer (followup.SATISFACTION)
     answered_in: int | None = None  # the official's answer turn (a speaker id) it was answered in
     forward_task: str = ""  # "Nhiệm vụ" typed for a forwarded petition
+
+    def __post_init__(self) -> None:
+        if self.outcome is not None:
+            self.outcome = Outcome(self.outcome)
+        self.kind = PetitionKind(self.kind)
+        if self.satisfaction is not None:
+            self.satisfaction = Satisfaction(self.satisfaction)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Petition:
