@@ -14,9 +14,11 @@ from textual.widgets import DataTable, Footer, Label, Static
 from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.rules.errors import RuleError
+from facilitator.rules.statutory import Duty
 from facilitator.rules.text import TextError, parse_date
 from facilitator.services import followup, publication
 from screens.forms import Field, FormScreen
+from screens.statutory import state_words
 
 
 class FollowUpScreen(Screen[None]):
@@ -78,6 +80,10 @@ class FollowUpScreen(Screen[None]):
         duties = self.query_one("#checklist", DataTable)
         duty_row = duties.cursor_row  # a tick or a form keeps the place in the list
         duties.clear()
+        # An open duty says what the home and preparation screens say of it, counted in the
+        # unit of its rule ("còn 4 ngày" for the 5 days, "ngày làm việc" for working days).
+        units = {r.key: r.unit for r in self.store.rules()}
+        calendar = self.store.work_calendar()
         for meeting, item in followup.open_checklists(self.store):
             if item.key == "answer":
                 continue  # the answers are the assignments above
@@ -86,7 +92,9 @@ class FollowUpScreen(Screen[None]):
             if item.done_on is not None:  # the day it was done, as the secretary typed it
                 words = self.t(f"fu.{status}_on", date=f"{item.done_on:%d/%m/%Y}")
             else:
-                words = self.t("fu." + status)
+                unit = units.get(item.key, "calendar_days")
+                duty = Duty(item.key, item.due, unit, item.reference)
+                words = state_words(duty, self.as_of, calendar, self.t, short=True)
             duties.add_row(
                 f"{item.due:%d/%m/%Y}",
                 words,

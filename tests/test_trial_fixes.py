@@ -9,10 +9,12 @@ import io
 
 import pytest
 from docx import Document
+from textual.widgets import DataTable
 
 from db.store import open_store
+from facilitator.app import make_app
 from facilitator.documents import build
-from facilitator.rules.clock import FrozenClock, local, system_clock
+from facilitator.rules.clock import TZ, FrozenClock, local, system_clock
 from facilitator.services import publication as pub
 from facilitator.services.conclusion import decide
 from facilitator.services.demo import demo_meeting, play_demo
@@ -235,3 +237,36 @@ def test_cli_publish_refuses_a_future_date_in_one_line_in_each_language(tmp_path
         )
     )
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+# ----- 4. one rule per deadline on every screen ------------------------------------------------
+async def test_home_and_follow_up_count_each_deadline_by_its_own_rule(tmp_path):
+    clock = FrozenClock(MEETING_START)
+    app = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+    mid = import_meeting(app.store, demo_meeting())
+    play_demo(Console(app.store, mid), clock.advance)
+    clock.now = dt.datetime(2021, 11, 4, 9, 0, tzinfo=TZ)  # Thu: evaluation late, others open
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = str(app.screen.query_one("#home-clock").render()).splitlines()
+        assert panel[2:] == [
+            "  Đánh giá, phân loại (5 ngày): ✗ TRỄ 2 ngày (hạn 02/11/2021)",
+            "  Trả lời kiến nghị (15 ngày làm việc): còn 10 ngày làm việc (hạn 18/11/2021)",
+            "  Công khai kết quả (10 ngày): còn 4 ngày (hạn 08/11/2021)",
+        ]
+        await pilot.press("f")
+        await pilot.pause()
+        duties = app.screen.query_one("#checklist", DataTable)
+        statuses = {
+            str(duties.get_row_at(i)[3])[2:]: duties.get_row_at(i)[1]
+            for i in range(duties.row_count)
+        }
+        assert statuses["Đánh giá, phân loại"] == "✗ TRỄ 2 ngày"
+        assert statuses["Công khai kết quả"] == "còn 4 ngày"  # calendar days, as on home
+        assignments = app.screen.query_one("#followup", DataTable)
+        # the 15-working-day answers: working days, said so, as on home
+        assert {assignments.get_row_at(i)[1] for i in range(assignments.row_count)} == {
+            "còn 10 ngày làm việc"
+        }
