@@ -8,6 +8,7 @@ from facilitator.services.conclusion import decide
 from facilitator.services.demo import demo_meeting
 from facilitator.services.live import Console
 from tests.helpers import run_cli as run
+from tests.helpers import run_cli_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +50,8 @@ def test_import_meetings_export_json(tmp_path: Path, meeting_file: Path):
 
 
 def test_errors_are_one_line_exit_1_usage_exit_2(tmp_path: Path):
+    """The real entry point in a process of its own: exit codes and the streams apart."""
+    run = run_cli_process
     db = tmp_path / "f.db"
     bad = tmp_path / "bad.json"
     bad.write_text(

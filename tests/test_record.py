@@ -25,6 +25,7 @@ from facilitator.services.demo import demo_meeting, play_demo
 from facilitator.services.exporting import export_document
 from facilitator.services.live import Console, speech_header
 from facilitator.services.meetingfile import export_meeting, import_meeting
+from tests.helpers import run_cli
 
 START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
 AS_OF = dt.date(2021, 11, 25)
@@ -350,38 +351,20 @@ async def test_export_dialog_says_the_documents_are_drafts(tmp_path, clock):
         assert "✓ 2021-10-28_dong-phong_bien-ban.docx (dự thảo, hội nghị chưa kết luận)" in shown
 
 
-def _cli(*args: str, db: Path):
-    import os
-    import subprocess
-    import sys
-
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator.cli", "--db", str(db), *args],
-        cwd=Path(__file__).resolve().parent.parent,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={
-            **{k: v for k, v in os.environ.items() if k != "FACILITATOR_DB"},
-            "PYTHONIOENCODING": "utf-8",
-        },
-    )
-
-
 def test_cli_export_says_draft_and_refuses_an_as_of_before_the_meeting(tmp_path: Path):
     db = tmp_path / "f.db"
     store = open_store(db)
     mid = import_meeting(store, demo_meeting())
     store.close()
-    out = _cli("export", str(mid), "--doc", "minutes", "-o", str(tmp_path), db=db)
+    out = run_cli("export", str(mid), "--doc", "minutes", "-o", str(tmp_path), db=db)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[-1] == (
         "Hội nghị chưa kết luận: văn bản là DỰ THẢO (có chữ DỰ THẢO trên tiêu đề)."
     )
-    early = _cli("export", str(mid), "--doc", "report", "--as-of", "27/10/2021", db=db)
+    early = run_cli("export", str(mid), "--doc", "report", "--as-of", "27/10/2021", db=db)
     assert early.returncode == 1
     assert early.stderr == "Lỗi: ngày lập văn bản 27/10/2021 trước ngày hội nghị 28/10/2021\n"
-    english = _cli(
+    english = run_cli(
         "export", str(mid), "--doc", "report", "--as-of", "2021-10-01", "--lang", "en", db=db
     )
     assert english.stderr == (
