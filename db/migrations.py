@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -12,13 +13,15 @@ from db.steps import MIGRATION_SET
 migrations = Migrations(MIGRATION_SET)
 REGISTERED: list[str] = []  # must equal db.steps.STEPS (a test checks it)
 
+Step = TypeVar("Step", bound=Callable[[Database], None])
 
-def step(name: str):  # type: ignore[no-untyped-def]
+
+def step(name: str) -> Callable[[Step], Step]:
     REGISTERED.append(name)
     return migrations(name=name)
 
 
-def step_outside_transaction(name: str):  # type: ignore[no-untyped-def]
+def step_outside_transaction(name: str) -> Callable[[Step], Step]:
     """A step that manages its own transaction (PRAGMA foreign_keys cannot change inside one);
     it must be safe to run again if the process dies before the step is recorded."""
     REGISTERED.append(name)

@@ -246,7 +246,8 @@ class StoreApp(App[None]):
         return binding.key_display or key_label(binding.key)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open(app: App[object]), which App[None] is not (App is invariant).
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(LocalPalette(self.t))
 
     def search_themes(self) -> None:
@@ -255,7 +256,7 @@ class StoreApp(App[None]):
         providers: list[type[Provider]] = [ThemeProvider]
         self.push_screen(LocalPalette(self.t, providers, "palette.themes"))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) in the user's language: quit, theme, and every key of the
         current screen (bindings with an id are the actions; form keys have none)."""
         from screens.keybar import key_label

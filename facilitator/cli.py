@@ -488,19 +488,19 @@ def publish(
     if office is not None:
         changes.append(("office", "", day(office)))
     for item in hamlets:
-        name, sep, when = item.rpartition("=")
+        name, sep, on = item.rpartition("=")
         if not sep or not name.strip():
             raise click.UsageError(t("publish.hamlet_usage"))
-        changes.append(("hamlet", " ".join(name.split()), day(when)))
+        changes.append(("hamlet", " ".join(name.split()), day(on)))
     if radio is not None:
         changes.append(("radio", "", day(radio)))
     store = settings.store(must_exist=True)
     for channel, hamlet, when in changes:
         pub.record_publication(store, meeting_id, channel, hamlet, when)
-    for item in pub.publication(store, meeting_id):
-        mark = "☑" if item.done_on else "☐"
-        when = f"{item.done_on:%d/%m/%Y}" if item.done_on else " " * 10
-        click.echo(f"{mark} {when}  {t('pub.' + item.channel, hamlet=item.hamlet)}")
+    for done in pub.publication(store, meeting_id):
+        mark = "☑" if done.done_on else "☐"
+        shown = f"{done.done_on:%d/%m/%Y}" if done.done_on else " " * 10
+        click.echo(f"{mark} {shown}  {t('pub.' + done.channel, hamlet=done.hamlet)}")
     click.echo(t("publish.done" if pub.is_published(store, meeting_id) else "publish.not_done"))
 
 

@@ -789,7 +789,7 @@ def _report_general(doc: OfficialDocument, meeting: Meeting, petitions: list[Pet
     """Part I: how many petitions, by outcome, by kind and by field."""
     ordinary = [p for p in petitions if is_ordinary(p.kind)]
     by_law = [p for p in petitions if not is_ordinary(p.kind)]
-    outcomes = Counter(p.outcome for p in ordinary)
+    outcomes: Counter[str | None] = Counter(p.outcome for p in ordinary)
     if not petitions:
         doc.para(
             f"Tại hội nghị ngày {meeting.date:%d/%m/%Y}, nhân dân không có ý kiến, kiến nghị nào "
@@ -808,7 +808,7 @@ def _report_general(doc: OfficialDocument, meeting: Meeting, petitions: list[Pet
     ]
     for i, line in enumerate(lines):
         doc.para(f"- {line}{'.' if i == len(lines) - 1 else ';'}")
-    kinds = Counter(p.kind for p in petitions)
+    kinds: Counter[str] = Counter(p.kind for p in petitions)
     doc.para(
         "Phân theo loại: "
         + "; ".join(f"{KIND_WORDS[k]}: {kinds[k]}" for k in KINDS if kinds[k])
@@ -873,7 +873,7 @@ def _report_results(
 
 
 def _satisfaction_counts(petitions: list[Petition]) -> str:
-    counts = Counter(p.satisfaction for p in petitions)
+    counts: Counter[str | None] = Counter(p.satisfaction for p in petitions)
     parts = [f"{counts[k]} {SATISFACTION_WORDS[k].lower()}" for k in SATISFACTION if counts[k]]
     if counts[None]:
         parts.append(f"{counts[None]} chưa lấy ý kiến")

@@ -30,10 +30,11 @@ def forwarded_by_body(record: MeetingRecord) -> dict[str, list[Petition]]:
     groups: dict[str, list[Petition]] = defaultdict(list)
     names: dict[str, str] = {}
     for p in record.petitions:
-        if p.outcome != "forwarded" or not (p.forwarded_to or "").strip():
+        body = " ".join((p.forwarded_to or "").split())
+        if p.outcome != "forwarded" or not body:
             continue
-        key = " ".join(p.forwarded_to.split()).casefold()
-        names.setdefault(key, " ".join(p.forwarded_to.split()))
+        key = body.casefold()
+        names.setdefault(key, body)
         groups[names[key]].append(p)
     return dict(groups)
 

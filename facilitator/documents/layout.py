@@ -310,7 +310,7 @@ class OfficialDocument:
     def header(self, h: Header, widths_mm: tuple[float, float] = (62, 103)) -> Table:
         """``widths_mm``: the two columns; a landscape page (the attendance sheet) spreads them
         over its wider text area. A blank ``code`` prints no number line (a list has none)."""
-        table = self.doc.add_table(rows=2, cols=2)
+        table: Table = self.doc.add_table(rows=2, cols=2)
         self._fixed(table, [Mm(widths_mm[0]), Mm(widths_mm[1])])
         left, right = table.rows[0].cells
         for i, line in enumerate(h.agency):
@@ -427,7 +427,7 @@ class OfficialDocument:
         size: float = 13,
         centred: Sequence[int] = (0,),
     ) -> Table:
-        table = self.doc.add_table(rows=1, cols=len(head))
+        table: Table = self.doc.add_table(rows=1, cols=len(head))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         self._fixed(table, [Mm(w) for w in widths_mm])

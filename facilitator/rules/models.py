@@ -423,7 +423,7 @@ class Petition:
             row["answered_by_position"],
             row["outcome"],
             row["forwarded_to"],
-            kind=row.get("kind") or "petition",
+            kind=row.get("kind") or PetitionKind.PETITION,
             satisfaction=row.get("satisfaction"),
             answered_in=row.get("answered_in"),
             forward_task=row.get("forward_task") or "",

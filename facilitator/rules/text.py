@@ -129,7 +129,7 @@ def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
-def name_sort_key(full_name: str) -> tuple:
+def name_sort_key(full_name: str) -> tuple[tuple[int, ...] | tuple[tuple[int, ...], ...], ...]:
     """Vietnamese name order: by given name (the last word), then family and middle names."""
     words = nfc(full_name).split()
     if not words:

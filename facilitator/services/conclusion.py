@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from db.store import Store
 from facilitator.rules import statistics
@@ -147,7 +148,7 @@ def conclude(
             if store.phases(meeting.id)[last].started_at is None:
                 reached["started_at"] = now
             store.update_phase(meeting.id, last, reached)
-        values = {
+        values: dict[str, Any] = {
             "conclusion": conclusion,
             "assessment": assessment,
             "status": "concluded",

@@ -83,7 +83,7 @@ def queue_end(
 ) -> dt.datetime:
     """Projected end of the queue: what is left of the current slot + one slot per waiting
     speaker (their own length, or the meeting's). Screens pass what they already loaded."""
-    total = sum(s.limit_seconds or slot_seconds for s in waiting if s.state == "waiting")
+    total: float = sum(s.limit_seconds or slot_seconds for s in waiting if s.state == "waiting")
     if current is not None:
         total += max(0.0, current.slot.remaining(now))
     return local(now + dt.timedelta(seconds=total))
@@ -921,7 +921,9 @@ class Console:
             petition = self.store.petition(petition_id)
             change.removed("petitions", row)
             if petition.assignment is not None:
-                change.removed("assignments", self.store.get("assignments", petition.assignment.id))
+                assignment = self.store.get("assignments", petition.assignment.id)
+                if assignment is not None:
+                    change.removed("assignments", assignment)
             for later in self.store.petitions(self.meeting_id):
                 if later.seq > row["seq"]:
                     change.touch("petitions", later.id)

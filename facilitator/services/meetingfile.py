@@ -76,7 +76,8 @@ class _Constant:
 
 def schema() -> dict[str, Any]:
     text = resources.files("facilitator").joinpath("schema/meeting.schema.json").read_text("utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def json_path(parts: Iterable[Any]) -> str:
@@ -388,7 +389,10 @@ def _validator() -> Any:
         return isinstance(instance, int) and not isinstance(instance, bool)
 
     checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", is_integer)
-    cls = validators.extend(Draft202012Validator, type_checker=checker)
+    # types-jsonschema leaves validators.extend unannotated; it returns a validator class.
+    cls = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, type_checker=checker
+    )
     return cls(schema())
 
 
