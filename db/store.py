@@ -18,9 +18,17 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from db.steps import MIGRATION_SET, MIGRATIONS_TABLE, STEPS
+from db.values import (
+    AssignmentValues,
+    EntryValues,
+    OfficialValues,
+    PetitionValues,
+    SlotValues,
+    SpeakerValues,
+)
 from facilitator.rules.clock import Clock, stamp, system_clock
 from facilitator.rules.deadlines import DeadlineRule, WorkCalendar
 from facilitator.rules.errors import Message, StoreError  # StoreError: the database file
@@ -245,6 +253,72 @@ class Store:
     def get(self, table: str, row_id: int) -> dict[str, Any] | None:
         assert table in _TABLES
         return self._row(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+
+    # ----- named writes (the columns: db/values.py) --------------------------------------
+    def add_speaker(self, meeting_id: int, **values: Unpack[SpeakerValues]) -> int:
+        return self.insert("speakers", {"meeting_id": meeting_id, **values})
+
+    def update_speaker(self, speaker_id: int, **values: Unpack[SpeakerValues]) -> None:
+        self.update("speakers", speaker_id, dict(values))
+
+    def add_slot(self, meeting_id: int, **values: Unpack[SlotValues]) -> int:
+        return self.insert("slots", {"meeting_id": meeting_id, **values})
+
+    def update_slot(self, slot_id: int, **values: Unpack[SlotValues]) -> None:
+        self.update("slots", slot_id, dict(values))
+
+    def add_entry(self, meeting_id: int, **values: Unpack[EntryValues]) -> int:
+        """A minutes entry."""
+        return self.insert("minutes", {"meeting_id": meeting_id, **values})
+
+    def update_entry(self, entry_id: int, **values: Unpack[EntryValues]) -> None:
+        self.update("minutes", entry_id, dict(values))
+
+    def add_petition(self, meeting_id: int, **values: Unpack[PetitionValues]) -> int:
+        return self.insert("petitions", {"meeting_id": meeting_id, **values})
+
+    def update_petition(self, petition_id: int, **values: Unpack[PetitionValues]) -> None:
+        self.update("petitions", petition_id, dict(values))
+
+    def delete_petition(self, petition_id: int) -> None:
+        """The petition and its assignment (the foreign key cascades)."""
+        self.delete("petitions", petition_id)
+
+    def add_official(self, meeting_id: int, **values: Unpack[OfficialValues]) -> int:
+        return self.insert("officials", {"meeting_id": meeting_id, **values})
+
+    def update_official(self, official_id: int, **values: Unpack[OfficialValues]) -> None:
+        self.update("officials", official_id, dict(values))
+
+    def delete_official(self, official_id: int) -> None:
+        self.delete("officials", official_id)
+
+    def update_assignment(self, assignment_id: int, **values: Unpack[AssignmentValues]) -> None:
+        self.update("assignments", assignment_id, dict(values))
+
+    # Many rows at once (a meeting file's import): one statement each, ids in order.
+    def add_speakers(self, meeting_id: int, rows: Sequence[SpeakerValues]) -> list[int]:
+        return self.insert_many("speakers", [{"meeting_id": meeting_id, **r} for r in rows])
+
+    def add_entries(self, meeting_id: int, rows: Sequence[EntryValues]) -> list[int]:
+        return self.insert_many("minutes", [{"meeting_id": meeting_id, **r} for r in rows])
+
+    def add_petitions(self, meeting_id: int, rows: Sequence[PetitionValues]) -> list[int]:
+        return self.insert_many("petitions", [{"meeting_id": meeting_id, **r} for r in rows])
+
+    def add_assignments(self, rows: Sequence[AssignmentValues]) -> list[int]:
+        return self.insert_many("assignments", [dict(r) for r in rows])
+
+    def entry_or_none(self, entry_id: int) -> MinutesEntry | None:
+        """A minutes entry, None when another window removed it."""
+        row = self.get("minutes", entry_id)
+        return MinutesEntry.from_row(row) if row is not None else None
+
+    def petition_or_none(self, petition_id: int) -> Petition | None:
+        """A petition (with its assignment), None when another window removed it."""
+        if self.get("petitions", petition_id) is None:
+            return None
+        return self.petition(petition_id)
 
     def log(
         self,

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from db.changes import Change, rows_of, undo_rows
 from db.store import Store
+from db.values import PetitionValues, SpeakerValues
 from facilitator.rules.cccd import CardReading, read_card
 from facilitator.rules.clock import local, parse, stamp
 from facilitator.rules.errors import Message, RuleError
@@ -87,50 +89,6 @@ def queue_end(
     if current is not None:
         total += max(0.0, current.slot.remaining(now))
     return local(now + dt.timedelta(seconds=total))
-
-
-def _rows_of(payload: dict[str, Any]) -> set[tuple[str, int]]:
-    """The (table, id) pairs an event changed or added, from its undo record."""
-    rows: set[tuple[str, int]] = set()
-    for table, before in (payload.get("before") or {}).items():
-        rows.update((table, int(row_id)) for row_id in before)
-    for table, added in (payload.get("inserted") or {}).items():
-        for item in added:
-            rows.add((table, int(item[0] if isinstance(item, list) else item)))
-    for table, deleted in (payload.get("deleted") or {}).items():
-        rows.update((table, int(row["id"])) for row in deleted)
-    for key in ("speaker", "follows"):
-        if isinstance(payload.get(key), int):
-            rows.add(("speakers", payload[key]))
-    return rows
-
-
-class _Change:
-    """Collects before-images of rows an action touches, for undo."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.before: dict[str, dict[str, dict[str, Any]]] = {}
-        self.inserted: dict[str, list[Any]] = {}
-        self.deleted: dict[str, list[dict[str, Any]]] = {}
-
-    def touch(self, table: str, row_id: int) -> None:
-        rows = self.before.setdefault(table, {})
-        if str(row_id) not in rows:
-            row = self.store.get(table, row_id)
-            if row is not None:
-                rows[str(row_id)] = row
-
-    def added(self, table: str, row_id: int, extra: Any = None) -> None:
-        self.inserted.setdefault(table, []).append(row_id if extra is None else [row_id, extra])
-
-    def removed(self, table: str, row: dict[str, Any]) -> None:
-        """A row the action deletes: undo inserts it again, with its id."""
-        self.deleted.setdefault(table, []).append(row)
-
-    def payload(self, **summary: Any) -> dict[str, Any]:
-        extra = {"deleted": self.deleted} if self.deleted else {}
-        return {"before": self.before, "inserted": self.inserted, **extra, **summary}
 
 
 def _check_kind(kind: str) -> None:
@@ -234,7 +192,7 @@ class Console:
             ),
             None,
         )
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
             top, last_priority = self.store.seq_bounds(self.meeting_id)
             seq = top + 1.0
@@ -248,26 +206,23 @@ class Console:
                     seq = (after + following) / 2 if following is not None else after + 1.0
             elif self.meeting.first_turns_first and duplicate is None:
                 seq = self._before_second_turns(seq)
-            speaker_id = self.store.insert(
-                "speakers",
-                {
-                    "meeting_id": self.meeting_id,
-                    "name": name,
-                    "title": title if title in TITLES else "",
-                    "hamlet": hamlet,
-                    "gist": gist,
-                    "field": field,
-                    "slip": slip,
-                    "registered": registered,
-                    "priority": int(priority),
-                    "kind": "speech",
-                    "state": "waiting",
-                    "seq": seq,
-                    "limit_seconds": limit_seconds,
-                    "created_at": self.store.now(),
-                },
+            speaker_id = self.store.add_speaker(
+                self.meeting_id,
+                name=name,
+                title=title if title in TITLES else "",
+                hamlet=hamlet,
+                gist=gist,
+                field=field,
+                slip=slip,
+                registered=registered,
+                priority=int(priority),
+                kind="speech",
+                state="waiting",
+                seq=seq,
+                limit_seconds=limit_seconds,
+                created_at=self.store.now(),
             )
-            change.added("speakers", speaker_id)
+            change.added_speaker(speaker_id)
             if card:
                 self.store.remember_card(self.meeting_id, card, speaker_id)
             self.store.log(
@@ -305,7 +260,7 @@ class Console:
     @_atomic
     def edit_speaker(self, speaker_id: int, **values: Any) -> None:
         self.check_unsealed()
-        clean_values: dict[str, Any] = {}
+        clean_values: SpeakerValues = {}
         for key in ("name", "hamlet", "gist", "field"):
             if key in values:
                 clean_values[key] = _field(
@@ -327,19 +282,18 @@ class Console:
             if limit is not None and not 30 <= limit <= 3600:
                 raise RuleError("live.limit_range", "limit")
             clean_values["limit_seconds"] = limit
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            change.touch("speakers", speaker_id)
-            if not change.before.get("speakers"):
+            if not change.speaker(speaker_id):
                 # Another window removed this speaker (an undone registration): say so
                 # instead of logging an edit that saved nothing.
                 raise RuleError("live.speaker_removed")
-            self.store.update("speakers", speaker_id, clean_values)
+            self.store.update_speaker(speaker_id, **clean_values)
             # The title is the person's: a correction reaches each of their turns (lần 2...).
             for other in self._turns_of(speaker_id) if "title" in clean_values else []:
                 if other != speaker_id:
-                    change.touch("speakers", other)
-                    self.store.update("speakers", other, {"title": clean_values["title"]})
+                    change.speaker(other)
+                    self.store.update_speaker(other, title=clean_values["title"])
             self.store.log(
                 self.meeting_id, "speaker.edited", change.payload(speaker=speaker_id), undoable=True
             )
@@ -357,30 +311,27 @@ class Console:
         original = self.store.speaker(speaker_id)
         if original.state not in ("done", "speaking"):
             raise RuleError("live.again_only_spoken")
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
             top, _ = self.store.seq_bounds(self.meeting_id)
-            new_id = self.store.insert(
-                "speakers",
-                {
-                    "meeting_id": self.meeting_id,
-                    "name": original.name,
-                    "title": original.title,
-                    "hamlet": original.hamlet,
-                    # A second turn is about something new: the first turn's gist printed
-                    # above it ("phát biểu lần 2: <first gist>") credited words never said.
-                    "gist": "",
-                    "field": original.field,
-                    "registered": "meeting",
-                    "priority": 0,
-                    "kind": "follow_up",
-                    "follows_id": original.follows_id or original.id,
-                    "state": "waiting",
-                    "seq": top + 1.0,
-                    "created_at": self.store.now(),
-                },
+            new_id = self.store.add_speaker(
+                self.meeting_id,
+                name=original.name,
+                title=original.title,
+                hamlet=original.hamlet,
+                # A second turn is about something new: the first turn's gist printed
+                # above it ("phát biểu lần 2: <first gist>") credited words never said.
+                gist="",
+                field=original.field,
+                registered="meeting",
+                priority=0,
+                kind="follow_up",
+                follows_id=original.follows_id or original.id,
+                state="waiting",
+                seq=top + 1.0,
+                created_at=self.store.now(),
             )
-            change.added("speakers", new_id)
+            change.added_speaker(new_id)
             self.store.log(
                 self.meeting_id,
                 "speaker.follow_up",
@@ -400,12 +351,12 @@ class Console:
         if not 0 <= other < len(waiting):
             return False
         a, b = waiting[index], waiting[other]
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            change.touch("speakers", a.id)
-            change.touch("speakers", b.id)
-            self.store.update("speakers", a.id, {"seq": b.seq})
-            self.store.update("speakers", b.id, {"seq": a.seq})
+            change.speaker(a.id)
+            change.speaker(b.id)
+            self.store.update_speaker(a.id, seq=b.seq)
+            self.store.update_speaker(b.id, seq=a.seq)
             self.store.log(
                 self.meeting_id,
                 "speaker.moved",
@@ -432,21 +383,21 @@ class Console:
         self, waiting: list[Speaker], order: list[Speaker], kind: str, **summary: Any
     ) -> None:
         """Give the waiting speakers ``order`` by handing out their own seq values again."""
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
             for speaker, seq in zip(order, [s.seq for s in waiting], strict=True):
                 if speaker.seq != seq:
-                    change.touch("speakers", speaker.id)
-                    self.store.update("speakers", speaker.id, {"seq": seq})
+                    change.speaker(speaker.id)
+                    self.store.update_speaker(speaker.id, seq=seq)
             self.store.log(self.meeting_id, kind, change.payload(**summary), undoable=True)
 
     @_atomic
     def set_first_turns_first(self, on: bool) -> None:
         """The rule that people who have not spoken yet come before second turns (OpenSlides
         #3294). Turning it on moves the waiting second turns after the first turns."""
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            change.touch("meetings", self.meeting_id)
+            change.meeting(self.meeting_id)
             self.store.update_meeting(self.meeting_id, {"first_turns_first": int(on)})
             if on:
                 waiting = self.store.waiting(self.meeting_id)
@@ -454,8 +405,8 @@ class Console:
                     first_turns_first(waiting), [s.seq for s in waiting], strict=True
                 ):
                     if speaker.seq != seq:
-                        change.touch("speakers", speaker.id)
-                        self.store.update("speakers", speaker.id, {"seq": seq})
+                        change.speaker(speaker.id)
+                        self.store.update_speaker(speaker.id, seq=seq)
             self.store.log(
                 self.meeting_id,
                 "queue.first_turns_first",
@@ -471,10 +422,10 @@ class Console:
         speaker = self.store.speaker(speaker_id)
         if speaker.state != "waiting":
             raise RuleError("live.absent_only_waiting")
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            change.touch("speakers", speaker_id)
-            self.store.update("speakers", speaker_id, {"state": state, "reason": reason})
+            change.speaker(speaker_id)
+            self.store.update_speaker(speaker_id, state=state, reason=reason)
             self.store.log(
                 self.meeting_id,
                 f"speaker.{state}",
@@ -490,28 +441,25 @@ class Console:
         if not waiting:
             return None
         nxt = waiting[0]
-        change = _Change(self.store)
+        change = Change(self.store)
         now = self.store.now()
         with self.store.write():
             self._end_current(change, now)
-            change.touch("speakers", nxt.id)
-            self.store.update("speakers", nxt.id, {"state": "speaking"})
-            slot_id = self.store.insert(
-                "slots",
-                {
-                    "meeting_id": self.meeting_id,
-                    "speaker_id": nxt.id,
-                    "started_at": now,
-                    "limit_seconds": self.slot_limit(nxt),
-                },
+            change.speaker(nxt.id)
+            self.store.update_speaker(nxt.id, state="speaking")
+            slot_id = self.store.add_slot(
+                self.meeting_id,
+                speaker_id=nxt.id,
+                started_at=now,
+                limit_seconds=self.slot_limit(nxt),
             )
-            change.added("slots", slot_id)
+            change.added_slot(slot_id)
             # The entry holds only what is typed; its header is its speaker (speech_header).
             # Called again after an undo kept the typed words: go on in that same entry.
             kept = self.store.last_entry_of(nxt.id)
             if kept is None:
                 entry_id = self._add_entry("speech", "", nxt.id, now)
-                change.added("minutes", entry_id, "")
+                change.added_entry(entry_id)
             self.store.log(
                 self.meeting_id,
                 "speaker.called",
@@ -562,57 +510,48 @@ class Console:
             self.check_unsealed()
         name = _field(name, "name", required=True)
         position = _field(position, "position")
-        change = _Change(self.store)
+        change = Change(self.store)
         now = self.store.now()
         with self.store.write():
             self._end_current(change, now)
             top, _ = self.store.seq_bounds(self.meeting_id)
-            speaker_id = self.store.insert(
-                "speakers",
-                {
-                    "meeting_id": self.meeting_id,
-                    "name": name,
-                    "hamlet": position,
-                    "kind": "answer",
-                    "state": "speaking",
-                    "registered": "meeting",
-                    "seq": top + 1.0,
-                    "created_at": now,
-                },
+            speaker_id = self.store.add_speaker(
+                self.meeting_id,
+                name=name,
+                hamlet=position,
+                kind="answer",
+                state="speaking",
+                registered="meeting",
+                seq=top + 1.0,
+                created_at=now,
             )
-            change.added("speakers", speaker_id)
-            slot_id = self.store.insert(
-                "slots",
-                {
-                    "meeting_id": self.meeting_id,
-                    "speaker_id": speaker_id,
-                    "role": "official",
-                    "started_at": now,
-                    "limit_seconds": self.meeting.slot_seconds,
-                },
+            change.added_speaker(speaker_id)
+            slot_id = self.store.add_slot(
+                self.meeting_id,
+                speaker_id=speaker_id,
+                role="official",
+                started_at=now,
+                limit_seconds=self.meeting.slot_seconds,
             )
-            change.added("slots", slot_id)
+            change.added_slot(slot_id)
             entry_id = self._add_entry("speech", "", speaker_id, now)
-            change.added("minutes", entry_id, "")
+            change.added_entry(entry_id)
             for petition_id in petitions:
-                change.touch("petitions", petition_id)
+                change.petition(petition_id)
                 had = self.store.petition(petition_id).assignment
                 if had is not None:
-                    change.touch("assignments", had.id)
-                self.store.update(
-                    "petitions",
+                    change.assignment(had.id)
+                self.store.update_petition(
                     petition_id,
-                    {
-                        "answered_in": speaker_id,
-                        "answered_by_name": name,
-                        "answered_by_position": position or None,
-                    },
+                    answered_in=speaker_id,
+                    answered_by_name=name,
+                    answered_by_position=position or None,
                 )
                 if decide is not None:
                     decide(petition_id)
                     made = self.store.petition(petition_id).assignment
                     if made is not None and had is None:
-                        change.added("assignments", made.id)
+                        change.added_assignment(made.id)
             self.store.log(
                 self.meeting_id,
                 "answer.started",
@@ -621,20 +560,18 @@ class Console:
             )
         return speaker_id
 
-    def _end_current(self, change: _Change, now: str) -> None:
+    def _end_current(self, change: Change, now: str) -> None:
         current = self.store.current_slot(self.meeting_id)
         if current is not None:
-            change.touch("slots", current.id)
+            change.slot(current.id)
             ended = current.slot.end(parse(now))
-            self.store.update(
-                "slots",
-                current.id,
-                {"ended_at": now, "paused_at": None, "paused_total": ended.paused_total},
+            self.store.update_slot(
+                current.id, ended_at=now, paused_at=None, paused_total=ended.paused_total
             )
         speaking = self.store.speaking(self.meeting_id)
         if speaking is not None:
-            change.touch("speakers", speaking.id)
-            self.store.update("speakers", speaking.id, {"state": "done"})
+            change.speaker(speaking.id)
+            self.store.update_speaker(speaking.id, state="done")
 
     @_atomic
     def end_speech(self) -> bool:
@@ -642,7 +579,7 @@ class Console:
             self.meeting_id
         ):
             return False
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
             self._end_current(change, self.store.now())
             self.store.log(self.meeting_id, "slot.ended", change.payload(), undoable=True)
@@ -657,16 +594,13 @@ class Console:
         now = self.now()
         slot = current.slot
         changed = slot.pause(now) if slot.state is SlotState.RUNNING else slot.resume(now)
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            change.touch("slots", current.id)
-            self.store.update(
-                "slots",
+            change.slot(current.id)
+            self.store.update_slot(
                 current.id,
-                {
-                    "paused_at": stamp(changed.paused_at) if changed.paused_at else None,
-                    "paused_total": changed.paused_total,
-                },
+                paused_at=stamp(changed.paused_at) if changed.paused_at else None,
+                paused_total=changed.paused_total,
             )
             kind = "slot.paused" if changed.state is SlotState.PAUSED else "slot.resumed"
             self.store.log(self.meeting_id, kind, change.payload(), undoable=True)
@@ -678,12 +612,10 @@ class Console:
         current = self.store.current_slot(self.meeting_id)
         if current is None:
             return False
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            change.touch("slots", current.id)
-            self.store.update(
-                "slots", current.id, {"limit_seconds": current.slot.limit_seconds + seconds}
-            )
+            change.slot(current.id)
+            self.store.update_slot(current.id, limit_seconds=current.slot.limit_seconds + seconds)
             self.store.log(
                 self.meeting_id, "slot.extended", change.payload(seconds=seconds), undoable=True
             )
@@ -705,46 +637,17 @@ class Console:
         return str(event["kind"])
 
     def _check_undoable(self, event: dict[str, Any]) -> None:
-        touched = _rows_of(event["payload"])
+        touched = rows_of(event["payload"])
         later = self.store.events_after(self.meeting_id, event["id"])
         undone = {e["undoes"] for e in later if e["undoes"] is not None}
         for other in later:
             if other["session"] == self.store.session or other["id"] in undone:
                 continue
-            if touched & _rows_of(other["payload"]):
+            if touched & rows_of(other["payload"]):
                 raise RuleError("live.undo_changed")
 
     def _undo(self, event: dict[str, Any]) -> None:
-        payload = event["payload"]
-        removed: dict[str, list[dict[str, Any]]] = {}
-
-        def remove(table: str, row_id: int) -> None:
-            row = self.store.get(table, row_id)
-            if row is not None:
-                removed.setdefault(table, []).append(row)
-                self.store.delete(table, row_id)
-
-        for table, rows in payload.get("before", {}).items():
-            for row_id, row in rows.items():
-                values = {k: v for k, v in row.items() if k != "id"}
-                self.store.update(table, int(row_id), values)
-        inserted = payload.get("inserted", {})
-        for slot_id in inserted.get("slots", []):
-            remove("slots", slot_id)
-        for entry_id, header in inserted.get("minutes", []):
-            row = self.store.get("minutes", entry_id)
-            # Typed text is kept; ``header`` is the text an older release pre-filled.
-            if row is not None and row["text"].strip() in ("", header):
-                remove("minutes", entry_id)
-        for assignment_id in inserted.get("assignments", []):
-            remove("assignments", assignment_id)
-        for speaker_id in inserted.get("speakers", []):
-            remove("speakers", speaker_id)
-        deleted = payload.get("deleted", {})
-        for table in ("petitions", "assignments"):  # parents before the rows that refer to them
-            for row in deleted.get(table, []):
-                if self.store.get(table, row["id"]) is None:
-                    self.store.insert(table, row)
+        removed = undo_rows(self.store, event["payload"])
         self.store.log(
             self.meeting_id,
             "undo",
@@ -794,17 +697,14 @@ class Console:
     def _add_entry(
         self, kind: str, text: str, speaker_id: int | None, at: str, phase: int | None = None
     ) -> int:
-        return self.store.insert(
-            "minutes",
-            {
-                "meeting_id": self.meeting_id,
-                "phase_position": self.meeting.phase_index if phase is None else phase,
-                "speaker_id": speaker_id,
-                "kind": kind,
-                "text": text,
-                "created_at": at,
-                "updated_at": at,
-            },
+        return self.store.add_entry(
+            self.meeting_id,
+            phase_position=self.meeting.phase_index if phase is None else phase,
+            speaker_id=speaker_id,
+            kind=kind,
+            text=text,
+            created_at=at,
+            updated_at=at,
         )
 
     @_atomic
@@ -828,9 +728,9 @@ class Console:
         in this entry and continues in new entries after it (same speaker and phase); an
         entry another window removed is written again as a new one."""
         pieces = split_long(_field(text, "text", multiline=True, limit=sys.maxsize))
-        row = self.store.get("minutes", entry_id)
+        row = self.store.entry_or_none(entry_id)
         now = self.store.now()
-        unchanged = (row["text"] == pieces[0] and len(pieces) == 1) if row else not pieces[0]
+        unchanged = (row.text == pieces[0] and len(pieces) == 1) if row else not pieces[0]
         if not unchanged:  # a sealed record: leaving its editor is not an edit
             self.check_unsealed()
         if row is None:
@@ -841,15 +741,15 @@ class Console:
                 return entry_id
             entry_id = self._add_entry("note", pieces[0], speaker_id, now)
         else:
-            speaker_id, phase = row["speaker_id"], row["phase_position"]
-            if row["text"] != pieces[0]:
+            speaker_id, phase = row.speaker_id, row.phase_position
+            if row.text != pieces[0]:
                 with self.store.write():
-                    self.store.update("minutes", entry_id, {"text": pieces[0], "updated_at": now})
+                    self.store.update_entry(entry_id, text=pieces[0], updated_at=now)
                     if self.meeting.concluded:  # a correction after the meeting (read-back)
                         self.store.log(
                             self.meeting_id,
                             "minutes.corrected",
-                            {"entry": entry_id, "before": row["text"], "after": pieces[0]},
+                            {"entry": entry_id, "before": row.text, "after": pieces[0]},
                         )
         for piece in pieces[1:]:
             entry_id = self._add_entry("note", piece, speaker_id, now, phase)
@@ -884,23 +784,22 @@ class Console:
     ) -> None:
         """Correct a pre-collected opinion (content, field, channel, kind); ctrl+z takes it back."""
         self.check_unsealed()
-        values = {
+        values: PetitionValues = {
             "content": _field(content, "content", required=True, multiline=True, limit=MAX_LONG),
             "field": _field(field, "field"),
             "source": _field(source, "source", required=True),
         }
         if kind is not None:
             _check_kind(kind)
-            row = self.store.get("petitions", petition_id)
-            if row is not None and row["outcome"] is not None and not is_ordinary(kind):
+            had = self.store.petition_or_none(petition_id)
+            if had is not None and had.outcome is not None and not is_ordinary(kind):
                 raise RuleError(law_refusal(kind), "kind")
             values["kind"] = kind
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            change.touch("petitions", petition_id)
-            if not change.before.get("petitions"):
+            if not change.petition(petition_id):
                 raise RuleError("live.petition_removed_unsaved")
-            self.store.update("petitions", petition_id, values)
+            self.store.update_petition(petition_id, **values)
             self.store.log(
                 self.meeting_id,
                 "petition.edited",
@@ -913,26 +812,23 @@ class Console:
         """Remove a petition (a pre-collected opinion entered twice or by mistake). The ones
         after it move up a number; ctrl+z puts it back with its number and assignment."""
         self.check_unsealed()
-        change = _Change(self.store)
+        change = Change(self.store)
         with self.store.write():
-            row = self.store.get("petitions", petition_id)
-            if row is None:
+            petition = self.store.petition_or_none(petition_id)
+            if petition is None:
                 raise RuleError("live.petition_removed")
-            petition = self.store.petition(petition_id)
-            change.removed("petitions", row)
+            change.removed_petition(petition_id)
             if petition.assignment is not None:
-                assignment = self.store.get("assignments", petition.assignment.id)
-                if assignment is not None:
-                    change.removed("assignments", assignment)
+                change.removed_assignment(petition.assignment.id)
             for later in self.store.petitions(self.meeting_id):
-                if later.seq > row["seq"]:
-                    change.touch("petitions", later.id)
-                    self.store.update("petitions", later.id, {"seq": later.seq - 1})
-            self.store.delete("petitions", petition_id)  # its assignment goes with it
+                if later.seq > petition.seq:
+                    change.petition(later.id)
+                    self.store.update_petition(later.id, seq=later.seq - 1)
+            self.store.delete_petition(petition_id)  # its assignment goes with it
             self.store.log(
                 self.meeting_id,
                 "petition.deleted",
-                change.payload(petition=petition_id, content=row["content"][:200]),
+                change.payload(petition=petition_id, content=petition.content[:200]),
                 undoable=True,
             )
 
@@ -952,18 +848,15 @@ class Console:
         field = _field(field, "field")
         _check_kind(kind)
         with self.store.write():
-            petition_id = self.store.insert(
-                "petitions",
-                {
-                    "meeting_id": self.meeting_id,
-                    "seq": self.store.next_petition_seq(self.meeting_id),
-                    "content": content,
-                    "field": field,
-                    "source": _field(source, "source") or "meeting",
-                    "speaker_id": speaker_id,
-                    "kind": kind,
-                    "created_at": self.store.now(),
-                },
+            petition_id = self.store.add_petition(
+                self.meeting_id,
+                seq=self.store.next_petition_seq(self.meeting_id),
+                content=content,
+                field=field,
+                source=_field(source, "source") or "meeting",
+                speaker_id=speaker_id,
+                kind=kind,
+                created_at=self.store.now(),
             )
             self.store.log(self.meeting_id, "petition.recorded", {"petition": petition_id})
         return petition_id
@@ -974,14 +867,11 @@ class Console:
         self.check_unsealed()
         turn = self.store.speaker(turn_id)
         with self.store.write():
-            self.store.update(
-                "petitions",
+            self.store.update_petition(
                 petition_id,
-                {
-                    "answered_in": turn_id,
-                    "answered_by_name": turn.name,
-                    "answered_by_position": turn.hamlet or None,
-                },
+                answered_in=turn_id,
+                answered_by_name=turn.name,
+                answered_by_position=turn.hamlet or None,
             )
             self.store.log(
                 self.meeting_id, "petition.tied", {"petition": petition_id, "turn": turn_id}
@@ -1008,7 +898,7 @@ class Console:
         self.check_unsealed()
         if outcome is not None and outcome not in OUTCOMES:
             raise RuleError("live.bad_outcome", "outcome", outcome=outcome)
-        values: dict[str, Any] = {"outcome": outcome}
+        values: PetitionValues = {"outcome": outcome}
         if kind is not None:
             _check_kind(kind)
             values["kind"] = kind
@@ -1035,7 +925,7 @@ class Console:
             values["forwarded_to"] = None
             values["forward_task"] = ""
         with self.store.write():
-            self.store.update("petitions", petition_id, values)
+            self.store.update_petition(petition_id, **values)
             self.store.log(
                 self.meeting_id,
                 "petition.answered",
