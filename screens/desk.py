@@ -21,6 +21,7 @@ from facilitator.services.live import Console, RuleError
 from screens.forms import CardFill
 from screens.live import card_fill, limit_seconds, register_form
 from screens.localise import localised
+from screens.typeselect import TypeSelect
 from screens.widgets import NfcInput, QueueTable, StateCheckbox, queue_summary
 
 POLL_SECONDS = 0.25
@@ -65,7 +66,7 @@ class DeskScreen(Screen[None]):
                     # hamlet, Enter registers (the title is guessed from the name).
                     if key == "hamlet":
                         yield Label(self.t("form.title_short"))
-                        yield Select(
+                        yield TypeSelect(
                             [(t, t) for t in TITLES],
                             id="desk-title",
                             allow_blank=True,

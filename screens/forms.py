@@ -22,6 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from facilitator.i18n import Translator
 from facilitator.rules.errors import RuleError, StoreError
 from facilitator.rules.kinds import KINDS
+from screens.typeselect import TypeSelect
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 
 
@@ -155,7 +156,7 @@ class FormScreen(ModalScreen[Any]):
             area.show_line_numbers = False
             return area
         if f.kind == "select":
-            return Select(
+            return TypeSelect(
                 f.options,
                 value=f.value if f.value is not None else Select.NULL,
                 id=wid,

@@ -9,7 +9,7 @@ import io
 
 import pytest
 from docx import Document
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input, Select
 
 from db.store import open_store
 from facilitator.app import make_app
@@ -22,7 +22,7 @@ from facilitator.services.live import Console, RuleError
 from facilitator.services.meetingfile import import_meeting
 from facilitator.services.seal import amend_petition, seal, seals, verify
 from tests.conftest import MEETING_START
-from tests.helpers import run_cli
+from tests.helpers import live_app, run_cli
 
 
 def paragraphs(console: Console, kind: str = "minutes") -> list[str]:
@@ -270,3 +270,56 @@ async def test_home_and_follow_up_count_each_deadline_by_its_own_rule(tmp_path):
         assert {assignments.get_row_at(i)[1] for i in range(assignments.row_count)} == {
             "còn 10 ngày làm việc"
         }
+
+
+# ----- 5. keys typed on a closed Select are never dropped ---------------------------------------
+async def test_register_form_title_takes_a_letter_and_passes_the_rest_on(tmp_path, clock):
+    app = live_app(tmp_path, clock, speakers=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("A", "n", "tab", "D", "P", "tab")
+        assert form.focused.id == "f-title"
+        await pilot.press("b")  # "Bà"
+        assert form.query_one("#f-title", Select).value == "Bà"
+        await pilot.press("H", "o", "i")  # no title begins "bH": the gist gets it
+        assert form.focused.id == "f-gist"
+        assert form.query_one("#f-gist", Input).value == "Hoi"
+        assert form.query_one("#f-title", Select).value == "Bà"
+
+
+async def test_petition_form_kind_and_outcome_follow_the_letters_typed(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter", "f7")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-kind", Select).focus()
+        await pilot.press("k", "h")  # kiến nghị, then khiếu nại
+        assert form.query_one("#f-kind", Select).value == "complaint"
+        form.query_one("#f-outcome", Select).focus()
+        await pilot.press("g")
+        assert form.query_one("#f-outcome", Select).value == "assigned"
+        await pilot.press("T", "t")  # not an outcome: on to who is responsible
+        assert form.focused.id == "f-responsible"
+        assert form.query_one("#f-responsible", Input).value.endswith("Tt")
+
+
+async def test_desk_title_never_drops_a_key(tmp_path, clock):
+    path = tmp_path / "m.db"
+    setup_app = make_app(path, clock=clock)
+    meeting_id = import_meeting(setup_app.store, demo_meeting())
+    setup_app.store.close()
+    app = make_app(path, mode="desk", clock=clock, meeting_id=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("A", "tab", "B", "tab")
+        assert app.screen.focused.id == "desk-title"
+        await pilot.press("o", "n")  # "Ông"
+        assert app.screen.query_one("#desk-title", Select).value == "Ông"
+        await pilot.press("x")  # not a title: the next text field (the gist)
+        assert app.screen.focused.id == "desk-gist"
+        assert app.screen.query_one("#desk-gist", Input).value == "x"
