@@ -314,6 +314,10 @@ class Store:
         row = self.get("minutes", entry_id)
         return MinutesEntry.from_row(row) if row is not None else None
 
+    def assignment_or_none(self, assignment_id: int) -> Assignment | None:
+        row = self.get("assignments", assignment_id)
+        return Assignment.from_row(row) if row is not None else None
+
     def petition_or_none(self, petition_id: int) -> Petition | None:
         """A petition (with its assignment), None when another window removed it."""
         if self.get("petitions", petition_id) is None:

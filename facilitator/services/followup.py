@@ -64,23 +64,20 @@ def record_answer(
 ) -> None:
     if form not in ("direct", "written"):
         raise RuleError("followup.bad_form", "form")
-    row = store.get("assignments", assignment_id)
-    if row is None:
+    assignment = store.assignment_or_none(assignment_id)
+    if assignment is None:
         raise RuleError("followup.no_assignment", number=assignment_id)
-    petition = store.petition(row["petition_id"])
+    petition = store.petition(assignment.petition_id)
     meeting = store.meeting(petition.meeting_id)
     if answered_on < meeting.date:
         raise RuleError("followup.answered_before", "answered_on")
     with store.write():
-        store.update(
-            "assignments",
+        store.update_assignment(
             assignment_id,
-            {
-                "status": "answered",
-                "answered_on": answered_on.isoformat(),
-                "answer_form": form,
-                "note": clean(note, multiline=True, limit=2000),
-            },
+            status="answered",
+            answered_on=answered_on.isoformat(),
+            answer_form=form,
+            note=clean(note, multiline=True, limit=2000),
         )
         store.log(
             petition.meeting_id,

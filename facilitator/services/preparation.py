@@ -195,32 +195,28 @@ def default_meeting_date(store: Store) -> dt.date:
 
 def add_official(store: Store, meeting_id: int, name: str, position: str, group: str) -> int:
     values = {"name": name, "position": position, "group": group}
-    row = {
-        "meeting_id": meeting_id,
-        "name": _text(values, "name", required=True),
-        "position": _text(values, "position"),
-        "grp": _text(values, "group") or "xã",
-        "seq": len(store.officials(meeting_id)),
-    }
-    return store.insert("officials", row)
+    return store.add_official(
+        meeting_id,
+        name=_text(values, "name", required=True),
+        position=_text(values, "position"),
+        grp=_text(values, "group") or "xã",
+        seq=len(store.officials(meeting_id)),
+    )
 
 
 def update_official(store: Store, official_id: int, name: str, position: str, group: str) -> None:
     """Correct an official's name, position or level (before or during the meeting)."""
     values = {"name": name, "position": position, "group": group}
-    store.update(
-        "officials",
+    store.update_official(
         official_id,
-        {
-            "name": _text(values, "name", required=True),
-            "position": _text(values, "position"),
-            "grp": _text(values, "group") or "xã",
-        },
+        name=_text(values, "name", required=True),
+        position=_text(values, "position"),
+        grp=_text(values, "group") or "xã",
     )
 
 
 def remove_official(store: Store, official_id: int) -> None:
-    store.delete("officials", official_id)
+    store.delete_official(official_id)
 
 
 def add_pre_collected(
