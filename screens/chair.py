@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from db.store import Store
 from facilitator.i18n import Translator
+from facilitator.rules.models import SlotRecord
 from facilitator.rules.slot import SlotState
 from facilitator.services.live import Console, place_words
 from facilitator.services.readback import PAGE_WIDTH, ReadBack
@@ -31,7 +32,7 @@ class ChairScreen(Screen[None]):
         self.console: Console | None = None
         self.seen_version = -1
         self.tick_timer: Timer | None = None
-        self.slot = None
+        self.slot: SlotRecord | None = None
         self.shown_state: tuple[str, str] | None = None
         self.readback: ReadBack | None = None
 

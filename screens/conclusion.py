@@ -364,7 +364,11 @@ def assignment_fields(console: Console, t: Translator, petition: Petition | None
     due = a.due if a else default_due(console.store, console.meeting.date)
     # Suggested: the official who answered it (who said "we will resolve it").
     answered_by = petition.answered_by_name if petition else None
-    suggested = responsible_words(answered_by, petition.answered_by_position) if answered_by else ""
+    suggested = (
+        responsible_words(answered_by, petition.answered_by_position)
+        if petition and answered_by
+        else ""
+    )
     return [
         Field(
             "responsible",

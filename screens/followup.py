@@ -146,7 +146,7 @@ class FollowUpScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "satisfaction":  # dimmed while no petition is answered
             table = self.query("#answered")
-            return bool(table) and table.first().row_count > 0 or None
+            return bool(table) and table.first(DataTable).row_count > 0 or None
         return True
 
     def action_satisfaction(self) -> None:

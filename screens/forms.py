@@ -7,10 +7,11 @@ everything typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,7 +52,7 @@ class Field:
     label: str
     kind: str = "input"  # input | text | select | check
     value: Any = ""
-    options: list[tuple[str, Any]] = field(default_factory=list)
+    options: Sequence[tuple[str | Text, Any]] = field(default_factory=list)  # Text: not markup
     placeholder: str = ""
     suggest: list[str] = field(default_factory=list)
     mask_numbers: bool = False  # a value starting with a digit shown as dots (a scanned card)

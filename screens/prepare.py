@@ -179,7 +179,9 @@ class PrepareScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def _official_fields(self, name: str = "", position: str = "", group: str = "xã") -> list:
+    def _official_fields(
+        self, name: str = "", position: str = "", group: str = "xã"
+    ) -> list[Field]:
         t = self.t
         return [
             Field("name", t("form.name"), value=name),
@@ -226,7 +228,7 @@ class PrepareScreen(Screen[None]):
         )
 
     @staticmethod
-    def _selected(table: DataTable) -> int | None:
+    def _selected(table: DataTable[Any]) -> int | None:
         if not table.row_count:
             return None
         return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))

@@ -116,7 +116,7 @@ def speaker_label(s: Speaker, t: Translator) -> str:
     return f"{s.name}{turn}{prio}"
 
 
-class QueueTable(DataTable):
+class QueueTable(DataTable[str | Text]):
     """The speakers in queue order; row keys are speaker ids.
 
     Columns are sized to what they hold and to the table's width (80 and 120 columns alike):
@@ -251,7 +251,7 @@ class QueueTable(DataTable):
         self.add_column(headers["no"], key="no", width=no_w)
         self.add_column(headers["name"], key="name", width=self.name_width)
         self.add_column(headers["state"], key="state", width=state_w)
-        for col, col_width in zip(("hamlet", "gist", "field"), layout[3:6], strict=True):
+        for col, col_width in zip(("hamlet", "gist", "field"), extra, strict=True):
             if col_width:
                 self.add_column(headers[col], key=col, width=col_width)
         for row_key, row in cells.items():
@@ -313,7 +313,7 @@ class QueueTable(DataTable):
             return None
 
 
-class MinutesLog(DataTable):
+class MinutesLog(DataTable[str | Text]):
     """The latest minutes entries (time, text), synced incrementally.
 
     Only the last ``SHOWN`` entries are listed: measuring 3,000 rows would cost a second at
@@ -387,7 +387,7 @@ class NfcTextArea(TextArea):
     sequences, control characters or bidirectional overrides, in its order.
     """
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
         # Runs before TextArea's own handler (Textual calls each class's in MRO order).
         event.text = strip_controls(event.text)
 
@@ -534,6 +534,7 @@ class StateCheckbox(Checkbox):
     BUTTON_LEFT = "["
     BUTTON_RIGHT = "]"
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the inner character
+    # Textual declares BUTTON_INNER a class attribute; a property reads it the same way.
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
         return "x" if self.value else " "
