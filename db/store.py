@@ -347,6 +347,23 @@ class Store:
             },
         )
 
+    def add_imported_event(
+        self, meeting_id: int, at: str | None, actor: str, kind: str, payload: dict[str, Any]
+    ) -> int:
+        """An event carried in from a meeting file: its own moment and actor, no session,
+        never undoable."""
+        return self.insert(
+            "events",
+            {
+                "meeting_id": meeting_id,
+                "at": at,
+                "actor": actor,
+                "kind": kind,
+                "payload": json.dumps(payload, ensure_ascii=False),
+                "undoable": 0,
+            },
+        )
+
     def events(self, meeting_id: int) -> list[dict[str, Any]]:
         rows = self._rows("SELECT * FROM events WHERE meeting_id = ? ORDER BY id", [meeting_id])
         for row in rows:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from facilitator.rules.deadlines import rule
 from facilitator.rules.errors import MeetingFileError
@@ -23,6 +23,7 @@ from facilitator.services.files import os_reason
 
 if TYPE_CHECKING:
     from db.store import Store
+    from db.values import AssignmentValues, EntryValues
 
 FORMAT = "facilitator.meeting"
 # 2 adds the commune profile the meeting was held under, each item's kind, the petitioner's
@@ -838,22 +839,18 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                     {"started_at": _ts(a.get("started_at")), "ended_at": _ts(a.get("ended_at"))},
                 )
         for seq, o in enumerate(data.get("officials", [])):
-            store.insert(
-                "officials",
-                {
-                    "meeting_id": meeting_id,
-                    "name": _c(o["name"]),
-                    "position": _c(o.get("position", "")),
-                    "grp": _c(o.get("group", "")),
-                    "seq": seq,
-                },
+            store.add_official(
+                meeting_id,
+                name=_c(o["name"]),
+                position=_c(o.get("position", "")),
+                grp=_c(o.get("group", "")),
+                seq=seq,
             )
         now = store.now()
-        ids = store.insert_many(
-            "speakers",
+        ids = store.add_speakers(
+            meeting_id,
             [
                 {
-                    "meeting_id": meeting_id,
                     "name": _c(s["name"]),
                     "title": s.get("title", ""),
                     "hamlet": _c(s.get("hamlet", "")),
@@ -874,22 +871,19 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
         )
         for s, speaker_id in zip(data.get("speakers", []), ids, strict=True):
             if s.get("follows") is not None:
-                store.update("speakers", speaker_id, {"follows_id": ids[s["follows"]]})
+                store.update_speaker(speaker_id, follows_id=ids[s["follows"]])
         for slot in data.get("slots", []):
-            store.insert(
-                "slots",
-                {
-                    "meeting_id": meeting_id,
-                    "speaker_id": ids[slot["speaker"]],
-                    "role": slot.get("role", "citizen"),
-                    "started_at": _ts(slot["started_at"]),
-                    "paused_at": _ts(slot.get("paused_at")),
-                    "paused_total": slot.get("paused_total", 0),
-                    "limit_seconds": slot["limit_seconds"],
-                    "ended_at": _ts(slot.get("ended_at")),
-                },
+            store.add_slot(
+                meeting_id,
+                speaker_id=ids[slot["speaker"]],
+                role=slot.get("role", "citizen"),
+                started_at=cast(str, _ts(slot["started_at"])),  # required by the schema
+                paused_at=_ts(slot.get("paused_at")),
+                paused_total=slot.get("paused_total", 0),
+                limit_seconds=slot["limit_seconds"],
+                ended_at=_ts(slot.get("ended_at")),
             )
-        entries = []
+        entries: list[EntryValues] = []
         for entry in data.get("minutes", []):
             text = _c(entry["text"], True)
             speaker = entry.get("speaker")
@@ -905,7 +899,6 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 )
             entries.append(
                 {
-                    "meeting_id": meeting_id,
                     "phase_position": entry.get("phase", -1),
                     "speaker_id": ids[speaker] if speaker is not None else None,
                     "kind": entry.get("kind", "note"),
@@ -914,13 +907,12 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                     "updated_at": _ts(entry.get("updated_at") or entry.get("created_at")) or now,
                 }
             )
-        store.insert_many("minutes", entries)
+        store.add_entries(meeting_id, entries)
         petitions = data.get("petitions", [])
-        petition_ids = store.insert_many(
-            "petitions",
+        petition_ids = store.add_petitions(
+            meeting_id,
             [
                 {
-                    "meeting_id": meeting_id,
                     "seq": seq,
                     "content": _c(p["content"], True),
                     "field": _c(p.get("field", "")),
@@ -942,7 +934,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 for seq, p in enumerate(petitions, start=1)
             ],
         )
-        assignments = []
+        assignments: list[AssignmentValues] = []
         for p, petition_id in zip(petitions, petition_ids, strict=True):
             a = p.get("assignment")
             if a:
@@ -959,7 +951,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                         "note": _c(a.get("note", ""), True),
                     }
                 )
-        store.insert_many("assignments", assignments)
+        store.add_assignments(assignments)
         if data.get("profile") is not None:
             from facilitator.rules.profile import Profile
 
@@ -984,16 +976,8 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 k: (back[k][v] if k in back and isinstance(v, int) and 0 <= v < len(back[k]) else v)
                 for k, v in (e.get("payload") or {}).items()
             }
-            store.insert(
-                "events",
-                {
-                    "meeting_id": meeting_id,
-                    "at": _ts(e["at"]),
-                    "actor": e.get("actor", "import"),
-                    "kind": e["kind"],
-                    "payload": json.dumps(payload, ensure_ascii=False),
-                    "undoable": 0,
-                },
+            store.add_imported_event(
+                meeting_id, _ts(e["at"]), e.get("actor", "import"), e["kind"], payload
             )
         # Logged outside the meeting so that export -> import -> export gives the same file.
         store.log(None, "meeting.imported", {"meeting": meeting_id})
