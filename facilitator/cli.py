@@ -714,7 +714,7 @@ def restore(settings: Settings, number: int | None) -> None:
 
 @cli.command("seal")
 @click.argument("meeting_id", type=int)
-@click.option("--by", default="", help="Who seals (the secretary's name).")
+@click.option("--by", default="", help="Who seals (default: the meeting's secretary).")
 @_common
 @click.pass_obj
 def seal_(settings: Settings, meeting_id: int, by: str) -> None:
@@ -723,7 +723,8 @@ def seal_(settings: Settings, meeting_id: int, by: str) -> None:
     from facilitator.services.seal import seal
 
     store = settings.store(must_exist=True)
-    made = seal(Console(store, meeting_id), by)
+    console = Console(store, meeting_id)
+    made = seal(console, by or console.meeting.secretary_name)
     click.echo(settings.t("seal.done", code=made.code, time=_when(made.at)))
 
 

@@ -159,7 +159,9 @@ HELP_VI: dict[str, str] = {
     '"Thông qua biên bản": seal the minutes of a concluded meeting (SHA-256).': (
         "Thông qua biên bản của hội nghị đã kết luận: niêm phong bằng mã xác thực (SHA-256)."
     ),
-    "Who seals (the secretary's name).": "Người thông qua (họ và tên thư ký).",
+    "Who seals (default: the meeting's secretary).": (
+        "Người niêm phong (mặc định: thư ký hội nghị)."
+    ),
     "Correct sealed minutes: the change, who, when and why are chained to a new seal.\n"
     "Without --entry, --conclusion or --petition, lists the numbered entries, the petitions\n"
     "and the seals.": (

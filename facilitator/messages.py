@@ -293,6 +293,10 @@ _BOTH: dict[str, tuple[str, str]] = {
         "the minutes are already sealed; change them by an amendment "
         "(the facilitator amend command)",
     ),
+    "seal.need_sealer": (
+        "cần ghi họ tên người niêm phong biên bản",
+        "sealing needs the name of who seals the minutes",
+    ),
     "seal.need_by": ("cần ghi người đính chính", "the amendment needs who makes it (--by)"),
     "seal.need_why": ("cần ghi lý do đính chính", "the amendment needs a reason (--why)"),
     "seal.not_sealed": (

@@ -31,7 +31,7 @@ from facilitator.services.followup import checklist, default_due, duty_words
 from facilitator.services.live import Console, RuleError, place_words
 from facilitator.services.readback import READBACK_REFUSED
 from facilitator.services.seal import last_seal, seal
-from screens.forms import ConfirmScreen, Field, FormScreen, kind_field
+from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.widgets import NfcTextArea
 
@@ -304,15 +304,20 @@ class ConclusionScreen(Screen[Any]):
         if not self.console.meeting.concluded:
             self.notify(self.t("seal.need_conclusion"), severity="warning")
             return
-        self.app.push_screen(ConfirmScreen(self.t("seal.confirm"), self.t), self._seal_confirmed)
+        t = self.t
+        # Who seals is asked (the secretary, prefilled): the seal and the footer name them.
+        fields = [Field("by", t("seal.by"), value=self.console.meeting.secretary_name)]
 
-    def _seal_confirmed(self, yes: bool | None) -> None:
-        if not yes:
-            return
-        try:
-            made = seal(self.console, self.console.meeting.secretary_name)
-        except RuleError as exc:
-            self.notify(self.t.error(exc), severity="error")
+        def save(values: dict[str, Any]) -> Any:
+            return seal(self.console, values["by"])
+
+        self.app.push_screen(
+            FormScreen(t("key.seal"), fields, save, t, note=t("seal.confirm")),
+            self._sealed,
+        )
+
+    def _sealed(self, made: Any) -> None:
+        if not made:
             return
         when = local(parse(made.at))
         self.notify(self.t("seal.done", code=made.code, time=f"{when:%H:%M %d/%m/%Y}"))

@@ -102,7 +102,10 @@ def test_seal_only_after_conclusion_and_only_once(console, clock):
     assert made.seq == 1 and made.previous == "" and len(made.code) == 16
     assert made.digest.startswith(made.code) and len(made.digest) == 64
     assert made.at == "2021-10-28T08:49:00.000+07:00"
-    assert footer_line(made) == f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021)"
+    assert (
+        footer_line(made)
+        == f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021; người niêm phong: Yến)"
+    )
     keys = [k for k, _ in made.items]
     assert keys[0] == "minutes:1" and keys[-1] == "conclusion"
     assert len([k for k in keys if k.startswith("minutes:")]) == 14
@@ -241,7 +244,7 @@ def test_footer_code_matches_the_stored_seal(played, clock):
     assert footer_texts(unsealed) == ["", ""]
     made = seal(played, "Yến")
     document = Document(io.BytesIO(build(store, mid, "minutes")))
-    line = f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021)"
+    line = f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021; người niêm phong: Yến)"
     assert footer_texts(document) == [line, line]
     assert made.code == store.seal_rows(mid)[0]["digest"][:16]
     clock.advance(600)
@@ -250,7 +253,8 @@ def test_footer_code_matches_the_stored_seal(played, clock):
     # the latest code, the time the minutes were approved, and every correction with its reason
     for footer in (document.sections[0].footer, document.sections[0].first_page_footer):
         assert [p.text for p in footer.paragraphs] == [
-            f"Mã xác thực: {amended.code} (thông qua lúc 08:49 ngày 28/10/2021)",
+            f"Mã xác thực: {amended.code} "
+            "(thông qua lúc 08:49 ngày 28/10/2021; người niêm phong: Yến)",
             "Đính chính lúc 08:59 ngày 28/10/2021: đọc lại (Yến)",
         ]
     assert last_seal(store, mid) == amended

@@ -174,7 +174,9 @@ def test_closing_line_says_approved_only_once_sealed(trial, clock):
     amend_conclusion(trial, "Kết luận đã sửa.", by="Hoàng Thị Yến", why="sai tên")
     document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "minutes")))
     lines = [p.text for p in document.sections[0].footer.paragraphs]
-    assert lines[0].endswith("(thông qua lúc 08:00 ngày 28/10/2021)")
+    assert lines[0].endswith(
+        "(thông qua lúc 08:00 ngày 28/10/2021; người niêm phong: Hoàng Thị Yến)"
+    )
     assert lines[1] == "Đính chính lúc 08:10 ngày 28/10/2021: sai tên (Hoàng Thị Yến)"
 
 

@@ -323,3 +323,37 @@ async def test_desk_title_never_drops_a_key(tmp_path, clock):
         await pilot.press("x")  # not a title: the next text field (the gist)
         assert app.screen.focused.id == "desk-gist"
         assert app.screen.query_one("#desk-gist", Input).value == "x"
+
+
+# ----- 6. sealing asks who seals ----------------------------------------------------------------
+async def test_sealing_asks_who_seals_and_the_footer_names_them(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    secretary = store.meeting(mid).secretary_name
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # conclude
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        form = app.screen
+        who = form.query_one("#f-by", Input)
+        assert form.focused is who and who.value == secretary  # prefilled
+        who.value = ""
+        await pilot.press("enter")  # nobody: refused, the form stays
+        await pilot.pause()
+        assert app.screen is form and seals(store, mid) == []
+        assert str(form.query_one("#err-by").render()) == (
+            "⚠ cần ghi họ tên người niêm phong biên bản"
+        )
+        await pilot.press(*"Le Thi Thu")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.by for s in seals(store, mid)] == ["Le Thi Thu"]
+        document = Document(io.BytesIO(build(store, mid, "minutes")))
+        (line,) = [p.text for p in document.sections[0].footer.paragraphs]
+        assert line.endswith("(thông qua lúc 08:00 ngày 28/10/2021; người niêm phong: Le Thi Thu)")

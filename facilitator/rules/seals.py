@@ -123,9 +123,11 @@ PETITION_FIELDS = {
 
 
 def footer_line(seal: Seal) -> str:
-    """ "Mã xác thực: 1a2b3c4d5e6f7a8b (thông qua lúc 11:32 ngày 28/10/2021)"."""
+    """ "Mã xác thực: 1a2b3c4d5e6f7a8b (thông qua lúc 11:32 ngày 28/10/2021; người niêm
+    phong: Hoàng Thị Yến)"; a seal made before the name was asked has none."""
     when = local(parse(seal.at))
-    return f"Mã xác thực: {seal.code} (thông qua lúc {when:%H:%M} ngày {when:%d/%m/%Y})"
+    by = f"; người niêm phong: {seal.by}" if seal.by else ""
+    return f"Mã xác thực: {seal.code} (thông qua lúc {when:%H:%M} ngày {when:%d/%m/%Y}{by})"
 
 
 def footer_lines(chain: list[Seal]) -> list[str]:

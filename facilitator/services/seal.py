@@ -157,6 +157,8 @@ def seal(console: Console, by: str = "") -> Seal:
     """ "Thông qua biên bản": only a concluded meeting, and only once (then: amend)."""
     store = console.store
     by = _who(by, "by")
+    if not by:
+        raise RuleError("seal.need_sealer", "by")
     with store.write():
         meeting = console.meeting
         if not meeting.concluded:
