@@ -267,7 +267,7 @@ class LiveScreen(Screen[None]):
             self.sync_log()
         # The header above the editor follows an edited speaker (here or at the desk); an
         # entry an undo removed is left to the undo.
-        if self.editing_id is None or store.get("minutes", self.editing_id) is not None:
+        if self.editing_id is None or store.entry_or_none(self.editing_id) is not None:
             self.update_editing_label()
         running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
         if self.tick_timer is not None:
@@ -693,9 +693,9 @@ class LiveScreen(Screen[None]):
         speaker is still speaking (an undone call's typed words stay in their entry, but the
         editor does not go on showing that speaker as the current speech)."""
         store = self.console.store
-        if store.get("minutes", entry_id) is None:
+        entry = store.entry_or_none(entry_id)
+        if entry is None:
             return False
-        entry = store.minutes_entry(entry_id)
         if entry.kind != "speech" or not entry.speaker_id:
             return True
         return store.speaker(entry.speaker_id).state == "speaking"

@@ -1,3 +1,5 @@
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +106,76 @@ def test_the_console_does_not_load_the_web_server(tmp_path: Path):
         timeout=120,
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _table_names() -> set[str]:
+    from db.store import open_store
+
+    store = open_store(":memory:")
+    try:
+        rows = store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    finally:
+        store.close()
+    return {name for (name,) in rows}
+
+
+def _is_store(node: ast.expr) -> bool:
+    """``store``, ``self.store``, ``console.store`` …: the receiver of a store method."""
+    if isinstance(node, ast.Name):
+        return node.id == "store"
+    return isinstance(node, ast.Attribute) and node.attr == "store"
+
+
+def _tables_named(tree: ast.AST, tables: set[str]) -> list[tuple[int, str]]:
+    """Where a module names a table: a table's name passed to a store method, or SQL that
+    reads or writes a table."""
+    sql = re.compile(
+        r"\b(?:FROM|INTO|UPDATE|JOIN|TABLE)\s+\"?(" + "|".join(sorted(tables)) + r")\b",
+        re.IGNORECASE,
+    )
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and _is_store(node.func.value)
+        ):
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                if isinstance(arg, ast.Constant) and arg.value in tables:
+                    found.append((node.lineno, f"store.{node.func.attr}({arg.value!r})"))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            match = sql.search(node.value)
+            if match:
+                found.append((node.lineno, f"SQL on {match.group(1)}"))
+    return found
+
+
+def test_no_module_outside_db_names_a_table():
+    """Only db/ knows the tables: the services and screens call named store methods
+    (store.add_speaker, store.update_petition …) that take and return records."""
+    tables = _table_names()
+    assert {"meetings", "speakers", "petitions", "minutes", "events"} <= tables
+    named = {}
+    for folder in ("facilitator", "screens"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            found = _tables_named(ast.parse(path.read_text(encoding="utf-8")), tables)
+            if found:
+                named[str(path.relative_to(ROOT))] = found
+    assert named == {}
+
+
+def test_the_table_check_sees_a_table_named_outside_db():
+    tables = _table_names()
+    code = (
+        'store.insert("speakers", {})\n'
+        'self.store.update("petitions", 1, {})\n'
+        'x = "SELECT * FROM minutes"\n'
+        'kind = "minutes"\n'  # a word, not a table passed to the store
+    )
+    assert _tables_named(ast.parse(code), tables) == [
+        (1, "store.insert('speakers')"),
+        (2, "store.update('petitions')"),
+        (3, "SQL on minutes"),
+    ]
