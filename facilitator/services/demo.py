@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from facilitator.rules.models import Petition, Speaker
 from facilitator.rules.profile import district_era
+
+if TYPE_CHECKING:
+    from facilitator.services.live import Console
 
 LEGAL_BASIS = [
     "Quy chế số 03-QC/TU ngày 18/3/2021 của Ban Thường vụ Tỉnh ủy Hải Dương về tiếp xúc, đối thoại "
@@ -180,13 +185,50 @@ def demo_meeting() -> dict[str, Any]:
     }
 
 
-def play_demo(console: Any, advance: Any) -> None:
+# What the four citizens say (appended to their minutes entry) and the petition each files.
+_SPOKEN: list[tuple[str, str]] = [
+    (
+        "Đường trục thôn đoạn từ cổng làng đến nhà văn hóa bị lún, mùa mưa ngập sâu, xe chở "
+        "nông sản không qua được.",
+        "Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa",
+    ),
+    (
+        "Hồ sơ hưởng chế độ người có công của gia đình nộp từ tháng 3 đến nay chưa có kết "
+        "quả, gia đình đã hỏi nhiều lần.",
+        "Đề nghị cho biết tiến độ giải quyết hồ sơ người có công của gia đình bà",
+    ),
+    (
+        "Nhiều hộ xóm Chùa đã nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ năm 2019.",
+        "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa",
+    ),
+    (
+        "Rác thải ven kênh tiêu chưa được thu gom thường xuyên, mùa hè bốc mùi.",
+        "Đề nghị bố trí thu gom rác ven kênh tiêu thường xuyên",
+    ),
+]
+
+
+def play_demo(console: Console, advance: Callable[[float], None]) -> None:
     """Run the demo meeting to its conclusion as a secretary would (tests, benchmarks, docs).
 
     ``advance(seconds)`` moves the injected clock forward.
     """
-    from facilitator.services.conclusion import conclude, decide
+    from facilitator.services.conclusion import conclude
 
+    pre = _open(console, advance)
+    called = _citizens_speak(console, advance)
+    _answer_and_follow_up(console, advance, called[0])
+    console.next_phase()  # 6. Kết luận
+    _decide(console, pre)
+    conclude(
+        console,
+        "Chủ tịch UBND xã ghi nhận các ý kiến của nhân dân; yêu cầu các bộ phận chuyên môn giải "
+        "quyết dứt điểm các nội dung được giao, trả lời nhân dân đúng thời hạn.",
+    )
+
+
+def _open(console: Console, advance: Callable[[float], None]) -> list[Petition]:
+    """Phases 1 and 2; returns the opinions collected before the meeting."""
     console.next_phase()  # 1. Khai mạc
     console.new_entry(
         "Đồng chí Hoàng Thị Yến, công chức Văn phòng - Thống kê tuyên bố lý do, giới thiệu đại "
@@ -200,30 +242,17 @@ def play_demo(console: Any, advance: Any) -> None:
     )
     pre = [p for p in console.store.petitions(console.meeting_id) if p.speaker_id is None]
     advance(900)
+    return pre
+
+
+def _citizens_speak(console: Console, advance: Callable[[float], None]) -> list[Speaker]:
+    """Phase 3: the four registered citizens, one petition each; returns them in order."""
     console.next_phase()  # 3. Nhân dân phát biểu
-    texts = [
-        (
-            "Đường trục thôn đoạn từ cổng làng đến nhà văn hóa bị lún, mùa mưa ngập sâu, xe chở "
-            "nông sản không qua được.",
-            "Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - nhà văn hóa",
-        ),
-        (
-            "Hồ sơ hưởng chế độ người có công của gia đình nộp từ tháng 3 đến nay chưa có kết "
-            "quả, gia đình đã hỏi nhiều lần.",
-            "Đề nghị cho biết tiến độ giải quyết hồ sơ người có công của gia đình bà",
-        ),
-        (
-            "Nhiều hộ xóm Chùa đã nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất từ năm 2019.",
-            "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa",
-        ),
-        (
-            "Rác thải ven kênh tiêu chưa được thu gom thường xuyên, mùa hè bốc mùi.",
-            "Đề nghị bố trí thu gom rác ven kênh tiêu thường xuyên",
-        ),
-    ]
     called = []
-    for text, petition in texts:
+    for text, petition in _SPOKEN:
         speaker = console.call_next()
+        if speaker is None:  # the demo meeting registers its four speakers beforehand
+            raise RuntimeError("the demo's queue is empty")
         called.append(speaker)
         entry = console.store.minutes(console.meeting_id)[-1]
         console.save_entry(entry.id, f"{entry.text} {text}")
@@ -233,20 +262,31 @@ def play_demo(console: Any, advance: Any) -> None:
             console.extend(60)
             advance(100)
     console.end_speech()
+    return called
+
+
+def _answer_and_follow_up(
+    console: Console, advance: Callable[[float], None], first: Speaker
+) -> None:
+    """Phases 4 and 5: the vice-chair answers, then the first speaker has a second turn."""
     console.next_phase()  # 4. Trả lời, giải trình
     console.start_answer("Lê Văn Nam", "Phó Chủ tịch UBND xã")
     advance(420)
     console.end_speech()
     console.next_phase()  # 5. Trao đổi thêm
-    again = console.follow_up(called[0].id)
+    again = console.follow_up(first.id)
     while console.move(again, -1):  # the chair gives the floor back to him first
         pass
     console.call_next()
     advance(120)
     console.end_speech()
-    console.next_phase()  # 6. Kết luận
-    petitions = console.store.petitions(console.meeting_id)
-    spoken = [p for p in petitions if p.speaker_id is not None]
+
+
+def _decide(console: Console, pre: list[Petition]) -> None:
+    """Phase 6: an outcome for every petition spoken, and for the first two collected."""
+    from facilitator.services.conclusion import decide
+
+    spoken = [p for p in console.store.petitions(console.meeting_id) if p.speaker_id is not None]
     decide(
         console,
         spoken[0].id,
@@ -282,8 +322,3 @@ def play_demo(console: Any, advance: Any) -> None:
             responsible="Hội Nông dân xã",
             task="Rà soát, đề xuất hỗ trợ giống cây vụ đông",
         )
-    conclude(
-        console,
-        "Chủ tịch UBND xã ghi nhận các ý kiến của nhân dân; yêu cầu các bộ phận chuyên môn giải "
-        "quyết dứt điểm các nội dung được giao, trả lời nhân dân đúng thời hạn.",
-    )
