@@ -7,13 +7,16 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from facilitator.cli_text import LocalGroup, lang_of
 from facilitator.i18n import Translator
 from facilitator.rules.doc_order import DOCS
+
+if TYPE_CHECKING:
+    from facilitator.services.summary import Summary
 
 
 class Settings:
@@ -352,6 +355,24 @@ def summary(
         click.echo(
             f"  {m.date:%d/%m/%Y}  {m.commune} - {m.village:<20}  {t('summary.items', count=n)}"
         )
+    _echo_figures(t, figures)
+    if doc is not None:
+        from facilitator.documents.summary import summary_document
+        from facilitator.services.files import atomic_write, free_name
+
+        data = summary_document(store, figures)
+        if doc.is_dir():
+            name = f"tong-hop_{first.isoformat()}_{last.isoformat()}.docx"
+            target = free_name(doc / name)
+        else:
+            target = doc
+        click.echo(t("cli.written", path=atomic_write(target, data, overwrite=force)))
+
+
+def _echo_figures(t: Translator, figures: Summary) -> None:
+    """The summary's sections (kind, field, outcome) with their numbers in one column."""
+    from rich.cells import cell_len
+
     click.echo(t("summary.petitions", count=figures.petitions))
     sections = (
         ("summary.by_kind", [(t("kind." + k), n) for k, n in figures.kinds]),
@@ -366,8 +387,6 @@ def summary(
     )
     # One column for the numbers of every section, as wide as the longest label needs (in
     # terminal cells: "khiếu nại, tố cáo (chuyển xử lý theo luật)" is over 40).
-    from rich.cells import cell_len
-
     width = max([40, *(cell_len(label) for _, rows in sections for label, _ in rows)])
     for key, rows in sections:
         if rows:
@@ -383,17 +402,6 @@ def summary(
             overdue=figures.overdue,
         )
     )
-    if doc is not None:
-        from facilitator.documents.summary import summary_document
-        from facilitator.services.files import atomic_write, free_name
-
-        data = summary_document(store, figures)
-        if doc.is_dir():
-            name = f"tong-hop_{first.isoformat()}_{last.isoformat()}.docx"
-            target = free_name(doc / name)
-        else:
-            target = doc
-        click.echo(t("cli.written", path=atomic_write(target, data, overwrite=force)))
 
 
 @cli.command()
