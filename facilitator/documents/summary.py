@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
+from docx.text.paragraph import Paragraph
+
 from facilitator.documents.builders import OUTCOME_WORDS
 from facilitator.documents.layout import Header, OfficialDocument
 from facilitator.rules.clock import Clock
@@ -50,6 +52,20 @@ def summary_report(
         "BÁO CÁO",
         f"Tổng hợp kết quả tiếp xúc, đối thoại trực tiếp với nhân dân {period}",
     )
+    _meetings(doc, profile, summary, period)
+    _petitions(doc, summary)
+    doc.end_with_stop(_answers(doc, summary))
+    doc.recipients_and_signature(
+        profile.recipient_lines("report"),
+        ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
+        "",
+    )
+    title = f"Báo cáo tổng hợp kết quả tiếp xúc, đối thoại {period}"
+    return doc.to_bytes(title, profile.author, now)
+
+
+def _meetings(doc: OfficialDocument, profile: Profile, summary: Summary, period: str) -> None:
+    """I. The meetings held: one row each, with the number of opinions received."""
     doc.heading("I. CÁC HỘI NGHỊ ĐÃ TỔ CHỨC")
     if not summary.meetings:
         doc.para(f"Trong thời gian {period}, không tổ chức hội nghị tiếp xúc, đối thoại nào.")
@@ -69,6 +85,10 @@ def summary_report(
             centred=(0, 1, 4),
         )
         doc.para("", after=0)
+
+
+def _petitions(doc: OfficialDocument, summary: Summary) -> None:
+    """II. The opinions by kind, by field and by outcome."""
     doc.heading("II. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN")
     if not summary.petitions:
         doc.para("Không có ý kiến, kiến nghị nào.")
@@ -86,29 +106,24 @@ def summary_report(
                 centred=(0, 2),
             )
             doc.para("", after=0)
+
+
+def _answers(doc: OfficialDocument, summary: Summary) -> Paragraph:
+    """III. The assigned items answered on time, late or not yet; returns the last paragraph."""
     doc.heading("III. KẾT QUẢ GIẢI QUYẾT CÁC NỘI DUNG GIAO GIẢI QUYẾT")
     assigned = summary.on_time + summary.late + summary.still_open + summary.unassigned
     if not assigned:
-        last = doc.para(
+        return doc.para(
             f"Tính đến {date_words(summary.as_of)}, không có nội dung nào phải giao giải quyết"
         )
-    else:
-        extra = (
-            f"; {summary.unassigned} nội dung chưa phân công người chịu trách nhiệm"
-            if summary.unassigned
-            else ""
-        )
-        last = doc.para(
-            f"Tính đến {date_words(summary.as_of)}, trong {assigned} nội dung giao giải quyết: "
-            f"{summary.on_time} nội dung đã trả lời đúng hạn; {summary.late} nội dung trả lời "
-            f"quá hạn; {summary.still_open} nội dung chưa trả lời (trong đó {summary.overdue} "
-            f"nội dung đã quá hạn){extra}"
-        )
-    doc.end_with_stop(last)
-    doc.recipients_and_signature(
-        profile.recipient_lines("report"),
-        ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
-        "",
+    extra = (
+        f"; {summary.unassigned} nội dung chưa phân công người chịu trách nhiệm"
+        if summary.unassigned
+        else ""
     )
-    title = f"Báo cáo tổng hợp kết quả tiếp xúc, đối thoại {period}"
-    return doc.to_bytes(title, profile.author, now)
+    return doc.para(
+        f"Tính đến {date_words(summary.as_of)}, trong {assigned} nội dung giao giải quyết: "
+        f"{summary.on_time} nội dung đã trả lời đúng hạn; {summary.late} nội dung trả lời "
+        f"quá hạn; {summary.still_open} nội dung chưa trả lời (trong đó {summary.overdue} "
+        f"nội dung đã quá hạn){extra}"
+    )
