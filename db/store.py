@@ -24,8 +24,11 @@ from db.steps import MIGRATION_SET, MIGRATIONS_TABLE, STEPS
 from db.values import (
     AssignmentValues,
     EntryValues,
+    MeetingValues,
     OfficialValues,
     PetitionValues,
+    PhaseValues,
+    SealValues,
     SlotValues,
     SpeakerValues,
 )
@@ -566,8 +569,8 @@ class Store:
         )
         return row["id"] if row else None
 
-    def update_meeting(self, meeting_id: int, values: dict[str, Any]) -> None:
-        row = dict(values)
+    def update_meeting(self, meeting_id: int, **values: Unpack[MeetingValues]) -> None:
+        row: dict[str, Any] = dict(values)
         for key in ("legal_basis", "citizens_by_hamlet"):
             if key in row and not isinstance(row[key], str):
                 row[key] = json.dumps(row[key], ensure_ascii=False)
@@ -582,7 +585,7 @@ class Store:
         )
         return [PhaseRecord.from_row(r) for r in rows]
 
-    def update_phase(self, meeting_id: int, position: int, values: dict[str, Any]) -> None:
+    def update_phase(self, meeting_id: int, position: int, **values: Unpack[PhaseValues]) -> None:
         sets = ", ".join(f"{col} = ?" for col in values)
         with self.write():
             self.conn.execute(
@@ -739,14 +742,17 @@ class Store:
         )
         return int(row["n"]) if row else 1
 
-    def set_assignment(self, petition_id: int, values: dict[str, Any] | None) -> None:
+    def remove_assignment(self, petition_id: int) -> None:
+        """A petition's assignment, if it has one, goes."""
         with self.write():
-            if values is None:
-                self.conn.execute("DELETE FROM assignments WHERE petition_id = ?", [petition_id])
-                return
+            self.conn.execute("DELETE FROM assignments WHERE petition_id = ?", [petition_id])
+
+    def set_assignment(self, petition_id: int, /, **values: Unpack[AssignmentValues]) -> None:
+        """A petition's assignment: written over the one it has, or made."""
+        with self.write():
             existing = self._row("SELECT id FROM assignments WHERE petition_id = ?", [petition_id])
             if existing:
-                self.update("assignments", existing["id"], values)
+                self.update("assignments", existing["id"], dict(values))
             else:
                 self.conn.execute(
                     f"INSERT INTO assignments (petition_id, {', '.join(values)}) "
@@ -770,7 +776,8 @@ class Store:
         row = self._row("SELECT 1 AS x FROM seals WHERE meeting_id = ? LIMIT 1", [meeting_id])
         return row is not None
 
-    def add_seal(self, values: dict[str, Any]) -> int:
+    def add_seal(self, meeting_id: int, **seal: Unpack[SealValues]) -> int:
+        values = {"meeting_id": meeting_id, **seal}
         cols = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         with self.write():

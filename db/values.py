@@ -78,3 +78,48 @@ class AssignmentValues(TypedDict, total=False):
     answered_on: str | None
     answer_form: str | None
     note: str
+
+
+class MeetingValues(TypedDict, total=False):
+    commune: str
+    village: str
+    date: str
+    start: str
+    place: str
+    organiser: str
+    chair_name: str
+    chair_position: str
+    secretary_name: str
+    secretary_position: str
+    slot_seconds: int
+    announced_on: str | None
+    number: str | None
+    legal_basis: list[str] | str  # a list is stored as JSON
+    citizens_present: int
+    citizens_by_hamlet: dict[str, int] | str  # a mapping is stored as JSON
+    status: str
+    phase_index: int
+    registration_open: int
+    started_at: str | None
+    ended_at: str | None
+    last_seen_at: str | None
+    conclusion: str
+    assessment: str
+    first_turns_first: int
+    speech_budget_seconds: int | None
+
+
+class PhaseValues(TypedDict, total=False):
+    started_at: str | None
+    ended_at: str | None
+
+
+class SealValues(TypedDict):
+    seq: int
+    sealed_at: str
+    sealed_by: str
+    reason: str
+    change: str
+    previous: str
+    items: str
+    digest: str

@@ -207,7 +207,7 @@ def test_announcement_date(store, before, clock):
     # asked for: that day; else the day it was announced; else today, before the meeting
     text = all_text(build(store, before, "announcement", as_of=dt.date(2021, 10, 19)))
     assert "Bình Lãng, ngày 19 tháng 10 năm 2021" in text
-    store.update_meeting(before, {"announced_on": None})
+    store.update_meeting(before, announced_on=None)
     assert "Bình Lãng, ngày 18 tháng 10 năm 2021" in all_text(build(store, before, "announcement"))
     clock.now = clock.now.replace(month=11)  # a copy made after the meeting: filled by hand
     assert "Bình Lãng, ngày      tháng      năm 2021" in all_text(
@@ -274,9 +274,7 @@ def test_radio_script(store, before, tmp_path):
 
 
 def test_radio_reads_typed_numbers_and_half_minutes(store, before):
-    store.update_meeting(
-        before, {"place": "Nhà văn hóa thôn 3", "start": "13:45", "slot_seconds": 150}
-    )
+    store.update_meeting(before, place="Nhà văn hóa thôn 3", start="13:45", slot_seconds=150)
     text = build(store, before, "radio").decode("utf-8-sig")
     assert "Địa điểm: tại Nhà văn hóa thôn ba." in text
     assert "vào lúc mười ba giờ bốn mươi lăm phút, thứ năm" in text

@@ -194,7 +194,7 @@ async def test_concluding_asks_the_number_of_citizens_for_the_minutes(tmp_path, 
 
     app = live_app(tmp_path, clock)
     store, mid = app.store, app.meeting_id
-    store.update_meeting(mid, {"citizens_present": 0})
+    store.update_meeting(mid, citizens_present=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f8", "f9")

@@ -384,7 +384,7 @@ def test_assigned_without_responsible_is_said_and_counted_alike(played):
 def test_citizens_not_counted_is_a_blank_to_fill(played):
     """Citizens present still 0 (nobody entered it): a dotted blank, not "0 người dân"."""
     store, mid = played.store, played.meeting_id
-    store.update_meeting(mid, {"citizens_present": 0})
+    store.update_meeting(mid, citizens_present=0)
     minutes = "\n".join(body_text(docx(store, mid, "minutes")))
     assert "Nhân dân: …… người dân thôn" in minutes
     assert " 0 người dân" not in minutes

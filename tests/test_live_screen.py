@@ -559,7 +559,7 @@ def test_chair_opens_the_database_read_only(tmp_path, clock):
 
     assert chair.store.readonly
     with pytest.raises(StoreError, match="chỉ được đọc"):
-        chair.store.update_meeting(1, {"place": "x"})
+        chair.store.update_meeting(1, place="x")
     chair.store.close()
 
 

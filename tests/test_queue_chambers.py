@@ -198,7 +198,7 @@ def test_the_meeting_file_carries_the_rule_the_budget_and_the_answer_links(store
     pid = c.record_petition("Đề nghị sửa cống", speaker_id=citizen.id)
     turn = c.start_answer("Trần Xuân Mãng", "Chủ tịch UBND xã", [pid])
     c.set_first_turns_first(True)
-    store.update_meeting(meeting_id, {"speech_budget_seconds": 2700})
+    store.update_meeting(meeting_id, speech_budget_seconds=2700)
     data = export_meeting(store, meeting_id)
     assert data["meeting"]["first_turns_first"] is True
     assert data["meeting"]["speech_budget_minutes"] == 45

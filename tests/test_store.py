@@ -54,7 +54,7 @@ def test_readonly_store_cannot_write(tmp_path: Path):
     reader = open_store(path, readonly=True)
     assert reader.meeting(meeting_id).village == "Đông Phong"
     with pytest.raises(StoreError, match="chỉ được đọc"):
-        reader.update_meeting(meeting_id, {"place": "x"})
+        reader.update_meeting(meeting_id, place="x")
     assert writer.meeting(meeting_id).place == "Nhà văn hóa thôn Đông Phong"
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from db.store import Store
+from db.values import MeetingValues, PhaseValues
 from facilitator.rules import statistics
 from facilitator.rules.errors import RuleError
 from facilitator.rules.kinds import is_ordinary
@@ -78,20 +78,16 @@ def decide(
             keep = petition.assignment
             store.set_assignment(
                 petition_id,
-                {
-                    "responsible": responsible,
-                    "task": task,
-                    "due": due_date.isoformat(),
-                    "status": keep.status if keep else "open",
-                    "answered_on": keep.answered_on.isoformat()
-                    if keep and keep.answered_on
-                    else None,
-                    "answer_form": keep.answer_form if keep else None,
-                    "note": keep.note if keep else "",
-                },
+                responsible=responsible,
+                task=task,
+                due=due_date.isoformat(),
+                status=keep.status if keep else "open",
+                answered_on=keep.answered_on.isoformat() if keep and keep.answered_on else None,
+                answer_form=keep.answer_form if keep else None,
+                note=keep.note if keep else "",
             )
         else:
-            store.set_assignment(petition_id, None)
+            store.remove_assignment(petition_id)
 
 
 @dataclass
@@ -140,15 +136,15 @@ def conclude(
     with store.write():
         console.end_speech()
         if meeting.phase_index >= 0:
-            store.update_phase(meeting.id, meeting.phase_index, {"ended_at": now})
+            store.update_phase(meeting.id, meeting.phase_index, ended_at=now)
         # The last phase (Kết luận) is reached and ended with the meeting.
         last = len(store.phases(meeting.id)) - 1
         if last >= 0:
-            reached = {"ended_at": now}
+            reached: PhaseValues = {"ended_at": now}
             if store.phases(meeting.id)[last].started_at is None:
                 reached["started_at"] = now
-            store.update_phase(meeting.id, last, reached)
-        values: dict[str, Any] = {
+            store.update_phase(meeting.id, last, **reached)
+        values: MeetingValues = {
             "conclusion": conclusion,
             "assessment": assessment,
             "status": "concluded",
@@ -160,14 +156,14 @@ def conclude(
             values["started_at"] = now
         if citizens_present is not None:
             values["citizens_present"] = citizens_present
-        store.update_meeting(meeting.id, values)
+        store.update_meeting(meeting.id, **values)
         store.forget_cards(meeting.id)  # the hashes of scanned ID cards: for the meeting only
         store.log(meeting.id, "meeting.concluded", {})
 
 
 def save_conclusion_text(console: Console, conclusion: str, assessment: str = "") -> None:
     try:
-        values = {
+        values: MeetingValues = {
             "conclusion": clean(conclusion, multiline=True, limit=20_000),
             "assessment": clean(assessment, multiline=True, limit=20_000),
         }
@@ -177,7 +173,7 @@ def save_conclusion_text(console: Console, conclusion: str, assessment: str = ""
     if (meeting.conclusion, meeting.assessment) == (values["conclusion"], values["assessment"]):
         return  # nothing changes (a sealed record too: leaving the screen is not an edit)
     console.check_unsealed()
-    console.store.update_meeting(console.meeting_id, values)
+    console.store.update_meeting(console.meeting_id, **values)
 
 
 def meeting_statistics(store: Store, meeting_id: int) -> statistics.Statistics:

@@ -398,7 +398,7 @@ class Console:
         change = Change(self.store)
         with self.store.write():
             change.meeting(self.meeting_id)
-            self.store.update_meeting(self.meeting_id, {"first_turns_first": int(on)})
+            self.store.update_meeting(self.meeting_id, first_turns_first=int(on))
             if on:
                 waiting = self.store.waiting(self.meeting_id)
                 for speaker, seq in zip(
@@ -658,7 +658,7 @@ class Console:
     @_atomic
     def set_registration_open(self, is_open: bool) -> None:
         with self.store.write():
-            self.store.update_meeting(self.meeting_id, {"registration_open": int(is_open)})
+            self.store.update_meeting(self.meeting_id, registration_open=int(is_open))
             self.store.log(
                 self.meeting_id, "registration.opened" if is_open else "registration.closed"
             )
@@ -679,12 +679,12 @@ class Console:
                 raise RuleError("live.no_chair", "chair_name")
             if meeting.status == "draft":
                 self.store.update_meeting(
-                    self.meeting_id, {"status": "live", "started_at": now, "last_seen_at": now}
+                    self.meeting_id, status="live", started_at=now, last_seen_at=now
                 )
             if meeting.phase_index >= 0:
-                self.store.update_phase(self.meeting_id, meeting.phase_index, {"ended_at": now})
-            self.store.update_phase(self.meeting_id, target, {"started_at": now})
-            self.store.update_meeting(self.meeting_id, {"phase_index": target})
+                self.store.update_phase(self.meeting_id, meeting.phase_index, ended_at=now)
+            self.store.update_phase(self.meeting_id, target, started_at=now)
+            self.store.update_meeting(self.meeting_id, phase_index=target)
             phase = phases[target]
             self._add_entry("phase", f"{target + 1}. {phase.name}", None, now, target)
             self.store.log(
@@ -756,7 +756,7 @@ class Console:
         return entry_id
 
     def heartbeat(self) -> None:
-        self.store.update_meeting(self.meeting_id, {"last_seen_at": self.store.now()})
+        self.store.update_meeting(self.meeting_id, last_seen_at=self.store.now())
 
     def note_outage(self) -> str | None:
         """On (re)opening a live meeting: a gap of more than 30 s is noted in the minutes."""

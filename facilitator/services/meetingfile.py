@@ -836,7 +836,8 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 store.update_phase(
                     meeting_id,
                     position,
-                    {"started_at": _ts(a.get("started_at")), "ended_at": _ts(a.get("ended_at"))},
+                    started_at=_ts(a.get("started_at")),
+                    ended_at=_ts(a.get("ended_at")),
                 )
         for seq, o in enumerate(data.get("officials", [])):
             store.add_official(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from db.store import Store
+from db.values import MeetingValues
 from facilitator.rules.errors import RuleError
 from facilitator.rules.models import DEFAULT_AGENDA
 from facilitator.rules.profile import commune_name
@@ -122,7 +123,7 @@ def details_of(store: Store, meeting_id: int) -> dict[str, str]:
 
 def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> None:
     """Save the preparation form; every value is checked before anything is written."""
-    out: dict[str, Any] = {}
+    out: MeetingValues = {}
     for key in ("commune", "village"):
         out[key] = _text(values, key, required=True)
     out["commune"] = commune_name(out["commune"])
@@ -132,15 +133,12 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
         except TextError as exc:
             raise RuleError.of(exc, "legal_basis") from exc
         out["legal_basis"] = [x for x in lines if x]
-    for key in (
-        "place",
-        "organiser",
-        "chair_name",
-        "chair_position",
-        "secretary_name",
-        "secretary_position",
-    ):
-        out[key] = _text(values, key, limit=500)
+    out["place"] = _text(values, "place", limit=500)
+    out["organiser"] = _text(values, "organiser", limit=500)
+    out["chair_name"] = _text(values, "chair_name", limit=500)
+    out["chair_position"] = _text(values, "chair_position", limit=500)
+    out["secretary_name"] = _text(values, "secretary_name", limit=500)
+    out["secretary_position"] = _text(values, "secretary_position", limit=500)
     day = _date(values.get("date", ""), "date")
     assert day is not None
     out["date"] = day.isoformat()
@@ -166,7 +164,7 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
     out["citizens_present"] = citizens
     out["number"] = _text(values, "number", limit=20) or None
     with store.write():
-        store.update_meeting(meeting_id, out)
+        store.update_meeting(meeting_id, **out)
         store.log(meeting_id, "meeting.prepared", {})
 
 

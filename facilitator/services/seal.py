@@ -136,17 +136,15 @@ def _add_seal(store: Store, meeting_id: int, by: str, why: str, change: dict[str
         items=items,
     )
     store.add_seal(
-        {
-            "meeting_id": meeting_id,
-            "seq": seq,
-            "sealed_at": at,
-            "sealed_by": by,
-            "reason": why,
-            "change": json.dumps(change, ensure_ascii=False, sort_keys=True),
-            "previous": previous.digest if previous else "",
-            "items": json.dumps(items),
-            "digest": value,
-        }
+        meeting_id,
+        seq=seq,
+        sealed_at=at,
+        sealed_by=by,
+        reason=why,
+        change=json.dumps(change, ensure_ascii=False, sort_keys=True),
+        previous=previous.digest if previous else "",
+        items=json.dumps(items),
+        digest=value,
     )
     seal = last_seal(store, meeting_id)
     assert seal is not None
@@ -377,15 +375,13 @@ def amend_petition(
             when = a.due if due is None else parse_due(due, console.meeting.date, store)
             store.set_assignment(
                 p.id,
-                {
-                    "responsible": who,
-                    "task": a.task,
-                    "due": when.isoformat(),
-                    "status": a.status,
-                    "answered_on": a.answered_on.isoformat() if a.answered_on else None,
-                    "answer_form": a.answer_form,
-                    "note": a.note,
-                },
+                responsible=who,
+                task=a.task,
+                due=when.isoformat(),
+                status=a.status,
+                answered_on=a.answered_on.isoformat() if a.answered_on else None,
+                answer_form=a.answer_form,
+                note=a.note,
             )
         after = _petition_facts(store, p.id)
         changed = [k for k, v in asked.items() if v is not None and after[k] != before[k]]
