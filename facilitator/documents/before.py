@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
+from docx.table import _Row
 
 from facilitator.documents.builders import GROUP_WORDS, _clause, _finish, _legal_basis
 from facilitator.documents.layout import Align, Header, OfficialDocument
@@ -416,10 +417,10 @@ def attendance(record: MeetingRecord, now: dt.datetime, blank_rows: int = BLANK_
     return _finish(doc, now, profile, "Danh sách tham dự hội nghị tiếp xúc, đối thoại", m)
 
 
-def _height(row: object, height: object) -> None:
+def _height(row: _Row, height: Length) -> None:
     """At least ``height``: a signature fits; a long position still wraps."""
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    tr_pr = row._tr.get_or_add_trPr()
     element = OxmlElement("w:trHeight")
-    element.set(qn("w:val"), str(int(height.twips)))  # type: ignore[attr-defined]
+    element.set(qn("w:val"), str(int(height.twips)))
     element.set(qn("w:hRule"), "atLeast")
     tr_pr.append(element)

@@ -20,8 +20,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
@@ -50,11 +51,11 @@ SECTPR_AFTER_PGNUMTYPE = (
 )  # fmt: skip
 
 
-def _pin_fonts(rpr: object) -> None:
-    r_fonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+def _pin_fonts(rpr: BaseOxmlElement) -> None:
+    r_fonts = rpr.find(qn("w:rFonts"))
     if r_fonts is None:
         r_fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, r_fonts)  # type: ignore[attr-defined]
+        rpr.insert(0, r_fonts)
     for slot in THEME_SLOTS:
         if r_fonts.get(qn(slot)) is not None:
             del r_fonts.attrib[qn(slot)]
@@ -62,11 +63,11 @@ def _pin_fonts(rpr: object) -> None:
         r_fonts.set(qn(slot), FONT)
 
 
-def _style_rpr(element: object) -> object:
-    rpr = element.find(qn("w:rPr"))  # type: ignore[attr-defined]
+def _style_rpr(element: BaseOxmlElement) -> BaseOxmlElement:
+    rpr: BaseOxmlElement | None = element.find(qn("w:rPr"))
     if rpr is None:
         rpr = OxmlElement("w:rPr")
-        element.append(rpr)  # type: ignore[attr-defined]
+        element.append(rpr)
     return rpr
 
 
@@ -449,10 +450,10 @@ class OfficialDocument:
         return table
 
     @staticmethod
-    def _row_flag(row: object, tag: str) -> None:
+    def _row_flag(row: _Row, tag: str) -> None:
         """Set a row property: w:cantSplit (a signature block never splits across pages) or
         w:tblHeader (the head row repeats on each page)."""
-        tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+        tr_pr = row._tr.get_or_add_trPr()
         flag = OxmlElement(tag)
         flag.set(qn("w:val"), "true")
         tr_pr.append(flag)
@@ -516,10 +517,10 @@ class OfficialDocument:
     def _language(self) -> None:
         """Vietnamese for Word's proofing: w:lang in the document defaults, and the settings."""
         rpr = _style_rpr(self.doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")))
-        lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+        lang = rpr.find(qn("w:lang"))
         if lang is None:
             lang = OxmlElement("w:lang")
-            rpr.append(lang)  # type: ignore[attr-defined]
+            rpr.append(lang)
         for slot in ("w:val", "w:eastAsia"):
             lang.set(qn(slot), LANGUAGE)
         settings = self.doc.settings.element
