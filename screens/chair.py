@@ -15,6 +15,7 @@ from facilitator.services.live import Console, place_words
 from facilitator.services.readback import PAGE_WIDTH, ReadBack
 from screens.bigclock import BigClock
 from screens.bigname import BigName
+from screens.watcher import StoreWatcher
 from screens.widgets import queue_summary, slot_words
 
 POLL_SECONDS = 0.2  # reading the data version costs ~80 µs; a change shows within ~0.2 s
@@ -28,9 +29,9 @@ class ChairScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.t = t
+        self.watcher = StoreWatcher(store, POLL_SECONDS)
         self.fixed_meeting = meeting_id
         self.console: Console | None = None
-        self.seen_version = -1
         self.tick_timer: Timer | None = None
         self.slot: SlotRecord | None = None
         self.shown_state: tuple[str, str] | None = None
@@ -46,20 +47,18 @@ class ChairScreen(Screen[None]):
         yield Static("", id="chair-next")
         yield Static("", id="chair-status")
         yield Static("", id="chair-readback")
+        yield self.watcher
 
     def on_mount(self) -> None:
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
-        self.set_interval(POLL_SECONDS, self.poll)
-        self.poll()
+        self.watcher.mark_seen()
+        self.reload()
 
     def on_resize(self) -> None:
-        self.seen_version = -1  # redrawn at the next poll: the read-back page is re-centred
+        # Redrawn at the next poll: the read-back page is re-centred.
+        self.watcher.expire()
 
-    def poll(self) -> None:
-        version = self.store.data_version()
-        if version == self.seen_version:
-            return
-        self.seen_version = version
+    def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:
         self.reload()
 
     def reload(self) -> None:

@@ -22,6 +22,7 @@ from screens.forms import CardFill
 from screens.live import card_fill, limit_seconds, register_form
 from screens.localise import localised
 from screens.typeselect import TypeSelect
+from screens.watcher import StoreWatcher
 from screens.widgets import NfcInput, QueueTable, StateCheckbox, queue_summary
 
 POLL_SECONDS = 0.25
@@ -44,9 +45,9 @@ class DeskScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.t = t
+        self.watcher = StoreWatcher(store, POLL_SECONDS)
         self.fixed_meeting = meeting_id
         self.console: Console | None = None
-        self.seen_version = -1
         self.names: dict[str, str] = {}
         self.suggested_title: str | None = None
         self.card_digest: str | None = None  # the hash of the card scanned for this entry
@@ -83,17 +84,15 @@ class DeskScreen(Screen[None]):
                 yield localised(QueueTable, self.t)(id="queue")
                 yield Static("", id="queue-status")
         yield Footer()
+        yield self.watcher
 
     def on_mount(self) -> None:
         self.query_one(QueueTable).setup(self.t)
-        self.set_interval(POLL_SECONDS, self.poll)
-        self.poll()
+        self.reload()
         self.query_one("#desk-name").focus()
 
-    def poll(self) -> None:
-        version = self.store.data_version()
-        if version != self.seen_version:
-            self.reload()
+    def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:
+        self.reload()
 
     def reload(self) -> None:
         with self.store.snapshot():  # one state of the queue, not half of another's write
@@ -105,7 +104,7 @@ class DeskScreen(Screen[None]):
         if meeting_id is None:
             self.console = None
             header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
-            self.seen_version = self.store.data_version()
+            self.watcher.mark_seen()
             return
         if self.console is None or self.console.meeting_id != meeting_id:
             self.console = Console(self.store, meeting_id)
@@ -122,7 +121,7 @@ class DeskScreen(Screen[None]):
         self.query_one("#queue-status", Static).update(
             queue_summary(self.t, meeting, speakers, slot, self.store.clock())
         )
-        self.seen_version = self.store.data_version()
+        self.watcher.mark_seen()
 
     @on(Input.Changed, "#desk-name")
     def _name_changed(self, event: Input.Changed) -> None:

@@ -27,6 +27,7 @@ from facilitator.rules.text import MAX_LONG
 from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from screens.keybar import KeyBar
 from screens.localise import localised
+from screens.watcher import StoreWatcher
 from screens.widgets import (
     AgendaBar,
     MinutesEditor,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 # The forms (and what they check: cards, decisions, assignments) are imported when first
 # opened, not at start-up: the live screen's first frame does not need them.
 
+POLL_SECONDS = 0.25  # another process's write (the desk's) shows within ~0.25 s
 SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget is 1 s
 
 
@@ -107,6 +109,7 @@ class LiveScreen(Screen[None]):
         super().__init__()
         self.console = console
         self.t = t
+        self.watcher = StoreWatcher(console.store, POLL_SECONDS)
         self.bell_enabled = bell
         self.called_id: int | None = None  # who "Mời …" on the top line names
         self.called_text = ""
@@ -116,7 +119,6 @@ class LiveScreen(Screen[None]):
         self.readonly = False
         self.save_timer: Timer | None = None
         self.tick_timer: Timer | None = None
-        self.seen_version = -1
         self.alerted: tuple[int, Phase] | None = None
         self.shown_countdown: tuple[str, str] | None = None
 
@@ -148,6 +150,7 @@ class LiveScreen(Screen[None]):
                 editor.show_line_numbers = False
                 yield editor
         yield KeyBar()
+        yield self.watcher
 
     def on_mount(self) -> None:
         self.readonly = bool(self.console.store.readonly)
@@ -174,7 +177,6 @@ class LiveScreen(Screen[None]):
             self.say(self.t("msg.readonly", path=self.console.store.path))
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         self.save_timer = self.set_interval(SAVE_DELAY, self.autosave, pause=True)
-        self.set_interval(0.25, self.poll)
         self.set_interval(HEARTBEAT_SECONDS, self.heartbeat)
         self.query_one("#editor").focus()
         self.update_layout_mode()
@@ -276,7 +278,7 @@ class LiveScreen(Screen[None]):
             else:
                 self.tick_timer.pause()
         self.tick()
-        self.seen_version = store.data_version()
+        self.watcher.mark_seen()
 
     def refresh_agenda(self) -> None:
         if hasattr(self, "phases"):
@@ -333,10 +335,9 @@ class LiveScreen(Screen[None]):
         line.update(f"▸ {whole}" if whole else "")
         line.display = bool(whole)
 
-    def poll(self) -> None:
+    def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:
         """Another process (the desk) committed: reread what is shown."""
-        if self.console.store.data_version() != self.seen_version:
-            self.refresh_state()
+        self.refresh_state()
 
     def heartbeat(self) -> None:
         if self.readonly:
@@ -344,7 +345,7 @@ class LiveScreen(Screen[None]):
         self.flush()
         if self.console.meeting.status == "live":
             self.console.heartbeat()
-            self.seen_version = self.console.store.data_version()
+            self.watcher.mark_seen()
 
     # ----- minutes editor -------------------------------------------------------------------
     @on(NfcTextArea.Changed, "#editor")
@@ -393,7 +394,7 @@ class LiveScreen(Screen[None]):
         self.editing_id = saved
         self.dirty = False
         log.update_entry(entry)
-        self.seen_version = self.console.store.data_version()
+        self.watcher.mark_seen()
         self.update_editing_label()
         return True
 
