@@ -54,6 +54,7 @@ class _Item:
     label: str
     short: str
     press: str
+    enabled: bool = True
 
 
 def _fkey_number(key: str) -> int | None:
@@ -108,8 +109,11 @@ class KeyBar(Widget):
         color: $text;
         text-style: bold;
     }
+    KeyBar > .keybar--disabled {
+        color: $text-disabled;
+    }
     """
-    COMPONENT_CLASSES = {"keybar--key"}
+    COMPONENT_CLASSES = {"keybar--key", "keybar--disabled"}
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
@@ -129,7 +133,13 @@ class KeyBar(Widget):
                 continue
             seen.add(b.description)
             short = catalogue.get(f"fkey.{b.id}", b.description) if b.id else b.description
-            item = _Item(b.key_display or key_label(key), b.description, short, key.split(",")[0])
+            item = _Item(
+                b.key_display or key_label(key),
+                b.description,
+                short,
+                key.split(",")[0],
+                active.enabled,
+            )
             number = _fkey_number(key)
             if number is not None:
                 fkeys.append((number, item))
@@ -146,14 +156,20 @@ class KeyBar(Widget):
         return items, pairs, gap
 
     def render(self) -> Text:
-        _items, pairs, gap = self.layout_pairs()
+        """A key that does nothing now (its screen's check_action says None) is dimmed."""
+        items, pairs, gap = self.layout_pairs()
         key_style = self.get_component_rich_style("keybar--key")
+        disabled = self.get_component_rich_style("keybar--disabled", partial=True)
         text = Text(no_wrap=True, overflow="crop")
-        for i, (key, label) in enumerate(pairs):
+        for i, (item, (key, label)) in enumerate(zip(items, pairs, strict=False)):
             if i:
                 text.append(" ")
-            text.append(key, style=key_style)
-            text.append(gap + label)
+            if item.enabled:
+                text.append(key, style=key_style)
+                text.append(gap + label)
+            else:
+                text.append(key, style=key_style + disabled)
+                text.append(gap + label, style=disabled)
         return text
 
     def on_click(self, event: events.Click) -> None:

@@ -13,6 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -21,7 +22,7 @@ from textual.widgets import DataTable, Label, Static
 from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.rules.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
-from facilitator.rules.models import OUTCOMES
+from facilitator.rules.models import OUTCOMES, SlotRecord, Speaker
 from facilitator.rules.slot import Phase, SlotState
 from facilitator.rules.text import MAX_LONG
 from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
@@ -104,6 +105,11 @@ class LiveScreen(Screen[None]):
         Binding("escape", "home_key", "fkey.home"),
         Binding("escape", "home", "key.home", show=False, id="home"),
     ]
+
+    # What the key line follows: the keys are refreshed when one changes (see check_action).
+    slot: reactive[SlotRecord | None] = reactive(None, repaint=False, bindings=True)
+    speaking: reactive[Speaker | None] = reactive(None, repaint=False, bindings=True)
+    meeting_status: reactive[str] = reactive("", repaint=False, bindings=True)
 
     def __init__(self, console: Console, t: Translator, bell: bool = False):
         super().__init__()
@@ -215,9 +221,7 @@ class LiveScreen(Screen[None]):
         self.meeting = meeting
         mid = meeting.id
         status = self.t("status." + meeting.status)
-        if meeting.status != getattr(self, "shown_status", None):
-            self.shown_status = meeting.status
-            self.refresh_bindings()  # Esc in the key line once concluded
+        self.meeting_status = meeting.status  # Esc in the key line once concluded
         closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
         self.header_full = (
             f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
@@ -474,8 +478,15 @@ class LiveScreen(Screen[None]):
         return result
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc shows in the key line once the meeting is concluded; F4 and F5 are dimmed while
+        no speech's time runs, F6 while nobody has the floor (None: shown dimmed, and the
+        key does nothing: it goes to the editor, which ignores it)."""
         if action == "home_key":
             return self.console.meeting.status in ("concluded", "closed")
+        if action in ("toggle_timer", "extend"):
+            return True if self.slot is not None else None
+        if action == "end_speech":
+            return True if self.slot is not None or self.speaking is not None else None
         return True
 
     def action_home_key(self) -> None:
