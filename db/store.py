@@ -38,6 +38,8 @@ from facilitator.rules.errors import Message, StoreError  # StoreError: the data
 from facilitator.rules.models import (
     DEFAULT_AGENDA,
     Assignment,
+    CalendarOverride,
+    Event,
     Meeting,
     MinutesEntry,
     Official,
@@ -367,13 +369,11 @@ class Store:
             },
         )
 
-    def events(self, meeting_id: int) -> list[dict[str, Any]]:
+    def events(self, meeting_id: int) -> list[Event]:
         rows = self._rows("SELECT * FROM events WHERE meeting_id = ? ORDER BY id", [meeting_id])
-        for row in rows:
-            row["payload"] = json.loads(row["payload"])
-        return rows
+        return [Event.from_row(row) for row in rows]
 
-    def last_undoable_event(self, meeting_id: int, session: str) -> dict[str, Any] | None:
+    def last_undoable_event(self, meeting_id: int, session: str) -> Event | None:
         """The last action of one window (``session``) that is not undone yet."""
         row = self._row(
             "SELECT * FROM events e WHERE meeting_id = ? AND session = ? AND undoable = 1 "
@@ -381,18 +381,14 @@ class Store:
             "ORDER BY id DESC LIMIT 1",
             [meeting_id, session],
         )
-        if row:
-            row["payload"] = json.loads(row["payload"])
-        return row
+        return Event.from_row(row) if row else None
 
-    def events_after(self, meeting_id: int, event_id: int) -> list[dict[str, Any]]:
+    def events_after(self, meeting_id: int, event_id: int) -> list[Event]:
         rows = self._rows(
             "SELECT * FROM events WHERE meeting_id = ? AND id > ? ORDER BY id",
             [meeting_id, event_id],
         )
-        for row in rows:
-            row["payload"] = json.loads(row["payload"])
-        return rows
+        return [Event.from_row(row) for row in rows]
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -906,8 +902,9 @@ class Store:
             self.conn.execute("DELETE FROM card_salts WHERE meeting_id = ?", [meeting_id])
 
     # ----- calendar and rules ---------------------------------------------------------------
-    def calendar_overrides(self) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM calendar_overrides ORDER BY date")
+    def calendar_overrides(self) -> list[CalendarOverride]:
+        rows = self._rows("SELECT * FROM calendar_overrides ORDER BY date")
+        return [CalendarOverride.from_row(row) for row in rows]
 
     def set_calendar_override(self, day: dt.date, kind: str, note: str = "") -> None:
         with self.write():
@@ -928,8 +925,8 @@ class Store:
 
     def work_calendar(self) -> WorkCalendar:
         rows = self.calendar_overrides()
-        off = [dt.date.fromisoformat(r["date"]) for r in rows if r["kind"] == "off"]
-        work = [dt.date.fromisoformat(r["date"]) for r in rows if r["kind"] == "work"]
+        off = [r.date for r in rows if r.kind == "off"]
+        work = [r.date for r in rows if r.kind == "work"]
         return WorkCalendar(off, work)
 
     def rules(self) -> list[DeadlineRule]:
@@ -973,8 +970,7 @@ class Store:
                 ),
                 seals=tuple(Seal.from_row(r) for r in self.seal_rows(meeting_id)),
                 events=tuple(
-                    EventRow(e["at"], e["actor"], e["kind"], e["payload"])
-                    for e in self.events(meeting_id)
+                    EventRow(e.at, e.actor, e.kind, e.payload) for e in self.events(meeting_id)
                 ),
                 rules=tuple(self.rules()),
                 calendar=self.work_calendar(),

@@ -558,8 +558,7 @@ def calendar_list(settings: Settings) -> None:
     if not rows:
         click.echo(settings.t("cli.calendar_empty"))
     for row in rows:
-        day = dt.date.fromisoformat(row["date"])
-        click.echo(f"{day:%d/%m/%Y}  {settings.t('cal.' + row['kind']):<18}  {row['note']}")
+        click.echo(f"{row.date:%d/%m/%Y}  {settings.t('cal.' + row.kind):<18}  {row.note}")
 
 
 @calendar.command("remove")

@@ -28,7 +28,7 @@ async def test_desk_registers_reorders_and_respects_a_closed_list(tmp_path, cloc
         await pilot.pause()
         last = store.waiting(meeting_id)[-1]
         assert (last.name, last.hamlet) == ("Lương Thị Hằng", "xóm Bến")
-        assert store.events(meeting_id)[-1]["actor"] == "desk"
+        assert store.events(meeting_id)[-1].actor == "desk"
         assert app.screen.query_one("#desk-name", Input).value == ""  # ready for the next
         queue = app.screen.query_one(QueueTable)
         queue.focus()

@@ -115,7 +115,7 @@ async def test_timer_keys_and_undo(tmp_path, clock):
         await pilot.press("f6")
         assert store.current_slot(mid) is None
         assert store.speakers(mid)[0].state == "done"
-        kinds = [e["kind"] for e in store.events(mid)]
+        kinds = [e.kind for e in store.events(mid)]
         assert kinds[-6:] == [
             "speaker.called",
             "slot.paused",
@@ -580,7 +580,7 @@ async def test_edit_a_speaker_from_the_queue(tmp_path, clock):
         await pilot.pause()
         hoa = next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa")
         assert hoa.hamlet == "xóm Đình"
-        assert store.events(mid)[-1]["kind"] == "speaker.edited"
+        assert store.events(mid)[-1].kind == "speaker.edited"
         await pilot.press("ctrl+z")
         assert next(s for s in store.speakers(mid) if s.name == "Phạm Thị Hòa").hamlet == (
             "xóm Giữa"

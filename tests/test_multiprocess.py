@@ -87,7 +87,7 @@ async def test_desk_and_secretary_write_together_chair_follows(tmp_path: Path):
     assert len(slots) == total  # nobody called twice
     assert len({s.speaker_id for s in slots}) == total
     assert {s.state for s in speakers} == {"done"}
-    assert sum(1 for e in store.events(meeting_id) if e["actor"] == "desk") == WALK_INS
+    assert sum(1 for e in store.events(meeting_id) if e.actor == "desk") == WALK_INS
     assert store.integrity_problems() == []
     # the chair followed along to the end state (how fast it keeps up: bench/run.py chair)
     assert final_status.startswith("Đang chờ: 0")

@@ -133,7 +133,7 @@ def test_undo_is_a_new_event_restoring_the_queue(empty_meeting: Console, clock):
     assert names(c) == ["A", "B"]
     assert c.undo() == "speaker.registered"
     assert names(c) == ["A"]
-    kinds = [e["kind"] for e in c.store.events(c.meeting_id)]
+    kinds = [e.kind for e in c.store.events(c.meeting_id)]
     assert kinds.count("undo") == 4
     assert "speaker.called" in kinds  # nothing erased from the log
     assert [s.id for s in c.store.speakers(c.meeting_id)] == [a]  # only A is left

@@ -69,7 +69,7 @@ def test_turning_pages_stays_within_the_text_and_ending_is_logged(played):
     assert played.store.readback_page(played.meeting_id) == last
     readback.stop()
     assert played.store.readback_page(played.meeting_id) is None
-    kinds = [e["kind"] for e in played.store.events(played.meeting_id)]
+    kinds = [e.kind for e in played.store.events(played.meeting_id)]
     assert kinds[-2:] == ["readback.started", "readback.ended"]
 
 
@@ -82,8 +82,8 @@ def test_a_correction_during_read_back_is_an_event_and_shows(played):
     assert any(old_text[:40] in line for page in readback.pages for line in page)
     played.save_entry(entry.id, "Đường trục thôn xuống cấp, xin sửa lại.")
     event = store.events(mid)[-1]
-    assert event["kind"] == "minutes.corrected"
-    assert event["payload"] == {
+    assert event.kind == "minutes.corrected"
+    assert event.payload == {
         "entry": entry.id,
         "before": old_text,
         "after": "Đường trục thôn xuống cấp, xin sửa lại.",
@@ -96,7 +96,7 @@ def test_typing_during_the_meeting_is_not_a_correction(console):
     console.next_phase()
     entry_id = console.new_entry("Khai mạc")
     console.save_entry(entry_id, "Khai mạc hội nghị")
-    kinds = [e["kind"] for e in console.store.events(console.meeting_id)]
+    kinds = [e.kind for e in console.store.events(console.meeting_id)]
     assert "minutes.corrected" not in kinds
 
 
@@ -182,6 +182,6 @@ async def test_a_correction_made_from_the_read_back_screen(tmp_path: Path):
         shown = str(app.screen.query_one("#readback-page").render())
         event = app.store.events(mid)[-1]
     assert "Đường trục thôn hư hỏng nặng (sửa khi đọc lại)." in shown.replace("\n", " ")
-    assert event["kind"] == "minutes.corrected"
-    assert event["payload"]["entry"] == target.id
-    assert event["payload"]["after"] == "Đường trục thôn hư hỏng nặng (sửa khi đọc lại)."
+    assert event.kind == "minutes.corrected"
+    assert event.payload["entry"] == target.id
+    assert event.payload["after"] == "Đường trục thôn hư hỏng nặng (sửa khi đọc lại)."

@@ -207,7 +207,7 @@ def test_amendment_chains_a_new_seal_and_verifies(played, clock):
     third = amend_conclusion(played, "Kết luận đã sửa.", by="Hùng", why="chủ tọa bổ sung")
     assert third.previous == second.digest and store.meeting(mid).conclusion == "Kết luận đã sửa."
     assert [s.seq for s in seals(store, mid)] == [1, 2, 3] and verify(store, mid).intact
-    kinds = [e["kind"] for e in store.events(mid)]
+    kinds = [e.kind for e in store.events(mid)]
     assert kinds.count("minutes.sealed") == 1 and kinds.count("minutes.amended") == 2
     # still refused outside an amendment
     with pytest.raises(RuleError, match="đính chính"):

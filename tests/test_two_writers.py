@@ -43,7 +43,7 @@ def test_undo_takes_back_the_last_action_of_its_own_window(tmp_path, clock):
     assert names(desk.store, desk.meeting_id) == ["An"]
     assert secretary.undo() is None  # nothing of the secretary's is left to undo
     assert names(desk.store, desk.meeting_id) == ["An"]
-    sessions = {e["session"] for e in desk.store.events(desk.meeting_id) if e["undoable"]}
+    sessions = {e.session for e in desk.store.events(desk.meeting_id) if e.undoable}
     assert sessions == {secretary.store.session, desk.store.session}
 
 
@@ -67,7 +67,7 @@ def test_editing_a_speaker_removed_by_another_window_fails_clearly(tmp_path, clo
     with pytest.raises(RuleError, match="đã bị xóa ở cửa sổ khác"):
         secretary.edit_speaker(speaker_id, name="An Nguyễn")
     assert len(secretary.store.events(secretary.meeting_id)) == events_before
-    assert [e["kind"] for e in secretary.store.events(secretary.meeting_id)][-1] == "undo"
+    assert [e.kind for e in secretary.store.events(secretary.meeting_id)][-1] == "undo"
 
 
 def test_row_ids_are_never_handed_out_again(tmp_path, clock):
@@ -80,8 +80,8 @@ def test_row_ids_are_never_handed_out_again(tmp_path, clock):
     secretary.undo()  # removes the slot and the header entry it added
     secretary.call_next()
     slots = secretary.store.slots(secretary.meeting_id)
-    removed = [e for e in secretary.store.events(secretary.meeting_id) if e["kind"] == "undo"]
-    old_slot = removed[-1]["payload"]["removed"]["slots"][0]["id"]
+    removed = [e for e in secretary.store.events(secretary.meeting_id) if e.kind == "undo"]
+    old_slot = removed[-1].payload["removed"]["slots"][0]["id"]
     assert slots[-1].id > old_slot
 
 

@@ -428,3 +428,48 @@ class Petition:
             answered_in=row.get("answered_in"),
             forward_task=row.get("forward_task") or "",
         )
+
+
+@dataclass
+class Event:
+    """One entry of the event log (who did what, when; an undoable action's undo record)."""
+
+    id: int
+    meeting_id: int | None
+    at: str
+    actor: str
+    session: str
+    kind: str
+    payload: dict[str, Any]
+    undoable: bool
+    undoes: int | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Event:
+        return cls(
+            id=row["id"],
+            meeting_id=row["meeting_id"],
+            at=row["at"],
+            actor=row["actor"],
+            session=row["session"],
+            kind=row["kind"],
+            payload=json.loads(row["payload"]),
+            undoable=bool(row["undoable"]),
+            undoes=row["undoes"],
+        )
+
+
+@dataclass
+class CalendarOverride:
+    """A day the user's calendar sets off (a holiday swap) or on (a working weekend)."""
+
+    date: dt.date
+    kind: OverrideKind
+    note: str
+
+    def __post_init__(self) -> None:
+        self.kind = OverrideKind(self.kind)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> CalendarOverride:
+        return cls(dt.date.fromisoformat(row["date"]), row["kind"], row["note"])

@@ -20,7 +20,7 @@ from facilitator.rules.cccd import CardReading, read_card
 from facilitator.rules.clock import local, parse, stamp
 from facilitator.rules.errors import Message, RuleError
 from facilitator.rules.kinds import KINDS, is_ordinary, law_refusal
-from facilitator.rules.models import OUTCOMES, Meeting, Petition, SlotRecord, Speaker
+from facilitator.rules.models import OUTCOMES, Event, Meeting, Petition, SlotRecord, Speaker
 from facilitator.rules.slot import SlotState
 from facilitator.rules.text import (  # noqa: F401 (place_words re-exported)
     MAX_LONG,
@@ -634,25 +634,25 @@ class Console:
                 return None
             self._check_undoable(event)
             self._undo(event)
-        return str(event["kind"])
+        return event.kind
 
-    def _check_undoable(self, event: dict[str, Any]) -> None:
-        touched = rows_of(event["payload"])
-        later = self.store.events_after(self.meeting_id, event["id"])
-        undone = {e["undoes"] for e in later if e["undoes"] is not None}
+    def _check_undoable(self, event: Event) -> None:
+        touched = rows_of(event.payload)
+        later = self.store.events_after(self.meeting_id, event.id)
+        undone = {e.undoes for e in later if e.undoes is not None}
         for other in later:
-            if other["session"] == self.store.session or other["id"] in undone:
+            if other.session == self.store.session or other.id in undone:
                 continue
-            if touched & rows_of(other["payload"]):
+            if touched & rows_of(other.payload):
                 raise RuleError("live.undo_changed")
 
-    def _undo(self, event: dict[str, Any]) -> None:
-        removed = undo_rows(self.store, event["payload"])
+    def _undo(self, event: Event) -> None:
+        removed = undo_rows(self.store, event.payload)
         self.store.log(
             self.meeting_id,
             "undo",
-            {"kind": event["kind"], "removed": removed},
-            undoes=event["id"],
+            {"kind": event.kind, "removed": removed},
+            undoes=event.id,
         )
 
     @_atomic
