@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
 from facilitator.i18n import Translator
@@ -513,7 +515,7 @@ def install_paste_filter() -> None:
         return
     feed = XTermParser.feed
 
-    def filtered_feed(self: XTermParser, data: str):  # type: ignore[no-untyped-def]
+    def filtered_feed(self: XTermParser, data: str) -> Iterator[Message]:
         paste_filter = self.__dict__.setdefault("_paste_filter", PasteFilter())
         if not data:  # end of input: what was held goes first
             if paste_filter.held:
