@@ -1,6 +1,6 @@
 """One watcher of the store file: the screens that follow another process's writes use it.
 
-SQLite's ``PRAGMA data_version`` changes when another connection has committed; reading it
+SQLite's data version changes when another connection has committed; reading it
 costs ~80 µs, so it is polled a few times a second. The live screen (the desk's writes),
 the chair (the secretary's) and the desk (the secretary's) each compose a StoreWatcher and
 handle its ``StoreWatcher.Changed`` message.
