@@ -40,6 +40,7 @@ from facilitator.rules.models import (
     Assignment,
     CalendarOverride,
     Event,
+    FollowedAssignment,
     Meeting,
     MinutesEntry,
     Official,
@@ -756,13 +757,14 @@ class Store:
                     [petition_id, *values.values()],
                 )
 
-    def all_assignments(self) -> list[dict[str, Any]]:
+    def all_assignments(self) -> list[FollowedAssignment]:
         """Assignments of every meeting with their petition and meeting (follow-up)."""
-        return self._rows(
+        rows = self._rows(
             "SELECT a.*, p.content, p.field, p.meeting_id, m.date AS meeting_date, m.village, "
             "m.commune FROM assignments a JOIN petitions p ON p.id = a.petition_id "
             "JOIN meetings m ON m.id = p.meeting_id ORDER BY a.due, a.id"
         )
+        return [FollowedAssignment.from_row(row) for row in rows]
 
     # ----- seals (SPEC §7c) -----------------------------------------------------------------
     def seal_rows(self, meeting_id: int) -> list[dict[str, Any]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -19,11 +17,11 @@ def carry_over_lines(store: Store, meeting_id: int, t: Translator) -> list[str]:
     today = store.clock().date()
     lines = []
     for row in carry_over(store, meeting_id):
-        due = dt.date.fromisoformat(row["due"])
+        due = row.assignment.due
         late = f"  [{t('fu.overdue')}]" if due < today else ""
-        held = dt.date.fromisoformat(row["meeting_date"])
+        held = row.meeting_date
         lines.append(
-            f"• {row['content']}\n  → {row['responsible']}, {t('col.due')} {due:%d/%m/%Y}"
+            f"• {row.content}\n  → {row.assignment.responsible}, {t('col.due')} {due:%d/%m/%Y}"
             f" ({t('col.date')} {held:%d/%m/%Y}){late}"
         )
     return lines

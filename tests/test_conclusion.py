@@ -94,7 +94,7 @@ def test_carry_over_to_next_meeting_of_the_same_village(store):
     other_village = demo_meeting()
     other_village["meeting"]["village"] = "Tây Phong"
     third = Console(store, import_meeting(store, other_village))
-    assert [r["responsible"] for r in followup.carry_over(store, other.meeting_id)] == [
+    assert [r.assignment.responsible for r in followup.carry_over(store, other.meeting_id)] == [
         "Trưởng thôn"
     ]
     assert followup.carry_over(store, third.meeting_id) == []

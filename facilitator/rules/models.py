@@ -473,3 +473,28 @@ class CalendarOverride:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> CalendarOverride:
         return cls(dt.date.fromisoformat(row["date"]), row["kind"], row["note"])
+
+
+@dataclass
+class FollowedAssignment:
+    """An assignment with its petition and meeting, as the follow-up lists them."""
+
+    assignment: Assignment
+    content: str
+    area: str  # lĩnh vực of the petition
+    meeting_id: int
+    meeting_date: dt.date
+    village: str
+    commune: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> FollowedAssignment:
+        return cls(
+            Assignment.from_row(row),
+            row["content"],
+            row["field"],
+            row["meeting_id"],
+            dt.date.fromisoformat(row["meeting_date"]),
+            row["village"],
+            row["commune"],
+        )

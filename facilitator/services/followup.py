@@ -10,6 +10,7 @@ from db.store import Store
 from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule, status_of  # noqa: F401
 from facilitator.rules.errors import RuleError
 from facilitator.rules.kinds import is_ordinary
+from facilitator.rules.models import FollowedAssignment
 from facilitator.rules.statutory import Duty, duties
 from facilitator.rules.text import clean
 
@@ -34,22 +35,22 @@ def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[Fo
     calendar = store.work_calendar()
     out: list[FollowUpRow] = []
     for r in store.all_assignments():
-        due = dt.date.fromisoformat(r["due"])
-        answered_on = dt.date.fromisoformat(r["answered_on"]) if r["answered_on"] else None
-        status = status_of(due, answered_on if r["status"] == "answered" else None, as_of)
+        a = r.assignment
+        due, answered_on = a.due, a.answered_on
+        status = status_of(due, answered_on if a.status == "answered" else None, as_of)
         row = FollowUpRow(
-            assignment_id=r["id"],
-            meeting_id=r["meeting_id"],
-            meeting_date=dt.date.fromisoformat(r["meeting_date"]),
-            village=r["village"],
-            content=r["content"],
-            responsible=r["responsible"],
+            assignment_id=a.id,
+            meeting_id=r.meeting_id,
+            meeting_date=r.meeting_date,
+            village=r.village,
+            content=r.content,
+            responsible=a.responsible,
             due=due,
             status=status,
             days_left=calendar.working_days_between(as_of, due),
             days_late=(as_of - due).days if status == "overdue" else 0,
             answered_on=answered_on,
-            answer_form=r["answer_form"],
+            answer_form=a.answer_form,
         )
         if overdue_only and status != "overdue":
             continue
@@ -149,17 +150,17 @@ def default_due(store: Store, meeting_date: dt.date) -> dt.date:
     return rule("answer", store.rules()).due(meeting_date, store.work_calendar())
 
 
-def carry_over(store: Store, meeting_id: int) -> list[dict[str, Any]]:
+def carry_over(store: Store, meeting_id: int) -> list[FollowedAssignment]:
     """Open assignments of earlier meetings of the same village, for the chair's report."""
     meeting = store.meeting(meeting_id)
     return [
         r
         for r in store.all_assignments()
-        if r["status"] == "open"
-        and r["meeting_id"] != meeting_id
-        and r["village"] == meeting.village
-        and r["commune"] == meeting.commune
-        and r["meeting_date"] <= meeting.date.isoformat()
+        if r.assignment.status == "open"
+        and r.meeting_id != meeting_id
+        and r.village == meeting.village
+        and r.commune == meeting.commune
+        and r.meeting_date <= meeting.date
     ]
 
 
