@@ -193,6 +193,8 @@ def writers_run(path: Path, seconds: float, seed: int) -> dict:
         "locked": sum(w.get("locked", 0) for w in writers) + reader.get("locked", 0),
         "errors": sum(w.get("errors", 0) for w in writers) + reader.get("errors", 0),
         "stderr": [e for r in out.values() for e in r.errors if "stderr" in e][:3],
+        # the first refusals the store gave (a failed run says what went wrong)
+        "error_lines": [e for r in out.values() for e in r.errors if "op" in e][:3],
         "reads": reader.get("reads", 0),
         "mismatched_reads": reader.get("mismatched", 0),
         "integrity_problems": problems,
