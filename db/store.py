@@ -54,6 +54,7 @@ from facilitator.services.files import os_reason
 
 if TYPE_CHECKING:
     from facilitator.rules.record import MeetingRecord
+    from facilitator.rules.seals import Seal
 
 BUSY_TIMEOUT_MS = 15_000
 BACKUPS_KEPT = 20
@@ -669,7 +670,7 @@ class Store:
         rows = self._rows("SELECT * FROM slots WHERE meeting_id = ? ORDER BY id", [meeting_id])
         return [SlotRecord.from_row(r) for r in rows]
 
-    def raw_rows(self, table: str, meeting_id: int) -> list[dict[str, Any]]:
+    def _raw_rows(self, table: str, meeting_id: int) -> list[dict[str, Any]]:
         """Every row of one meeting in ``table`` (for export)."""
         assert table in _TABLES
         if table == "assignments":
@@ -717,7 +718,7 @@ class Store:
         petitions = [Petition.from_row(r) for r in rows]
         assignments = {
             a["petition_id"]: Assignment.from_row(a)
-            for a in self.raw_rows("assignments", meeting_id)
+            for a in self._raw_rows("assignments", meeting_id)
         }
         for petition in petitions:
             petition.assignment = assignments.get(petition.id)
@@ -767,8 +768,12 @@ class Store:
         return [FollowedAssignment.from_row(row) for row in rows]
 
     # ----- seals (SPEC §7c) -----------------------------------------------------------------
-    def seal_rows(self, meeting_id: int) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM seals WHERE meeting_id = ? ORDER BY seq", [meeting_id])
+    def seals(self, meeting_id: int) -> list[Seal]:
+        """The meeting's seals, in their order (the chain)."""
+        from facilitator.rules.seals import Seal
+
+        rows = self._rows("SELECT * FROM seals WHERE meeting_id = ? ORDER BY seq", [meeting_id])
+        return [Seal.from_row(r) for r in rows]
 
     def is_sealed(self, meeting_id: int) -> bool:
         row = self._row("SELECT 1 AS x FROM seals WHERE meeting_id = ? LIMIT 1", [meeting_id])
@@ -942,7 +947,6 @@ class Store:
         """The meeting and everything that belongs to it, read in one read transaction: what
         every document and the meeting file are made from."""
         from facilitator.rules.record import EventRow, MeetingRecord, SlotRow
-        from facilitator.rules.seals import Seal
 
         with self.snapshot():
             return MeetingRecord(
@@ -961,7 +965,7 @@ class Store:
                         limit_seconds=r["limit_seconds"],
                         ended_at=r["ended_at"],
                     )
-                    for r in self.raw_rows("slots", meeting_id)
+                    for r in self._raw_rows("slots", meeting_id)
                 ),
                 minutes=tuple(self.minutes(meeting_id)),
                 petitions=tuple(self.petitions(meeting_id)),
@@ -970,7 +974,7 @@ class Store:
                     (channel, hamlet, day)
                     for (channel, hamlet), day in sorted(self.publications(meeting_id).items())
                 ),
-                seals=tuple(Seal.from_row(r) for r in self.seal_rows(meeting_id)),
+                seals=tuple(self.seals(meeting_id)),
                 events=tuple(
                     EventRow(e.at, e.actor, e.kind, e.payload) for e in self.events(meeting_id)
                 ),

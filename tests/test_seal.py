@@ -246,7 +246,7 @@ def test_footer_code_matches_the_stored_seal(played, clock):
     document = Document(io.BytesIO(build(store, mid, "minutes")))
     line = f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021; người niêm phong: Yến)"
     assert footer_texts(document) == [line, line]
-    assert made.code == store.seal_rows(mid)[0]["digest"][:16]
+    assert made.code == store.seals(mid)[0].digest[:16]
     clock.advance(600)
     amended = amend_entry(played, 2, "Đã sửa.", by="Yến", why="đọc lại")
     document = Document(io.BytesIO(build(store, mid, "minutes")))

@@ -105,7 +105,7 @@ def _stamp(value: Any) -> str | None:
 
 
 def seals(store: Store, meeting_id: int) -> list[Seal]:
-    return [Seal.from_row(r) for r in store.seal_rows(meeting_id)]
+    return store.seals(meeting_id)
 
 
 def last_seal(store: Store, meeting_id: int) -> Seal | None:
