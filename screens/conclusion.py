@@ -5,6 +5,7 @@ from __future__ import annotations
 from textwrap import shorten
 from typing import Any
 
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -59,6 +60,8 @@ class ConclusionScreen(Screen[Any]):
             with Vertical(id="live-left"):
                 yield Static("", id="conclusion-summary")
                 yield DataTable(id="petitions", cursor_type="row")
+                # The highlighted petition whole: the table's column holds 15 characters at 80.
+                yield Static("", id="petition-detail")
                 yield Label(self.t("conclusion.text"), classes="section")
                 text = NfcTextArea(
                     self.console.meeting.conclusion,
@@ -91,6 +94,18 @@ class ConclusionScreen(Screen[Any]):
             table.add_column(self.t(key), key=key, width=width)
         self.reload()
         table.focus()
+
+    @on(DataTable.RowHighlighted, "#petitions")
+    def show_detail(self) -> None:
+        """ "3. Đề nghị tăng cường kiểm tra …" in full, wrapped, under the table."""
+        table = self.query_one("#petitions", DataTable)
+        detail = self.query_one("#petition-detail", Static)
+        if not table.row_count:
+            detail.update("")
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        p = self.petitions.get(int(str(row_key.value)))
+        detail.update(Text(f"{p.seq}. {' '.join(p.content.split())}") if p else "")
 
     def reload(self) -> None:
         meeting = self.console.meeting
@@ -128,6 +143,7 @@ class ConclusionScreen(Screen[Any]):
             )
         if petitions:
             table.move_cursor(row=min(selected, len(petitions) - 1))
+        self.show_detail()
         stats = meeting_statistics(self.console.store, self.console.meeting_id)
         counts = {key: stats.outcomes.get(key, 0) for key in (*OUTCOMES, "none")}
         summary = self.t("conclusion.summary", total=stats.petitions, **counts)

@@ -90,6 +90,9 @@ def kind_field(t: Translator, kind: str) -> Field:
 class FormScreen(ModalScreen[Any]):
     """A form whose ``save`` callback performs the action or raises RuleError(field)."""
 
+    # The first field is focused in on_mount without scrolling: the automatic focus centred
+    # it and the first label went off the top at 80×24.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape", "cancel", "Esc", show=False),
         Binding("ctrl+s", "submit", "Ctrl+S", show=False, priority=True),
@@ -187,8 +190,8 @@ class FormScreen(ModalScreen[Any]):
                     area.select_all()
                 else:
                     area.move_cursor(area.document.end)
-        if self.fields:
-            self.query_one(f"#f-{self.fields[0].key}").focus()
+        if self.fields:  # the form opens at its top: the first label in sight (80×24)
+            self.query_one(f"#f-{self.fields[0].key}").focus(scroll_visible=False)
 
     def on_key(self, event: Any) -> None:
         if event.key in self.hotkeys:

@@ -76,11 +76,14 @@ class HomeScreen(Screen[None]):
         table.clear()
         meetings = self.store.meetings()
         today = self.store.clock().date()  # the app's clock, not the machine's date
+        # One file is one commune's: its name only when meetings of several are listed, so
+        # the clock's column is whole at 80 ("Trả lời: còn 15 ngày làm việc").
+        several = len({m.commune for m in meetings}) > 1
         for m in meetings:
             table.add_row(
                 str(m.id),
                 f"{m.date:%d/%m/%Y}",
-                f"{m.commune} - {m.village}",
+                f"{m.commune} - {m.village}" if several else m.village,
                 self.t("status." + m.status),
                 next_deadline(self.store, m.id, today, self.t) if with_clock else "…",
                 key=str(m.id),

@@ -9,7 +9,7 @@ import io
 
 import pytest
 from docx import Document
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, Label, Select
 
 from db.store import open_store
 from facilitator.app import make_app
@@ -357,3 +357,68 @@ async def test_sealing_asks_who_seals_and_the_footer_names_them(tmp_path, clock)
         document = Document(io.BytesIO(build(store, mid, "minutes")))
         (line,) = [p.text for p in document.sections[0].footer.paragraphs]
         assert line.endswith("(thông qua lúc 08:00 ngày 28/10/2021; người niêm phong: Le Thi Thu)")
+
+
+# ----- 7. readable at 80×24 ---------------------------------------------------------------------
+async def test_new_meeting_form_opens_with_its_first_label_in_sight(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.pause(0.3)  # a scroll would be animated
+        fields = app.screen.query_one("#form-fields")
+        first = fields.query(Label).first()
+        assert str(first.render()) == "Xã"
+        assert fields.scroll_y == 0
+        assert first.region.y >= fields.region.y and first.region.height == 1
+        assert app.screen.focused.id == "f-commune"
+
+
+async def test_desk_time_limit_label_wraps_whole(tmp_path, clock):
+    path = tmp_path / "m.db"
+    setup_app = make_app(path, clock=clock)
+    meeting_id = import_meeting(setup_app.store, demo_meeting())
+    setup_app.store.close()
+    app = make_app(path, mode="desk", clock=clock, meeting_id=meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one("#desk-form")
+        (label,) = [w for w in form.query(Label) if str(w.render()).startswith("Thời gian riêng")]
+        assert label.size.height == 2  # wrapped, nothing cut
+        assert label.region.right <= form.region.right
+
+
+async def test_home_clock_column_is_whole_at_80_columns(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock)
+    mid = import_meeting(app.store, demo_meeting())
+    play_demo(Console(app.store, mid), clock.advance)
+    for key in ("evaluation", "publication"):
+        app.store.set_checklist_done(mid, key, dt.date(2021, 10, 28))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.get_row_at(0)[2:] == [
+            "Đông Phong",
+            "đã kết luận",
+            "Trả lời: còn 15 ngày làm việc",
+        ]
+        used = sum(c.get_render_width(table) for c in table.columns.values())
+        assert used <= table.scrollable_content_region.width
+
+
+async def test_conclusion_shows_the_highlighted_petition_whole(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        detail = app.screen.query_one("#petition-detail")
+        assert str(detail.render()) == (
+            "3. Đề nghị tăng cường kiểm tra vệ sinh an toàn thực phẩm tại chợ thôn"
+        )
+        assert detail.size.height == 3  # wrapped in the left half
