@@ -502,9 +502,12 @@ class Store:
 
     # ----- meetings -------------------------------------------------------------------------
     def create_meeting(
-        self, values: dict[str, Any], agenda: Sequence[tuple[str, str]] = DEFAULT_AGENDA
+        self,
+        *,
+        agenda: Sequence[tuple[str, str]] = DEFAULT_AGENDA,
+        **values: Unpack[MeetingValues],
     ) -> int:
-        row = dict(values)
+        row: dict[str, Any] = dict(values)
         row.setdefault("created_at", self.now())
         for key in ("legal_basis", "citizens_by_hamlet"):
             if key in row and not isinstance(row[key], str):

@@ -107,6 +107,7 @@ class MeetingValues(TypedDict, total=False):
     assessment: str
     first_turns_first: int
     speech_budget_seconds: int | None
+    created_at: str
 
 
 class PhaseValues(TypedDict, total=False):

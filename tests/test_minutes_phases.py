@@ -50,12 +50,10 @@ def test_outage_noted_when_reopened_after_more_than_30_seconds(tmp_path: Path):
     path = tmp_path / "m.db"
     store = open_store(path, clock=clock)
     meeting_id = store.create_meeting(
-        {
-            "commune": "Bình Lãng",
-            "village": "Đông Phong",
-            "date": "2021-10-28",
-            "chair_name": "Trần Xuân Mãng",
-        }
+        commune="Bình Lãng",
+        village="Đông Phong",
+        date="2021-10-28",
+        chair_name="Trần Xuân Mãng",
     )
     c = Console(store, meeting_id)
     c.next_phase()

@@ -798,37 +798,33 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
     number = m.get("number")
     with store.write():
         meeting_id = store.create_meeting(
-            {
-                "commune": _c(m["commune"]),
-                "village": _c(m["village"]),
-                "date": m["date"],
-                "start": m.get("start") or "08:00",
-                "place": _c(m.get("place", "")),
-                "organiser": _c(m.get("organiser", "")),
-                "chair_name": _c(chair.get("name", "")),
-                "chair_position": _c(chair.get("position", "")),
-                "secretary_name": _c(secretary.get("name", "")),
-                "secretary_position": _c(secretary.get("position", "")),
-                "slot_seconds": round(float(m.get("slot_minutes", 5)) * 60),
-                "announced_on": m.get("announced_on"),
-                "number": None if number is None else _c(str(number)),
-                "legal_basis": [_c(x, True) for x in m.get("legal_basis", [])],
-                "citizens_present": data.get("citizens_present", 0),
-                "citizens_by_hamlet": {
-                    _c(k): v for k, v in m.get("citizens_by_hamlet", {}).items()
-                },
-                "status": m.get("status", "draft"),
-                "phase_index": m.get("phase_index", -1),
-                "registration_open": int(m.get("registration_open", True)),
-                "first_turns_first": int(bool(m.get("first_turns_first", False))),
-                "speech_budget_seconds": round(float(m["speech_budget_minutes"]) * 60)
-                if m.get("speech_budget_minutes")
-                else None,
-                "started_at": _ts(m.get("started_at")),
-                "ended_at": _ts(m.get("ended_at")),
-                "conclusion": _c(m.get("conclusion", ""), True),
-                "assessment": _c(m.get("assessment", ""), True),
-            },
+            commune=_c(m["commune"]),
+            village=_c(m["village"]),
+            date=m["date"],
+            start=m.get("start") or "08:00",
+            place=_c(m.get("place", "")),
+            organiser=_c(m.get("organiser", "")),
+            chair_name=_c(chair.get("name", "")),
+            chair_position=_c(chair.get("position", "")),
+            secretary_name=_c(secretary.get("name", "")),
+            secretary_position=_c(secretary.get("position", "")),
+            slot_seconds=round(float(m.get("slot_minutes", 5)) * 60),
+            announced_on=m.get("announced_on"),
+            number=None if number is None else _c(str(number)),
+            legal_basis=[_c(x, True) for x in m.get("legal_basis", [])],
+            citizens_present=data.get("citizens_present", 0),
+            citizens_by_hamlet={_c(k): v for k, v in m.get("citizens_by_hamlet", {}).items()},
+            status=m.get("status", "draft"),
+            phase_index=m.get("phase_index", -1),
+            registration_open=int(m.get("registration_open", True)),
+            first_turns_first=int(bool(m.get("first_turns_first", False))),
+            speech_budget_seconds=round(float(m["speech_budget_minutes"]) * 60)
+            if m.get("speech_budget_minutes")
+            else None,
+            started_at=_ts(m.get("started_at")),
+            ended_at=_ts(m.get("ended_at")),
+            conclusion=_c(m.get("conclusion", ""), True),
+            assessment=_c(m.get("assessment", ""), True),
             agenda=[(_c(a["name"]), a.get("plan_ref", "")) for a in agenda],
         )
         for position, a in enumerate(agenda):

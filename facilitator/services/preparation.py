@@ -62,18 +62,16 @@ def create_meeting(store: Store, values: dict[str, Any]) -> int:
         profile.commune, profile.ubnd = commune, ""
     profile = profile.resolved(commune)
     return store.create_meeting(
-        {
-            "commune": commune,
-            "village": village,
-            "date": day.isoformat(),
-            "start": _time(values.get("start", ""), "start"),
-            "place": _text(values, "place") or f"Nhà văn hóa thôn {village}",
-            "organiser": profile.author,
-            "chair_name": chair,
-            "chair_position": "Chủ tịch UBND xã" if chair else "",
-            "secretary_name": secretary,
-            "secretary_position": f"Công chức {profile.office_name}" if secretary else "",
-        }
+        commune=commune,
+        village=village,
+        date=day.isoformat(),
+        start=_time(values.get("start", ""), "start"),
+        place=_text(values, "place") or f"Nhà văn hóa thôn {village}",
+        organiser=profile.author,
+        chair_name=chair,
+        chair_position="Chủ tịch UBND xã" if chair else "",
+        secretary_name=secretary,
+        secretary_position=f"Công chức {profile.office_name}" if secretary else "",
     )
 
 
