@@ -292,10 +292,10 @@ class Store:
         self.delete("petitions", petition_id)
 
     def add_official(self, meeting_id: int, **values: Unpack[OfficialValues]) -> int:
-        return self.insert("officials", {"meeting_id": meeting_id, **values})
+        return self.insert("officials", {"meeting_id": meeting_id, **_official_row(values)})
 
     def update_official(self, official_id: int, **values: Unpack[OfficialValues]) -> None:
-        self.update("officials", official_id, dict(values))
+        self.update("officials", official_id, _official_row(values))
 
     def delete_official(self, official_id: int) -> None:
         self.delete("officials", official_id)
@@ -984,6 +984,14 @@ class Store:
                 rules=tuple(self.rules()),
                 calendar=self.work_calendar(),
             )
+
+
+def _official_row(values: OfficialValues) -> dict[str, Any]:
+    """An official's level (Official.group) is the column ``grp``."""
+    row: dict[str, Any] = dict(values)
+    if "group" in row:
+        row["grp"] = row.pop("group")
+    return row
 
 
 def _scrub_cards(conn: sqlite3.Connection) -> None:

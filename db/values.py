@@ -65,7 +65,7 @@ class PetitionValues(TypedDict, total=False):
 class OfficialValues(TypedDict, total=False):
     name: str
     position: str
-    grp: str
+    group: str  # the column grp
     seq: int
 
 

@@ -840,7 +840,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 meeting_id,
                 name=_c(o["name"]),
                 position=_c(o.get("position", "")),
-                grp=_c(o.get("group", "")),
+                group=_c(o.get("group", "")),
                 seq=seq,
             )
         now = store.now()

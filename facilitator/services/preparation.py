@@ -195,7 +195,7 @@ def add_official(store: Store, meeting_id: int, name: str, position: str, group:
         meeting_id,
         name=_text(values, "name", required=True),
         position=_text(values, "position"),
-        grp=_text(values, "group") or "xã",
+        group=_text(values, "group") or "xã",
         seq=len(store.officials(meeting_id)),
     )
 
@@ -207,7 +207,7 @@ def update_official(store: Store, official_id: int, name: str, position: str, gr
         official_id,
         name=_text(values, "name", required=True),
         position=_text(values, "position"),
-        grp=_text(values, "group") or "xã",
+        group=_text(values, "group") or "xã",
     )
 
 
