@@ -21,6 +21,7 @@ from typing import Any
 from db.store import Store
 from facilitator.rules.clock import local
 from facilitator.rules.errors import Message, RuleError
+from facilitator.rules.models import Petition
 from facilitator.rules.seals import (  # noqa: F401 (the seal's pure part, re-exported)
     CODE_LENGTH,
     PETITION_FIELDS,
@@ -330,17 +331,10 @@ def amend_petition(
     and who gave it, the receiving body of a forwarded one, the person responsible for or the
     due date of an assigned one. Recorded like every amendment, with the values before and
     after."""
-    from facilitator.services.conclusion import parse_due
-
     store = console.store
-    numbered = {p.seq: p for p in store.petitions(console.meeting_id)}
-    if number not in numbered:
-        raise RuleError("store.no_petition", "petition", number=number)
-    p = numbered[number]
-    if forwarded_to is not None and p.outcome != "forwarded":
-        raise RuleError("seal.not_forwarded", "forwarded_to", number=number)
-    if (responsible is not None or due is not None) and p.assignment is None:
-        raise RuleError("seal.not_assigned", "responsible", number=number)
+    p = _amendable_petition(
+        console, number, forwarded_to is not None, responsible is not None or due is not None
+    )
     asked = {
         "content": content,
         "answer": answer,
@@ -367,22 +361,8 @@ def amend_petition(
             kind=None,
             forward_task=None,
         )
-        a = p.assignment
-        if a is not None and (responsible is not None or due is not None):
-            who = a.responsible if responsible is None else clean(responsible)
-            if not who:
-                raise RuleError("conclusion.need_responsible", "responsible")
-            when = a.due if due is None else parse_due(due, console.meeting.date, store)
-            store.set_assignment(
-                p.id,
-                responsible=who,
-                task=a.task,
-                due=when.isoformat(),
-                status=a.status,
-                answered_on=a.answered_on.isoformat() if a.answered_on else None,
-                answer_form=a.answer_form,
-                note=a.note,
-            )
+        if responsible is not None or due is not None:
+            _amend_assignment(console, p, responsible, due)
         after = _petition_facts(store, p.id)
         changed = [k for k, v in asked.items() if v is not None and after[k] != before[k]]
         if not changed:
@@ -397,3 +377,44 @@ def amend_petition(
     made = last_seal(store, console.meeting_id)
     assert made is not None
     return made
+
+
+def _amendable_petition(
+    console: Console, number: int, new_body: bool, new_assignment: bool
+) -> Petition:
+    """The petition numbered ``number``, refused when the change asked does not fit it: a
+    receiving body for one not forwarded, a person or due date for one not assigned."""
+    numbered = {p.seq: p for p in console.store.petitions(console.meeting_id)}
+    if number not in numbered:
+        raise RuleError("store.no_petition", "petition", number=number)
+    p = numbered[number]
+    if new_body and p.outcome != "forwarded":
+        raise RuleError("seal.not_forwarded", "forwarded_to", number=number)
+    if new_assignment and p.assignment is None:
+        raise RuleError("seal.not_assigned", "responsible", number=number)
+    return p
+
+
+def _amend_assignment(
+    console: Console, p: Petition, responsible: str | None, due: str | None
+) -> None:
+    """A new person responsible or due date for an assigned petition; the rest kept."""
+    from facilitator.services.conclusion import parse_due
+
+    a = p.assignment
+    if a is None:
+        return
+    who = a.responsible if responsible is None else clean(responsible)
+    if not who:
+        raise RuleError("conclusion.need_responsible", "responsible")
+    when = a.due if due is None else parse_due(due, console.meeting.date, console.store)
+    console.store.set_assignment(
+        p.id,
+        responsible=who,
+        task=a.task,
+        due=when.isoformat(),
+        status=a.status,
+        answered_on=a.answered_on.isoformat() if a.answered_on else None,
+        answer_form=a.answer_form,
+        note=a.note,
+    )
