@@ -726,13 +726,12 @@ class LiveScreen(Screen[None]):
     def action_move_to(self) -> None:
         """Ctrl+U: "Đưa lên vị trí số:" for the selected waiting speaker, or the one whose
         number (TT, as the queue shows it) is typed over it; Enter alone: the top."""
+        from facilitator.services.hallqueue import registration_numbers
         from screens.forms import Field, FormScreen
 
         self.flush()
-        numbers = {
-            str(n): s
-            for n, s in enumerate((s for s in self.speakers if s.kind != "answer"), start=1)
-        }
+        told = registration_numbers(self.speakers)  # TT, as the queue and /queue show it
+        numbers = {str(told[s.id]): s for s in self.speakers if s.kind != "answer"}
         selected = self.selected_speaker()
         shown = next(
             (n for n, s in numbers.items() if s.id == selected and s.state == "waiting"), ""

@@ -22,6 +22,7 @@ from facilitator.rules.models import Meeting, MinutesEntry, PhaseRecord, SlotRec
 from facilitator.rules.slot import Phase, Slot, SlotState, format_clock
 from facilitator.rules.statistics import minutes_text as format_minutes  # "04:10"
 from facilitator.rules.text import strip_controls
+from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import queue_end
 
 
@@ -182,11 +183,13 @@ class QueueTable(DataTable[str | Text]):
         finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
         hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
         rows: list[tuple[str, Speaker, str, str]] = []
-        number = 0
+        # TT is the number the citizen was told at registration (the one /queue finds him by):
+        # it stays with him when he is moved, it is not his place in the queue.
+        numbers = registration_numbers(speakers)
         for s in speakers:
             if s.kind == "answer":
                 continue  # officials' answer turns are not the queue
-            number += 1
+            number = numbers[s.id]
             if s.id in hidden:
                 continue
             state = self.t("state." + s.state)

@@ -15,6 +15,7 @@ from db.store import open_store
 from facilitator.app import make_app
 from facilitator.documents import build
 from facilitator.rules.clock import TZ, FrozenClock, local, system_clock
+from facilitator.rules.text import titled
 from facilitator.services import publication as pub
 from facilitator.services.conclusion import decide
 from facilitator.services.demo import demo_meeting, play_demo
@@ -422,3 +423,34 @@ async def test_conclusion_shows_the_highlighted_petition_whole(tmp_path, clock):
             "3. Đề nghị tăng cường kiểm tra vệ sinh an toàn thực phẩm tại chợ thôn"
         )
         assert detail.size.height == 3  # wrapped in the left half
+
+
+# ----- 8. one number per citizen: TT on the screen, the number on /queue ------------------------
+async def test_queue_number_stays_with_the_citizen_when_moved(tmp_path, clock):
+    from facilitator.services.hallqueue import queue_view
+    from screens.widgets import QueueTable
+
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        queue = app.screen.query_one(QueueTable)
+        queue.focus()
+        await pilot.press("down", "ctrl+down")  # Phạm Thị Hòa (number 2) after Vũ Đức Lợi
+        await pilot.pause()
+        people = {str(s.id): titled(s.title, s.name) for s in store.speakers(mid)}
+        shown = {
+            people[str(row.key.value)]: queue.get_row_at(i)[0]
+            for i, row in enumerate(queue.ordered_rows)
+        }
+        view = queue_view(store, mid)
+        public = {p.name: str(p.number) for p in view.everyone.values()}
+        assert [queue.get_row_at(i)[0] for i in range(4)] == ["1", "3", "2", "4"]
+        assert {name: shown[name] for name in public} == public
+        # Ctrl+U takes the same number: "2" is Bà Hòa wherever she stands
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        app.screen.query_one("#f-who", Input).value = "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.waiting(mid)[0].name == "Phạm Thị Hòa"
