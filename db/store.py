@@ -282,10 +282,10 @@ class Store:
         self.update("minutes", entry_id, dict(values))
 
     def add_petition(self, meeting_id: int, **values: Unpack[PetitionValues]) -> int:
-        return self.insert("petitions", {"meeting_id": meeting_id, **values})
+        return self.insert("petitions", {"meeting_id": meeting_id, **_petition_row(values)})
 
     def update_petition(self, petition_id: int, **values: Unpack[PetitionValues]) -> None:
-        self.update("petitions", petition_id, dict(values))
+        self.update("petitions", petition_id, _petition_row(values))
 
     def delete_petition(self, petition_id: int) -> None:
         """The petition and its assignment (the foreign key cascades)."""
@@ -311,7 +311,9 @@ class Store:
         return self.insert_many("minutes", [{"meeting_id": meeting_id, **r} for r in rows])
 
     def add_petitions(self, meeting_id: int, rows: Sequence[PetitionValues]) -> list[int]:
-        return self.insert_many("petitions", [{"meeting_id": meeting_id, **r} for r in rows])
+        return self.insert_many(
+            "petitions", [{"meeting_id": meeting_id, **_petition_row(r)} for r in rows]
+        )
 
     def add_assignments(self, rows: Sequence[AssignmentValues]) -> list[int]:
         return self.insert_many("assignments", [dict(r) for r in rows])
@@ -984,6 +986,14 @@ class Store:
                 rules=tuple(self.rules()),
                 calendar=self.work_calendar(),
             )
+
+
+def _petition_row(values: PetitionValues) -> dict[str, Any]:
+    """A petition's area (Petition.area, lĩnh vực) is the column ``field``."""
+    row: dict[str, Any] = dict(values)
+    if "area" in row:
+        row["field"] = row.pop("area")
+    return row
 
 
 def _official_row(values: OfficialValues) -> dict[str, Any]:

@@ -47,7 +47,7 @@ class EntryValues(TypedDict, total=False):
 class PetitionValues(TypedDict, total=False):
     seq: int
     content: str
-    field: str
+    area: str  # lĩnh vực: the column field
     source: str
     speaker_id: int | None
     answer: str | None

@@ -786,7 +786,7 @@ class Console:
         self.check_unsealed()
         values: PetitionValues = {
             "content": _field(content, "content", required=True, multiline=True, limit=MAX_LONG),
-            "field": _field(field, "field"),
+            "area": _field(field, "field"),
             "source": _field(source, "source", required=True),
         }
         if kind is not None:
@@ -852,7 +852,7 @@ class Console:
                 self.meeting_id,
                 seq=self.store.next_petition_seq(self.meeting_id),
                 content=content,
-                field=field,
+                area=field,
                 source=_field(source, "source") or "meeting",
                 speaker_id=speaker_id,
                 kind=kind,
@@ -911,7 +911,7 @@ class Console:
                 content, "content", required=True, multiline=True, limit=MAX_LONG
             )
         if field is not None:
-            values["field"] = _field(field, "field")
+            values["area"] = _field(field, "field")
         values["answer"] = _field(answer, "answer", multiline=True, limit=MAX_LONG) or None
         values["answered_by_name"] = _field(answered_by_name, "answered_by_name") or None
         values["answered_by_position"] = (

@@ -912,7 +912,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
                 {
                     "seq": seq,
                     "content": _c(p["content"], True),
-                    "field": _c(p.get("field", "")),
+                    "area": _c(p.get("field", "")),
                     "source": _c(p.get("source") or "meeting"),
                     "speaker_id": ids[p["speaker"]] if p.get("speaker") is not None else None,
                     "answer": _c(p.get("answer"), True),
