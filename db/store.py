@@ -38,6 +38,7 @@ from facilitator.rules.errors import Message, StoreError  # StoreError: the data
 from facilitator.rules.models import (
     DEFAULT_AGENDA,
     Assignment,
+    BackupSummary,
     CalendarOverride,
     Event,
     FollowedAssignment,
@@ -1070,30 +1071,23 @@ def _check_version(applied: set[str]) -> None:
         raise StoreError("store.newer", step=unknown[-1])
 
 
-def backup_summary(path: Path) -> dict[str, Any]:
+def backup_summary(path: Path) -> BackupSummary:
     """What a backup holds, for ``facilitator restore``: its moment and reason (from its name),
     the number of meetings, speakers and minutes entries, and whether it is intact. The file is
     opened immutable: listing never writes beside a backup."""
     match = re.search(r"-(\d{8}-\d{6})-\d{6}-([A-Za-z0-9]+)\.db$", path.name)
     moment = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
-    summary: dict[str, Any] = {
-        "path": path,
-        "moment": moment,
-        "reason": match.group(2) if match else "",
-        "meetings": None,
-        "speakers": None,
-        "minutes": None,
-        "intact": False,
-    }
+    summary = BackupSummary(path, moment, match.group(2) if match else "")
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
     except sqlite3.Error:
         return summary
     try:
-        summary["intact"] = check_intact(conn) is None
+        summary.intact = check_intact(conn) is None
         for table in ("meetings", "speakers", "minutes"):
             with contextlib.suppress(sqlite3.Error):
-                summary[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                count = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                setattr(summary, table, int(count))
     finally:
         conn.close()
     return summary
@@ -1146,7 +1140,7 @@ def restore_backup(db_path: Path, backup: Path, moment: dt.datetime) -> Path | N
 
 
 def summary_intact(path: Path) -> bool:
-    return bool(backup_summary(path)["intact"])
+    return backup_summary(path).intact
 
 
 def _writable(path: Path) -> bool:

@@ -695,25 +695,25 @@ def restore(settings: Settings, number: int | None) -> None:
         click.echo(t("restore.head"))
         for n, path in enumerate(backups, start=1):
             info = backup_summary(path)
-            when = f"{info['moment']:%d/%m/%Y %H:%M:%S}" if info["moment"] else "?"
+            when = f"{info.moment:%d/%m/%Y %H:%M:%S}" if info.moment else "?"
 
-            def count(key: str, info: dict[str, Any] = info) -> str:
-                return "?" if info[key] is None else str(info[key])
+            def count(value: int | None) -> str:
+                return "?" if value is None else str(value)
 
-            damaged = "" if info["intact"] else f"  ({t('restore.damaged')})"
+            damaged = "" if info.intact else f"  ({t('restore.damaged')})"
             click.echo(
-                f"{n:>4}  {when:<19}  {info['reason']:<10}  {count('meetings'):>8}  "
-                f"{count('speakers'):>15}  {count('minutes'):>8}{damaged}"
+                f"{n:>4}  {when:<19}  {info.reason:<10}  {count(info.meetings):>8}  "
+                f"{count(info.speakers):>15}  {count(info.minutes):>8}{damaged}"
             )
         click.echo(t("restore.hint"))
         return
     if not 1 <= number <= len(backups):
         raise StoreError("store.no_backup", number=number)
     info = backup_summary(backups[number - 1])
-    if not info["intact"]:
+    if not info.intact:
         raise StoreError("store.backup_damaged", number=number)
     aside = restore_backup(db, backups[number - 1], system_clock())
-    when = f"{info['moment']:%d/%m/%Y %H:%M:%S}" if info["moment"] else backups[number - 1].name
+    when = f"{info.moment:%d/%m/%Y %H:%M:%S}" if info.moment else backups[number - 1].name
     click.echo(t("restore.done", date=when, path=db))
     if aside is not None:
         click.echo(t("restore.kept", path=aside))

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from facilitator.rules.clock import parse
@@ -498,3 +499,16 @@ class FollowedAssignment:
             row["village"],
             row["commune"],
         )
+
+
+@dataclass
+class BackupSummary:
+    """What a backup file holds, for ``facilitator restore`` (None: could not be counted)."""
+
+    path: Path
+    moment: dt.datetime | None  # from its name
+    reason: str  # from its name (phase2, close, manual …)
+    meetings: int | None = None
+    speakers: int | None = None
+    minutes: int | None = None  # minutes entries
+    intact: bool = False

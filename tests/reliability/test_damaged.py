@@ -114,7 +114,7 @@ def test_backups_never_copy_a_damaged_database(tmp_path, clock, capsys):
     assert len(problems) == 21 and "bị hỏng" in problems[0]
     kept = backups_of(db_path)
     assert len(kept) == 20
-    assert all(backup_summary(p)["intact"] for p in kept)
+    assert all(backup_summary(p).intact for p in kept)
     assert not list((tmp_path / "backups").glob("*.part"))
     store.close()
     code, _out, err = call(capsys, "backup", "--db", str(db_path))
