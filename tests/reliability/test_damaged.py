@@ -390,6 +390,8 @@ async def test_a_page_damaged_while_the_window_runs_ends_it_naming_the_backups(
         raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(LiveScreen, "action_extend", malformed)
+    # F5 is dimmed while no speech runs: here it runs, so that the key reaches the store
+    monkeypatch.setattr(LiveScreen, "check_action", lambda self, action, parameters: True)
     app = make_app(db_path, clock=clock, meeting_id=meeting_id, lang="en")
     with pytest.raises(sqlite3.DatabaseError):
         async with app.run_test(size=(120, 35)) as pilot:
