@@ -234,3 +234,38 @@ def test_the_enums_are_the_check_constraints_of_a_migrated_database(tmp_path, sn
     store.close()
     assert len(found) == 14
     assert {column: tuple(enum) for enum, column in CHECKED_COLUMNS.items()} == found
+
+
+def test_records_read_from_the_store_hold_the_enums(tmp_path):
+    from facilitator.rules.models import (
+        MeetingStatus,
+        MinutesKind,
+        Outcome,
+        PetitionKind,
+        SlotRole,
+        SpeakerKind,
+        SpeakerState,
+    )
+    from facilitator.services.live import Console
+
+    store = open_store(tmp_path / "f.db")
+    meeting_id = import_meeting(store, demo_meeting())
+    console = Console(store, meeting_id)
+    console.next_phase()
+    speaker_id = console.register("Nguyễn Văn An").speaker_id
+    console.call_next()
+    petition_id = console.record_petition("Sửa đường", speaker_id=speaker_id)
+    console.answer_petition(petition_id, outcome="noted")
+
+    assert type(store.meeting(meeting_id).status) is MeetingStatus
+    assert store.meeting(meeting_id).status == "live"
+    speaking = store.speaking(meeting_id)
+    assert speaking is not None
+    assert (type(speaking.state), type(speaking.kind)) == (SpeakerState, SpeakerKind)
+    slot = store.current_slot(meeting_id)
+    assert slot is not None and slot.role is SlotRole.CITIZEN
+    assert store.minutes(meeting_id)[-1].kind is MinutesKind.SPEECH
+    petition = store.petition(petition_id)
+    assert (petition.outcome, petition.kind) == (Outcome.NOTED, PetitionKind.PETITION)
+    assert type(petition.outcome) is Outcome
+    store.close()
