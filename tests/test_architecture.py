@@ -179,3 +179,32 @@ def test_the_table_check_sees_a_table_named_outside_db():
         (2, "store.update('petitions')"),
         (3, "SQL on minutes"),
     ]
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def test_screens_never_import_the_database_layers():
+    """Screens go through services and the store's records: never sqlite3, sqlite-utils or the
+    migrations (import statements anywhere in the file, also inside functions)."""
+    banned = ("sqlite3", "sqlite_utils", "db.migrations")
+    found = {
+        f"{path.name}: {name}"
+        for path in sorted((ROOT / "screens").glob("*.py"))
+        for name in _imports(path)
+        if name in banned or name.startswith(tuple(f"{b}." for b in banned))
+    }
+    assert found == set()
+
+
+def test_the_import_check_sees_a_banned_import(tmp_path: Path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    import sqlite3\n    from db.migrations import STEPS\n")
+    assert {"sqlite3", "db.migrations", "db.migrations.STEPS"} <= _imports(sample)
