@@ -454,3 +454,56 @@ async def test_queue_number_stays_with_the_citizen_when_moved(tmp_path, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert store.waiting(mid)[0].name == "Phạm Thị Hòa"
+
+
+# ----- 9. documents: no filler, the responsible with his position, attendance sized ------------
+def test_notice_leaves_dotted_lines_where_no_assessment_was_typed(console, clock):
+    play_demo(console, clock.advance)
+    text = paragraphs(console, "conclusion")
+    i = text.index("1. Đánh giá chung")
+    assert text[i + 1 : i + 3] == ["…" * 32, "…" * 32]  # written on by hand
+    assert text[i + 3] == console.meeting.conclusion.split("\n")[0]  # then the chair's words
+    assert not any("Hội nghị được tổ chức đúng kế hoạch" in t for t in text)
+
+
+def test_notice_prints_the_assessment_typed(console, clock):
+    play_demo(console, clock.advance)
+    conclude_text = console.meeting.conclusion
+    from facilitator.services.conclusion import save_conclusion_text
+
+    save_conclusion_text(console, conclude_text, "Hội nghị diễn ra dân chủ.")
+    text = paragraphs(console, "conclusion")
+    i = text.index("1. Đánh giá chung")
+    assert text[i + 1] == "Hội nghị diễn ra dân chủ."
+    assert "…" * 32 not in text
+
+
+def test_report_appendix_names_the_responsible_with_his_position(console, clock):
+    play_demo(console, clock.advance)
+    (p,) = [p for p in console.store.petitions(console.meeting_id) if p.seq == 10]
+    officials = {o.name: o.position for o in console.store.officials(console.meeting_id)}
+    position = officials["Lê Văn Nam"]
+    decide(console, p.id, "assigned", responsible="Lê Văn Nam", due="18/11/2021")
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, "report")))
+    appendix = document.tables[-1]
+    row = next(r for r in appendix.rows if r.cells[0].text == "10")
+    assert row.cells[5].text == f"Đồng chí Lê Văn Nam, {position}"
+
+
+def attendance_rows(console: Console) -> list[str]:
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, "attendance")))
+    grid = next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+    cells = [r.cells[0].text for r in grid.rows]
+    return cells[cells.index("II.") + 1 :]
+
+
+def test_attendance_sheet_is_sized_to_the_citizens_expected(console):
+    console.store.update_meeting(console.meeting_id, citizens_present=120)
+    assert attendance_rows(console) == [str(i) for i in range(1, 145)]  # 120 and a fifth
+    console.store.update_meeting(console.meeting_id, citizens_present=30)
+    assert len(attendance_rows(console)) == 40  # 30 and at least 10 spare
+
+
+def test_attendance_sheet_without_an_expected_number(console):
+    console.store.update_meeting(console.meeting_id, citizens_present=0)
+    assert len(attendance_rows(console)) == 60  # the 12 registered and more: the usual 60

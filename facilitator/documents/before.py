@@ -28,7 +28,22 @@ from facilitator.rules.text import date_words, fold, infer_title, time_words
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 REGISTRATION_LEAD = dt.timedelta(minutes=30)  # the desk opens half an hour before the start
-BLANK_ROWS = 60  # citizens' rows on the attendance sheet (the hall's usual turnout and more)
+BLANK_ROWS = 60  # citizens' rows when nobody said how many are expected (a usual hall and more)
+SPARE_ROWS = 10  # at least this many rows past the citizens expected (or a fifth more)
+
+
+def citizens_rows(record: MeetingRecord) -> int:
+    """The citizens' rows of the attendance sheet: the number expected (the preparation's
+    "Số người dân tham dự", or its count by hamlet) and spare rows (a fifth, at least 10),
+    never fewer than the citizens registered to speak and 10; none known: 60."""
+    m = record.meeting
+    expected = m.citizens_present or sum(m.citizens_by_hamlet.values())
+    registered = sum(1 for s in record.speakers if s.kind != "answer")
+    if not expected:
+        return max(BLANK_ROWS, registered + SPARE_ROWS)
+    return max(expected + max(SPARE_ROWS, -(-expected // 5)), registered + SPARE_ROWS)
+
+
 SUBJECT = (
     "hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân dân thôn "
 )
@@ -361,14 +376,17 @@ ROW_HEIGHT = Mm(9)  # room to sign
 
 
 def attendance_document(
-    source: RecordSource, meeting_id: int, blank_rows: int = BLANK_ROWS
+    source: RecordSource, meeting_id: int, blank_rows: int | None = None
 ) -> bytes:
     return attendance(source.load_record(meeting_id), source.clock(), blank_rows)
 
 
-def attendance(record: MeetingRecord, now: dt.datetime, blank_rows: int = BLANK_ROWS) -> bytes:
+def attendance(record: MeetingRecord, now: dt.datetime, blank_rows: int | None = None) -> bytes:
     """Landscape: the officials with their positions already printed, then numbered blank rows
-    for the citizens; arrival time and signature for every row."""
+    for the citizens (as many as expected, and spare: ``citizens_rows``); arrival time and
+    signature for every row."""
+    if blank_rows is None:
+        blank_rows = citizens_rows(record)
     f = facts(record)
     m, profile = f.meeting, f.profile
     doc = OfficialDocument()

@@ -26,6 +26,7 @@ OUTCOME_WORDS = {
     None: "Đang xem xét, trả lời sau",
 }
 UNASSIGNED = "chưa phân công"
+DOTTED_LINE = "…" * 32  # a line to write on by hand: the width of the text at 14 pt
 # Luật Tố cáo 2018 (Điều 47, 48): who denounces is kept secret in what the office publishes.
 SECRET = "Người tố cáo được giữ bí mật"
 GROUP_WORDS = {"huyện": "Đại biểu huyện", "xã": "Đại biểu xã", "thôn": "Đại biểu thôn"}
@@ -665,11 +666,11 @@ def _conclusion_opening(doc: OfficialDocument, record: MeetingRecord, groups: _O
         "biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau:"
     )
     doc.heading("1. Đánh giá chung")
-    assessment = meeting.assessment or (
-        "Hội nghị được tổ chức đúng kế hoạch, dân chủ, công khai; nhân dân tham gia phát biểu "
-        "thẳng thắn, tinh thần xây dựng."
-    )
-    for line in assessment.split("\n"):
+    if not meeting.assessment.strip():
+        # Nothing typed: room to write the assessment by hand, never words nobody chose.
+        for _ in range(2):
+            doc.para(DOTTED_LINE, indent=False)
+    for line in meeting.assessment.split("\n"):
         if line.strip():
             doc.para(line)
     for line in (meeting.conclusion or "").split("\n"):
@@ -746,6 +747,7 @@ def report(
     meeting, profile = record.meeting, record.profile
     petitions = list(record.petitions)
     speakers = record.speakers_by_id()
+    officials = list(record.officials)
     day = as_of or now.date()
     doc = OfficialDocument()
     _header(doc, profile, number, "BC-UBND", day)
@@ -767,7 +769,8 @@ def report(
         for p in overdue:
             assert p.assignment is not None
             doc.para(
-                f"- {p.assignment.responsible}: {_clause(p.content)} "
+                f"- {_capital(_responsible(p.assignment.responsible, officials))}: "
+                f"{_clause(p.content)} "
                 f"(hạn {p.assignment.due:%d/%m/%Y})."
             )
     last = doc.para(
@@ -781,7 +784,7 @@ def report(
         meeting.chair_name,
     )
     if petitions:  # no petitions: no appendix (the body says so)
-        _appendix(doc, profile, number, day, petitions, speakers)
+        _appendix(doc, profile, number, day, petitions, speakers, officials)
     return _finish(doc, now, profile, "Báo cáo kết quả giải quyết ý kiến, kiến nghị", meeting)
 
 
@@ -921,6 +924,7 @@ def _appendix(
     day: dt.date,
     petitions: list[Petition],
     speakers: dict[int, Speaker],
+    officials: list[Official],
 ) -> None:
     """Decree 30, Appendix I (III.1): "Phụ lục", its title in bold capitals, the reference line
     (the report's number, symbol, date and issuing body), its own page numbering."""
@@ -945,7 +949,7 @@ def _appendix(
     )
     doc.rule(40, 252)
     doc.para("", indent=False, after=0)
-    rows = [_appendix_row(i, p, speakers, day) for i, p in enumerate(petitions, start=1)]
+    rows = [_appendix_row(i, p, speakers, day, officials) for i, p in enumerate(petitions, start=1)]
     doc.grid(
         [
             "STT",
@@ -964,7 +968,9 @@ def _appendix(
     )
 
 
-def _appendix_row(i: int, p: Petition, speakers: dict[int, Speaker], day: dt.date) -> list[str]:
+def _appendix_row(
+    i: int, p: Petition, speakers: dict[int, Speaker], day: dt.date, officials: list[Official]
+) -> list[str]:
     """One petition in the appendix: content (with its task), petitioner, field, result, who
     resolves it, due date and state as of ``day``."""
     a = p.assignment
@@ -999,7 +1005,7 @@ def _appendix_row(i: int, p: Petition, speakers: dict[int, Speaker], day: dt.dat
         SECRET if p.kind == "denunciation" else _petitioner(p, speakers),
         p.area or "",
         result,
-        a.responsible
+        _capital(_responsible(a.responsible, officials))  # with the position, as elsewhere
         if a
         else (UNASSIGNED.capitalize() if p.outcome == "assigned" else p.forwarded_to or ""),
         f"{a.due:%d/%m/%Y}" if a else "",
