@@ -87,7 +87,7 @@ def _glyph(char: str) -> list[str] | None:
     return rows
 
 
-def render_name(name: str, width: int) -> list[str] | None:
+def render_name(name: str, width: int, max_scale: int = 3) -> list[str] | None:
     """The name in capitals as lines of half blocks at the largest scale that fits ``width``;
     None when a character is missing from the font or the name is too long even at scale 1."""
     glyphs = []
@@ -103,7 +103,7 @@ def render_name(name: str, width: int) -> list[str] | None:
     scale = width // cols
     if scale < 1:
         return None
-    scale = min(scale, 3)
+    scale = min(scale, max_scale)
     pixels = ["".join(c * scale for c in row) for row in pixels for _ in range(scale)]
     if len(pixels) % 2:
         pixels.append(" " * len(pixels[0]))
@@ -129,6 +129,7 @@ class BigName(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.name_shown = ""
+        self.max_scale = 3  # the chair view keeps 1 (7 lines) below 40 lines
 
     def show(self, name: str) -> None:
         if name != self.name_shown:
@@ -136,10 +137,10 @@ class BigName(Widget):
             self.refresh(layout=True)
 
     def lines(self) -> list[str]:
-        return render_name(self.name_shown, max(0, self.size.width - 2)) or []
+        return render_name(self.name_shown, max(0, self.size.width - 2), self.max_scale) or []
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return len(render_name(self.name_shown, max(0, width - 2)) or [])
+        return len(render_name(self.name_shown, max(0, width - 2), self.max_scale) or [])
 
     def render(self) -> Text:
         width = self.size.width

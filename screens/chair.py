@@ -19,11 +19,15 @@ from screens.watcher import StoreWatcher
 from screens.widgets import queue_summary, slot_words
 
 POLL_SECONDS = 0.2  # reading the data version costs ~80 µs; a change shows within ~0.2 s
+# The lines the view needs with the name in large letters: phase 1, name 7, speaker 1, gist up
+# to 3, clock at least 7, state 1, the next five and their heading 6, status 1.
+MEDIUM_LINES = 27
 
 
 class ChairScreen(Screen[None]):
-    # A projector (200x60) gives the name band more room; 80x24 keeps every line.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    # A projector (200x60) gives the name band more room; from 27 lines the name is drawn large
+    # at its smallest size (7 lines); below that the clock and the next five would not fit.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (MEDIUM_LINES, "-medium"), (40, "-tall")]
 
     def __init__(self, store: Store, t: Translator, meeting_id: int | None):
         super().__init__()
@@ -57,6 +61,11 @@ class ChairScreen(Screen[None]):
     def on_resize(self) -> None:
         # Redrawn at the next poll: the read-back page is re-centred.
         self.watcher.expire()
+        big = self.query_one(BigName)
+        scale = 3 if self.size.height >= 40 else 1  # below 40 lines: 7 lines, the clock first
+        if big.max_scale != scale:
+            big.max_scale = scale
+            big.refresh(layout=True)
 
     def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:
         self.reload()

@@ -507,3 +507,33 @@ def test_attendance_sheet_is_sized_to_the_citizens_expected(console):
 def test_attendance_sheet_without_an_expected_number(console):
     console.store.update_meeting(console.meeting_id, citizens_present=0)
     assert len(attendance_rows(console)) == 60  # the 12 registered and more: the usual 60
+
+
+# ----- 10. the speaker's name large on the chair view below 40 lines ----------------------------
+@pytest.mark.parametrize(
+    ("size", "name_lines"),
+    [((100, 30), 7), ((100, 39), 7), ((140, 45), 13), ((100, 26), 0)],
+)
+async def test_chair_draws_the_name_large_where_it_fits(tmp_path, clock, size, name_lines):
+    from screens.bigname import BigName
+
+    path = tmp_path / "m.db"
+    writer = make_app(path, clock=clock)
+    meeting_id = import_meeting(writer.store, demo_meeting())
+    console = Console(writer.store, meeting_id)
+    console.next_phase()
+    console.register("Lê Thị Thu", "Đông Phong", "Rác thải", title="Bà")
+    for s in console.store.speakers(meeting_id)[:-1]:
+        console.set_absent(s.id, "withdrawn")
+    console.call_next()
+    chair = make_app(path, mode="chair", clock=clock)
+    async with chair.run_test(size=size) as pilot:
+        await pilot.pause(0.3)
+        big = chair.screen.query_one(BigName)
+        shown = big.display and big.styles.display != "none"
+        assert (big.size.height if shown else 0) == name_lines
+        # nothing pushed off the screen: the queue's status line is the last line
+        status = chair.screen.query_one("#chair-status")
+        assert status.region.bottom <= size[1]
+        assert chair.screen.query_one("#chair-clock").size.height >= 7
+    writer.store.close()
