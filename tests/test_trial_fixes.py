@@ -537,3 +537,40 @@ async def test_chair_draws_the_name_large_where_it_fits(tmp_path, clock, size, n
         assert status.region.bottom <= size[1]
         assert chair.screen.query_one("#chair-clock").size.height >= 7
     writer.store.close()
+
+
+async def test_absent_form_choice_takes_a_letter(tmp_path, clock):
+    from screens.widgets import QueueTable
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(QueueTable).focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-state", Select).focus()
+        await pilot.press("r")  # Rút đăng ký
+        assert form.query_one("#f-state", Select).value == "withdrawn"
+        await pilot.press("x")  # no choice begins "rx", no text field after: the list opens
+        assert form.query_one("#f-state", Select).expanded
+
+
+async def test_follow_up_answer_form_choice_takes_a_letter(tmp_path, clock):
+    app = make_app(tmp_path / "m.db", clock=clock)
+    mid = import_meeting(app.store, demo_meeting())
+    play_demo(Console(app.store, mid), clock.advance)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#followup", DataTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-form", Select).focus()
+        await pilot.press("t")  # trực tiếp
+        assert form.query_one("#f-form", Select).value == "direct"
+        await pilot.press("D", "a")  # on to the note
+        assert form.focused.id == "f-note"
+        assert form.query_one("#f-note", Input).value == "Da"
