@@ -21,12 +21,15 @@ from textual.widgets.option_list import Option
 from db.store import Store, open_store
 from facilitator.i18n import Translator
 from facilitator.rules.clock import Clock, system_clock
+from screens.localise import localise_bindings
 
 CSS = Path(__file__).resolve().parent.parent / "screens" / "facilitator.tcss"
 
 
 class LocalPalette(CommandPalette):
-    """Textual's palette with its own words (placeholder, "no matches") in the UI language."""
+    """Textual's palette with its own words (placeholder, "no matches", Esc) in the UI language."""
+
+    BINDINGS = [Binding("escape", "escape", "key.cancel")]  # Textual's: "Exit the command palette"
 
     def __init__(self, t: Translator, providers: Any = None, placeholder_key: str = "") -> None:
         super().__init__(
@@ -75,6 +78,14 @@ class StoreApp(App[None]):
         self.title = t(self.TITLE_KEY)
         self.crash_line: str | None = None  # the one line shown when the window had to end
         self._deliver_keys_init()
+        localise_bindings(self, t)
+
+    def _register(self, parent: Any, *widgets: Any, **kwargs: Any) -> Any:
+        """Every screen and widget, as it joins the App, has its key descriptions (catalogue
+        keys) put in the user's language: in one place, so that no screen can forget."""
+        for widget in widgets:
+            localise_bindings(widget, self.t)
+        return super()._register(parent, *widgets, **kwargs)
 
     async def _check_bindings(self, key: str, priority: bool = False) -> bool:
         """A letter key works in either case ("N" with Caps Lock or Shift does what "n" does),
@@ -293,9 +304,8 @@ class DeskApp(StoreApp):
 
     def on_mount(self) -> None:
         from screens.desk import DeskScreen
-        from screens.localise import localised
 
-        self.push_screen(localised(DeskScreen, self.t)(self.store, self.t, self.meeting_id))
+        self.push_screen(DeskScreen(self.store, self.t, self.meeting_id))
         if self.store.readonly:
             self.notify(
                 self.t("msg.readonly", path=self.store.path), severity="warning", timeout=30
@@ -322,9 +332,8 @@ class FacilitatorApp(StoreApp):
             self.open_meeting(self.meeting_id)
         else:
             from screens.home import HomeScreen
-            from screens.localise import localised
 
-            self.push_screen(localised(HomeScreen, self.t)(self.store, self.t))
+            self.push_screen(HomeScreen(self.store, self.t))
         if self.store.readonly:
             self.notify(
                 self.t("msg.readonly", path=self.store.path), severity="warning", timeout=30
@@ -357,10 +366,9 @@ class FacilitatorApp(StoreApp):
     def open_meeting(self, meeting_id: int) -> None:
         from facilitator.services.live import Console
         from screens.live import LiveScreen
-        from screens.localise import localised
 
         console = Console(self.store, meeting_id, backup=self.backup_in_background)
-        self.push_screen(localised(LiveScreen, self.t)(console, self.t, bell=self.bell_enabled))
+        self.push_screen(LiveScreen(console, self.t, bell=self.bell_enabled))
 
 
 def make_app(
@@ -374,11 +382,10 @@ def make_app(
     export_dir: Path | None = None,
 ) -> App[None]:
     """The one factory used by the command line and the tests."""
-    from screens.localise import localised
 
     t = Translator(lang)
     if mode == "chair":
-        return localised(ChairApp, t)(
+        return ChairApp(
             open_store(
                 db_path, readonly=db_path not in (None, ":memory:"), clock=clock, check=True
             ),
@@ -388,5 +395,5 @@ def make_app(
     store = open_store(db_path, clock=clock, check=True)
     if mode == "desk":
         store.actor = "desk"
-        return localised(DeskApp, t)(store, t, meeting_id)
-    return localised(FacilitatorApp, t)(store, t, meeting_id, bell=bell, export_dir=export_dir)
+        return DeskApp(store, t, meeting_id)
+    return FacilitatorApp(store, t, meeting_id, bell=bell, export_dir=export_dir)

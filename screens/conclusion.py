@@ -345,10 +345,9 @@ class ConclusionScreen(Screen[Any]):
         if not self.console.meeting.concluded:
             self.notify(self.t.error(RuleError(READBACK_REFUSED)), severity="warning")
             return
-        from screens.localise import localised
         from screens.readback import ReadBackScreen
 
-        self.app.push_screen(localised(ReadBackScreen, self.t)(self.console, self.t))
+        self.app.push_screen(ReadBackScreen(self.console, self.t))
 
     def action_back(self) -> None:
         self.action_save_text()

@@ -20,7 +20,6 @@ from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import Console, RuleError
 from screens.forms import CardFill
 from screens.live import card_fill, limit_seconds, register_form
-from screens.localise import localised
 from screens.typeselect import TypeSelect
 from screens.watcher import StoreWatcher
 from screens.widgets import NfcInput, QueueTable, StateCheckbox, queue_summary
@@ -81,7 +80,7 @@ class DeskScreen(Screen[None]):
                 yield Static(self.t("desk.hint"), id="form-hint")  # one line at 80 columns
             with Vertical(id="desk-queue"):
                 yield Label(self.t("live.queue"), classes="section")
-                yield localised(QueueTable, self.t)(id="queue")
+                yield QueueTable(id="queue")
                 yield Static("", id="queue-status")
         yield Footer()
         yield self.watcher

@@ -150,12 +150,11 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(summary_form(self.store, self.t, folder), done)
 
     def action_prepare(self) -> None:
-        from screens.localise import localised
         from screens.prepare import PrepareScreen
 
         meeting_id = self.selected_meeting()
         if meeting_id is not None:
-            self.app.push_screen(localised(PrepareScreen, self.t)(self.store, meeting_id, self.t))
+            self.app.push_screen(PrepareScreen(self.store, meeting_id, self.t))
 
     def action_new(self) -> None:
         from facilitator.services.preparation import default_meeting_date
@@ -181,11 +180,10 @@ class HomeScreen(Screen[None]):
     def _created(self, meeting_id: Any) -> None:
         self.reload()
         if isinstance(meeting_id, int):
-            from screens.localise import localised
             from screens.prepare import PrepareScreen
 
             # A new meeting goes to preparation first: attendance, opinions, agenda.
-            self.app.push_screen(localised(PrepareScreen, self.t)(self.store, meeting_id, self.t))
+            self.app.push_screen(PrepareScreen(self.store, meeting_id, self.t))
 
     def action_import(self) -> None:
         t = self.t
@@ -233,10 +231,9 @@ class HomeScreen(Screen[None]):
 
     def action_followup(self) -> None:
         from screens.followup import FollowUpScreen
-        from screens.localise import localised
 
         today = self.store.clock().date()  # the app's clock, not the machine's date
-        self.app.push_screen(localised(FollowUpScreen, self.t)(self.store, self.t, today))
+        self.app.push_screen(FollowUpScreen(self.store, self.t, today))
 
 
 def summary_form(store: Store, t: Translator, folder: Path) -> FormScreen:

@@ -27,7 +27,6 @@ from facilitator.rules.slot import Phase, SlotState
 from facilitator.rules.text import MAX_LONG
 from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from screens.keybar import KeyBar
-from screens.localise import localised
 from screens.watcher import StoreWatcher
 from screens.widgets import (
     AgendaBar,
@@ -141,7 +140,7 @@ class LiveScreen(Screen[None]):
                     yield Static("", id="countdown")
                     yield Static("", id="budget")
                 yield Label(self.t("live.queue"), classes="section")
-                queue = localised(QueueTable, self.t)(id="queue")
+                queue = QueueTable(id="queue")
                 queue.setup(self.t)
                 yield queue
                 yield Static("", id="queue-selected")
@@ -517,7 +516,7 @@ class LiveScreen(Screen[None]):
             self.app.pop_screen()
             return
         # Started with ``run ID``: no list below; it takes this screen's place.
-        self.app.switch_screen(localised(HomeScreen, self.t)(self.console.store, self.t))
+        self.app.switch_screen(HomeScreen(self.console.store, self.t))
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -637,9 +636,7 @@ class LiveScreen(Screen[None]):
         self.flush()
         from screens.conclusion import ConclusionScreen
 
-        self.app.push_screen(
-            localised(ConclusionScreen, self.t)(self.console, self.t), self._after_form
-        )
+        self.app.push_screen(ConclusionScreen(self.console, self.t), self._after_form)
 
     def action_export(self) -> None:
         self.flush()
@@ -654,9 +651,7 @@ class LiveScreen(Screen[None]):
         self.flush()
         from screens.prepare import PrepareScreen
 
-        screen = localised(PrepareScreen, self.t)(
-            self.console.store, self.console.meeting_id, self.t
-        )
+        screen = PrepareScreen(self.console.store, self.console.meeting_id, self.t)
         self.app.push_screen(screen, lambda _r: self.refresh_state())
 
     def action_carry_over(self) -> None:

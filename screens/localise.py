@@ -1,29 +1,28 @@
-"""Bindings whose descriptions are catalogue keys, translated once per language."""
+"""Key descriptions are catalogue keys ("key.help"); the App words them in the user's language.
+
+Every widget and screen an App registers passes through ``localise_bindings`` (see
+StoreApp._register), so no screen can forget: the key line, the footer, the palette and the
+help all read the words, never the keys.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
-from typing import TypeVar
 
-from textual.binding import Binding
 from textual.dom import DOMNode
 
 from facilitator.i18n import Translator
 
-N = TypeVar("N", bound=DOMNode)
 
-
-@cache
-def _localised(cls: type[DOMNode], lang: str) -> type[DOMNode]:
-    t = Translator(lang)
-    bindings = [
-        replace(b, description=t(b.description)) if isinstance(b, Binding) and b.description else b
-        for b in cls.BINDINGS
-    ]
-    return type(cls.__name__, (cls,), {"BINDINGS": bindings, "__module__": cls.__module__})
-
-
-def localised(cls: type[N], t: Translator) -> type[N]:
-    """``cls`` with its footer descriptions in the user's language (same CSS type name)."""
-    return _localised(cls, t.lang)  # type: ignore[return-value]
+def localise_bindings(node: DOMNode, t: Translator) -> None:
+    """``node``'s key descriptions that are catalogue keys, in ``t``'s language (in place)."""
+    catalogue = t.catalogue
+    bindings = node._bindings
+    for key, items in bindings.key_to_bindings.items():
+        if any(b.description in catalogue for b in items):
+            bindings.key_to_bindings[key] = [
+                replace(b, description=catalogue[b.description])
+                if b.description in catalogue
+                else b
+                for b in items
+            ]

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Label, Static
 from textual.widgets._footer import FooterKey
 
 from facilitator.app import make_app
-from facilitator.i18n import VI
+from facilitator.i18n import EN, VI
 from facilitator.rules.clock import FrozenClock
 from facilitator.services.conclusion import conclude, decide
 from facilitator.services.demo import demo_meeting
@@ -53,6 +53,13 @@ class Checker:
 
     def check(self, where: str) -> None:
         self.screens.append(f"{where}:{type(self.app.screen).__name__}")
+        # Every key the footer or the key line shows is worded in the user's language: no
+        # catalogue key, no word of the other language, no English of Textual's own.
+        words = set((VI if self.lang == "vi" else EN).values())
+        for key, active in self.app.screen.active_bindings.items():
+            b = active.binding
+            if b.show and b.description and b.description not in words:
+                self.problems.append(f"{self.lang} {where} key {key}: {b.description!r}")
         for part, texts in seen_text(self.app).items():
             for text in texts:
                 for key in raw_keys(text):
