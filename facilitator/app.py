@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -22,6 +22,9 @@ from db.store import Store, open_store
 from facilitator.i18n import Translator
 from facilitator.rules.clock import Clock, system_clock
 from screens.localise import localise_bindings
+
+if TYPE_CHECKING:
+    from screens.home import HomeScreen
 
 CSS = Path(__file__).resolve().parent.parent / "screens" / "facilitator.tcss"
 
@@ -324,7 +327,9 @@ class FacilitatorApp(StoreApp):
         export_dir: Path | None = None,
     ):
         super().__init__(store, t, meeting_id)
-        self.export_dir = export_dir
+        from screens.folder import ExportFolder
+
+        self.export_folder = ExportFolder(export_dir)  # handed to the screens
         self.bell_enabled = bell
 
     def on_mount(self) -> None:
@@ -333,7 +338,7 @@ class FacilitatorApp(StoreApp):
         else:
             from screens.home import HomeScreen
 
-            self.push_screen(HomeScreen(self.store, self.t))
+            self.push_screen(HomeScreen(self.store, self.t, self.export_folder))
         if self.store.readonly:
             self.notify(
                 self.t("msg.readonly", path=self.store.path), severity="warning", timeout=30
@@ -363,12 +368,18 @@ class FacilitatorApp(StoreApp):
         text = self.t("msg.backup_failed", error=self.t.error(message))
         self.call_from_thread(self.notify, text, severity="warning", timeout=15)
 
+    def on_home_screen_open_meeting(self, message: HomeScreen.OpenMeeting) -> None:
+        """Home's Enter (HomeScreen.OpenMeeting): the meeting's live screen."""
+        self.open_meeting(message.meeting_id)
+
     def open_meeting(self, meeting_id: int) -> None:
         from facilitator.services.live import Console
         from screens.live import LiveScreen
 
         console = Console(self.store, meeting_id, backup=self.backup_in_background)
-        self.push_screen(LiveScreen(console, self.t, bell=self.bell_enabled))
+        self.push_screen(
+            LiveScreen(console, self.t, bell=self.bell_enabled, folder=self.export_folder)
+        )
 
 
 def make_app(

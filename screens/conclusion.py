@@ -32,6 +32,7 @@ from facilitator.services.followup import checklist, default_due, duty_words
 from facilitator.services.live import Console, RuleError, place_words
 from facilitator.services.readback import READBACK_REFUSED
 from facilitator.services.seal import last_seal, seal
+from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.widgets import NfcTextArea
@@ -48,10 +49,11 @@ class ConclusionScreen(Screen[Any]):
         Binding("f10", "export", "key.export", priority=True, id="export"),
     ]
 
-    def __init__(self, console: Console, t: Translator):
+    def __init__(self, console: Console, t: Translator, folder: ExportFolder | None = None):
         super().__init__()
         self.console = console
         self.t = t
+        self.export_folder = folder or ExportFolder()
         self.save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -309,9 +311,8 @@ class ConclusionScreen(Screen[Any]):
         self.action_save_text()
         from screens.export import ExportScreen
 
-        folder = getattr(self.app, "export_dir", None)
         self.app.push_screen(
-            ExportScreen(self.console.store, self.console.meeting_id, self.t, folder)
+            ExportScreen(self.console.store, self.console.meeting_id, self.t, self.export_folder)
         )
 
     def action_seal(self) -> None:

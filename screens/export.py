@@ -18,6 +18,7 @@ from db.store import Store, open_store
 from facilitator.i18n import Translator
 from facilitator.rules.models import Meeting
 from facilitator.rules.text import TextError, parse_date
+from screens.folder import ExportFolder
 from screens.widgets import NfcInput
 
 # The dialog's list, in the order a secretary meets the papers: a heading (None, key), then
@@ -77,12 +78,15 @@ class ExportScreen(ModalScreen[None]):
             self.error = error
             self.last = last  # False: more files of the same document follow
 
-    def __init__(self, store: Store, meeting_id: int, t: Translator, folder: Path | None = None):
+    def __init__(
+        self, store: Store, meeting_id: int, t: Translator, folder: ExportFolder | None = None
+    ):
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
         self.t = t
-        self.folder = folder or default_export_dir()
+        self.export_folder = folder or ExportFolder()
+        self.folder = self.export_folder.path or default_export_dir()
 
     def compose(self) -> ComposeResult:
         meeting = self.store.meeting(self.meeting_id)
@@ -148,7 +152,7 @@ class ExportScreen(ModalScreen[None]):
     def start(self, choice: str) -> None:
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
         # The folder typed is kept for the rest of the session (every screen's F10).
-        self.app.export_dir = folder  # type: ignore[attr-defined]
+        self.export_folder.path = folder
         typed = self.query_one("#export-date", Input).value.strip()
         if typed == self.default_date:
             # Untouched: each paper keeps its own default date, as the command line does

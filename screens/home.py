@@ -8,16 +8,25 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
 from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.rules.errors import RuleError
+from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen
 
 
 class HomeScreen(Screen[None]):
+    class OpenMeeting(Message):
+        """The secretary chose a meeting to run (Enter): the App opens its live screen."""
+
+        def __init__(self, meeting_id: int) -> None:
+            super().__init__()
+            self.meeting_id = meeting_id
+
     BINDINGS = [
         Binding("enter", "open", "home.open", id="open"),
         Binding("n", "new", "home.new", id="new"),
@@ -29,10 +38,11 @@ class HomeScreen(Screen[None]):
         Binding("f10", "export", "key.export", id="export"),
     ]
 
-    def __init__(self, store: Store, t: Translator):
+    def __init__(self, store: Store, t: Translator, folder: ExportFolder | None = None):
         super().__init__()
         self.store = store
         self.t = t
+        self.export_folder = folder or ExportFolder()
 
     def compose(self) -> ComposeResult:
         yield Label(self.t("home.title"), classes="section")
@@ -114,13 +124,13 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_meeting(int(str(event.row_key.value)))  # type: ignore[attr-defined]
+        self.post_message(self.OpenMeeting(int(str(event.row_key.value))))
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            self.app.open_meeting(int(str(key)))  # type: ignore[attr-defined]
+            self.post_message(self.OpenMeeting(int(str(key))))
 
     def selected_meeting(self) -> int | None:
         table = self.query_one(DataTable)
@@ -134,14 +144,13 @@ class HomeScreen(Screen[None]):
 
         meeting_id = self.selected_meeting()
         if meeting_id is not None:
-            folder = getattr(self.app, "export_dir", None)
-            self.app.push_screen(ExportScreen(self.store, meeting_id, self.t, folder))
+            self.app.push_screen(ExportScreen(self.store, meeting_id, self.t, self.export_folder))
 
     def action_summary(self) -> None:
         """The commune's figures over a period, written as a báo cáo tổng hợp (.docx)."""
         from screens.export import default_export_dir
 
-        folder = getattr(self.app, "export_dir", None) or default_export_dir()
+        folder = self.export_folder.path or default_export_dir()
 
         def done(result: Any) -> None:
             if isinstance(result, str):
@@ -154,7 +163,7 @@ class HomeScreen(Screen[None]):
 
         meeting_id = self.selected_meeting()
         if meeting_id is not None:
-            self.app.push_screen(PrepareScreen(self.store, meeting_id, self.t))
+            self.app.push_screen(PrepareScreen(self.store, meeting_id, self.t, self.export_folder))
 
     def action_new(self) -> None:
         from facilitator.services.preparation import default_meeting_date
@@ -183,7 +192,7 @@ class HomeScreen(Screen[None]):
             from screens.prepare import PrepareScreen
 
             # A new meeting goes to preparation first: attendance, opinions, agenda.
-            self.app.push_screen(PrepareScreen(self.store, meeting_id, self.t))
+            self.app.push_screen(PrepareScreen(self.store, meeting_id, self.t, self.export_folder))
 
     def action_import(self) -> None:
         t = self.t

@@ -26,6 +26,7 @@ from facilitator.rules.models import OUTCOMES, SlotRecord, Speaker
 from facilitator.rules.slot import Phase, SlotState
 from facilitator.rules.text import MAX_LONG
 from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
+from screens.folder import ExportFolder
 from screens.keybar import KeyBar
 from screens.watcher import StoreWatcher
 from screens.widgets import (
@@ -110,10 +111,17 @@ class LiveScreen(Screen[None]):
     speaking: reactive[Speaker | None] = reactive(None, repaint=False, bindings=True)
     meeting_status: reactive[str] = reactive("", repaint=False, bindings=True)
 
-    def __init__(self, console: Console, t: Translator, bell: bool = False):
+    def __init__(
+        self,
+        console: Console,
+        t: Translator,
+        bell: bool = False,
+        folder: ExportFolder | None = None,
+    ):
         super().__init__()
         self.console = console
         self.t = t
+        self.export_folder = folder or ExportFolder()
         self.watcher = StoreWatcher(console.store, POLL_SECONDS)
         self.bell_enabled = bell
         self.called_id: int | None = None  # who "Mời …" on the top line names
@@ -516,7 +524,7 @@ class LiveScreen(Screen[None]):
             self.app.pop_screen()
             return
         # Started with ``run ID``: no list below; it takes this screen's place.
-        self.app.switch_screen(HomeScreen(self.console.store, self.t))
+        self.app.switch_screen(HomeScreen(self.console.store, self.t, self.export_folder))
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -636,22 +644,25 @@ class LiveScreen(Screen[None]):
         self.flush()
         from screens.conclusion import ConclusionScreen
 
-        self.app.push_screen(ConclusionScreen(self.console, self.t), self._after_form)
+        self.app.push_screen(
+            ConclusionScreen(self.console, self.t, self.export_folder), self._after_form
+        )
 
     def action_export(self) -> None:
         self.flush()
         from screens.export import ExportScreen
 
-        folder = getattr(self.app, "export_dir", None)
         self.app.push_screen(
-            ExportScreen(self.console.store, self.console.meeting_id, self.t, folder)
+            ExportScreen(self.console.store, self.console.meeting_id, self.t, self.export_folder)
         )
 
     def action_prepare(self) -> None:
         self.flush()
         from screens.prepare import PrepareScreen
 
-        screen = PrepareScreen(self.console.store, self.console.meeting_id, self.t)
+        screen = PrepareScreen(
+            self.console.store, self.console.meeting_id, self.t, self.export_folder
+        )
         self.app.push_screen(screen, lambda _r: self.refresh_state())
 
     def action_carry_over(self) -> None:

@@ -19,6 +19,7 @@ from facilitator.rules.deadlines import ANNOUNCEMENT_DAYS, announcement_late
 from facilitator.services import preparation
 from facilitator.services.live import Console, RuleError
 from screens.carryover import carry_over_lines
+from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
@@ -36,11 +37,14 @@ class PrepareScreen(Screen[None]):
         Binding("f10", "export", "key.export", priority=True, id="export"),
     ]
 
-    def __init__(self, store: Store, meeting_id: int, t: Translator):
+    def __init__(
+        self, store: Store, meeting_id: int, t: Translator, folder: ExportFolder | None = None
+    ):
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
         self.t = t
+        self.export_folder = folder or ExportFolder()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="live-header")
@@ -173,8 +177,7 @@ class PrepareScreen(Screen[None]):
         """F10: the papers of the meeting, those before it first (announcement, invitations)."""
         from screens.export import ExportScreen
 
-        folder = getattr(self.app, "export_dir", None)
-        self.app.push_screen(ExportScreen(self.store, self.meeting_id, self.t, folder))
+        self.app.push_screen(ExportScreen(self.store, self.meeting_id, self.t, self.export_folder))
 
     def action_back(self) -> None:
         self.dismiss(None)
