@@ -110,7 +110,7 @@ class KeyBar(Widget):
         text-style: bold;
     }
     KeyBar > .keybar--disabled {
-        color: $text-disabled;
+        text-style: dim;
     }
     """
     COMPONENT_CLASSES = {"keybar--key", "keybar--disabled"}
