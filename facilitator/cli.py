@@ -749,6 +749,14 @@ def seal_(settings: Settings, meeting_id: int, by: str) -> None:
 @click.option("--forwarded-to", "forwarded_to", help="The corrected receiving body.")
 @click.option("--responsible", help="The corrected person or unit responsible.")
 @click.option("--due", help="The corrected due date (dd/mm/yyyy).")
+@click.option(
+    "--set",
+    "details",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Correct a detail of the meeting the minutes print (date=29/10/2021, start=14:00, "
+    "place=…, chair_name=…, secretary_name=…); repeatable.",
+)
 @click.option("--by", default="", help="Who makes the amendment.")
 @click.option("--why", default="", help="Why (recorded and sealed with the change).")
 @_common
@@ -766,6 +774,7 @@ def amend(
     forwarded_to: str | None,
     responsible: str | None,
     due: str | None,
+    details: tuple[str, ...],
     by: str,
     why: str,
 ) -> None:
@@ -773,12 +782,18 @@ def amend(
     Without --entry, --conclusion or --petition, lists the numbered entries, the petitions
     and the seals."""
     from facilitator.services.live import Console
-    from facilitator.services.seal import amend_conclusion, amend_entry, amend_petition, seals
+    from facilitator.services.seal import (
+        amend_conclusion,
+        amend_entry,
+        amend_meeting,
+        amend_petition,
+        seals,
+    )
 
     t = settings.t
     store = settings.store(must_exist=True)
     console = Console(store, meeting_id)
-    if entry is None and conclusion is None and petition is None:
+    if entry is None and conclusion is None and petition is None and not details:
         store.meeting(meeting_id)
         for number, e in enumerate(store.minutes(meeting_id), start=1):
             first = e.text.split("\n", 1)[0]
@@ -791,7 +806,15 @@ def amend(
         for s in seals(store, meeting_id):
             click.echo(t("seal.row", seq=s.seq, code=s.code, time=_when(s.at), by=s.by, why=s.why))
         return
-    if petition is not None:
+    if details:
+        values = {}
+        for pair in details:
+            key, sep, value = pair.partition("=")
+            if not sep:
+                raise click.UsageError(t("amend.set_pair", pair=pair))
+            values[key.strip()] = value
+        made = amend_meeting(console, values, by=by, why=why)
+    elif petition is not None:
         made = amend_petition(
             console,
             petition,

@@ -201,6 +201,16 @@ _BOTH: dict[str, tuple[str, str]] = {
     ),
     # ----- preparation ----------------------------------------------------------------------
     "prep.bad_time": ("giờ không hợp lệ: {value} (HH:MM)", "invalid time: {value} (HH:MM)"),
+    "prep.sealed": (
+        "biên bản đã thông qua (niêm phong): ngày, giờ, địa điểm, chủ trì, thư ký… chỉ sửa bằng "
+        "đính chính (lệnh facilitator amend {meeting} --set KHÓA=GIÁ_TRỊ --by … --why …)",
+        "the minutes are sealed: date, time, place, chair, secretary… change only by an "
+        "amendment (facilitator amend {meeting} --set KEY=VALUE --by … --why …)",
+    ),
+    "prep.sealed_officials": (
+        "biên bản đã thông qua (niêm phong): thành phần tham dự không sửa được nữa",
+        "the minutes are sealed: the officials who attended can no longer be changed",
+    ),
     "prep.announced_after": (
         "ngày thông báo sau ngày hội nghị",
         "announcement after the meeting date",
@@ -336,6 +346,14 @@ _BOTH: dict[str, tuple[str, str]] = {
     "seal.assignment_id": (
         "phân công của kiến nghị (mã {id})",
         "assignment of petition (id {id})",
+    ),
+    "seal.meeting": (
+        "thông tin hội nghị (ngày, giờ, địa điểm, chủ trì, thư ký, thành phần)",
+        "the meeting's details (date, time, place, chair, secretary, attendance)",
+    ),
+    "seal.bad_detail": (
+        "không đính chính được «{key}»; được sửa: {keys}",
+        "cannot amend «{key}»; these can be: {keys}",
     ),
     "seal.conclusion": ("kết luận của chủ tọa", "the chair's conclusion"),
     # ----- archive bundles ------------------------------------------------------------------

@@ -221,7 +221,12 @@ class PrepareScreen(Screen[None]):
 
         def save(values: dict[str, Any]) -> str:
             preparation.update_official(
-                self.store, official_id, values["name"], values["position"], values["group"]
+                self.store,
+                official_id,
+                values["name"],
+                values["position"],
+                values["group"],
+                meeting_id=self.meeting_id,
             )
             return t("msg.saved")
 
@@ -241,7 +246,11 @@ class PrepareScreen(Screen[None]):
         officials = self.query_one("#prep-officials", DataTable)
         petitions = self.query_one("#prep-petitions", DataTable)
         if self.focused is officials and (official_id := self._selected(officials)):
-            preparation.remove_official(self.store, official_id)
+            try:
+                preparation.remove_official(self.store, official_id, meeting_id=self.meeting_id)
+            except RuleError as exc:
+                self.notify(self.t.error(exc), severity="error", timeout=10)
+                return
         elif self.focused is petitions and (petition_id := self._selected(petitions)):
             content = self.store.petition(petition_id).content
             try:

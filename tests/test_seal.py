@@ -107,7 +107,7 @@ def test_seal_only_after_conclusion_and_only_once(console, clock):
         == f"Mã xác thực: {made.code} (thông qua lúc 08:49 ngày 28/10/2021; người niêm phong: Yến)"
     )
     keys = [k for k, _ in made.items]
-    assert keys[0] == "minutes:1" and keys[-1] == "conclusion"
+    assert keys[:2] == ["meeting", "minutes:1"] and keys[-1] == "conclusion"
     assert len([k for k in keys if k.startswith("minutes:")]) == 14
     assert len([k for k in keys if k.startswith("petition:")]) == 10
     assert len([k for k in keys if k.startswith("assignment:")]) == 3
@@ -397,3 +397,98 @@ def test_saving_the_same_text_after_sealing_is_not_an_edit(played):
     played.save_entry(entry.id, entry.text)  # the editor saving on leave
     save_conclusion_text(played, store.meeting(mid).conclusion, store.meeting(mid).assessment)
     assert verify(store, mid).intact
+
+
+# ----- the meeting's details are sealed too (trial item 1) --------------------------------
+def _form(store, mid, **changes):
+    from facilitator.services.preparation import details_of
+
+    values = dict(details_of(store, mid))
+    values.update(changes)
+    return values
+
+
+def test_sealed_meeting_date_cannot_change_silently(played):
+    from facilitator.services.preparation import add_official, update_details, update_official
+
+    store, mid = played.store, played.meeting_id
+    seal(played, "Yến")
+    with pytest.raises(RuleError) as refused:
+        update_details(store, mid, _form(store, mid, date="29/10/2021"))
+    assert refused.value.field == "date"
+    assert refused.value.message("vi") == (
+        "biên bản đã thông qua (niêm phong): ngày, giờ, địa điểm, chủ trì, thư ký… chỉ sửa bằng "
+        f"đính chính (lệnh facilitator amend {mid} --set KHÓA=GIÁ_TRỊ --by … --why …)"
+    )
+    assert refused.value.message("en").startswith("the minutes are sealed: date, time, place")
+    assert store.meeting(mid).date.isoformat() == "2021-10-28"
+    # what the biên bản does not print (the slot length, the document number) still saves
+    update_details(store, mid, _form(store, mid, slot_minutes="4", number="07"))
+    assert store.meeting(mid).number == "07" and verify(store, mid).intact
+    official = store.officials(mid)[0]
+    with pytest.raises(RuleError, match="thành phần tham dự không sửa được"):
+        update_official(store, official.id, "Người khác", "x", "xã", meeting_id=mid)
+    with pytest.raises(RuleError, match="thành phần tham dự không sửa được"):
+        add_official(store, mid, "Người thêm", "x", "xã")
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE meetings SET date = '2021-10-29'",
+        "UPDATE meetings SET place = 'Nhà khác'",
+        "UPDATE officials SET position = 'Chủ tịch' WHERE seq = 0",
+    ],
+)
+def test_verify_names_a_changed_meeting_detail(played, sql):
+    store, mid = played.store, played.meeting_id
+    seal(played, "Yến")
+    store.conn.execute(sql)
+    verdict = verify(store, mid)
+    assert not verdict.intact
+    assert verdict.problem == (
+        "thông tin hội nghị (ngày, giờ, địa điểm, chủ trì, thư ký, thành phần): đã bị sửa"
+    )
+
+
+def test_amend_the_meeting_date_chains_a_seal_and_prints_it(played, clock):
+    from facilitator.services.seal import amend_meeting
+
+    store, mid = played.store, played.meeting_id
+    seal(played, "Yến")
+    due_before = [p.assignment.due for p in store.petitions(mid) if p.assignment]
+    clock.advance(600)
+    made = amend_meeting(played, {"date": "29/10/2021"}, by="Yến", why="ghi nhầm ngày")
+    assert made.change == {
+        "meeting": True,
+        "before": {"date": "28/10/2021"},
+        "after": {"date": "29/10/2021"},
+    }
+    assert store.meeting(mid).date.isoformat() == "2021-10-29" and verify(store, mid).intact
+    # the deadlines are decisions of the meeting: they stay until amended one by one
+    assert [p.assignment.due for p in store.petitions(mid) if p.assignment] == due_before
+    document = Document(io.BytesIO(build(store, mid, "minutes")))
+    lines = [p.text for p in document.sections[0].footer.paragraphs]
+    assert (
+        lines[1]
+        == "Đính chính thông tin hội nghị (ngày họp) lúc 08:59 ngày 28/10/2021: ghi nhầm ngày (Yến)"
+    )
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "ngày 29 tháng 10 năm 2021" in body
+    with pytest.raises(RuleError, match="không đính chính được «budget»"):
+        amend_meeting(played, {"budget": "1"}, by="Yến", why="x")
+
+
+def test_cli_amend_set_date(sealed_file):
+    path, mid, code = sealed_file
+    done = run(
+        "amend", str(mid), "--set", "date=29/10/2021", "--by", "Yến", "--why", "ghi nhầm ngày",
+        db=path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    ok = run("verify", str(mid), db=path)
+    assert ok.returncode == 0 and "2 lần niêm phong" in ok.stdout
+    bad = run(
+        "--lang", "en", "amend", str(mid), "--set", "date", "--by", "Y", "--why", "w", db=path
+    )
+    assert bad.returncode == 2 and "--set needs KEY=VALUE" in bad.stderr

@@ -122,6 +122,23 @@ PETITION_FIELDS = {
 }
 
 
+# What of the meeting an amendment may correct, in the words of the footer.
+MEETING_FIELDS = {
+    "commune": "tên xã",
+    "village": "tên thôn",
+    "date": "ngày họp",
+    "start": "giờ bắt đầu",
+    "place": "địa điểm",
+    "organiser": "đơn vị tổ chức",
+    "chair_name": "người chủ trì",
+    "chair_position": "chức vụ người chủ trì",
+    "secretary_name": "thư ký",
+    "secretary_position": "chức vụ thư ký",
+    "citizens_present": "số người dân dự",
+    "legal_basis": "căn cứ",
+}
+
+
 def footer_line(seal: Seal) -> str:
     """ "Mã xác thực: 1a2b3c4d5e6f7a8b (thông qua lúc 11:32 ngày 28/10/2021; người niêm
     phong: Hoàng Thị Yến)"; a seal made before the name was asked has none."""
@@ -147,6 +164,10 @@ def footer_lines(chain: list[Seal]) -> list[str]:
 
 def _what(change: dict[str, Any]) -> str:
     """ " kiến nghị số 7 (trả lời)": what a petition's amendment changed, for the footer."""
+    if change.get("meeting"):
+        after = change.get("after", {})
+        fields = ", ".join(words for key, words in MEETING_FIELDS.items() if key in after)
+        return f" thông tin hội nghị ({fields})"
     if "petition" not in change:
         return ""
     after = change.get("after", {})

@@ -12,7 +12,7 @@ from typing import Any
 from db.store import Store
 from db.values import MeetingValues
 from facilitator.rules.errors import RuleError
-from facilitator.rules.models import DEFAULT_AGENDA
+from facilitator.rules.models import DEFAULT_AGENDA, Meeting
 from facilitator.rules.profile import commune_name
 from facilitator.rules.text import TextError, clean, fold, parse_date
 from facilitator.services.files import os_reason
@@ -119,8 +119,30 @@ def details_of(store: Store, meeting_id: int) -> dict[str, str]:
     }
 
 
-def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> None:
-    """Save the preparation form; every value is checked before anything is written."""
+# What of the meeting the biên bản prints (its seal covers them, SPEC §7c): after "Thông qua
+# biên bản" they change only by an amendment (``facilitator amend ID --set date=…``).
+SEALED_DETAILS = (
+    "commune",
+    "village",
+    "date",
+    "start",
+    "place",
+    "organiser",
+    "chair_name",
+    "chair_position",
+    "secretary_name",
+    "secretary_position",
+    "citizens_present",
+    "legal_basis",
+)
+
+
+def update_details(
+    store: Store, meeting_id: int, values: dict[str, Any], *, amending: bool = False
+) -> None:
+    """Save the preparation form; every value is checked before anything is written. Once the
+    minutes are sealed, a change to what the biên bản prints is refused (``amending``: the
+    seal service's amendment, which chains a new seal)."""
     out: MeetingValues = {}
     for key in ("commune", "village"):
         out[key] = _text(values, key, required=True)
@@ -161,9 +183,37 @@ def update_details(store: Store, meeting_id: int, values: dict[str, Any]) -> Non
         raise RuleError("prep.people_invalid", "citizens_present")
     out["citizens_present"] = citizens
     out["number"] = _text(values, "number", limit=20) or None
+    if not amending and store.is_sealed(meeting_id):
+        before = sealed_details(store.meeting(meeting_id))
+        changed = [k for k in SEALED_DETAILS if k in out and out[k] != before[k]]  # type: ignore[literal-required]
+        if changed:
+            raise RuleError("prep.sealed", changed[0], meeting=meeting_id)
     with store.write():
         store.update_meeting(meeting_id, **out)
         store.log(meeting_id, "meeting.prepared", {})
+
+
+def sealed_details(m: Meeting) -> dict[str, Any]:
+    """The printed details of a meeting as ``update_details`` stores them."""
+    return {
+        "commune": m.commune,
+        "village": m.village,
+        "date": m.date.isoformat(),
+        "start": m.start,
+        "place": m.place,
+        "organiser": m.organiser,
+        "chair_name": m.chair_name,
+        "chair_position": m.chair_position,
+        "secretary_name": m.secretary_name,
+        "secretary_position": m.secretary_position,
+        "citizens_present": m.citizens_present,
+        "legal_basis": list(m.legal_basis),
+    }
+
+
+def _check_officials_unsealed(store: Store, meeting_id: int) -> None:
+    if store.is_sealed(meeting_id):
+        raise RuleError("prep.sealed_officials", "name")
 
 
 def _budget(text: Any) -> int | None:
@@ -190,6 +240,7 @@ def default_meeting_date(store: Store) -> dt.date:
 
 
 def add_official(store: Store, meeting_id: int, name: str, position: str, group: str) -> int:
+    _check_officials_unsealed(store, meeting_id)
     values = {"name": name, "position": position, "group": group}
     return store.add_official(
         meeting_id,
@@ -200,8 +251,19 @@ def add_official(store: Store, meeting_id: int, name: str, position: str, group:
     )
 
 
-def update_official(store: Store, official_id: int, name: str, position: str, group: str) -> None:
-    """Correct an official's name, position or level (before or during the meeting)."""
+def update_official(
+    store: Store,
+    official_id: int,
+    name: str,
+    position: str,
+    group: str,
+    *,
+    meeting_id: int | None = None,
+) -> None:
+    """Correct an official's name, position or level (before or during the meeting; not once
+    the biên bản that prints them is sealed)."""
+    if meeting_id is not None:
+        _check_officials_unsealed(store, meeting_id)
     values = {"name": name, "position": position, "group": group}
     store.update_official(
         official_id,
@@ -211,7 +273,9 @@ def update_official(store: Store, official_id: int, name: str, position: str, gr
     )
 
 
-def remove_official(store: Store, official_id: int) -> None:
+def remove_official(store: Store, official_id: int, *, meeting_id: int | None = None) -> None:
+    if meeting_id is not None:
+        _check_officials_unsealed(store, meeting_id)
     store.delete_official(official_id)
 
 

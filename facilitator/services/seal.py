@@ -13,6 +13,7 @@ The canonical form: JSON with sorted keys, no spaces, non-ASCII kept, NFC, UTF-8
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,9 +40,14 @@ from facilitator.services.live import Console
 
 def record_items(store: Store, meeting_id: int) -> list[Item]:
     """The minutes and decisions of a meeting, in the order of the biên bản."""
+    from facilitator.services.preparation import sealed_details
+
     meeting = store.meeting(meeting_id)
     speakers = {s.id: s for s in store.speakers(meeting_id)}
-    items: list[Item] = []
+    # What the biên bản prints of the meeting itself: when, where, who chaired, wrote, attended.
+    details = sealed_details(meeting)
+    details["officials"] = [[o.name, o.position, o.group] for o in store.officials(meeting_id)]
+    items: list[Item] = [Item("meeting", details)]
     for entry in store.minutes(meeting_id):
         speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
         items.append(
@@ -266,6 +272,8 @@ def describe(store: Store, meeting_id: int, key: str) -> Message:
         if pid in seqs:
             return Message(f"seal.{kind}", number=seqs[pid])
         return Message(f"seal.{kind}_id", id=pid)
+    if kind == "meeting":
+        return Message("seal.meeting")
     return Message("seal.conclusion")
 
 
@@ -294,6 +302,8 @@ def verify(store: Store, meeting_id: int) -> Verdict:
                 False, last, Message("seal.item_changed", item=describe(store, meeting_id, key))
             )
     for key in now:
+        if key == "meeting" and key not in sealed:
+            continue  # a seal made before the meeting's details were sealed
         if key not in sealed:
             item = describe(store, meeting_id, key)
             return Verdict(False, last, Message("seal.item_added", item=item))
@@ -418,3 +428,54 @@ def _amend_assignment(
         answer_form=a.answer_form,
         note=a.note,
     )
+
+
+def amend_meeting(console: Console, values: dict[str, str], *, by: str, why: str) -> Seal:
+    """Correct what the sealed biên bản prints of the meeting (``{"date": "29/10/2021"}``,
+    keys as in ``preparation.SEALED_DETAILS``). The assignments' due dates are decisions of
+    the meeting and stay as they were: correct one with ``amend_petition(due=…)``."""
+    from facilitator.services.preparation import (
+        SEALED_DETAILS,
+        details_of,
+        sealed_details,
+        update_details,
+    )
+
+    store = console.store
+    unknown = [k for k in values if k not in SEALED_DETAILS]
+    if unknown or not values:
+        raise RuleError(
+            "seal.bad_detail", "set", key=", ".join(unknown), keys=", ".join(SEALED_DETAILS)
+        )
+    form: dict[str, Any] = dict(details_of(store, console.meeting_id))
+    form["legal_basis"] = "\n".join(console.meeting.legal_basis)
+    form.update(values)
+    before = sealed_details(console.meeting)
+    with amendment(console, by, why) as change:
+        update_details(store, console.meeting_id, form, amending=True)
+        after = sealed_details(console.meeting)
+        changed = [k for k in SEALED_DETAILS if after[k] != before[k]]
+        if not changed:
+            raise RuleError("seal.same_text", "text")
+        change.update(
+            {
+                "meeting": True,
+                "before": {k: _shown(before[k]) for k in changed},
+                "after": {k: _shown(after[k]) for k in changed},
+            }
+        )
+    made = last_seal(store, console.meeting_id)
+    assert made is not None
+    return made
+
+
+def _shown(value: Any) -> str:
+    """A detail as the footer and the log show it: dates dd/mm/yyyy, lists one a line."""
+    if isinstance(value, list):
+        return "\n".join(str(x) for x in value)
+    text = str(value)
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{day:%d/%m/%Y}"
