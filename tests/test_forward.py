@@ -146,3 +146,16 @@ def test_a_speaker_of_the_village_itself_is_not_given_the_village_twice(console,
     text = "\n".join(paragraphs(path))
     assert "1. Bà Nguyễn Thị Hoà (thôn Đông Phong) (kiến nghị" in text
     assert "(thôn Đông Phong), thôn Đông Phong" not in text
+
+
+def test_a_speaker_of_another_hamlet_is_named_with_her_own_hamlet_only(console, tmp_path):
+    """The trial: Phùng Khánh Linh registered from Tây Phong; the meeting is in Đông Phong."""
+    sid = console.register("Phùng Khánh Linh", "Tây Phong").speaker_id
+    pid = console.record_petition("Đề nghị đôn đốc cấp GCNQSDĐ.", speaker_id=sid, field="Đất đai")
+    decide(console, pid, "forwarded", forwarded_to=LAND)
+    (path,) = export_forward(console.store, console.meeting_id, tmp_path, as_of=AS_OF)
+    lines = [line for line in paragraphs(path) if line.startswith("1. ")]
+    assert lines == [
+        "1. Phùng Khánh Linh (thôn Tây Phong) (kiến nghị, lĩnh vực Đất đai): "
+        "“Đề nghị đôn đốc cấp GCNQSDĐ”."
+    ]

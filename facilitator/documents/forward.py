@@ -14,7 +14,7 @@ from facilitator.documents.layout import Align, OfficialDocument
 from facilitator.rules.kinds import kind_word
 from facilitator.rules.models import Meeting, Petition, Speaker
 from facilitator.rules.record import MeetingRecord, RecordSource
-from facilitator.rules.text import fold
+from facilitator.rules.text import fold, place_words
 
 
 @dataclass
@@ -44,11 +44,20 @@ def letter_code(office: str) -> str:
     return f"UBND-{office.strip()}" if office.strip() else "UBND"
 
 
+# Kinds of place at the level of a thôn or above (a xóm, tổ or khu is a part of one).
+VILLAGE_LEVEL = {"thon", "ap", "ban", "lang", "xa", "phuong"}
+
+
 def _petitioner(p: Petition, speakers: dict[int, Speaker], village: str) -> str:
     if p.speaker_id and p.speaker_id in speakers:
         speaker = speakers[p.speaker_id]
-        words = _speaker_words(speaker)  # "Bà … (thôn Đông Phong)": the village said once
-        return words if fold(village) in fold(words) else f"{words}, thôn {village}"
+        words = _speaker_words(speaker)  # "Bà … (thôn Tây Phong)": one place per person
+        # The meeting's village is added only to a part of it ("(xóm Chùa), thôn Đông Phong")
+        # or to no place at all, never after another village ("(thôn Tây Phong)").
+        where = fold(place_words(speaker.hamlet)).split(" ")[0] if speaker.hamlet else ""
+        if fold(village) in fold(words) or where in VILLAGE_LEVEL:
+            return words
+        return f"{words}, thôn {village}"
     if p.source and p.source != "meeting":
         return f"Ý kiến của nhân dân thôn {village} qua {p.source}"
     return f"Ý kiến của nhân dân thôn {village}"
