@@ -19,7 +19,7 @@ from facilitator.rules.text import TITLES, fold, infer_title
 from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import Console, RuleError
 from screens.forms import CardFill
-from screens.live import card_fill, limit_seconds, register_form
+from screens.speakerforms import card_fill, limit_seconds, register_form
 from screens.typeselect import TypeSelect
 from screens.watcher import StoreWatcher
 from screens.widgets import NfcInput, QueueTable, StateCheckbox, queue_summary
