@@ -204,8 +204,8 @@ def test_conclusion_notice_groups_and_signature(played):
     joined = "\n".join(body_text(d))
     assert (
         "Giao Công chức Địa chính - Xây dựng giải quyết và trả lời ông Nguyễn Văn Thành "
-        "(xóm Đình) về nội dung: Đề nghị xã đầu tư nâng cấp đường trục thôn đoạn cổng làng - "
-        "nhà văn hóa trước ngày 18/11/2021." in joined
+        "(xóm Đình) trước ngày 18/11/2021 về nội dung: Đề nghị xã đầu tư nâng cấp đường trục "
+        "thôn đoạn cổng làng - nhà văn hóa." in joined
     )
     assert "- Chuyển Văn phòng Đăng ký đất đai huyện: Đề nghị đẩy nhanh cấp giấy" in joined
     sections = [
@@ -396,6 +396,6 @@ def test_title_is_lower_case_inside_a_sentence(played):
     """Administrative style: "trả lời ông …" mid-sentence, never "trả lời Ông …"."""
     notice = "\n".join(body_text(docx(played.store, played.meeting_id, "conclusion")))
     assert "trả lời Ông " not in notice and "trả lời Bà " not in notice
-    assert "giải quyết và trả lời ông Nguyễn Văn Thành (xóm Đình) về nội dung:" in notice
-    assert "giải quyết và trả lời bà Trần Thị Mai (xóm Bến) về nội dung:" in notice
+    assert "giải quyết và trả lời ông Nguyễn Văn Thành (xóm Đình) trước ngày" in notice
+    assert "giải quyết và trả lời bà Trần Thị Mai (xóm Bến) trước ngày" in notice
     assert "ý kiến của Ông " not in notice and "ý kiến của Bà " not in notice

@@ -139,7 +139,7 @@ def test_task_and_official_reach_the_minutes_table_and_the_notice(trial):
     notice = paragraphs(trial, "conclusion")
     assert (
         "- Giao đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã giải quyết và trả lời bà Nguyễn Thị Hoà "
-        "(thôn Đông Phong) về nội dung: Sửa đường trục thôn trước ngày 18/11/2021. Nhiệm vụ: "
+        "(thôn Đông Phong) trước ngày 18/11/2021 về nội dung: Sửa đường trục thôn. Nhiệm vụ: "
         "Khảo sát, lập dự toán, trình UBND xã." in notice
     )
     assert (

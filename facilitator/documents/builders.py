@@ -713,14 +713,15 @@ def _conclusion_items(doc: OfficialDocument, record: MeetingRecord, groups: _Out
 
 
 def _assigned_line(p: Petition, speakers: dict[int, Speaker], officials: list[Official]) -> str:
-    """ "- Giao … giải quyết và trả lời … về nội dung: … trước ngày dd/mm/yyyy." """
+    """ "- Giao … giải quyết và trả lời … trước ngày dd/mm/yyyy về nội dung: …." (the deadline
+    before the citizen's words, so that it never reads as part of them)."""
     a = p.assignment
     who = _petitioner(p, speakers)
     to_whom = _mid(who) if p.speaker_id else "nhân dân"
     task = f" Nhiệm vụ: {_sentence(a.task)}" if a and a.task.strip() else ""
     return (
-        f"- Giao {_responsible(a.responsible, officials)} giải quyết và trả lời {to_whom} về "
-        f"nội dung: {_clause(p.content)} trước ngày {a.due:%d/%m/%Y}.{task}"
+        f"- Giao {_responsible(a.responsible, officials)} giải quyết và trả lời {to_whom} "
+        f"trước ngày {a.due:%d/%m/%Y} về nội dung: {_clause(p.content)}.{task}"
         if a
         else f"- Giải quyết và trả lời {to_whom} về nội dung: {_clause(p.content)} "
         f"({UNASSIGNED} người, đơn vị chịu trách nhiệm)."
