@@ -789,193 +789,259 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
     if not built_in:
         validate(data)
     m = data["meeting"]
-    chair = m.get("chair") or {}
-    secretary = m.get("secretary") or {}
-    meeting_date = dt.date.fromisoformat(m["date"])
     agenda = data.get("agenda") or [{"name": n, "plan_ref": r} for n, r in DEFAULT_AGENDA]
-    answer_rule = rule("answer", store.rules())
-    calendar = store.work_calendar()
-    number = m.get("number")
     with store.write():
-        meeting_id = store.create_meeting(
-            commune=_c(m["commune"]),
-            village=_c(m["village"]),
-            date=m["date"],
-            start=m.get("start") or "08:00",
-            place=_c(m.get("place", "")),
-            organiser=_c(m.get("organiser", "")),
-            chair_name=_c(chair.get("name", "")),
-            chair_position=_c(chair.get("position", "")),
-            secretary_name=_c(secretary.get("name", "")),
-            secretary_position=_c(secretary.get("position", "")),
-            slot_seconds=round(float(m.get("slot_minutes", 5)) * 60),
-            announced_on=m.get("announced_on"),
-            number=None if number is None else _c(str(number)),
-            legal_basis=[_c(x, True) for x in m.get("legal_basis", [])],
-            citizens_present=data.get("citizens_present", 0),
-            citizens_by_hamlet={_c(k): v for k, v in m.get("citizens_by_hamlet", {}).items()},
-            status=m.get("status", "draft"),
-            phase_index=m.get("phase_index", -1),
-            registration_open=int(m.get("registration_open", True)),
-            first_turns_first=int(bool(m.get("first_turns_first", False))),
-            speech_budget_seconds=round(float(m["speech_budget_minutes"]) * 60)
-            if m.get("speech_budget_minutes")
-            else None,
-            started_at=_ts(m.get("started_at")),
-            ended_at=_ts(m.get("ended_at")),
-            conclusion=_c(m.get("conclusion", ""), True),
-            assessment=_c(m.get("assessment", ""), True),
-            agenda=[(_c(a["name"]), a.get("plan_ref", "")) for a in agenda],
-        )
-        for position, a in enumerate(agenda):
-            if a.get("started_at") or a.get("ended_at"):
-                store.update_phase(
-                    meeting_id,
-                    position,
-                    started_at=_ts(a.get("started_at")),
-                    ended_at=_ts(a.get("ended_at")),
-                )
-        for seq, o in enumerate(data.get("officials", [])):
-            store.add_official(
-                meeting_id,
-                name=_c(o["name"]),
-                position=_c(o.get("position", "")),
-                group=_c(o.get("group", "")),
-                seq=seq,
-            )
+        meeting_id = _import_meeting_row(store, data, agenda)
+        _import_phase_times(store, meeting_id, agenda)
+        _import_officials(store, meeting_id, data.get("officials", []))
         now = store.now()
-        ids = store.add_speakers(
-            meeting_id,
-            [
-                {
-                    "name": _c(s["name"]),
-                    "title": s.get("title", ""),
-                    "hamlet": _c(s.get("hamlet", "")),
-                    "gist": _c(s.get("gist", ""), True),
-                    "field": _c(s.get("field", "")),
-                    "slip": s.get("slip"),
-                    "registered": s.get("registered", "before"),
-                    "priority": int(s.get("priority", False)),
-                    "kind": s.get("kind", "speech"),
-                    "state": s.get("state", "waiting"),
-                    "reason": _c(s.get("reason", "")),
-                    "seq": float(seq),
-                    "limit_seconds": s.get("limit_seconds"),
-                    "created_at": now,
-                }
-                for seq, s in enumerate(data.get("speakers", []), start=1)
-            ],
-        )
-        for s, speaker_id in zip(data.get("speakers", []), ids, strict=True):
-            if s.get("follows") is not None:
-                store.update_speaker(speaker_id, follows_id=ids[s["follows"]])
-        for slot in data.get("slots", []):
-            store.add_slot(
-                meeting_id,
-                speaker_id=ids[slot["speaker"]],
-                role=slot.get("role", "citizen"),
-                started_at=cast(str, _ts(slot["started_at"])),  # required by the schema
-                paused_at=_ts(slot.get("paused_at")),
-                paused_total=slot.get("paused_total", 0),
-                limit_seconds=slot["limit_seconds"],
-                ended_at=_ts(slot.get("ended_at")),
-            )
-        entries: list[EntryValues] = []
-        for entry in data.get("minutes", []):
-            text = _c(entry["text"], True)
-            speaker = entry.get("speaker")
-            if (
-                entry.get("kind") == "speech"
-                and speaker is not None
-                and entry.get("header_in_text", True)
-            ):
-                # Written by an older release: the header it pre-filled is the speaker's.
-                s = data["speakers"][speaker]
-                text = strip_generated_header(
-                    text, s.get("kind", "speech"), _c(s["name"]), _c(s.get("hamlet", ""))
-                )
-            entries.append(
-                {
-                    "phase_position": entry.get("phase", -1),
-                    "speaker_id": ids[speaker] if speaker is not None else None,
-                    "kind": entry.get("kind", "note"),
-                    "text": text,
-                    "created_at": _ts(entry.get("created_at")) or now,
-                    "updated_at": _ts(entry.get("updated_at") or entry.get("created_at")) or now,
-                }
-            )
-        store.add_entries(meeting_id, entries)
+        ids = _import_speakers(store, meeting_id, data.get("speakers", []), now)
+        _import_slots(store, meeting_id, data.get("slots", []), ids)
+        _import_minutes(store, meeting_id, data, ids, now)
         petitions = data.get("petitions", [])
-        petition_ids = store.add_petitions(
-            meeting_id,
-            [
-                {
-                    "seq": seq,
-                    "content": _c(p["content"], True),
-                    "area": _c(p.get("field", "")),
-                    "source": _c(p.get("source") or "meeting"),
-                    "speaker_id": ids[p["speaker"]] if p.get("speaker") is not None else None,
-                    "answer": _c(p.get("answer"), True),
-                    "answered_by_name": _c((p.get("answered_by") or {}).get("name")),
-                    "answered_by_position": _c((p.get("answered_by") or {}).get("position")),
-                    "outcome": p.get("outcome"),
-                    "forwarded_to": _c(p.get("forwarded_to")),
-                    "forward_task": _c(p.get("forward_task"), True) or "",
-                    "kind": p.get("kind") or "petition",
-                    "satisfaction": p.get("satisfaction"),
-                    "answered_in": ids[p["answered_in"]]
-                    if p.get("answered_in") is not None
-                    else None,
-                    "created_at": now,
-                }
-                for seq, p in enumerate(petitions, start=1)
-            ],
-        )
-        assignments: list[AssignmentValues] = []
-        for p, petition_id in zip(petitions, petition_ids, strict=True):
-            a = p.get("assignment")
-            if a:
-                due = a.get("due") or answer_rule.due(meeting_date, calendar).isoformat()
-                assignments.append(
-                    {
-                        "petition_id": petition_id,
-                        "responsible": _c(a["responsible"]),
-                        "task": _c(a.get("task", ""), True),
-                        "due": due,
-                        "status": a.get("status", "open"),
-                        "answered_on": a.get("answered_on"),
-                        "answer_form": a.get("answer_form"),
-                        "note": _c(a.get("note", ""), True),
-                    }
-                )
-        store.add_assignments(assignments)
-        if data.get("profile") is not None:
-            from facilitator.rules.profile import Profile
-
-            profile = _c_profile(data["profile"])
-            store.freeze_profile(meeting_id, Profile.from_dict(profile))
-        elif m.get("status", "draft") != "draft":
-            store.freeze_profile(meeting_id)  # a version 1 meeting already held: today's profile
-        for i, item in enumerate(data.get("checklist", [])):
-            store.set_checklist_done(
-                meeting_id, item["key"], _date(item["done_on"], f"checklist[{i}].done_on")
-            )
-        for item in data.get("publication", []):
-            hamlet = _c(item.get("hamlet", "")) if item["channel"] == "hamlet" else ""
-            store.set_publication(
-                meeting_id, item["channel"], hamlet, dt.date.fromisoformat(item["done_on"])
-            )
+        petition_ids = _import_petitions(store, meeting_id, petitions, ids, now)
+        _import_assignments(store, dt.date.fromisoformat(m["date"]), petitions, petition_ids)
+        _import_profile(store, meeting_id, data)
+        _import_checklist(store, meeting_id, data.get("checklist", []))
+        _import_publication(store, meeting_id, data.get("publication", []))
         back = {"speaker": ids, "follows": ids, "petition": petition_ids}
-        for e in data.get("events", []):
-            payload = {
-                # an index into the file's lists; anything else (negative, too big, not a
-                # number) is carried as it came
-                k: (back[k][v] if k in back and isinstance(v, int) and 0 <= v < len(back[k]) else v)
-                for k, v in (e.get("payload") or {}).items()
-            }
-            store.add_imported_event(
-                meeting_id, _ts(e["at"]), e.get("actor", "import"), e["kind"], payload
-            )
+        _import_events(store, meeting_id, data.get("events", []), back)
         # Logged outside the meeting so that export -> import -> export gives the same file.
         store.log(None, "meeting.imported", {"meeting": meeting_id})
     return meeting_id
+
+
+def _import_meeting_row(store: Store, data: dict[str, Any], agenda: list[dict[str, Any]]) -> int:
+    """The meeting itself, with its agenda; returns its id."""
+    m = data["meeting"]
+    chair = m.get("chair") or {}
+    secretary = m.get("secretary") or {}
+    number = m.get("number")
+    return store.create_meeting(
+        commune=_c(m["commune"]),
+        village=_c(m["village"]),
+        date=m["date"],
+        start=m.get("start") or "08:00",
+        place=_c(m.get("place", "")),
+        organiser=_c(m.get("organiser", "")),
+        chair_name=_c(chair.get("name", "")),
+        chair_position=_c(chair.get("position", "")),
+        secretary_name=_c(secretary.get("name", "")),
+        secretary_position=_c(secretary.get("position", "")),
+        slot_seconds=round(float(m.get("slot_minutes", 5)) * 60),
+        announced_on=m.get("announced_on"),
+        number=None if number is None else _c(str(number)),
+        legal_basis=[_c(x, True) for x in m.get("legal_basis", [])],
+        citizens_present=data.get("citizens_present", 0),
+        citizens_by_hamlet={_c(k): v for k, v in m.get("citizens_by_hamlet", {}).items()},
+        status=m.get("status", "draft"),
+        phase_index=m.get("phase_index", -1),
+        registration_open=int(m.get("registration_open", True)),
+        first_turns_first=int(bool(m.get("first_turns_first", False))),
+        speech_budget_seconds=round(float(m["speech_budget_minutes"]) * 60)
+        if m.get("speech_budget_minutes")
+        else None,
+        started_at=_ts(m.get("started_at")),
+        ended_at=_ts(m.get("ended_at")),
+        conclusion=_c(m.get("conclusion", ""), True),
+        assessment=_c(m.get("assessment", ""), True),
+        agenda=[(_c(a["name"]), a.get("plan_ref", "")) for a in agenda],
+    )
+
+
+def _import_phase_times(store: Store, meeting_id: int, agenda: list[dict[str, Any]]) -> None:
+    for position, a in enumerate(agenda):
+        if a.get("started_at") or a.get("ended_at"):
+            store.update_phase(
+                meeting_id,
+                position,
+                started_at=_ts(a.get("started_at")),
+                ended_at=_ts(a.get("ended_at")),
+            )
+
+
+def _import_officials(store: Store, meeting_id: int, officials: list[dict[str, Any]]) -> None:
+    for seq, o in enumerate(officials):
+        store.add_official(
+            meeting_id,
+            name=_c(o["name"]),
+            position=_c(o.get("position", "")),
+            group=_c(o.get("group", "")),
+            seq=seq,
+        )
+
+
+def _import_speakers(
+    store: Store, meeting_id: int, speakers: list[dict[str, Any]], now: str
+) -> list[int]:
+    """The speakers in the file's order, then who follows whom; returns their new ids."""
+    ids = store.add_speakers(
+        meeting_id,
+        [
+            {
+                "name": _c(s["name"]),
+                "title": s.get("title", ""),
+                "hamlet": _c(s.get("hamlet", "")),
+                "gist": _c(s.get("gist", ""), True),
+                "field": _c(s.get("field", "")),
+                "slip": s.get("slip"),
+                "registered": s.get("registered", "before"),
+                "priority": int(s.get("priority", False)),
+                "kind": s.get("kind", "speech"),
+                "state": s.get("state", "waiting"),
+                "reason": _c(s.get("reason", "")),
+                "seq": float(seq),
+                "limit_seconds": s.get("limit_seconds"),
+                "created_at": now,
+            }
+            for seq, s in enumerate(speakers, start=1)
+        ],
+    )
+    for s, speaker_id in zip(speakers, ids, strict=True):
+        if s.get("follows") is not None:
+            store.update_speaker(speaker_id, follows_id=ids[s["follows"]])
+    return ids
+
+
+def _import_slots(
+    store: Store, meeting_id: int, slots: list[dict[str, Any]], ids: list[int]
+) -> None:
+    for slot in slots:
+        store.add_slot(
+            meeting_id,
+            speaker_id=ids[slot["speaker"]],
+            role=slot.get("role", "citizen"),
+            started_at=cast(str, _ts(slot["started_at"])),  # required by the schema
+            paused_at=_ts(slot.get("paused_at")),
+            paused_total=slot.get("paused_total", 0),
+            limit_seconds=slot["limit_seconds"],
+            ended_at=_ts(slot.get("ended_at")),
+        )
+
+
+def _import_minutes(
+    store: Store, meeting_id: int, data: dict[str, Any], ids: list[int], now: str
+) -> None:
+    entries: list[EntryValues] = []
+    for entry in data.get("minutes", []):
+        text = _c(entry["text"], True)
+        speaker = entry.get("speaker")
+        if (
+            entry.get("kind") == "speech"
+            and speaker is not None
+            and entry.get("header_in_text", True)
+        ):
+            # Written by an older release: the header it pre-filled is the speaker's.
+            s = data["speakers"][speaker]
+            text = strip_generated_header(
+                text, s.get("kind", "speech"), _c(s["name"]), _c(s.get("hamlet", ""))
+            )
+        entries.append(
+            {
+                "phase_position": entry.get("phase", -1),
+                "speaker_id": ids[speaker] if speaker is not None else None,
+                "kind": entry.get("kind", "note"),
+                "text": text,
+                "created_at": _ts(entry.get("created_at")) or now,
+                "updated_at": _ts(entry.get("updated_at") or entry.get("created_at")) or now,
+            }
+        )
+    store.add_entries(meeting_id, entries)
+
+
+def _import_petitions(
+    store: Store, meeting_id: int, petitions: list[dict[str, Any]], ids: list[int], now: str
+) -> list[int]:
+    """The petitions in the file's order; returns their new ids."""
+    return store.add_petitions(
+        meeting_id,
+        [
+            {
+                "seq": seq,
+                "content": _c(p["content"], True),
+                "area": _c(p.get("field", "")),
+                "source": _c(p.get("source") or "meeting"),
+                "speaker_id": ids[p["speaker"]] if p.get("speaker") is not None else None,
+                "answer": _c(p.get("answer"), True),
+                "answered_by_name": _c((p.get("answered_by") or {}).get("name")),
+                "answered_by_position": _c((p.get("answered_by") or {}).get("position")),
+                "outcome": p.get("outcome"),
+                "forwarded_to": _c(p.get("forwarded_to")),
+                "forward_task": _c(p.get("forward_task"), True) or "",
+                "kind": p.get("kind") or "petition",
+                "satisfaction": p.get("satisfaction"),
+                "answered_in": ids[p["answered_in"]] if p.get("answered_in") is not None else None,
+                "created_at": now,
+            }
+            for seq, p in enumerate(petitions, start=1)
+        ],
+    )
+
+
+def _import_assignments(
+    store: Store,
+    meeting_date: dt.date,
+    petitions: list[dict[str, Any]],
+    petition_ids: list[int],
+) -> None:
+    """Each petition's assignment; one without a due date is due by the answer rule."""
+    answer_rule = rule("answer", store.rules())
+    calendar = store.work_calendar()
+    assignments: list[AssignmentValues] = []
+    for p, petition_id in zip(petitions, petition_ids, strict=True):
+        a = p.get("assignment")
+        if a:
+            due = a.get("due") or answer_rule.due(meeting_date, calendar).isoformat()
+            assignments.append(
+                {
+                    "petition_id": petition_id,
+                    "responsible": _c(a["responsible"]),
+                    "task": _c(a.get("task", ""), True),
+                    "due": due,
+                    "status": a.get("status", "open"),
+                    "answered_on": a.get("answered_on"),
+                    "answer_form": a.get("answer_form"),
+                    "note": _c(a.get("note", ""), True),
+                }
+            )
+    store.add_assignments(assignments)
+
+
+def _import_profile(store: Store, meeting_id: int, data: dict[str, Any]) -> None:
+    if data.get("profile") is not None:
+        from facilitator.rules.profile import Profile
+
+        profile = _c_profile(data["profile"])
+        store.freeze_profile(meeting_id, Profile.from_dict(profile))
+    elif data["meeting"].get("status", "draft") != "draft":
+        store.freeze_profile(meeting_id)  # a version 1 meeting already held: today's profile
+
+
+def _import_checklist(store: Store, meeting_id: int, checklist: list[dict[str, Any]]) -> None:
+    for i, item in enumerate(checklist):
+        store.set_checklist_done(
+            meeting_id, item["key"], _date(item["done_on"], f"checklist[{i}].done_on")
+        )
+
+
+def _import_publication(store: Store, meeting_id: int, publication: list[dict[str, Any]]) -> None:
+    for item in publication:
+        hamlet = _c(item.get("hamlet", "")) if item["channel"] == "hamlet" else ""
+        store.set_publication(
+            meeting_id, item["channel"], hamlet, dt.date.fromisoformat(item["done_on"])
+        )
+
+
+def _import_events(
+    store: Store, meeting_id: int, events: list[dict[str, Any]], back: dict[str, list[int]]
+) -> None:
+    for e in events:
+        payload = {
+            # an index into the file's lists; anything else (negative, too big, not a
+            # number) is carried as it came
+            k: (back[k][v] if k in back and isinstance(v, int) and 0 <= v < len(back[k]) else v)
+            for k, v in (e.get("payload") or {}).items()
+        }
+        store.add_imported_event(
+            meeting_id, _ts(e["at"]), e.get("actor", "import"), e["kind"], payload
+        )
