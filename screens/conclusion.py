@@ -21,6 +21,7 @@ from facilitator.rules.clock import local, parse
 from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.models import OUTCOMES, Petition
 from facilitator.services.conclusion import (
+    beyond_limit,
     conclude,
     decide,
     meeting_statistics,
@@ -428,6 +429,14 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
         kind_field(t, petition.kind),
     ]
 
+    def late(key: str, value: Any) -> str | None:
+        """A ⚠ under a due date beyond the statutory 15 working days (still accepted: the
+        notice then gives this item its own deadline)."""
+        if key != "due":
+            return None
+        limit = beyond_limit(str(value), console.meeting.date, console.store)
+        return f"⚠ {t('conclusion.due_late', limit=f'{limit:%d/%m/%Y}')}" if limit else None
+
     def save(values: dict[str, Any]) -> str:
         decide(
             console,
@@ -450,5 +459,6 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
         save,
         t,
         note=f"{petition.content[:200]}\n{t('answer.keys')} · {t('form.kind_key_f6')}",
+        on_change=late,
         hotkeys=outcome_keys(),
     )

@@ -310,7 +310,7 @@ class FormScreen(ModalScreen[Any]):
         if self.on_change and event.input.id:
             key = event.input.id.removeprefix("f-")
             hint = self.on_change(key, event.value)
-            line = f"ℹ {hint}" if hint else ""
+            line = (hint if hint.startswith("⚠") else f"ℹ {hint}") if hint else ""
             kept = self.kept_notes.get(key)
             if kept and kept[0] == event.value:  # a note of what was read stays with its value
                 line = f"{kept[1]}\n{line}".strip()

@@ -184,3 +184,22 @@ def test_the_assignment_table_lead_stays_with_the_table(trial):
     document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "minutes")))
     lead = next(p for p in document.paragraphs if p.text.startswith("Phân công trách nhiệm"))
     assert lead.paragraph_format.keep_with_next is True
+
+
+def test_a_later_deadline_is_the_items_own_and_section_7_says_so(trial):
+    """The trial: 25/11/2021 given in F9 (limit 18/11/2021): the notice must not say both."""
+    general = (
+        "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
+        "lời nhân dân trực tiếp hoặc bằng văn bản trong thời hạn 15 ngày làm việc kể từ ngày "
+        "hội nghị (chậm nhất ngày 18/11/2021)"
+    )
+    road = next(p for p in trial.store.petitions(trial.meeting_id) if p.content.startswith("Sửa"))
+    decide(trial, road.id, "assigned", responsible="Công chức Địa chính", due="18/11/2021")
+    assert f"{general}, báo cáo kết quả" in "\n".join(paragraphs(trial, "conclusion"))
+    decide(trial, road.id, "assigned", responsible="Công chức Địa chính", due="25/11/2021")
+    notice = "\n".join(paragraphs(trial, "conclusion"))
+    assert "trả lời bà Nguyễn Thị Hoà (thôn Đông Phong) trước ngày 25/11/2021 về nội dung" in notice
+    assert (
+        f"{general}; nội dung đã được giao với thời hạn riêng thì thực hiện theo thời hạn đó, "
+        "báo cáo kết quả" in notice
+    )

@@ -359,3 +359,27 @@ async def test_the_gist_of_the_speaker_is_whole_or_marked_cut_at_80x24(tmp_path,
         gist = lines[-1]
         assert gist.startswith("Đường trục thôn") and gist.endswith("…"), lines
         assert cell_len(gist) <= who.content_size.width
+
+
+async def test_a_due_date_beyond_the_legal_limit_is_warned_in_the_decision_form(tmp_path, clock):
+    """The trial: 25/11/2021 typed for a meeting of 28/10/2021 (limit 18/11/2021)."""
+    for lang, words in (
+        ("vi", "⚠ quá hạn trả lời theo luật: 15 ngày làm việc, chậm nhất 18/11/2021"),
+        ("en", "⚠ beyond the legal answer period: 15 working days, at the latest 18/11/2021"),
+    ):
+        app = live_app(tmp_path / lang, clock, lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("f9")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            form = app.screen
+            await pilot.press("f3", *"Le", "tab", "tab")
+            assert form.focused.id == "f-due"
+            await pilot.press(*["backspace"] * 10, *"18/11/2021")
+            await pilot.pause()
+            assert str(form.query_one("#err-due").render()) == ""
+            await pilot.press(*["backspace"] * 10, *"25/11/2021")
+            await pilot.pause()
+            assert str(form.query_one("#err-due").render()) == words

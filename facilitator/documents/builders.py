@@ -600,11 +600,17 @@ def conclusion(
     section = 7 if groups.by_law else 6
     doc.heading(f"{section}. Tổ chức thực hiện")
     due = record.answer_due()
+    # An item given a later deadline at the meeting keeps it: the general rule says so, rather
+    # than contradicting the item's own "trước ngày …".
+    later = any(p.assignment and p.assignment.due > due for p in record.petitions)
+    own = (
+        "; nội dung đã được giao với thời hạn riêng thì thực hiện theo thời hạn đó" if later else ""
+    )
     doc.para(
         "Các cơ quan, cán bộ, công chức được giao nhiệm vụ khẩn trương xem xét, giải quyết, trả "
         "lời nhân dân trực tiếp hoặc bằng văn bản trong thời hạn 15 ngày làm việc kể từ ngày "
-        f"hội nghị (chậm nhất ngày {due:%d/%m/%Y}), báo cáo kết quả về Chủ tịch Ủy ban nhân dân "
-        f"xã qua {profile.office_in_text}."
+        f"hội nghị (chậm nhất ngày {due:%d/%m/%Y}){own}, báo cáo kết quả về Chủ tịch Ủy ban "
+        f"nhân dân xã qua {profile.office_in_text}."
     )
     last = doc.para(
         f"Giao {profile.office_in_text} theo dõi, đôn đốc, tổng hợp kết quả giải quyết; "

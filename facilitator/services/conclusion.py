@@ -31,6 +31,19 @@ def parse_due(text: str | None, meeting_date: dt.date, store: Store) -> dt.date:
     return due
 
 
+def beyond_limit(text: str | None, meeting_date: dt.date, store: Store) -> dt.date | None:
+    """The statutory answer deadline (15 working days, SPEC §6) when a typed due date is later
+    than it; None when it is not, or is blank or not (yet) a date."""
+    if not text or not text.strip():
+        return None
+    try:
+        due = parse_date(text)
+    except TextError:
+        return None
+    limit = default_due(store, meeting_date)
+    return limit if due > limit else None
+
+
 def decide(
     console: Console,
     petition_id: int,
