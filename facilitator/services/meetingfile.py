@@ -569,12 +569,35 @@ def validate(data: Any) -> None:
     """Schema first (jsonschema names the path), then what a schema cannot say."""
     if not isinstance(data, _Checked):
         _check_values(data)
+    _check_schema(data)
+    meeting = data["meeting"]
+    day = _check_meeting_head(meeting)
+    phase_count = _check_agenda(data)
+    for i, official in enumerate(data.get("officials", [])):
+        _text(official["name"], f"officials[{i}].name", required=True)
+    _check_meeting_times(meeting)
+    speakers = data.get("speakers", [])
+    _check_speakers(speakers)
+    _check_slots(data.get("slots", []), len(speakers))
+    _check_minutes(data.get("minutes", []), len(speakers), phase_count)
+    _check_events(data.get("events", []))
+    _check_checklist_and_publication(data)
+    _check_profile(data.get("profile") or {})
+    for i, p in enumerate(data.get("petitions", [])):
+        _check_petition(p, f"petitions[{i}]", len(speakers), day)
+
+
+def _check_schema(data: Any) -> None:
+    """The first of jsonschema's findings, the one nearest the top of the file."""
     errors = sorted(_schema_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = min(errors, key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]))
         key, params = _message(first)
         raise MeetingFileError(key, json_path(first.absolute_path), **params)
-    meeting = data["meeting"]
+
+
+def _check_meeting_head(meeting: dict[str, Any]) -> dt.date:
+    """The meeting's date, place names, chair, secretary and slot; returns its date."""
     day = _date(meeting["date"], "meeting.date")
     _text(meeting["commune"], "meeting.commune", required=True)
     _text(meeting["village"], "meeting.village", required=True)
@@ -584,16 +607,23 @@ def validate(data: Any) -> None:
     slot_minutes = meeting.get("slot_minutes", 5)
     if not 0.5 <= slot_minutes <= 60:
         raise MeetingFileError("prep.slot_range", "meeting.slot_minutes")
+    return day
+
+
+def _check_agenda(data: dict[str, Any]) -> int:
+    """The file's agenda (or the default one) and the meeting's phase in it; returns its length."""
     agenda = data.get("agenda") or DEFAULT_AGENDA
     for i, phase in enumerate(data.get("agenda") or []):
         _text(phase["name"], f"agenda[{i}].name", required=True)
         for key in ("started_at", "ended_at"):
             if phase.get(key):
                 _stamp(phase[key], f"agenda[{i}].{key}")
-    if not -1 <= meeting.get("phase_index", -1) < len(agenda):
+    if not -1 <= data["meeting"].get("phase_index", -1) < len(agenda):
         raise MeetingFileError("mf.no_phase", "meeting.phase_index")
-    for i, official in enumerate(data.get("officials", [])):
-        _text(official["name"], f"officials[{i}].name", required=True)
+    return len(agenda)
+
+
+def _check_meeting_times(meeting: dict[str, Any]) -> None:
     for key in ("announced_on",):
         if meeting.get(key):
             _date(meeting[key], f"meeting.{key}")
@@ -603,13 +633,18 @@ def validate(data: Any) -> None:
     for key in ("started_at", "ended_at", "last_seen_at"):
         if meeting.get(key):
             _stamp(meeting[key], f"meeting.{key}")
-    speakers = data.get("speakers", [])
+
+
+def _check_speakers(speakers: list[dict[str, Any]]) -> None:
     for i, s in enumerate(speakers):
         _text(s["name"], f"speakers[{i}].name", required=True)
         if s.get("follows") is not None and s["follows"] >= len(speakers):
             raise MeetingFileError("mf.no_speaker", f"speakers[{i}].follows")
-    for i, slot in enumerate(data.get("slots", [])):
-        if slot["speaker"] >= len(speakers):
+
+
+def _check_slots(slots: list[dict[str, Any]], speaker_count: int) -> None:
+    for i, slot in enumerate(slots):
+        if slot["speaker"] >= speaker_count:
             raise MeetingFileError("mf.no_speaker", f"slots[{i}].speaker")
         if not slot.get("started_at"):
             raise MeetingFileError("required", f"slots[{i}].started_at")
@@ -626,25 +661,37 @@ def validate(data: Any) -> None:
             raise MeetingFileError(
                 "mf.out_of_range", f"slots[{i}].paused_total", value=shown(slot["paused_total"])
             )
-    for i, entry in enumerate(data.get("minutes", [])):
-        if entry.get("speaker") is not None and entry["speaker"] >= len(speakers):
+
+
+def _check_minutes(minutes: list[dict[str, Any]], speaker_count: int, phase_count: int) -> None:
+    for i, entry in enumerate(minutes):
+        if entry.get("speaker") is not None and entry["speaker"] >= speaker_count:
             raise MeetingFileError("mf.no_speaker", f"minutes[{i}].speaker")
-        if entry.get("phase", -1) >= len(agenda):
+        if entry.get("phase", -1) >= phase_count:
             raise MeetingFileError("mf.no_phase", f"minutes[{i}].phase")
         _text(entry["text"], f"minutes[{i}].text", multiline=True)
         for key in ("created_at", "updated_at"):
             if entry.get(key):
                 _stamp(entry[key], f"minutes[{i}].{key}")
-    for i, event in enumerate(data.get("events", [])):
+
+
+def _check_events(events: list[dict[str, Any]]) -> None:
+    for i, event in enumerate(events):
         if not event.get("at"):
             raise MeetingFileError("required", f"events[{i}].at")
         _stamp(event["at"], f"events[{i}].at")
+
+
+def _check_checklist_and_publication(data: dict[str, Any]) -> None:
     for i, item in enumerate(data.get("checklist", [])):
         _date(item["done_on"], f"checklist[{i}].done_on")
     for i, item in enumerate(data.get("publication", [])):
         _date(item["done_on"], f"publication[{i}].done_on")
         _text(item.get("hamlet", ""), f"publication[{i}].hamlet")
-    for key, value in (data.get("profile") or {}).items():
+
+
+def _check_profile(profile: dict[str, Any]) -> None:
+    for key, value in profile.items():
         if isinstance(value, str):
             _text(value, f"profile.{key}")
         elif isinstance(value, list):
@@ -654,30 +701,31 @@ def validate(data: Any) -> None:
             for doc, lines in value.items():
                 for j, item in enumerate(lines):
                     _text(item, f"profile.{key}.{doc}[{j}]")
-    for i, p in enumerate(data.get("petitions", [])):
-        where = f"petitions[{i}]"
-        _text(p["content"], f"{where}.content", required=True, multiline=True)
-        if p.get("speaker") is not None and p["speaker"] >= len(speakers):
-            raise MeetingFileError("mf.no_speaker", f"{where}.speaker")
-        if p.get("answered_in") is not None and p["answered_in"] >= len(speakers):
-            raise MeetingFileError("mf.no_speaker", f"{where}.answered_in")
-        if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
-            raise MeetingFileError("mf.need_receiver", f"{where}.forwarded_to")
-        if p.get("forward_task"):
-            _text(p["forward_task"], f"{where}.forward_task", multiline=True)
-        if p.get("outcome") is not None and not is_ordinary(p.get("kind")):
-            raise MeetingFileError(law_refusal(p["kind"]), f"{where}.outcome")
-        if p.get("answered_by"):
-            _text(p["answered_by"]["name"], f"{where}.answered_by.name", required=True)
-        assignment = p.get("assignment")
-        if assignment:
-            _text(assignment["responsible"], f"{where}.assignment.responsible", required=True)
-            if assignment.get("due"):
-                due = _date(assignment["due"], f"{where}.assignment.due")
-                if due < day:
-                    raise MeetingFileError("mf.due_before", f"{where}.assignment.due")
-            if assignment.get("answered_on"):
-                _date(assignment["answered_on"], f"{where}.assignment.answered_on")
+
+
+def _check_petition(p: dict[str, Any], where: str, speaker_count: int, day: dt.date) -> None:
+    _text(p["content"], f"{where}.content", required=True, multiline=True)
+    if p.get("speaker") is not None and p["speaker"] >= speaker_count:
+        raise MeetingFileError("mf.no_speaker", f"{where}.speaker")
+    if p.get("answered_in") is not None and p["answered_in"] >= speaker_count:
+        raise MeetingFileError("mf.no_speaker", f"{where}.answered_in")
+    if p.get("outcome") == "forwarded" and not (p.get("forwarded_to") or "").strip():
+        raise MeetingFileError("mf.need_receiver", f"{where}.forwarded_to")
+    if p.get("forward_task"):
+        _text(p["forward_task"], f"{where}.forward_task", multiline=True)
+    if p.get("outcome") is not None and not is_ordinary(p.get("kind")):
+        raise MeetingFileError(law_refusal(p["kind"]), f"{where}.outcome")
+    if p.get("answered_by"):
+        _text(p["answered_by"]["name"], f"{where}.answered_by.name", required=True)
+    assignment = p.get("assignment")
+    if assignment:
+        _text(assignment["responsible"], f"{where}.assignment.responsible", required=True)
+        if assignment.get("due"):
+            due = _date(assignment["due"], f"{where}.assignment.due")
+            if due < day:
+                raise MeetingFileError("mf.due_before", f"{where}.assignment.due")
+        if assignment.get("answered_on"):
+            _date(assignment["answered_on"], f"{where}.assignment.answered_on")
 
 
 def _message(error: Any) -> tuple[str, dict[str, Any]]:
