@@ -1169,43 +1169,17 @@ def open_store(
     memory = path is None or str(path) == ":memory:"
     file_path = None if memory else Path(path)  # type: ignore[arg-type]
     try:
-        if file_path is not None and (readonly or must_exist) and not file_path.is_file():
-            raise StoreError("store.no_file", path=file_path)
-        if file_path is not None and not readonly:
-            folder = file_path.parent
-            if folder.is_dir() and not _writable(folder):
-                raise StoreError("store.folder_read_only", folder=folder)
-            if file_path.is_file() and not _writable(file_path):
-                readonly = True  # the secretary's window opens read-only and says so
-        if memory:
-            conn = sqlite3.connect(":memory:")
-        elif readonly:
-            assert file_path is not None
-            uri = file_path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True)
-        else:
-            assert file_path is not None
-            _create_private(file_path)
-            conn = sqlite3.connect(file_path)
-        if check and not memory:
+        if file_path is not None:
+            readonly = _may_open(file_path, readonly=readonly, must_exist=must_exist)
+        conn = _connect(file_path, readonly)
+        if check and file_path is not None:
             problem = check_intact(conn)
             if problem is not None:
                 conn.close()
                 raise _damaged(file_path)
         _configure(conn, readonly, memory)
         store = Store(conn, file_path, clock, readonly)
-        applied = _applied_steps(conn)
-        _check_version(applied)
-        if set(STEPS) - applied:
-            if readonly:
-                raise StoreError("store.not_initialised")
-            from db import snapshot as schema_snapshot
-
-            empty = not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
-            if not (snapshot and empty and schema_snapshot.create(conn)):
-                from db.migrations import migrations
-
-                migrations.apply(store.db)
+        _bring_up_to_date(store, conn, readonly=readonly, snapshot=snapshot)
         return store
     except sqlite3.DatabaseError as exc:
         if _is_damage(exc):
@@ -1220,6 +1194,50 @@ def open_store(
         if exc.errno == 28:
             raise StoreError("store.disk_full") from exc
         raise StoreError("store.cannot_open", path=path, reason=os_reason(exc)) from exc
+
+
+def _may_open(file_path: Path, *, readonly: bool, must_exist: bool) -> bool:
+    """Refuse a missing file or a folder this process may not write; returns whether the
+    file opens read-only (asked for, or a file this process may not write)."""
+    if (readonly or must_exist) and not file_path.is_file():
+        raise StoreError("store.no_file", path=file_path)
+    if not readonly:
+        folder = file_path.parent
+        if folder.is_dir() and not _writable(folder):
+            raise StoreError("store.folder_read_only", folder=folder)
+        if file_path.is_file() and not _writable(file_path):
+            readonly = True  # the secretary's window opens read-only and says so
+    return readonly
+
+
+def _connect(file_path: Path | None, readonly: bool) -> sqlite3.Connection:
+    """A connection to the file (read-only by URI), or to memory when there is none."""
+    if file_path is None:
+        return sqlite3.connect(":memory:")
+    if readonly:
+        uri = file_path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True)
+    _create_private(file_path)
+    return sqlite3.connect(file_path)
+
+
+def _bring_up_to_date(
+    store: Store, conn: sqlite3.Connection, *, readonly: bool, snapshot: bool
+) -> None:
+    """Apply the steps this file lacks: an empty file from db/schema.sql when it matches
+    the steps (``snapshot``), else step by step; a read-only file must need none."""
+    applied = _applied_steps(conn)
+    _check_version(applied)
+    if set(STEPS) - applied:
+        if readonly:
+            raise StoreError("store.not_initialised")
+        from db import snapshot as schema_snapshot
+
+        empty = not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        if not (snapshot and empty and schema_snapshot.create(conn)):
+            from db.migrations import migrations
+
+            migrations.apply(store.db)
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:
