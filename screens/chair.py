@@ -11,6 +11,7 @@ from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.rules.models import SlotRecord
 from facilitator.rules.slot import SlotState
+from facilitator.services.hall import read_hall
 from facilitator.services.live import Console, place_words
 from facilitator.services.readback import PAGE_WIDTH, ReadBack
 from screens.bigclock import BigClock
@@ -71,17 +72,13 @@ class ChairScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        # One read transaction per refresh: the speaker, the slot and the queue shown
-        # together are one state of the meeting, even while the secretary writes.
-        with self.store.snapshot():
-            self._reload()
-
-    def _reload(self) -> None:
-        meeting_id = self.store.followed_meeting_id(self.fixed_meeting)
-        if meeting_id is None:  # after the meeting: its biên bản may be read back
-            meeting_id = self.store.readback_meeting_id()
+        # One read transaction per refresh (read_hall): the speaker, the slot and the queue
+        # shown together are one state of the meeting, even while the secretary writes. After
+        # the meeting its biên bản may be read back.
+        state = read_hall(self.store, self.fixed_meeting, readback=True)
+        meeting_id, meeting = state.meeting_id, state.meeting
         self.set_class(False, "-readback")
-        if meeting_id is None:
+        if meeting_id is None or meeting is None:
             self.console = None
             self.query_one("#chair-phase", Static).update(self.t("chair.no_meeting"))
             for wid in (
@@ -97,13 +94,10 @@ class ChairScreen(Screen[None]):
             return
         if self.console is None or self.console.meeting_id != meeting_id:
             self.console = Console(self.store, meeting_id)
-        console = self.console
-        page = self.store.readback_page(meeting_id)
-        if page is not None:
-            self.show_readback(page)
+        if state.readback_page is not None:
+            self.show_readback(state.readback_page)
             return
-        meeting = console.meeting
-        phases = self.store.phases(meeting_id)
+        phases = state.phases
         if 0 <= meeting.phase_index < len(phases):
             phase = phases[meeting.phase_index]
             phase_text = f"{meeting.phase_index + 1}/{len(phases)} · {phase.name}"
@@ -112,7 +106,7 @@ class ChairScreen(Screen[None]):
         self.query_one("#chair-phase", Static).update(
             f"{meeting.village} · {meeting.date:%d/%m/%Y} · {phase_text}"
         )
-        speakers = self.store.speakers(meeting_id)
+        speakers = list(state.speakers)
         speaking = next((s for s in speakers if s.state == "speaking"), None)
         who = self.query_one("#chair-who", Static)
         who.set_class(speaking is None, "-nobody")
@@ -133,9 +127,9 @@ class ChairScreen(Screen[None]):
             turn = f" · {self.t('live.turn', n=s.turn)}" if s.turn > 1 else ""
             lines.append(f"  {i}. {s.name}{where}{turn}")
         self.query_one("#chair-next", Static).update("\n".join(lines))
-        self.slot = self.store.current_slot(meeting_id)
+        self.slot = state.slot
         self.query_one("#chair-status", Static).update(
-            queue_summary(self.t, meeting, speakers, self.slot, self.store.clock(), "  ·  ")
+            queue_summary(self.t, meeting, speakers, self.slot, state.now, "  ·  ")
         )
         if self.tick_timer is not None:
             running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING

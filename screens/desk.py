@@ -16,6 +16,7 @@ from facilitator.i18n import Translator
 from facilitator.rules.budget import spoken_seconds
 from facilitator.rules.cccd import looks_like_code
 from facilitator.rules.text import TITLES, fold, infer_title
+from facilitator.services.hall import read_hall
 from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import Console, RuleError
 from screens.forms import CardFill
@@ -94,31 +95,26 @@ class DeskScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        with self.store.snapshot():  # one state of the queue, not half of another's write
-            self._reload()
-
-    def _reload(self) -> None:
-        meeting_id = self.store.followed_meeting_id(self.fixed_meeting, or_draft=True)
+        state = read_hall(self.store, self.fixed_meeting, or_draft=True)  # one state of the queue
+        meeting_id, meeting = state.meeting_id, state.meeting
         header = self.query_one("#live-header", Static)
-        if meeting_id is None:
+        if meeting_id is None or meeting is None:
             self.console = None
             header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
             self.watcher.mark_seen()
             return
         if self.console is None or self.console.meeting_id != meeting_id:
             self.console = Console(self.store, meeting_id)
-        meeting = self.console.meeting
         closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
         header.update(
             f"{self.t('desk.title')} · {meeting.village} · {meeting.date:%d/%m/%Y}{closed}"
         )
-        speakers = self.store.speakers(meeting_id)
+        speakers = list(state.speakers)
+        now = state.now
         self.names = {fold(s.name): s.name for s in speakers if s.state != "withdrawn"}
-        finished = [r for r in self.store.slots(meeting_id) if r.slot.ended_at]
-        self.query_one(QueueTable).show(speakers, spoken_seconds(finished, self.store.clock()))
-        slot = self.store.current_slot(meeting_id)
+        self.query_one(QueueTable).show(speakers, spoken_seconds(list(state.finished), now))
         self.query_one("#queue-status", Static).update(
-            queue_summary(self.t, meeting, speakers, slot, self.store.clock())
+            queue_summary(self.t, meeting, speakers, state.slot, now)
         )
         self.watcher.mark_seen()
 
