@@ -159,3 +159,18 @@ def test_a_speaker_of_another_hamlet_is_named_with_her_own_hamlet_only(console, 
         "1. Phùng Khánh Linh (thôn Tây Phong) (kiến nghị, lĩnh vực Đất đai): "
         "“Đề nghị đôn đốc cấp GCNQSDĐ”."
     ]
+
+
+def test_an_output_ending_in_docx_is_a_file_name_never_a_folder(forwarded, console, tmp_path):
+    """The trial: -o /tmp/x/forward.docx made a folder named forward.docx."""
+    target = tmp_path / "x" / "forward.docx"
+    paths = export_forward(forwarded.store, forwarded.meeting_id, target, as_of=AS_OF)
+    assert paths == [tmp_path / "x" / "forward-1.docx", tmp_path / "x" / "forward-2.docx"]
+    assert all(p.is_file() for p in paths) and not target.exists()
+    assert paragraphs(paths[1])[0] == f"Kính gửi: {LAND}."
+    with pytest.raises(FileWriteError):  # never overwritten silently
+        export_forward(forwarded.store, forwarded.meeting_id, target, as_of=AS_OF)
+    again = export_forward(
+        forwarded.store, forwarded.meeting_id, target, as_of=AS_OF, overwrite=True
+    )
+    assert again == paths and sorted((tmp_path / "x").iterdir()) == paths

@@ -45,7 +45,8 @@ def export_forward(
     number: str | None = None,
 ) -> list[Path]:
     """One Công văn per receiving body, written in ``output`` (a folder; default: here), named
-    ``2021-10-28_dong-phong_cong-van-chuyen_<body>.docx``."""
+    ``2021-10-28_dong-phong_cong-van-chuyen_<body>.docx``; ``output`` ending in .docx is a
+    file name (numbered -1, -2, … when there are several letters)."""
     from facilitator.documents.forward import forward_letters
 
     check_as_of(store, meeting_id, as_of)
@@ -54,6 +55,20 @@ def export_forward(
     letters = forward_letters(store, meeting_id, as_of, number)
     if not letters:
         raise TextError("export.nothing_forwarded")
+    if output is not None and output.suffix.lower() == ".docx" and not output.is_dir():
+        # A file name, never a folder named *.docx: one letter takes it, several are
+        # numbered after it (forward-1.docx, forward-2.docx, …); an existing one is refused.
+        if len(letters) == 1:
+            return [atomic_write(output, letters[0].data, overwrite=overwrite)]
+        output.parent.mkdir(parents=True, exist_ok=True)
+        return [
+            atomic_write(
+                output.with_name(f"{output.stem}-{i}{output.suffix}"),
+                letter.data,
+                overwrite=overwrite,
+            )
+            for i, letter in enumerate(letters, start=1)
+        ]
     folder = output if output is not None else Path.cwd()
     folder.mkdir(parents=True, exist_ok=True)
     stem = default_name(store, meeting_id, "forward").removesuffix(".docx")
