@@ -16,8 +16,8 @@ from facilitator.rules.deadlines import rule
 from facilitator.rules.errors import MeetingFileError
 from facilitator.rules.kinds import is_ordinary, law_refusal
 from facilitator.rules.legacy import strip_generated_header
-from facilitator.rules.models import DEFAULT_AGENDA
-from facilitator.rules.record import MeetingRecord
+from facilitator.rules.models import DEFAULT_AGENDA, Meeting, MinutesEntry, Speaker
+from facilitator.rules.record import EventRow, MeetingRecord
 from facilitator.rules.text import MAX_LONG, TextError, clean, visible
 from facilitator.services.files import os_reason
 
@@ -102,11 +102,53 @@ def export_meeting(store: Store, meeting_id: int) -> dict[str, Any]:
 def export_record(record: MeetingRecord) -> dict[str, Any]:
     """The meeting file (§8) of one meeting: a pure function of its record."""
     m = record.meeting
-    speakers = record.speakers
-    index = {s.id: i for i, s in enumerate(speakers)}
-    petitions = record.petitions
-    pindex = {p.id: i for i, p in enumerate(petitions)}
+    index = {s.id: i for i, s in enumerate(record.speakers)}
+    pindex = {p.id: i for i, p in enumerate(record.petitions)}
+    ref = {"speaker": index, "follows": index, "petition": pindex}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "meeting": _export_meeting_head(m),
+        "agenda": [
+            {
+                "name": p.name,
+                "plan_ref": p.plan_ref,
+                "started_at": _iso(p.started_at),
+                "ended_at": _iso(p.ended_at),
+            }
+            for p in record.phases
+        ],
+        "officials": [
+            {"name": o.name, "position": o.position, "group": o.group} for o in record.officials
+        ],
+        "citizens_present": m.citizens_present,
+        "speakers": [_export_speaker(s, index) for s in record.speakers],
+        "slots": [
+            {
+                "speaker": index[r.speaker_id],
+                "role": r.role,
+                "started_at": r.started_at,
+                "paused_at": r.paused_at,
+                "paused_total": r.paused_total,
+                "limit_seconds": r.limit_seconds,
+                "ended_at": r.ended_at,
+            }
+            for r in record.slots
+        ],
+        "minutes": [_export_entry(e, index) for e in record.minutes],
+        "petitions": [_export_petition(p, index) for p in record.petitions],
+        "checklist": [{"key": key, "done_on": day.isoformat()} for key, day in record.checklist],
+        "publication": [
+            {"channel": channel, "hamlet": hamlet, "done_on": day.isoformat()}
+            for channel, hamlet, day in record.publications
+        ],
+        "profile": record.profile.to_dict(),
+        "events": [_export_event(e, ref) for e in record.events],
+    }
 
+
+def _export_meeting_head(m: Meeting) -> dict[str, Any]:
+    """The file's ``meeting`` object; a chair or secretary without a name is left out."""
     meeting: dict[str, Any] = {
         "commune": m.commune,
         "village": m.village,
@@ -137,89 +179,52 @@ def export_record(record: MeetingRecord) -> dict[str, Any]:
         del meeting["chair"]
     if not m.secretary_name:
         del meeting["secretary"]
-    ref = {"speaker": index, "follows": index, "petition": pindex}
+    return meeting
+
+
+def _export_speaker(s: Speaker, index: dict[int, int]) -> dict[str, Any]:
     return {
-        "format": FORMAT,
-        "version": VERSION,
-        "meeting": meeting,
-        "agenda": [
-            {
-                "name": p.name,
-                "plan_ref": p.plan_ref,
-                "started_at": _iso(p.started_at),
-                "ended_at": _iso(p.ended_at),
-            }
-            for p in record.phases
-        ],
-        "officials": [
-            {"name": o.name, "position": o.position, "group": o.group} for o in record.officials
-        ],
-        "citizens_present": m.citizens_present,
-        "speakers": [
-            {
-                "name": s.name,
-                "title": s.title,
-                "hamlet": s.hamlet,
-                "gist": s.gist,
-                "field": s.field,
-                "slip": s.slip,
-                "registered": s.registered,
-                "priority": s.priority,
-                "kind": s.kind,
-                "follows": index.get(s.follows_id) if s.follows_id else None,
-                "state": s.state,
-                "reason": s.reason,
-                "limit_seconds": s.limit_seconds,
-            }
-            for s in speakers
-        ],
-        "slots": [
-            {
-                "speaker": index[r.speaker_id],
-                "role": r.role,
-                "started_at": r.started_at,
-                "paused_at": r.paused_at,
-                "paused_total": r.paused_total,
-                "limit_seconds": r.limit_seconds,
-                "ended_at": r.ended_at,
-            }
-            for r in record.slots
-        ],
-        "minutes": [
-            {
-                "phase": e.phase_position,
-                "speaker": index.get(e.speaker_id) if e.speaker_id else None,
-                "kind": e.kind,
-                "text": e.text,
-                "created_at": _iso(e.created_at),
-                "updated_at": _iso(e.updated_at),
-                # The header is the speaker's, not in the text (older files: absent, true).
-                **({"header_in_text": False} if e.kind == "speech" else {}),
-            }
-            for e in record.minutes
-        ],
-        "petitions": [_export_petition(p, index) for p in petitions],
-        "checklist": [{"key": key, "done_on": day.isoformat()} for key, day in record.checklist],
-        "publication": [
-            {"channel": channel, "hamlet": hamlet, "done_on": day.isoformat()}
-            for channel, hamlet, day in record.publications
-        ],
-        "profile": record.profile.to_dict(),
-        "events": [
-            {
-                "at": e.at,
-                "actor": e.actor,
-                "kind": e.kind,
-                "payload": {
-                    # Only an id is a reference; any other value (a list in an imported
-                    # file's payload) is carried as it came.
-                    k: (ref[k].get(v) if k in ref and isinstance(v, int) else v)
-                    for k, v in e.payload.items()
-                    if k not in ("before", "inserted")
-                },
-            }
-            for e in record.events
-        ],
+        "name": s.name,
+        "title": s.title,
+        "hamlet": s.hamlet,
+        "gist": s.gist,
+        "field": s.field,
+        "slip": s.slip,
+        "registered": s.registered,
+        "priority": s.priority,
+        "kind": s.kind,
+        "follows": index.get(s.follows_id) if s.follows_id else None,
+        "state": s.state,
+        "reason": s.reason,
+        "limit_seconds": s.limit_seconds,
+    }
+
+
+def _export_entry(e: MinutesEntry, index: dict[int, int]) -> dict[str, Any]:
+    return {
+        "phase": e.phase_position,
+        "speaker": index.get(e.speaker_id) if e.speaker_id else None,
+        "kind": e.kind,
+        "text": e.text,
+        "created_at": _iso(e.created_at),
+        "updated_at": _iso(e.updated_at),
+        # The header is the speaker's, not in the text (older files: absent, true).
+        **({"header_in_text": False} if e.kind == "speech" else {}),
+    }
+
+
+def _export_event(e: EventRow, ref: dict[str, dict[int, int]]) -> dict[str, Any]:
+    return {
+        "at": e.at,
+        "actor": e.actor,
+        "kind": e.kind,
+        "payload": {
+            # Only an id is a reference; any other value (a list in an imported
+            # file's payload) is carried as it came.
+            k: (ref[k].get(v) if k in ref and isinstance(v, int) else v)
+            for k, v in e.payload.items()
+            if k not in ("before", "inserted")
+        },
     }
 
 
