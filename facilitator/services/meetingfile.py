@@ -493,60 +493,78 @@ def _build(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
     if "enum" in sub:
         options = [(type(o), o) for o in sub["enum"]]
         checks.append(lambda v: (type(v), v) in options)
-    low, high = sub.get("minimum"), sub.get("maximum")
-    if low is not None or high is not None:
-
-        def in_range(v: Any) -> bool:
-            if type(v) not in (int, float):
-                return True
-            return (low is None or v >= low) and (high is None or v <= high)
-
-        checks.append(in_range)
-    shortest, longest, pattern = sub.get("minLength"), sub.get("maxLength"), sub.get("pattern")
-    if shortest is not None or longest is not None or pattern is not None:
-        search = re.compile(pattern).search if pattern is not None else None
-
-        def text_ok(v: Any) -> bool:
-            if type(v) is not str:
-                return True
-            if shortest is not None and len(v) < shortest:
-                return False
-            if longest is not None and len(v) > longest:
-                return False
-            return search is None or search(v) is not None
-
-        checks.append(text_ok)
+    if sub.get("minimum") is not None or sub.get("maximum") is not None:
+        checks.append(_range_check(sub.get("minimum"), sub.get("maximum")))
+    if any(sub.get(k) is not None for k in ("minLength", "maxLength", "pattern")):
+        checks.append(_text_check(sub))
     if "properties" in sub or "required" in sub or "additionalProperties" in sub:
-        extra = sub.get("additionalProperties", True)
-        if extra is not True and extra is not False:
+        object_check = _object_check(sub)
+        if object_check is None:
             return None
-        props: dict[str, Callable[[Any], bool]] = {}
-        for name, prop in sub.get("properties", {}).items():
-            compiled = _build(prop) if isinstance(prop, dict) else None
-            if compiled is None:
-                return None
-            props[name] = compiled
-        required = tuple(sub.get("required", ()))
-
-        def object_ok(v: Any) -> bool:
-            if type(v) is not dict:
-                return True
-            for name in required:
-                if name not in v:
-                    return False
-            for name, item in v.items():
-                check = props.get(name)
-                if check is None:
-                    if extra is False:
-                        return False
-                elif not check(item):
-                    return False
-            return True
-
-        checks.append(object_ok)
+        checks.append(object_check)
     if len(checks) == 1:
         return checks[0]
     return lambda v: all(check(v) for check in checks)
+
+
+def _range_check(low: Any, high: Any) -> Callable[[Any], bool]:
+    """``minimum`` and ``maximum``: a number within them; any other value passes."""
+
+    def in_range(v: Any) -> bool:
+        if type(v) not in (int, float):
+            return True
+        return (low is None or v >= low) and (high is None or v <= high)
+
+    return in_range
+
+
+def _text_check(sub: dict[str, Any]) -> Callable[[Any], bool]:
+    """``minLength``, ``maxLength`` and ``pattern``: a text within them; any other value passes."""
+    shortest, longest, pattern = sub.get("minLength"), sub.get("maxLength"), sub.get("pattern")
+    search = re.compile(pattern).search if pattern is not None else None
+
+    def text_ok(v: Any) -> bool:
+        if type(v) is not str:
+            return True
+        if shortest is not None and len(v) < shortest:
+            return False
+        if longest is not None and len(v) > longest:
+            return False
+        return search is None or search(v) is not None
+
+    return text_ok
+
+
+def _object_check(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """``properties``, ``required`` and a true or false ``additionalProperties``: an object
+    that has them; any other value passes. None when a property cannot be compiled."""
+    extra = sub.get("additionalProperties", True)
+    if extra is not True and extra is not False:
+        return None
+    props: dict[str, Callable[[Any], bool]] = {}
+    for name, prop in sub.get("properties", {}).items():
+        compiled = _build(prop) if isinstance(prop, dict) else None
+        if compiled is None:
+            return None
+        props[name] = compiled
+    required = tuple(sub.get("required", ()))
+
+    def object_ok(v: Any) -> bool:
+        if type(v) is not dict:
+            return True
+        for name in required:
+            if name not in v:
+                return False
+        for name, item in v.items():
+            check = props.get(name)
+            if check is None:
+                if extra is False:
+                    return False
+            elif not check(item):
+                return False
+        return True
+
+    return object_ok
 
 
 def _schema_errors(data: Any) -> list[Any]:
