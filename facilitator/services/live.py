@@ -183,29 +183,10 @@ class Console:
             raise RuleError("live.registration_closed", "name")
         if limit_seconds is not None and not 30 <= limit_seconds <= 3600:
             raise RuleError("live.limit_range", "limit")
-        key = fold(name)
-        duplicate = next(
-            (
-                s.name
-                for s in self.store.speakers(self.meeting_id)
-                if fold(s.name) == key and s.state != "withdrawn"
-            ),
-            None,
-        )
+        duplicate = self._same_name(name)
         change = Change(self.store)
         with self.store.write():
-            top, last_priority = self.store.seq_bounds(self.meeting_id)
-            seq = top + 1.0
-            if priority:
-                after = last_priority
-                if after is None:
-                    first = self.store.waiting(self.meeting_id)
-                    seq = (first[0].seq - 1.0) if first else top + 1.0
-                else:
-                    following = self.store.next_seq_after(self.meeting_id, after)
-                    seq = (after + following) / 2 if following is not None else after + 1.0
-            elif self.meeting.first_turns_first and duplicate is None:
-                seq = self._before_second_turns(seq)
+            seq = self._new_place(priority=priority, second_turn=duplicate is not None)
             speaker_id = self.store.add_speaker(
                 self.meeting_id,
                 name=name,
@@ -232,6 +213,36 @@ class Console:
                 undoable=True,
             )
         return Registration(speaker_id, duplicate)
+
+    def _same_name(self, name: str) -> str | None:
+        """The name of a speaker already in the queue (not withdrawn) under the same folded name."""
+        key = fold(name)
+        return next(
+            (
+                s.name
+                for s in self.store.speakers(self.meeting_id)
+                if fold(s.name) == key and s.state != "withdrawn"
+            ),
+            None,
+        )
+
+    def _new_place(self, *, priority: bool, second_turn: bool) -> float:
+        """The queue position (``seq``) of a new speaker: the end of the queue; a priority
+        speaker after the last priority one (or first); a first turn before the second turns
+        while first turns come first."""
+        top, last_priority = self.store.seq_bounds(self.meeting_id)
+        seq = top + 1.0
+        if priority:
+            after = last_priority
+            if after is None:
+                first = self.store.waiting(self.meeting_id)
+                seq = (first[0].seq - 1.0) if first else top + 1.0
+            else:
+                following = self.store.next_seq_after(self.meeting_id, after)
+                seq = (after + following) / 2 if following is not None else after + 1.0
+        elif self.meeting.first_turns_first and not second_turn:
+            seq = self._before_second_turns(seq)
+        return seq
 
     def _before_second_turns(self, seq: float) -> float:
         """Where a first turn goes while first turns come first: before the first waiting
