@@ -203,3 +203,11 @@ def test_a_later_deadline_is_the_items_own_and_section_7_says_so(trial):
         f"{general}; nội dung đã được giao với thời hạn riêng thì thực hiện theo thời hạn đó, "
         "báo cáo kết quả" in notice
     )
+
+
+def test_a_desk_gist_is_not_printed_as_words_when_nothing_was_typed(trial):
+    """The trial: nothing typed for Ông Thắng's turn; his desk gist "Rác thải" is the registered
+    topic, not what he said."""
+    text = paragraphs(trial)
+    assert "Ông Lương Đức Thắng (thôn Đông Phong) phát biểu (nội dung đăng ký: Rác thải)." in text
+    assert not any(t.startswith("Ông Lương Đức Thắng (thôn Đông Phong) phát biểu:") for t in text)

@@ -552,7 +552,13 @@ def _speech(
         return
     turn = f" lần {speaker.turn}" if speaker.turn > 1 else ""
     lead = f"{_speaker_words(speaker)} phát biểu{turn}"
-    if speaker.gist.strip():  # the gist as typed, then what was said, as typed
+    if speaker.gist.strip() and not text.strip():
+        # Nothing typed for the turn: the gist written at the desk is the topic registered,
+        # never printed as the speaker's words.
+        paragraph = doc.para()
+        doc.run(paragraph, lead, bold=True)
+        doc.run(paragraph, f" (nội dung đăng ký: {_clause(speaker.gist)}).")
+    elif speaker.gist.strip():  # the gist as typed, then what was said, as typed
         paragraph = doc.para()
         doc.run(paragraph, lead, bold=True)
         doc.run(paragraph, f": {_sentence(speaker.gist)}")
