@@ -548,21 +548,7 @@ class Console:
             entry_id = self._add_entry("speech", "", speaker_id, now)
             change.added_entry(entry_id)
             for petition_id in petitions:
-                change.petition(petition_id)
-                had = self.store.petition(petition_id).assignment
-                if had is not None:
-                    change.assignment(had.id)
-                self.store.update_petition(
-                    petition_id,
-                    answered_in=speaker_id,
-                    answered_by_name=name,
-                    answered_by_position=position or None,
-                )
-                if decide is not None:
-                    decide(petition_id)
-                    made = self.store.petition(petition_id).assignment
-                    if made is not None and had is None:
-                        change.added_assignment(made.id)
+                self._tie_answer(change, petition_id, speaker_id, name, position, decide)
             self.store.log(
                 self.meeting_id,
                 "answer.started",
@@ -570,6 +556,33 @@ class Console:
                 undoable=True,
             )
         return speaker_id
+
+    def _tie_answer(
+        self,
+        change: Change,
+        petition_id: int,
+        speaker_id: int,
+        name: str,
+        position: str,
+        decide: Callable[[int], object] | None,
+    ) -> None:
+        """Tie a petition to the official's answering turn (who answered it), then let
+        ``decide`` set its outcome; ``change`` keeps what ctrl+z needs to take both back."""
+        change.petition(petition_id)
+        had = self.store.petition(petition_id).assignment
+        if had is not None:
+            change.assignment(had.id)
+        self.store.update_petition(
+            petition_id,
+            answered_in=speaker_id,
+            answered_by_name=name,
+            answered_by_position=position or None,
+        )
+        if decide is not None:
+            decide(petition_id)
+            made = self.store.petition(petition_id).assignment
+            if made is not None and had is None:
+                change.added_assignment(made.id)
 
     def _end_current(self, change: Change, now: str) -> None:
         current = self.store.current_slot(self.meeting_id)
