@@ -22,7 +22,7 @@ from typing import Any
 from db.store import Store
 from facilitator.rules.clock import local
 from facilitator.rules.errors import Message, RuleError
-from facilitator.rules.models import Petition
+from facilitator.rules.models import MinutesEntry, Petition, Speaker
 from facilitator.rules.seals import (  # noqa: F401 (the seal's pure part, re-exported)
     CODE_LENGTH,
     PETITION_FIELDS,
@@ -48,41 +48,9 @@ def record_items(store: Store, meeting_id: int) -> list[Item]:
     details = sealed_details(meeting)
     details["officials"] = [[o.name, o.position, o.group] for o in store.officials(meeting_id)]
     items: list[Item] = [Item("meeting", details)]
-    for entry in store.minutes(meeting_id):
-        speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
-        items.append(
-            Item(
-                f"minutes:{entry.id}",
-                {
-                    "kind": entry.kind,
-                    "phase": entry.phase_position,
-                    "at": _stamp(entry.created_at),
-                    "speaker": [speaker.title, speaker.name, speaker.hamlet] if speaker else None,
-                    "text": entry.text,
-                },
-            )
-        )
+    items += [_minutes_item(entry, speakers) for entry in store.minutes(meeting_id)]
     petitions = store.petitions(meeting_id)
-    for p in petitions:
-        items.append(
-            Item(
-                f"petition:{p.id}",
-                {
-                    "seq": p.seq,
-                    "content": p.content,
-                    "field": p.area,
-                    "speaker": p.speaker_id,
-                    "answer": p.answer,
-                    "answered_by": [p.answered_by_name, p.answered_by_position],
-                    "outcome": p.outcome,
-                    "forwarded_to": p.forwarded_to,
-                    # Only when typed: seals made before the task was kept still verify.
-                    **({"forward_task": p.forward_task} if p.forward_task else {}),
-                    # Only when not the default: seals made before kinds existed still verify.
-                    **({"kind": p.kind} if p.kind != "petition" else {}),
-                },
-            )
-        )
+    items += [_petition_item(p) for p in petitions]
     for p in petitions:
         a = p.assignment
         if a is not None:
@@ -103,6 +71,40 @@ def record_items(store: Store, meeting_id: int) -> list[Item]:
         )
     )
     return items
+
+
+def _minutes_item(entry: MinutesEntry, speakers: dict[int, Speaker]) -> Item:
+    speaker = speakers.get(entry.speaker_id) if entry.speaker_id else None
+    return Item(
+        f"minutes:{entry.id}",
+        {
+            "kind": entry.kind,
+            "phase": entry.phase_position,
+            "at": _stamp(entry.created_at),
+            "speaker": [speaker.title, speaker.name, speaker.hamlet] if speaker else None,
+            "text": entry.text,
+        },
+    )
+
+
+def _petition_item(p: Petition) -> Item:
+    return Item(
+        f"petition:{p.id}",
+        {
+            "seq": p.seq,
+            "content": p.content,
+            "field": p.area,
+            "speaker": p.speaker_id,
+            "answer": p.answer,
+            "answered_by": [p.answered_by_name, p.answered_by_position],
+            "outcome": p.outcome,
+            "forwarded_to": p.forwarded_to,
+            # Only when typed: seals made before the task was kept still verify.
+            **({"forward_task": p.forward_task} if p.forward_task else {}),
+            # Only when not the default: seals made before kinds existed still verify.
+            **({"kind": p.kind} if p.kind != "petition" else {}),
+        },
+    )
 
 
 def _stamp(value: Any) -> str | None:
