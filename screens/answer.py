@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from facilitator.i18n import Translator
 from facilitator.rules.models import OUTCOMES, Petition, Speaker
 from facilitator.rules.text import fold
-from facilitator.services.conclusion import decide
+from facilitator.services.conclusion import answer_in_turn, decide
 from facilitator.services.live import Console, RuleError
 from screens.conclusion import (
     OUTCOME_KEYS,
@@ -265,20 +265,19 @@ def answer_form(
         pid = values["petition"] or first.id
         if not (values["answer"] or "").strip() and values["outcome"] == "answered":
             raise RuleError("form.required", "answer")
-        with console.store.write():
-            console.tie_answer(pid, turn.id)
-            decide(
-                console,
-                pid,
-                values["outcome"],
-                responsible=values["responsible"],
-                task=values["task"],
-                due=values["due"],
-                forwarded_to=values["forwarded_to"],
-                answer=values["answer"],
-                answered_by_name=turn.name,
-                answered_by_position=turn.hamlet,
-            )
+        answer_in_turn(
+            console,
+            pid,
+            turn.id,
+            values["outcome"],
+            responsible=values["responsible"],
+            task=values["task"],
+            due=values["due"],
+            forwarded_to=values["forwarded_to"],
+            answer=values["answer"],
+            answered_by_name=turn.name,
+            answered_by_position=turn.hamlet,
+        )
         return t("msg.answer_saved")
 
     who = responsible_words(turn.name, turn.hamlet)

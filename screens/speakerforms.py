@@ -149,7 +149,7 @@ def card_fill(console: Console, t: Translator, key: str, value: str) -> CardFill
 def petition_form(
     console: Console, t: Translator, speaker: Any, petition_id: int | None = None
 ) -> FormScreen:
-    from facilitator.services.conclusion import decide
+    from facilitator.services.conclusion import save_petition
     from screens.conclusion import assignment_fields
     from screens.forms import Field, FormScreen, kind_field
 
@@ -191,38 +191,22 @@ def petition_form(
 
         if not clean(values["content"], multiline=True, limit=20_000):
             raise RuleError("form.required", "content")
-        with console.store.write():
-            pid = (
-                existing.id
-                if existing
-                else console.record_petition(
-                    values["content"],
-                    values["field"],
-                    speaker_id=speaker.id if speaker else None,
-                    kind=values["kind"] or "petition",
-                )
-            )
-            console.answer_petition(
-                pid,
-                content=values["content"],
-                field=values["field"],
-                answer=values["answer"],
-                answered_by_name=values["answered_by_name"],
-                answered_by_position=values["answered_by_position"],
-                outcome=values["outcome"],
-                forwarded_to=values["forwarded_to"],
-                kind=values["kind"] or "petition",
-            )
-            # The outcome's assignment (responsible, task, due) exactly as the F9 form records it.
-            decide(
-                console,
-                pid,
-                values["outcome"],
-                responsible=values["responsible"],
-                task=values["task"],
-                due=values["due"],
-                forwarded_to=values["forwarded_to"],
-            )
+        save_petition(
+            console,
+            existing.id if existing else None,
+            content=values["content"],
+            field=values["field"],
+            kind=values["kind"] or "petition",
+            speaker_id=speaker.id if speaker else None,
+            answer=values["answer"],
+            answered_by_name=values["answered_by_name"],
+            answered_by_position=values["answered_by_position"],
+            outcome=values["outcome"],
+            forwarded_to=values["forwarded_to"],
+            responsible=values["responsible"],
+            task=values["task"],
+            due=values["due"],
+        )
         return t("msg.petition_saved")
 
     return FormScreen(

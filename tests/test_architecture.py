@@ -208,3 +208,31 @@ def test_the_import_check_sees_a_banned_import(tmp_path: Path):
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    import sqlite3\n    from db.migrations import STEPS\n")
     assert {"sqlite3", "db.migrations", "db.migrations.STEPS"} <= _imports(sample)
+
+
+def _transactions(path: Path) -> list[str]:
+    """Calls of the store's ``write()`` or ``snapshot()`` (``x.store.write()``, ``store.…``)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("write", "snapshot")
+            and ast.unparse(node.func.value).split(".")[-1] == "store"
+        ):
+            found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_no_screen_opens_a_store_transaction():
+    """A screen calls a service, which decides what one action or one reading is."""
+    found = [
+        line for path in sorted((ROOT / "screens").glob("*.py")) for line in _transactions(path)
+    ]
+    assert found == []
+
+
+def test_the_transaction_check_sees_one(tmp_path: Path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f(self):\n    with self.console.store.write():\n        pass\n")
+    assert _transactions(sample) == ["sample.py:2: self.console.store.write()"]

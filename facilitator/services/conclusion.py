@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from db.store import Store
 from db.values import MeetingValues, PhaseValues
@@ -197,3 +198,66 @@ def meeting_statistics(store: Store, meeting_id: int) -> statistics.Statistics:
         store.slots(meeting_id),
         store.petitions(meeting_id),
     )
+
+
+def answer_in_turn(
+    console: Console,
+    petition_id: int,
+    turn_id: int,
+    outcome: str | None,
+    **decision: Any,
+) -> None:
+    """An official's answer given in his turn (ctrl+r): the petition is tied to the turn and its
+    outcome recorded (``decide``'s keywords), as one action: both or neither."""
+    with console.store.write():
+        console.tie_answer(petition_id, turn_id)
+        decide(console, petition_id, outcome, **decision)
+
+
+def save_petition(
+    console: Console,
+    petition_id: int | None,
+    *,
+    content: str,
+    field: str,
+    kind: str,
+    speaker_id: int | None,
+    answer: str | None,
+    answered_by_name: str | None,
+    answered_by_position: str | None,
+    outcome: str | None,
+    forwarded_to: str,
+    responsible: str = "",
+    task: str = "",
+    due: str | None = None,
+) -> int:
+    """The petition form (F7) saved as one action: a new item recorded (``petition_id`` None)
+    or an existing one changed, its answer and outcome, and the outcome's assignment exactly as
+    the F9 form records it. Returns the item's id."""
+    with console.store.write():
+        pid = (
+            petition_id
+            if petition_id is not None
+            else console.record_petition(content, field, speaker_id=speaker_id, kind=kind)
+        )
+        console.answer_petition(
+            pid,
+            content=content,
+            field=field,
+            answer=answer,
+            answered_by_name=answered_by_name,
+            answered_by_position=answered_by_position,
+            outcome=outcome,
+            forwarded_to=forwarded_to,
+            kind=kind,
+        )
+        decide(
+            console,
+            pid,
+            outcome,
+            responsible=responsible,
+            task=task,
+            due=due,
+            forwarded_to=forwarded_to,
+        )
+    return pid
