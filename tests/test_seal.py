@@ -253,8 +253,8 @@ def test_footer_code_matches_the_stored_seal(played, clock):
     # the latest code, the time the minutes were approved, and every correction with its reason
     for footer in (document.sections[0].footer, document.sections[0].first_page_footer):
         assert [p.text for p in footer.paragraphs] == [
-            f"Mã xác thực: {amended.code} "
-            "(thông qua lúc 08:49 ngày 28/10/2021; người niêm phong: Yến)",
+            f"Mã xác thực: {amended.code} (mã sau đính chính lúc 08:59 ngày 28/10/2021; "
+            "biên bản thông qua lúc 08:49 ngày 28/10/2021; người niêm phong: Yến)",
             "Đính chính lúc 08:59 ngày 28/10/2021: đọc lại (Yến)",
         ]
     assert last_seal(store, mid) == amended

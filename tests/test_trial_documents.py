@@ -175,7 +175,8 @@ def test_closing_line_says_approved_only_once_sealed(trial, clock):
     document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "minutes")))
     lines = [p.text for p in document.sections[0].footer.paragraphs]
     assert lines[0].endswith(
-        "(thông qua lúc 08:00 ngày 28/10/2021; người niêm phong: Hoàng Thị Yến)"
+        "(mã sau đính chính lúc 08:10 ngày 28/10/2021; "
+        "biên bản thông qua lúc 08:00 ngày 28/10/2021; người niêm phong: Hoàng Thị Yến)"
     )
     assert lines[1] == "Đính chính lúc 08:10 ngày 28/10/2021: sai tên (Hoàng Thị Yến)"
 

@@ -148,10 +148,20 @@ def footer_line(seal: Seal) -> str:
 
 
 def footer_lines(chain: list[Seal]) -> list[str]:
-    """The biên bản's footer for a seal chain: the latest code with the time the minutes were
-    approved (the first seal), then one "Đính chính lúc …: <why> (<by>)" line per amendment."""
+    """The biên bản's footer for a seal chain: the latest code (after an amendment with the
+    time it was made) and the time the minutes were approved (the first seal), then one "Đính chính lúc …: <why> (<by>)" line per amendment."""
     first, last = chain[0], chain[-1]
-    lines = [footer_line(first).replace(first.code, last.code, 1)]
+    lines = [footer_line(first)]
+    if last is not first:  # the code is the last amendment's: said with its own time
+        when = local(parse(last.at))
+        lines = [
+            footer_line(first).replace(
+                f"{first.code} (thông qua",
+                f"{last.code} (mã sau đính chính lúc {when:%H:%M} ngày {when:%d/%m/%Y}; "
+                "biên bản thông qua",
+                1,
+            )
+        ]
     for amended in chain[1:]:
         when = local(parse(amended.at))
         by = f" ({amended.by})" if amended.by else ""
