@@ -149,7 +149,8 @@ def footer_line(seal: Seal) -> str:
 
 def footer_lines(chain: list[Seal]) -> list[str]:
     """The biên bản's footer for a seal chain: the latest code (after an amendment with the
-    time it was made) and the time the minutes were approved (the first seal), then one "Đính chính lúc …: <why> (<by>)" line per amendment."""
+    time it was made) and the time the minutes were approved (the first seal), then one
+    "Đính chính lúc …: <why> (<by>)" line per amendment."""
     first, last = chain[0], chain[-1]
     lines = [footer_line(first)]
     if last is not first:  # the code is the last amendment's: said with its own time
