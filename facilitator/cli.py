@@ -16,6 +16,7 @@ from facilitator.i18n import Translator
 from facilitator.rules.doc_order import DOCS
 
 if TYPE_CHECKING:
+    from db.store import Store
     from facilitator.services.summary import Summary
 
 
@@ -787,33 +788,16 @@ def amend(
         amend_entry,
         amend_meeting,
         amend_petition,
-        seals,
     )
 
     t = settings.t
     store = settings.store(must_exist=True)
     console = Console(store, meeting_id)
     if entry is None and conclusion is None and petition is None and not details:
-        store.meeting(meeting_id)
-        for number, e in enumerate(store.minutes(meeting_id), start=1):
-            first = e.text.split("\n", 1)[0]
-            first = first if len(first) <= 60 else first[:59] + "…"
-            click.echo(f"{number:>4}  {_when(e.created_at)[:5]}  {first}")
-        for p in store.petitions(meeting_id):
-            first = " ".join(p.content.split())
-            first = first if len(first) <= 40 else first[:39] + "…"
-            click.echo(t("amend.petition_row", seq=p.seq, content=first))
-        for s in seals(store, meeting_id):
-            click.echo(t("seal.row", seq=s.seq, code=s.code, time=_when(s.at), by=s.by, why=s.why))
+        _list_amendable(settings, store, meeting_id)
         return
     if details:
-        values = {}
-        for pair in details:
-            key, sep, value = pair.partition("=")
-            if not sep:
-                raise click.UsageError(t("amend.set_pair", pair=pair))
-            values[key.strip()] = value
-        made = amend_meeting(console, values, by=by, why=why)
+        made = amend_meeting(console, _detail_values(settings, details), by=by, why=why)
     elif petition is not None:
         made = amend_petition(
             console,
@@ -835,6 +819,35 @@ def amend(
         assert conclusion is not None
         made = amend_conclusion(console, conclusion, by=by, why=why)
     click.echo(t("amend.done", seq=made.seq, code=made.code, time=_when(made.at)))
+
+
+def _list_amendable(settings: Settings, store: Store, meeting_id: int) -> None:
+    """What ``amend`` can correct: the numbered entries, the petitions, then the seals."""
+    from facilitator.services.seal import seals
+
+    t = settings.t
+    store.meeting(meeting_id)
+    for number, e in enumerate(store.minutes(meeting_id), start=1):
+        first = e.text.split("\n", 1)[0]
+        first = first if len(first) <= 60 else first[:59] + "…"
+        click.echo(f"{number:>4}  {_when(e.created_at)[:5]}  {first}")
+    for p in store.petitions(meeting_id):
+        first = " ".join(p.content.split())
+        first = first if len(first) <= 40 else first[:39] + "…"
+        click.echo(t("amend.petition_row", seq=p.seq, content=first))
+    for s in seals(store, meeting_id):
+        click.echo(t("seal.row", seq=s.seq, code=s.code, time=_when(s.at), by=s.by, why=s.why))
+
+
+def _detail_values(settings: Settings, details: tuple[str, ...]) -> dict[str, str]:
+    """``--set KEY=VALUE`` pairs as a dict; a pair without ``=`` is a usage error."""
+    values = {}
+    for pair in details:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise click.UsageError(settings.t("amend.set_pair", pair=pair))
+        values[key.strip()] = value
+    return values
 
 
 @cli.command()
