@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from facilitator.rules.deadlines import rule
 from facilitator.rules.errors import MeetingFileError
@@ -322,15 +322,10 @@ def _check_values(data: Any, texts: bool = True) -> None:
         kind = type(value)
         if kind is str:
             if len(value) > MAX_LONG or (texts and not _encodes(value)):
-                _check_chars(value, _trail_path(trail))
-                raise MeetingFileError(
-                    "text.too_long", _trail_path(trail), length=len(value), limit=MAX_LONG
-                )
+                _refuse_text(value, trail)
         elif kind is dict:
             if texts:
-                for key in value:
-                    if not _encodes(str(key)):
-                        _check_chars(str(key), _trail_path(trail))
+                _check_keys(value, trail)
             below = depth + 1
             push([((trail, k), below, v) for k, v in reversed(value.items())])
         elif kind is list:
@@ -338,28 +333,40 @@ def _check_values(data: Any, texts: bool = True) -> None:
             push([((trail, i), below, v) for i, v in reversed(list(enumerate(value)))])
         elif kind is bool or value is None:
             pass
-        elif isinstance(value, _Constant) or (
-            isinstance(value, float) and not math.isfinite(value)
-        ):
-            name = value.name if isinstance(value, _Constant) else str(value)
-            raise MeetingFileError("mf.not_a_number", _trail_path(trail), value=name)
-        elif isinstance(value, int) and not isinstance(value, bool):
-            if abs(value) > _SQLITE_INT:
-                raise MeetingFileError("mf.number_too_big", _trail_path(trail), value=shown(value))
-        elif isinstance(value, str):
-            if len(value) > MAX_LONG or not _encodes(value):
-                _check_chars(value, _trail_path(trail))
-                raise MeetingFileError(
-                    "text.too_long", _trail_path(trail), length=len(value), limit=MAX_LONG
-                )
-        elif isinstance(value, dict | list):
-            # subclasses of dict or list (not from JSON): walked like them
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            if isinstance(value, dict):
-                for key in value:
-                    if not _encodes(str(key)):
-                        _check_chars(str(key), _trail_path(trail))
-            push([((trail, k), depth + 1, v) for k, v in reversed(list(items))])
+        else:
+            push(_check_other(value, trail, depth))
+
+
+def _check_other(value: Any, trail: Any, depth: int) -> list[tuple[Any, int, Any]]:
+    """A number, or a subclass of str, dict or list (not from JSON, walked like them);
+    returns what is below it to walk."""
+    if isinstance(value, _Constant) or (isinstance(value, float) and not math.isfinite(value)):
+        name = value.name if isinstance(value, _Constant) else str(value)
+        raise MeetingFileError("mf.not_a_number", _trail_path(trail), value=name)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > _SQLITE_INT:
+            raise MeetingFileError("mf.number_too_big", _trail_path(trail), value=shown(value))
+    elif isinstance(value, str):
+        if len(value) > MAX_LONG or not _encodes(value):
+            _refuse_text(value, trail)
+    elif isinstance(value, dict | list):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        if isinstance(value, dict):
+            _check_keys(value, trail)
+        return [((trail, k), depth + 1, v) for k, v in reversed(list(items))]
+    return []
+
+
+def _check_keys(value: dict[Any, Any], trail: Any) -> None:
+    for key in value:
+        if not _encodes(str(key)):
+            _check_chars(str(key), _trail_path(trail))
+
+
+def _refuse_text(value: str, trail: Any) -> NoReturn:
+    """A text that is too long, or holds a character that is not text (named first)."""
+    _check_chars(value, _trail_path(trail))
+    raise MeetingFileError("text.too_long", _trail_path(trail), length=len(value), limit=MAX_LONG)
 
 
 def _trail_path(trail: Any) -> str:
