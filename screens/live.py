@@ -188,6 +188,7 @@ class LiveScreen(Screen[None]):
         self.start_new_entry(resumed)
         if self.readonly:
             self.query_one("#editor", NfcTextArea).read_only = True
+            self.update_editing_label()
             self.say(self.t("msg.readonly", path=self.console.store.path))
         self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         self.save_timer = self.set_interval(SAVE_DELAY, self.autosave, pause=True)
@@ -211,6 +212,18 @@ class LiveScreen(Screen[None]):
         if event.is_printable and event.character and isinstance(self.focused, DataTable):
             return self.query_one("#editor", NfcTextArea)
         return None
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed into the editor that takes no typing (sealed minutes, a read-only file)
+        says why on the top line: nothing typed vanishes without a word."""
+        editor = self.query_one("#editor", NfcTextArea)
+        if self.focused is not editor or not editor.read_only:
+            return
+        if event.is_printable or event.key in ("enter", "backspace", "delete"):
+            if self.readonly:
+                self.say(self.t("msg.readonly", path=self.console.store.path))
+            else:
+                self.say(self.t("live.typing_sealed"))
 
     def update_layout_mode(self) -> None:
         self.set_class(self.size.height < 30, "-compact")
@@ -435,7 +448,11 @@ class LiveScreen(Screen[None]):
 
     def update_editing_label(self) -> None:
         label = self.query_one("#editing", Static)
-        if self.editing_id is None:
+        if self.query_one("#editor", NfcTextArea).read_only:
+            # No "✎ Đoạn mới" over an editor that takes no typing.
+            sealed = not self.readonly
+            label.update(self.t("live.editor_sealed" if sealed else "live.editor_readonly"))
+        elif self.editing_id is None:
             label.update(f"✎ {self.t('key.new_entry')}")
         else:
             entry = self.console.store.minutes_entry(self.editing_id)

@@ -492,3 +492,42 @@ def test_cli_amend_set_date(sealed_file):
         "--lang", "en", "amend", str(mid), "--set", "date", "--by", "Y", "--why", "w", db=path
     )
     assert bad.returncode == 2 and "--set needs KEY=VALUE" in bad.stderr
+
+
+async def test_typing_into_sealed_minutes_says_why(tmp_path: Path, clock):
+    """After sealing, the live screen's editor says it is read-only (no "✎ Đoạn mới"), and a
+    key typed into it tells why on the top line instead of vanishing without a word."""
+    from facilitator.app import make_app
+    from screens.widgets import NfcTextArea
+
+    app = make_app(tmp_path / "m.db", clock=clock, lang="vi", export_dir=tmp_path / "out")
+    app.meeting_id = import_meeting(app.store, demo_meeting())
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")  # start, then the conclusion screen
+        await pilot.pause()
+        app.screen.query_one("#conclusion-text", NfcTextArea).load_text("Giao các bộ phận.")
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # conclude
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")  # "Thông qua biên bản"
+        await pilot.pause()
+        assert last_seal(store, mid) is not None
+        await pilot.press("escape")  # back to the live screen
+        await pilot.pause()
+        editor = app.screen.query_one("#editor", NfcTextArea)
+        assert app.screen.focused is editor
+        label = str(app.screen.query_one("#editing").render())
+        assert label == "🔒 Biên bản đã thông qua: chỉ đọc"
+        await pilot.press("X")
+        await pilot.pause()
+        message = str(app.screen.query_one("#live-message").render())
+        assert message == (
+            "Biên bản đã thông qua: không ghi thêm ở đây. F5: đọc lại; "
+            "sửa bằng đính chính (lệnh facilitator amend)"
+        )
+        assert editor.text == ""
