@@ -147,12 +147,8 @@ def update_details(
     for key in ("commune", "village"):
         out[key] = _text(values, key, required=True)
     out["commune"] = commune_name(out["commune"])
-    if "legal_basis" in values:  # one document a line ("Thực hiện Kế hoạch số 48/KH-UBND …")
-        try:
-            lines = [clean(x, limit=1000) for x in str(values["legal_basis"] or "").split("\n")]
-        except TextError as exc:
-            raise RuleError.of(exc, "legal_basis") from exc
-        out["legal_basis"] = [x for x in lines if x]
+    if "legal_basis" in values:
+        out["legal_basis"] = _legal_basis(values["legal_basis"])
     out["place"] = _text(values, "place", limit=500)
     out["organiser"] = _text(values, "organiser", limit=500)
     out["chair_name"] = _text(values, "chair_name", limit=500)
@@ -167,30 +163,54 @@ def update_details(
     if announced is not None and announced > day:
         raise RuleError("prep.announced_after", "announced_on")
     out["announced_on"] = announced.isoformat() if announced else None
+    out["slot_seconds"] = _slot_seconds(values.get("slot_minutes"))
+    out["speech_budget_seconds"] = _budget(values.get("speech_budget_minutes"))
+    out["citizens_present"] = _citizens(values.get("citizens_present"))
+    out["number"] = _text(values, "number", limit=20) or None
+    if not amending and store.is_sealed(meeting_id):
+        _refuse_sealed_change(store, meeting_id, out)
+    with store.write():
+        store.update_meeting(meeting_id, **out)
+        store.log(meeting_id, "meeting.prepared", {})
+
+
+def _legal_basis(value: Any) -> list[str]:
+    """One document a line ("Thực hiện Kế hoạch số 48/KH-UBND …"); blank lines dropped."""
     try:
-        minutes = float(str(values.get("slot_minutes") or "5").replace(",", "."))
+        lines = [clean(x, limit=1000) for x in str(value or "").split("\n")]
+    except TextError as exc:
+        raise RuleError.of(exc, "legal_basis") from exc
+    return [x for x in lines if x]
+
+
+def _slot_seconds(value: Any) -> int:
+    """The speaking slot, typed in minutes (a decimal comma allowed; 5 when empty)."""
+    try:
+        minutes = float(str(value or "5").replace(",", "."))
     except ValueError:
         raise RuleError("live.bad_minutes", "slot_minutes") from None
     if not 0.5 <= minutes <= 60:
         raise RuleError("prep.slot_range", "slot_minutes")
-    out["slot_seconds"] = round(minutes * 60)
-    out["speech_budget_seconds"] = _budget(values.get("speech_budget_minutes"))
+    return round(minutes * 60)
+
+
+def _citizens(value: Any) -> int:
+    """The number of citizens present: a whole number up to 100 000 (0 when empty)."""
     try:
-        citizens = int(str(values.get("citizens_present") or "0").strip())
+        citizens = int(str(value or "0").strip())
     except ValueError:
         raise RuleError("prep.people_whole", "citizens_present") from None
     if not 0 <= citizens <= 100_000:
         raise RuleError("prep.people_invalid", "citizens_present")
-    out["citizens_present"] = citizens
-    out["number"] = _text(values, "number", limit=20) or None
-    if not amending and store.is_sealed(meeting_id):
-        before = sealed_details(store.meeting(meeting_id))
-        changed = [k for k in SEALED_DETAILS if k in out and out[k] != before[k]]  # type: ignore[literal-required]
-        if changed:
-            raise RuleError("prep.sealed", changed[0], meeting=meeting_id)
-    with store.write():
-        store.update_meeting(meeting_id, **out)
-        store.log(meeting_id, "meeting.prepared", {})
+    return citizens
+
+
+def _refuse_sealed_change(store: Store, meeting_id: int, out: MeetingValues) -> None:
+    """Sealed minutes: refuse a change to what the biên bản prints, naming its first field."""
+    before = sealed_details(store.meeting(meeting_id))
+    changed = [k for k in SEALED_DETAILS if k in out and out[k] != before[k]]  # type: ignore[literal-required]
+    if changed:
+        raise RuleError("prep.sealed", changed[0], meeting=meeting_id)
 
 
 def sealed_details(m: Meeting) -> dict[str, Any]:
