@@ -312,16 +312,17 @@ def test_invitations_one_page_each(store, before):
     invited = [
         p.text.removeprefix("Đồng chí: ") for p in d.paragraphs if p.text.startswith("Đồng chí: ")
     ]
-    # twelve officials less the chair (who signs) and the secretary (who writes)
+    # twelve officials less the chair (who signs) and the secretary (who writes), the higher
+    # level first as in every document
     assert invited == [
+        "Trần Văn Lực",
+        "Phạm Thị Nga",
         "Nguyễn Văn Cường",
         "Phạm Văn Hải",
         "Vũ Thị Hương",
         "Lê Văn Nam",
         "Đỗ Minh Quang",
         "Nguyễn Thị Hạnh",
-        "Trần Văn Lực",
-        "Phạm Thị Nga",
         "Nguyễn Văn Sơn",
         "Vũ Văn Tùng",
     ]
@@ -340,8 +341,8 @@ def test_invitations_one_page_each(store, before):
         "Dự hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân "
         "dân thôn Đông Phong",
         "Ủy ban nhân dân xã Bình Lãng trân trọng kính mời:",
-        "Đồng chí: Nguyễn Văn Cường",
-        "Chức vụ: Phó Bí thư Thường trực Đảng ủy",
+        "Đồng chí: Trần Văn Lực",  # the higher level first, as in every document
+        "Chức vụ: Đại diện Ban Dân vận Huyện ủy",
         "Tới dự hội nghị tiếp xúc, đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân xã với nhân "
         "dân thôn Đông Phong.",
     ]
@@ -405,7 +406,9 @@ def test_attendance_sheet(store, before):
     assert sheet.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on every page
     rows = [[c.text for c in r.cells] for r in sheet.rows[1:]]
     assert rows[0][:2] == ["I.", "ĐẠI BIỂU"]
-    assert rows[1] == ["1", "Trần Xuân Mãng", "Chủ tịch UBND xã", "", "", ""]
+    # the higher level first, as in every document: the district's two, then the commune's
+    assert rows[1] == ["1", "Trần Văn Lực", "Đại diện Ban Dân vận Huyện ủy", "", "", ""]
+    assert rows[3] == ["3", "Trần Xuân Mãng", "Chủ tịch UBND xã", "", "", ""]
     assert rows[12] == ["12", "Vũ Văn Tùng", "Trưởng thôn Đông Phong", "", "", ""]
     assert rows[13][:2] == ["II.", "NHÂN DÂN THÔN ĐÔNG PHONG"]
     assert rows[14] == ["1", "", "", "", "", ""]

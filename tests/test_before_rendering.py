@@ -98,7 +98,7 @@ def test_one_invitation_a_page_each_signed(rendered):
         # no page number: each invitation is a document of its own
         assert not re.match(r"\s*\d+\s*$", page.strip().splitlines()[0])
         names.append(re.search(r"Đồng chí: ([^\n]+?)\s*$", page, re.M).group(1).strip())
-    assert names[0] == "Nguyễn Văn Cường" and names[-1] == "Vũ Văn Tùng"
+    assert names[0] == "Trần Văn Lực" and names[-1] == "Vũ Văn Tùng"
 
 
 def test_attendance_landscape_with_its_head_on_every_page(rendered):
@@ -108,7 +108,7 @@ def test_attendance_landscape_with_its_head_on_every_page(rendered):
     for page in pages:  # the column heads repeat on every page
         assert re.search(r"STT\s+Họ và tên\s+Chức vụ, đơn vị / Thôn, xóm\s+Giờ đến\s+Ký tên", page)
     first = squeeze(pages[0])
-    assert "DANH SÁCH THAM DỰ" in first and "1 Trần Xuân Mãng Chủ tịch UBND xã" in first
+    assert "DANH SÁCH THAM DỰ" in first and "1 Trần Văn Lực Đại diện Ban Dân vận Huyện ủy" in first
     last = pages[-1]
     assert re.search(r"^\s*144\s*$", last, re.M)  # the last blank row
     assert "THƯ KÝ" in last and "CHỦ TỌA" in last and "Hoàng Thị Yến" in last

@@ -212,3 +212,28 @@ def test_a_desk_gist_is_not_printed_as_words_when_nothing_was_typed(trial):
     text = paragraphs(trial)
     assert "Ông Lương Đức Thắng (thôn Đông Phong) phát biểu (nội dung đăng ký: Rác thải)." in text
     assert not any(t.startswith("Ông Lương Đức Thắng (thôn Đông Phong) phát biểu:") for t in text)
+
+
+def test_officials_are_in_the_same_order_everywhere_the_higher_level_first(console):
+    """The trial: the biên bản listed xã, thôn, huyện (entry order), the thông báo tổ chức
+    huyện first, the danh sách tham dự entry order. Now: huyện, xã, thôn in all three."""
+    store, mid = console.store, console.meeting_id
+    entered = [o.name for o in store.officials(mid)]
+    expected = [n for n in entered if n in ("Trần Văn Lực", "Phạm Thị Nga")] + [
+        n for n in entered if n not in ("Trần Văn Lực", "Phạm Thị Nga")
+    ]
+    assert expected[:3] == ["Trần Văn Lực", "Phạm Thị Nga", "Trần Xuân Mãng"]
+
+    def order(text: str) -> list[str]:
+        return sorted((n for n in entered if n in text), key=text.index)
+
+    minutes = "\n".join(paragraphs(console, "minutes"))
+    part_one = minutes[minutes.index("I. THÀNH PHẦN") : minutes.index("Nhân dân:")]
+    assert order(part_one) == expected
+    assert part_one.index("Đại biểu huyện") < part_one.index("Đại biểu xã")
+    announcement = "\n".join(paragraphs(console, "announcement"))
+    four = announcement[announcement.index("- Đại biểu") : announcement.index("5. Đăng ký")]
+    assert order(four) == [n for n in expected if n in four]
+    sheet = Document(io.BytesIO(build(store, mid, "attendance")))
+    names = [r.cells[1].text for t in sheet.tables for r in t.rows if r.cells[1].text in entered]
+    assert names == expected

@@ -18,7 +18,14 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import _Row
 
-from facilitator.documents.builders import GROUP_WORDS, _clause, _finish, _legal_basis
+from facilitator.documents.builders import (
+    GROUP_WORDS,
+    LEVELS,
+    _clause,
+    _finish,
+    _legal_basis,
+    by_level,
+)
 from facilitator.documents.layout import Align, Header, OfficialDocument
 from facilitator.rules.models import Meeting, Official
 from facilitator.rules.profile import Profile
@@ -103,7 +110,7 @@ def facts(record: MeetingRecord) -> Facts:
     return Facts(
         meeting=record.meeting,
         profile=record.profile,
-        officials=list(record.officials),
+        officials=by_level(list(record.officials)),  # the higher level first, everywhere
         agenda=[p.name for p in record.phases],
         fields=fields,
         collected=len(petitions),
@@ -297,9 +304,6 @@ def radio(record: MeetingRecord) -> bytes:
     text = "\r\n\r\n".join(read_aloud(p) for p in paragraphs) + "\r\n"
     # A byte-order mark and CRLF: Notepad on an old Windows shows the accents and the lines.
     return "\ufeff".encode() + text.encode("utf-8")
-
-
-LEVELS = ("tỉnh", "huyện", "xã", "thôn")  # the higher level is named first
 
 
 def _groups(officials: list[Official]) -> list[str]:

@@ -30,6 +30,16 @@ DOTTED_LINE = "…" * 32  # a line to write on by hand: the width of the text at
 # Luật Tố cáo 2018 (Điều 47, 48): who denounces is kept secret in what the office publishes.
 SECRET = "Người tố cáo được giữ bí mật"
 GROUP_WORDS = {"huyện": "Đại biểu huyện", "xã": "Đại biểu xã", "thôn": "Đại biểu thôn"}
+LEVELS = ("tỉnh", "huyện", "xã", "thôn")  # the higher level is named first
+
+
+def by_level(officials: list[Official]) -> list[Official]:
+    """The officials in the order of protocol, the same in every document: the higher level
+    first (tỉnh, huyện, xã, thôn, then any other group), entry order within a level."""
+    return sorted(
+        officials,
+        key=lambda o: LEVELS.index(o.group or "xã") if (o.group or "xã") in LEVELS else len(LEVELS),
+    )
 
 
 def _clause(text: str) -> str:
@@ -223,7 +233,7 @@ def _citizens(meeting: Meeting) -> str:
 
 def _attendance(doc: OfficialDocument, meeting: Meeting, officials: list[Official]) -> None:
     groups: dict[str, list[Official]] = defaultdict(list)
-    for o in officials:
+    for o in by_level(officials):
         groups[o.group or "xã"].append(o)
     n = 0
     for group, members in groups.items():
