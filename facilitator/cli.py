@@ -17,6 +17,8 @@ from facilitator.rules.doc_order import DOCS
 
 if TYPE_CHECKING:
     from db.store import Store
+    from facilitator.rules.deadlines import WorkCalendar
+    from facilitator.services.followup import ChecklistItem, FollowUpRow
     from facilitator.services.summary import Summary
 
 
@@ -436,33 +438,47 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
     if rows:
         click.echo(head + f"{t('col.responsible'):<28}  {t('col.content')}")
     for r in rows:
-        content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
-        # Overdue: days late ("QUÁ HẠN 2 ngày"), not "0 working days left" beside "QUÁ HẠN".
-        status = t("fu.overdue_by", days=r.days_late) if r.days_late else t("fu." + r.status)
-        left = "" if r.days_late else str(r.days_left)
-        if r.answered_on is not None and r.status.startswith("answered"):
-            # answered: the day of the answer, never a count of days left
-            left, status = "", t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
-        click.echo(
-            f"{r.due:%d/%m/%Y}  {left:>5}  {status:<15}  "
-            f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
-        )
+        click.echo(_assignment_line(t, r))
     if duties:
         click.echo("")
         click.echo(head + t("followup.checklist"))
         for meeting, item in duties:
-            mark = "☑" if item.done_on else "☐"
-            if item.done_on is not None:
-                left, words = "", t(f"fu.{item.status(day)}_on", date=f"{item.done_on:%d/%m/%Y}")
-            else:
-                left = str(calendar.working_days_between(day, item.due))
-                words = t("fu." + item.status(day))
-            label = fu.duty_words(item, t)[0]
-            click.echo(
-                f"{item.due:%d/%m/%Y}  {left:>5}  {words:<15}  "
-                f"{mark} {label}  [{meeting.village} {meeting.date:%d/%m/%Y}]"
-            )
+            click.echo(_duty_line(t, calendar, day, meeting, item))
     click.echo(t("cli.left_note"))
+
+
+def _assignment_line(t: Translator, r: FollowUpRow) -> str:
+    """One assignment of ``followup``: due, days left, status, responsible, content, meeting."""
+    content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
+    # Overdue: days late ("QUÁ HẠN 2 ngày"), not "0 working days left" beside "QUÁ HẠN".
+    status = t("fu.overdue_by", days=r.days_late) if r.days_late else t("fu." + r.status)
+    left = "" if r.days_late else str(r.days_left)
+    if r.answered_on is not None and r.status.startswith("answered"):
+        # answered: the day of the answer, never a count of days left
+        left, status = "", t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
+    return (
+        f"{r.due:%d/%m/%Y}  {left:>5}  {status:<15}  "
+        f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
+    )
+
+
+def _duty_line(
+    t: Translator, calendar: WorkCalendar, day: dt.date, meeting: Any, item: ChecklistItem
+) -> str:
+    """One open checklist duty of ``followup``: due, days left (or the day done), status."""
+    from facilitator.services.followup import duty_words
+
+    mark = "☑" if item.done_on else "☐"
+    if item.done_on is not None:
+        left, words = "", t(f"fu.{item.status(day)}_on", date=f"{item.done_on:%d/%m/%Y}")
+    else:
+        left = str(calendar.working_days_between(day, item.due))
+        words = t("fu." + item.status(day))
+    label = duty_words(item, t)[0]
+    return (
+        f"{item.due:%d/%m/%Y}  {left:>5}  {words:<15}  "
+        f"{mark} {label}  [{meeting.village} {meeting.date:%d/%m/%Y}]"
+    )
 
 
 @cli.command()
