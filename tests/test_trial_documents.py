@@ -237,3 +237,28 @@ def test_officials_are_in_the_same_order_everywhere_the_higher_level_first(conso
     sheet = Document(io.BytesIO(build(store, mid, "attendance")))
     names = [r.cells[1].text for t in sheet.tables for r in t.rows if r.cells[1].text in entered]
     assert names == expected
+
+
+def test_a_typed_name_of_an_answering_official_gets_the_position_everywhere(trial):
+    """The trial: Nguyễn Văn Hùng answered as Phó Chủ tịch UBND xã (not in the list of
+    officials); one item was assigned by picking him, one by typing his name: the báo cáo
+    printed "Nguyễn Văn Hùng, Phó Chủ tịch UBND xã" and then "Nguyễn Văn Hùng"."""
+    import datetime as dt
+
+    trial.start_answer("Nguyễn Văn Hùng", "Phó Chủ tịch UBND xã")
+    road, land = [
+        p for p in trial.store.petitions(trial.meeting_id) if p.content[:3] in ("Sửa", "Đề ")
+    ][:2]
+    decide(trial, road.id, "assigned", responsible="Nguyễn Văn Hùng, Phó Chủ tịch UBND xã")
+    decide(trial, land.id, "assigned", responsible="nguyễn văn hùng")
+    report = Document(
+        io.BytesIO(build(trial.store, trial.meeting_id, "report", as_of=dt.date(2021, 12, 1)))
+    )
+    text = "\n".join(p.text for p in report.paragraphs)
+    three = text[text.index("III. ĐỀ XUẤT") :]
+    assert three.count("- Đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND xã: ") == 2
+    cells = [c.text for t in report.tables for r in t.rows for c in r.cells]
+    assert cells.count("Đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND xã") == 2
+    assert "Nguyễn Văn Hùng" not in [c for c in cells if "Phó Chủ tịch" not in c]
+    notice = "\n".join(paragraphs(trial, "conclusion"))
+    assert notice.count("Giao đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND xã giải quyết") == 2

@@ -67,6 +67,22 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".?!…;:" else f"{text}."
 
 
+def _people(record: MeetingRecord) -> list[Official]:
+    """Whom a typed person responsible is matched against: the meeting's officials, then those
+    who answered at it with a position (an official not on the list), each name once."""
+    people = list(record.officials)
+    known = {fold(o.name) for o in people}
+    answerers = [(s.name, s.hamlet) for s in record.speakers if s.kind == "answer"]
+    answerers += [
+        (p.answered_by_name or "", p.answered_by_position or "") for p in record.petitions
+    ]
+    for name, position in answerers:
+        if name.strip() and position.strip() and fold(name) not in known:
+            known.add(fold(name))
+            people.append(Official(0, name.strip(), position.strip(), "xã"))
+    return people
+
+
 def _responsible(responsible: str, officials: list[Official]) -> str:
     """Who is responsible, inside a sentence: one of the meeting's officials is "đồng chí <name>,
     <position>" (the position added when not typed); a unit stays as typed."""
@@ -302,7 +318,7 @@ def minutes(record: MeetingRecord, now: dt.datetime, number: str | None = None) 
         "Phân công trách nhiệm giải quyết các nội dung chưa được giải quyết tại hội nghị:"
     )
     lead.paragraph_format.keep_with_next = True  # never alone at the foot of a page
-    _assignment_table(doc, list(record.petitions), list(record.officials))
+    _assignment_table(doc, list(record.petitions), _people(record))
     chain = list(record.seals)
     end = local(meeting.ended_at).time() if meeting.ended_at else None
     closing = f"Hội nghị kết thúc vào hồi {time_words(end) if end else '..... giờ ..... phút'} "
@@ -359,7 +375,7 @@ class _MinutesBody:
 
     def __init__(self, doc: OfficialDocument, record: MeetingRecord) -> None:
         self.doc = doc
-        self.officials = list(record.officials)
+        self.officials = _people(record)
         self.speakers = record.speakers_by_id()
         self.petitions = list(record.petitions)
         self.phases = list(record.phases)
@@ -703,7 +719,7 @@ def _conclusion_opening(doc: OfficialDocument, record: MeetingRecord, groups: _O
 def _conclusion_items(doc: OfficialDocument, record: MeetingRecord, groups: _Outcomes) -> None:
     """Parts 2 to 5 (6): answered, assigned, forwarded, pending, complaints and denunciations."""
     speakers = record.speakers_by_id()
-    officials = list(record.officials)
+    officials = _people(record)
     doc.heading("2. Các nội dung đã được trả lời, tiếp thu tại hội nghị")
     if not groups.answered:
         doc.para("Không có.")
@@ -770,7 +786,7 @@ def report(
     meeting, profile = record.meeting, record.profile
     petitions = list(record.petitions)
     speakers = record.speakers_by_id()
-    officials = list(record.officials)
+    officials = _people(record)
     day = as_of or now.date()
     doc = OfficialDocument()
     _header(doc, profile, number, "BC-UBND", day)
