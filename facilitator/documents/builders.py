@@ -829,9 +829,6 @@ def report(
 
 def _report_general(doc: OfficialDocument, meeting: Meeting, petitions: list[Petition]) -> None:
     """Part I: how many petitions, by outcome, by kind and by field."""
-    ordinary = [p for p in petitions if is_ordinary(p.kind)]
-    by_law = [p for p in petitions if not is_ordinary(p.kind)]
-    outcomes: Counter[str | None] = Counter(p.outcome for p in ordinary)
     if not petitions:
         doc.para(
             f"Tại hội nghị ngày {meeting.date:%d/%m/%Y}, nhân dân không có ý kiến, kiến nghị nào "
@@ -842,12 +839,7 @@ def _report_general(doc: OfficialDocument, meeting: Meeting, petitions: list[Pet
         f"Tại hội nghị ngày {meeting.date:%d/%m/%Y} có tổng số {len(petitions)} ý kiến, "
         "kiến nghị của nhân dân, trong đó:"
     )
-    present = [k for k in ("answered", "assigned", "forwarded", "noted", None) if outcomes[k]]
-    laws = [k for k in LAW_WORDS if any(p.kind == k for p in by_law)]
-    lines = [f"{OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến" for key in present]
-    lines += [
-        f"{kind_word(k)}, {LAW_WORDS[k]}: {sum(p.kind == k for p in by_law)} đơn" for k in laws
-    ]
+    lines = _outcome_lines(petitions)
     for i, line in enumerate(lines):
         doc.para(f"- {line}{'.' if i == len(lines) - 1 else ';'}")
     kinds: Counter[str] = Counter(p.kind for p in petitions)
@@ -861,6 +853,21 @@ def _report_general(doc: OfficialDocument, meeting: Meeting, petitions: list[Pet
     doc.para(
         "Chi tiết từng ý kiến, kiến nghị và kết quả giải quyết tại Phụ lục kèm theo Báo cáo này."
     )
+
+
+def _outcome_lines(petitions: list[Petition]) -> list[str]:
+    """Part I's list: the count of each outcome of the ordinary petitions, then the count of
+    each kind that goes by its own law."""
+    ordinary = [p for p in petitions if is_ordinary(p.kind)]
+    by_law = [p for p in petitions if not is_ordinary(p.kind)]
+    outcomes: Counter[str | None] = Counter(p.outcome for p in ordinary)
+    present = [k for k in ("answered", "assigned", "forwarded", "noted", None) if outcomes[k]]
+    laws = [k for k in LAW_WORDS if any(p.kind == k for p in by_law)]
+    lines = [f"{OUTCOME_WORDS[key]}: {outcomes[key]} ý kiến" for key in present]
+    lines += [
+        f"{kind_word(k)}, {LAW_WORDS[k]}: {sum(p.kind == k for p in by_law)} đơn" for k in laws
+    ]
+    return lines
 
 
 def _report_results(
