@@ -68,7 +68,8 @@ def test_petitions_are_numbered_once_through_the_meeting_and_labels_not_doubled(
     # the demo's six opinions collected before the meeting are 1-6
     assert "Kiến nghị 7: Đề nghị đôn đốc cấp GCNQSDĐ cho 12 hộ." in text
     assert "Kiến nghị 8: Sửa đường trục thôn." in text
-    assert "9. Khiếu nại việc thu hồi 150 m² đất vườn năm 2020." in text
+    # every kind labelled the same way (README: "Khiếu nại 1: …"), the kind word not twice
+    assert "Khiếu nại 9: việc thu hồi 150 m² đất vườn năm 2020." in text
     assert not any(t.startswith("Kiến nghị 1:") for t in text)
     assert not any("Khiếu nại 9: Khiếu nại" in t for t in text)
 
@@ -76,7 +77,7 @@ def test_petitions_are_numbered_once_through_the_meeting_and_labels_not_doubled(
 def test_report_appendix_does_not_double_the_kind(trial):
     document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "report")))
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    assert "Khiếu nại việc thu hồi 150 m² đất vườn năm 2020" in cells
+    assert "Khiếu nại: việc thu hồi 150 m² đất vườn năm 2020" in cells
     assert not any(c.startswith("Khiếu nại: Khiếu nại") for c in cells)
 
 
@@ -262,3 +263,19 @@ def test_a_typed_name_of_an_answering_official_gets_the_position_everywhere(tria
     assert "Nguyễn Văn Hùng" not in [c for c in cells if "Phó Chủ tịch" not in c]
     notice = "\n".join(paragraphs(trial, "conclusion"))
     assert notice.count("Giao đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND xã giải quyết") == 2
+
+
+def test_a_pre_collected_item_of_another_kind_is_labelled_like_the_others(trial):
+    """The trial: "- 2. Phản ánh việc đổ rác…" beside "- Kiến nghị 1: …"."""
+    from facilitator.services.preparation import add_pre_collected
+
+    content = "Phản ánh việc đổ rác ra kênh."
+    pid = add_pre_collected(
+        trial.store, trial.meeting_id, content, "Môi trường", "Hội Nông dân", kind="feedback"
+    )
+    seq = trial.store.petition(pid).seq
+    text = paragraphs(trial)
+    assert f"- Phản ánh {seq}: việc đổ rác ra kênh (nguồn: Hội Nông dân)." in text
+    document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "report")))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Phản ánh: việc đổ rác ra kênh" in cells

@@ -528,16 +528,27 @@ def _pre_collected(
         return
     doc.para("Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:")
     for p in pre:
-        doc.para(f"- {_label(p)} {_clause(p.content)} (nguồn: {p.source}).")
+        doc.para(f"- {_label(p)} {_after_kind(p)} (nguồn: {p.source}).")
         doc.para(_answer_sentence(p, officials, told))
         written.add(p.id)
 
 
 def _label(p: Petition) -> str:
-    """ "Kiến nghị 4:" — numbered once through the meeting (the item's seq); "6." alone when the
-    typed text already starts with the kind ("Khiếu nại việc …")."""
+    """ "Kiến nghị 4:", "Khiếu nại 7:" — every kind the same way, numbered once through the
+    meeting (the item's seq); the content follows as ``_after_kind`` gives it."""
+    return f"{kind_word(p.kind)} {p.seq}:"
+
+
+def _after_kind(p: Petition) -> str:
+    """The content after its kind's label: a text that starts with the kind word itself
+    ("Khiếu nại việc …") drops that word rather than say it twice ("Khiếu nại 7: việc …")."""
     kind = kind_word(p.kind)
-    return f"{p.seq}." if _starts_with(p.content, kind) else f"{kind} {p.seq}:"
+    text = _clause(p.content)
+    if not _starts_with(text, kind):
+        return text
+    words = text.split(maxsplit=len(kind.split()))
+    rest = words[len(kind.split())] if len(words) > len(kind.split()) else ""
+    return rest.lstrip(":").strip() or text
 
 
 # The states of a registered speaker who did not speak (Delete in the queue, with a reason).
@@ -594,7 +605,7 @@ def _speech(
     for p in petitions:
         paragraph = doc.para()
         doc.run(paragraph, _label(p), bold=True)
-        doc.run(paragraph, f" {_clause(p.content)}.")
+        doc.run(paragraph, f" {_after_kind(p)}.")
         doc.para(_answer_sentence(p, officials, told))
         written.add(p.id)
 
@@ -1036,12 +1047,7 @@ def _appendix_row(
     return [
         str(i),
         # the kind when not the usual kiến nghị (the list's title names those)
-        (
-            f"{kind_word(p.kind)}: "
-            if p.kind != "petition" and not _starts_with(p.content, kind_word(p.kind))
-            else ""
-        )
-        + _clause(p.content)
+        (f"{kind_word(p.kind)}: {_after_kind(p)}" if p.kind != "petition" else _clause(p.content))
         + (f"\nNhiệm vụ: {_clause(a.task)}" if a and a.task.strip() else "")
         + (
             f"\nNhiệm vụ: {_clause(p.forward_task)}"
