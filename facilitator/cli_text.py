@@ -178,6 +178,10 @@ HELP_VI: dict[str, str] = {
     "The corrected receiving body.": "Cơ quan nhận (đã sửa).",
     "The corrected person or unit responsible.": "Người hoặc đơn vị chịu trách nhiệm (đã sửa).",
     "The corrected due date (dd/mm/yyyy).": "Thời hạn đã sửa (ngày/tháng/năm).",
+    "Correct a detail of the meeting the minutes print (date=29/10/2021, start=14:00, "
+    "place=…, chair_name=…, secretary_name=…); repeatable.": "Đính chính một thông tin hội nghị "
+    "in trong biên bản, dạng KHÓA=GIÁ_TRỊ (ví dụ ngày họp: date=29/10/2021; giờ bắt đầu: "
+    "start=14:00; địa điểm: place=…; người chủ trì: chair_name=…); dùng được nhiều lần.",
     "Number of the minutes entry to correct (see: amend ID).": (
         "Số mục biên bản cần đính chính (xem: amend ID)."
     ),

@@ -279,3 +279,15 @@ def test_a_pre_collected_item_of_another_kind_is_labelled_like_the_others(trial)
     document = Document(io.BytesIO(build(trial.store, trial.meeting_id, "report")))
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "Phản ánh: việc đổ rác ra kênh" in cells
+
+
+def test_followup_names_a_typed_official_with_the_position(trial):
+    import datetime as dt
+
+    from facilitator.services.followup import rows
+
+    trial.start_answer("Nguyễn Văn Hùng", "Phó Chủ tịch UBND xã")
+    road = next(p for p in trial.store.petitions(trial.meeting_id) if p.content.startswith("Sửa"))
+    decide(trial, road.id, "assigned", responsible="nguyễn văn hùng")
+    (row,) = [r for r in rows(trial.store, dt.date(2021, 11, 1)) if r.content.startswith("Sửa")]
+    assert row.responsible == "Nguyễn Văn Hùng, Phó Chủ tịch UBND xã"

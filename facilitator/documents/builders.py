@@ -12,6 +12,7 @@ from facilitator.rules.clock import local
 from facilitator.rules.deadlines import status_of
 from facilitator.rules.kinds import KIND_WORDS, KINDS, LAW_WORDS, is_ordinary, kind_word
 from facilitator.rules.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
+from facilitator.rules.people import people
 from facilitator.rules.profile import Profile
 from facilitator.rules.record import MeetingRecord, RecordSource
 from facilitator.rules.satisfaction import SATISFACTION, SATISFACTION_WORDS, is_answered
@@ -68,19 +69,8 @@ def _sentence(text: str) -> str:
 
 
 def _people(record: MeetingRecord) -> list[Official]:
-    """Whom a typed person responsible is matched against: the meeting's officials, then those
-    who answered at it with a position (an official not on the list), each name once."""
-    people = list(record.officials)
-    known = {fold(o.name) for o in people}
-    answerers = [(s.name, s.hamlet) for s in record.speakers if s.kind == "answer"]
-    answerers += [
-        (p.answered_by_name or "", p.answered_by_position or "") for p in record.petitions
-    ]
-    for name, position in answerers:
-        if name.strip() and position.strip() and fold(name) not in known:
-            known.add(fold(name))
-            people.append(Official(0, name.strip(), position.strip(), "xã"))
-    return people
+    """Whom a typed person responsible is matched against (``rules.people``)."""
+    return people(record.officials, record.speakers, record.petitions)
 
 
 def _responsible(responsible: str, officials: list[Official]) -> str:

@@ -10,7 +10,8 @@ from db.store import Store
 from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule, status_of  # noqa: F401
 from facilitator.rules.errors import RuleError
 from facilitator.rules.kinds import is_ordinary
-from facilitator.rules.models import FollowedAssignment
+from facilitator.rules.models import FollowedAssignment, Official
+from facilitator.rules.people import people, with_position
 from facilitator.rules.statutory import Duty, duties
 from facilitator.rules.text import clean
 
@@ -34,8 +35,15 @@ class FollowUpRow:
 def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[FollowUpRow]:
     calendar = store.work_calendar()
     out: list[FollowUpRow] = []
+    known: dict[int, list[Official]] = {}  # per meeting: its officials and answerers
     for r in store.all_assignments():
         a = r.assignment
+        if r.meeting_id not in known:
+            known[r.meeting_id] = people(
+                store.officials(r.meeting_id),
+                store.speakers(r.meeting_id),
+                store.petitions(r.meeting_id),
+            )
         due, answered_on = a.due, a.answered_on
         status = status_of(due, answered_on if a.status == "answered" else None, as_of)
         row = FollowUpRow(
@@ -44,7 +52,7 @@ def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[Fo
             meeting_date=r.meeting_date,
             village=r.village,
             content=r.content,
-            responsible=a.responsible,
+            responsible=with_position(a.responsible, known[r.meeting_id]),
             due=due,
             status=status,
             days_left=calendar.working_days_between(as_of, due),
