@@ -76,6 +76,11 @@ class FollowUpScreen(Screen[None]):
             f"{self.t('followup.title')} · {self.as_of:%d/%m/%Y}"
         )
         table = self.query_one("#followup", DataTable)
+        # The cursor stays on the same assignment when the list re-sorts (an answered one
+        # goes down the list): Down after a save never lands on another one unseen.
+        kept = None
+        if table.row_count:
+            kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         table.clear()
         duties = self.query_one("#checklist", DataTable)
         duty_row = duties.cursor_row  # a tick or a form keeps the place in the list
@@ -117,6 +122,7 @@ class FollowUpScreen(Screen[None]):
             )
         if answered.row_count:
             answered.move_cursor(row=min(at, answered.row_count - 1))
+        self.assignments = {str(r.assignment_id): (r.responsible, r.content) for r in rows}
         for r in rows:
             if r.answered_on is not None and r.status.startswith("answered"):
                 # answered: the day of the answer, never a count of days left (-1259)
@@ -135,6 +141,9 @@ class FollowUpScreen(Screen[None]):
                 r.content[:60],
                 key=str(r.assignment_id),
             )
+        keys = [str(r.assignment_id) for r in rows]
+        if kept in keys:
+            table.move_cursor(row=keys.index(kept))
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -217,6 +226,11 @@ class FollowUpScreen(Screen[None]):
     def _answer(self, event: DataTable.RowSelected) -> None:
         assignment_id = int(str(event.row_key.value))
         t = self.t
+        # The dialog names the assignment it answers: who, and the start of its content.
+        who, whole = self.assignments[str(event.row_key.value)]
+        content = " ".join(whole.split())
+        excerpt = content if len(content) <= 40 else content[:39].rstrip() + "…"
+        title = t("followup.answer_title", who=who, content=excerpt)
         fields = [
             Field("answered_on", t("followup.answered_on"), value=f"{self.as_of:%d/%m/%Y}"),
             Field(
@@ -239,7 +253,7 @@ class FollowUpScreen(Screen[None]):
             )
             return t("msg.saved")
 
-        self.app.push_screen(FormScreen(t("key.answer"), fields, save, t), lambda _r: self.reload())
+        self.app.push_screen(FormScreen(title, fields, save, t), lambda _r: self.reload())
 
 
 def publication_form(store: Store, meeting_id: int, t: Translator, today: dt.date) -> FormScreen:

@@ -112,3 +112,37 @@ async def test_desk_enter_on_the_priority_box_saves_and_the_box_reads_without_co
         last = store.waiting(meeting_id)[0]
         assert (last.name, last.priority) == ("Hà Văn Tới", True)
         assert str(box.render()).startswith("[ ]")  # cleared for the next person
+
+
+async def test_followup_cursor_stays_on_the_answered_assignment(tmp_path, clock):
+    """Saving an answer re-sorts the list (answered rows go down): the cursor stays on the
+    assignment answered, and the dialog's title names it (who, content)."""
+    app = make_app(tmp_path / "m.db", clock=clock)
+    store = app.store
+    meeting_id = import_meeting(store, demo_meeting())
+    console = Console(store, meeting_id)
+    for p in store.petitions(meeting_id)[:3]:
+        decide(console, p.id, "assigned", responsible="Trưởng thôn")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # home screen: follow-up
+        await pilot.pause()
+        table = app.screen.query_one("#followup")
+        first = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        petition = next(
+            p for p in store.petitions(meeting_id) if p.assignment and str(p.assignment.id) == first
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        content = " ".join(petition.content.split())
+        excerpt = content if len(content) <= 40 else content[:39].rstrip() + "…"
+        assert str(form.query_one("#form-title").render()) == (
+            f"Ghi trả lời · Trưởng thôn: {excerpt}"
+        )
+        form.query_one("#f-answered_on").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#followup")
+        assert table.get_row_at(table.row_count - 1) == table.get_row(first)  # went down
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == first
