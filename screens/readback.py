@@ -64,7 +64,12 @@ class ReadBackScreen(Screen[None]):
     def action_correct(self) -> None:
         """A correction heard from the hall, made in place: pick the entry (the first one on
         this page is offered), then its text. Saved as an event (minutes.corrected)."""
-        entries = self.console.store.minutes(self.console.meeting_id)
+        store, meeting_id = self.console.store, self.console.meeting_id
+        if store.is_sealed(meeting_id):
+            # Enter says why it corrects nothing here, rather than doing nothing unsaid.
+            self.notify(self.t("readback.sealed"), severity="warning", timeout=8)
+            return
+        entries = store.minutes(meeting_id)
         if not entries:
             return
         pages = self.readback.pages

@@ -531,3 +531,39 @@ async def test_typing_into_sealed_minutes_says_why(tmp_path: Path, clock):
             "sửa bằng đính chính (lệnh facilitator amend)"
         )
         assert editor.text == ""
+
+
+async def test_enter_during_read_back_after_sealing_says_why(tmp_path: Path, clock):
+    """Enter ("Sửa ghi chép") during the read-back of sealed minutes says in one line how
+    they change (an amendment), instead of doing nothing unsaid."""
+    from facilitator.app import make_app
+    from screens.widgets import NfcTextArea
+
+    app = make_app(tmp_path / "m.db", clock=clock, lang="vi", export_dir=tmp_path / "out")
+    app.meeting_id = import_meeting(app.store, demo_meeting())
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")  # start, then the conclusion screen
+        await pilot.pause()
+        app.screen.query_one("#conclusion-text", NfcTextArea).load_text("Giao các bộ phận.")
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # conclude
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("enter")  # "Thông qua biên bản"
+        await pilot.pause()
+        assert last_seal(store, mid) is not None
+        await pilot.press("f5")  # read-back
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReadBackScreen"
+        app.clear_notifications()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReadBackScreen"
+        assert [n.message for n in app._notifications] == [
+            "Biên bản đã thông qua: không sửa khi đọc lại; "
+            "sửa bằng đính chính (lệnh facilitator amend)"
+        ]
