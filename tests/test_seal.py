@@ -567,3 +567,29 @@ async def test_enter_during_read_back_after_sealing_says_why(tmp_path: Path, clo
             "Biên bản đã thông qua: không sửa khi đọc lại; "
             "sửa bằng đính chính (lệnh facilitator amend)"
         ]
+
+
+async def test_ctrl_t_refuses_a_new_date_for_sealed_minutes(tmp_path: Path, clock):
+    """The trial: ctrl+t on a sealed meeting, "Ngày họp" 28/10/2021 → 29/10/2021, ctrl+s."""
+    from textual.widgets import Input
+
+    from facilitator.app import make_app
+
+    app = make_app(tmp_path / "m.db", clock=clock, lang="vi", export_dir=tmp_path / "out")
+    app.meeting_id = import_meeting(app.store, demo_meeting())
+    store, mid = app.store, app.meeting_id
+    console = Console(store, mid)
+    play_demo(console, clock.advance)
+    made = seal(console, "Yến")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        app.screen.query_one("#p-date", Input).value = "29/10/2021"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#perr-date").render())
+        assert shown.startswith("⚠ biên bản đã thông qua (niêm phong): ngày, giờ, địa điểm")
+        assert f"facilitator amend {mid} --set" in shown
+        assert store.meeting(mid).date.isoformat() == "2021-10-28"
+        assert verify(store, mid).intact and verify(store, mid).seal == made
