@@ -42,6 +42,8 @@ from screens.widgets import NfcTextArea
 class ConclusionScreen(Screen[Any]):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="back"),
+        # F1 is help on every screen with F-keys: here this screen's keys.
+        Binding("f1", "help", "key.help", priority=True, show=False, id="help"),
         Binding("f9", "conclude", "conclusion.conclude", priority=True, id="conclude"),
         Binding("f8", "seal", "key.seal", priority=True, id="seal"),
         Binding("f5", "readback", "key.readback", priority=True, id="readback"),
@@ -49,6 +51,11 @@ class ConclusionScreen(Screen[Any]):
         Binding("ctrl+s", "save_text", "key.save", priority=True, id="save"),
         Binding("f10", "export", "key.export", priority=True, id="export"),
     ]
+
+    def action_help(self) -> None:
+        from screens.help import CONCLUSION_KEYS, HelpScreen
+
+        self.app.push_screen(HelpScreen(self.t, CONCLUSION_KEYS))
 
     def __init__(self, console: Console, t: Translator, folder: ExportFolder | None = None):
         super().__init__()

@@ -38,19 +38,33 @@ KEYS = [
 ]
 
 
+CONCLUSION_KEYS = [
+    ("F1", "key.help"),
+    ("F7", "key.decide"),
+    ("F9", "conclusion.conclude"),
+    ("F8", "key.seal"),
+    ("F5", "key.readback"),
+    ("Ctrl+S", "key.save"),
+    ("F10", "key.export"),
+    ("Esc", "key.back"),
+]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1", "dismiss", show=False)]
 
-    def __init__(self, t: Translator):
+    def __init__(self, t: Translator, keys: list[tuple[str, str]] | None = None):
         super().__init__()
         self.t = t
+        self.keys = keys  # another screen's keys (the conclusion's); None: the live screen's
 
     def compose(self) -> ComposeResult:
-        lines = [f"{key:<16} {self.t(desc)}" for key, desc in KEYS]
-        lines.append("")
-        lines.append(self.t("help.queue_note"))
-        lines.append("")
-        lines.append(self.t("help.answer_note"))
+        lines = [f"{key:<16} {self.t(desc)}" for key, desc in self.keys or KEYS]
+        if self.keys is None:
+            lines.append("")
+            lines.append(self.t("help.queue_note"))
+            lines.append("")
+            lines.append(self.t("help.answer_note"))
         with Vertical(id="form"):
             yield Label(self.t("help.title"), id="form-title")
             with VerticalScroll(id="form-fields"):  # scrolls at 80x24; the hint stays in sight

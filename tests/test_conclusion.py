@@ -213,3 +213,36 @@ async def test_concluding_asks_the_number_of_citizens_for_the_minutes(tmp_path, 
         assert store.meeting(mid).citizens_present == 85
         text = "\n".join(paragraphs(minutes_document(store, mid)))
         assert " 85 người dân thôn Đông Phong tham dự" in text
+
+
+async def test_f1_on_the_conclusion_screen_lists_its_keys(tmp_path, clock):
+    """F1 on the conclusion screen shows this screen's keys (it did nothing before)."""
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting as demo
+    from facilitator.services.meetingfile import import_meeting as load
+
+    app = make_app(tmp_path / "m.db", clock=clock, lang="vi", export_dir=tmp_path / "out")
+    app.meeting_id = load(app.store, demo())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")  # start, then the conclusion screen
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConclusionScreen"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+        assert [line.split(None, 1)[0] for line in lines] == [
+            "F1",
+            "F7",
+            "F9",
+            "F8",
+            "F5",
+            "Ctrl+S",
+            "F10",
+            "Esc",
+        ]
+        assert lines[2] == f"{'F9':<16} Kết luận hội nghị"
+        await pilot.press("f1")  # F1 again closes it
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConclusionScreen"
