@@ -259,6 +259,10 @@ _BOTH: dict[str, tuple[str, str]] = {
         "cần ghi người hoặc đơn vị chịu trách nhiệm",
         "name the person or unit responsible",
     ),
+    "conclusion.need_answer": (
+        "kết quả «trả lời» cần nội dung trả lời",
+        "an «answered» outcome needs the answer given",
+    ),
     "followup.bad_form": (
         "hình thức trả lời phải là trực tiếp hoặc bằng văn bản",
         "the answer is either direct or written",

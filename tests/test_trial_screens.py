@@ -383,3 +383,29 @@ async def test_a_due_date_beyond_the_legal_limit_is_warned_in_the_decision_form(
             await pilot.press(*["backspace"] * 10, *"25/11/2021")
             await pilot.pause()
             assert str(form.query_one("#err-due").render()) == words
+
+
+async def test_an_answered_outcome_with_no_answer_is_refused_in_the_decision_form(
+    tmp_path, clock
+):
+    """F2 ("trả lời") then saving with the answer box empty: refused with a ⚠ under the
+    answer, the form stays open and nothing is recorded (it saved an empty answer before)."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert type(form).__name__ == "FormScreen"
+        await pilot.press("f2")
+        assert form.focused.id == "f-answer"
+        form.query_one("#f-answer").load_text("")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#err-answer").render()) == (
+            "⚠ kết quả «trả lời» cần nội dung trả lời"
+        )
+        assert [p.outcome for p in app.store.petitions(app.meeting_id)].count("answered") == 0
