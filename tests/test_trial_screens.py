@@ -385,9 +385,7 @@ async def test_a_due_date_beyond_the_legal_limit_is_warned_in_the_decision_form(
             assert str(form.query_one("#err-due").render()) == words
 
 
-async def test_an_answered_outcome_with_no_answer_is_refused_in_the_decision_form(
-    tmp_path, clock
-):
+async def test_an_answered_outcome_with_no_answer_is_refused_in_the_decision_form(tmp_path, clock):
     """F2 ("trả lời") then saving with the answer box empty: refused with a ⚠ under the
     answer, the form stays open and nothing is recorded (it saved an empty answer before)."""
     app = live_app(tmp_path, clock)
@@ -399,6 +397,10 @@ async def test_an_answered_outcome_with_no_answer_is_refused_in_the_decision_for
         await pilot.pause()
         form = app.screen
         assert type(form).__name__ == "FormScreen"
+        # the hint says where F2-F5 put the cursor (it moved unseen before)
+        assert str(form.query_one("#form-note").render()).endswith(
+            "F5 ghi nhận; con trỏ sang ô đầu tiên cần điền · F6 loại (kiến nghị, phản ánh…)"
+        )
         await pilot.press("f2")
         assert form.focused.id == "f-answer"
         form.query_one("#f-answer").load_text("")
