@@ -246,3 +246,13 @@ async def test_f1_on_the_conclusion_screen_lists_its_keys(tmp_path, clock):
         await pilot.press("f1")  # F1 again closes it
         await pilot.pause()
         assert type(app.screen).__name__ == "ConclusionScreen"
+
+
+def test_answered_with_no_answer_anywhere_is_refused_not_a_crash(console):
+    # Found by mypy: with no answer typed and none filed, the check called None.strip().
+    pid = console.store.petitions(console.meeting_id)[0].id
+    assert console.store.petition(pid).answer is None
+    with pytest.raises(RuleError) as err:
+        decide(console, pid, "answered")
+    assert err.value.field == "answer"
+    assert console.store.petition(pid).outcome is None

@@ -72,7 +72,8 @@ def decide(
         raise RuleError.of(exc, "responsible") from exc
     if outcome == "assigned" and not responsible:
         raise RuleError("conclusion.need_responsible", "responsible")
-    if outcome == "answered" and not (petition.answer if answer is None else answer or "").strip():
+    given = petition.answer if answer is None else answer
+    if outcome == "answered" and not (given or "").strip():
         # "trả lời" with no answer would print an answered item with nothing said
         raise RuleError("conclusion.need_answer", "answer")
     due_date = parse_due(due, meeting.date, store) if outcome == "assigned" else None
