@@ -15,6 +15,7 @@ from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.rules.budget import spoken_seconds
 from facilitator.rules.cccd import looks_like_code
+from facilitator.rules.models import Meeting
 from facilitator.rules.text import TITLES, fold, infer_title
 from facilitator.services.hall import read_hall
 from facilitator.services.hallqueue import registration_numbers
@@ -48,6 +49,7 @@ class DeskScreen(Screen[None]):
         self.watcher = StoreWatcher(store, POLL_SECONDS)
         self.fixed_meeting = meeting_id
         self.console: Console | None = None
+        self.ended: Meeting | None = None  # the meeting served here, once concluded
         self.names: dict[str, str] = {}
         self.suggested_title: str | None = None
         self.card_digest: str | None = None  # the hash of the card scanned for this entry
@@ -94,13 +96,24 @@ class DeskScreen(Screen[None]):
     def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:
         self.reload()
 
+    def desk_ended(self, key: str = "desk.concluded") -> str:
+        ended = self.ended
+        assert ended is not None
+        return self.t(key, village=ended.village, date=f"{ended.date:%d/%m/%Y}")
+
     def reload(self) -> None:
         state = read_hall(self.store, self.fixed_meeting, or_draft=True)  # one state of the queue
         meeting_id, meeting = state.meeting_id, state.meeting
         header = self.query_one("#live-header", Static)
         if meeting_id is None or meeting is None:
+            # The meeting this desk served was concluded: say so over its queue (still shown).
+            ended = self.store.meeting(self.console.meeting_id) if self.console else None
+            self.ended = ended if ended is not None and ended.concluded else self.ended
             self.console = None
-            header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
+            if self.ended is not None:
+                header.update(f"{self.t('desk.title')} · {self.desk_ended('desk.concluded_short')}")
+            else:
+                header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
             self.watcher.mark_seen()
             return
         if self.console is None or self.console.meeting_id != meeting_id:
@@ -168,7 +181,8 @@ class DeskScreen(Screen[None]):
 
     def register(self) -> None:
         if self.console is None:
-            self.notify(self.t("chair.no_meeting"), severity="error")
+            said = self.desk_ended() if self.ended is not None else self.t("chair.no_meeting")
+            self.notify(said, severity="error")
             return
         values = {key: self.query_one(f"#desk-{key}", Input).value for key in FIELDS}
         for key in (*FIELDS, "limit"):

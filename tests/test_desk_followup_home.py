@@ -146,3 +146,30 @@ async def test_followup_cursor_stays_on_the_answered_assignment(tmp_path, clock)
         table = app.screen.query_one("#followup")
         assert table.get_row_at(table.row_count - 1) == table.get_row(first)  # went down
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == first
+
+
+async def test_desk_after_the_conclusion_says_the_meeting_is_concluded(tmp_path, clock):
+    """A registration at the desk after the meeting was concluded: the header and the refusal
+    say that meeting is concluded (not "no meeting is under way" over its queue)."""
+    from facilitator.services.conclusion import conclude
+
+    path = tmp_path / "m.db"
+    setup_app = make_app(path, clock=clock)
+    meeting_id = import_meeting(setup_app.store, demo_meeting())
+    Console(setup_app.store, meeting_id).next_phase()  # the meeting opens
+    setup_app.store.close()
+    app = make_app(path, mode="desk", clock=clock)  # the meeting under way
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        conclude(Console(app.store, meeting_id), "Kết luận.")
+        app.screen.reload()
+        await pilot.pause()
+        said = "Hội nghị Đông Phong 28/10/2021 đã kết luận: không đăng ký thêm"
+        assert str(app.screen.query_one("#live-header").render()) == (
+            "Bàn đăng ký phát biểu · Đông Phong 28/10/2021 · đã kết luận"
+        )
+        app.screen.query_one("#desk-name", Input).value = "Người đến muộn"
+        app.screen.query_one("#desk-name").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == said
