@@ -36,6 +36,7 @@ from facilitator.services.seal import last_seal, seal
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
+from screens.watcher import StoreWatcher
 from screens.widgets import NfcTextArea
 
 
@@ -87,6 +88,9 @@ class ConclusionScreen(Screen[Any]):
                 yield Label(self.t("conclusion.checklist"), classes="section")
                 yield Static("", id="checklist")
         yield KeyBar()
+        # Another process's write (a command-line amend: a new seal code) shows here too.
+        self.watcher = StoreWatcher(self.console.store, 0.5)
+        yield self.watcher
 
     def on_mount(self) -> None:
         table = self.query_one("#petitions", DataTable)
@@ -104,6 +108,9 @@ class ConclusionScreen(Screen[Any]):
             table.add_column(self.t(key), key=key, width=width)
         self.reload()
         table.focus()
+
+    def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:
+        self.reload()
 
     @on(DataTable.RowHighlighted, "#petitions")
     def show_detail(self) -> None:

@@ -593,3 +593,30 @@ async def test_ctrl_t_refuses_a_new_date_for_sealed_minutes(tmp_path: Path, cloc
         assert f"facilitator amend {mid} --set" in shown
         assert store.meeting(mid).date.isoformat() == "2021-10-28"
         assert verify(store, mid).intact and verify(store, mid).seal == made
+
+
+async def test_the_conclusion_screen_follows_a_command_line_amend(sealed_file, clock):
+    """A command-line amend (another process) chains a new seal: the conclusion screen shows
+    its code without being reopened."""
+    from facilitator.app import make_app
+    from screens.watcher import StoreWatcher
+
+    path, meeting_id, code = sealed_file
+    app = make_app(path, clock=clock, lang="vi", export_dir=path.parent / "out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the home list: open the meeting
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "ConclusionScreen"
+        summary = str(screen.query_one("#conclusion-summary").render())
+        assert summary.endswith(f"Mã xác thực: {code}")
+        other = open_store(path, clock=FrozenClock(MEETING_START))
+        made = amend_entry(Console(other, meeting_id), 1, "Sửa.", by="Yến", why="Đọc sai")
+        other.close()
+        screen.query_one(StoreWatcher).check()  # the poll, without waiting for it
+        await pilot.pause()
+        summary = str(screen.query_one("#conclusion-summary").render())
+        assert made.code != code and summary.endswith(f"Mã xác thực: {made.code}")
