@@ -526,10 +526,8 @@ async def test_typing_into_sealed_minutes_says_why(tmp_path: Path, clock):
         await pilot.press("X")
         await pilot.pause()
         message = str(app.screen.query_one("#live-message").render())
-        assert message == (
-            "Biên bản đã thông qua: không ghi thêm ở đây. F5: đọc lại; "
-            "sửa bằng đính chính (lệnh facilitator amend)"
-        )
+        # whole beside the header at 80 columns (the line above the editor says why)
+        assert message == "Chỉ đọc · sửa: lệnh facilitator amend"
         assert editor.text == ""
 
 
