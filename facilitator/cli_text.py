@@ -309,6 +309,9 @@ def _english_metavar(param: click.Parameter) -> str | None:
 
 
 def _set_texts(command: click.Command, lang: str) -> None:
+    # click builds the --help option once and keeps it: rebuilt, its line is in ``lang`` too
+    # (in one process, e.g. the tests, it stayed in the first language asked for)
+    command._help_option = None
     saved: dict[str, Any] = command.__dict__.setdefault(
         "_texts_en",
         {

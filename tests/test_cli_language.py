@@ -55,3 +55,16 @@ def test_usage_errors_in_both_languages(tmp_path: Path):
     assert text.splitlines()[-1] == (
         "Error: Invalid value for 'MEETING_ID': 'abc' is not a valid integer."
     )
+
+
+def test_the_help_line_follows_the_language_asked_each_time():
+    """click keeps its --help option once built: in one process (the tests, a future shell)
+    English help first must not leave the Vietnamese help's own --help line in English."""
+    for args, line in (
+        (("--lang", "en", "seal", "--help"), "Show this message and exit."),
+        (("seal", "--help"), "In hướng dẫn này rồi thoát."),
+    ):
+        code, text = invoke(*args)
+        assert code == 0
+        helps = [x.split(None, 1) for x in text.splitlines() if x.lstrip().startswith("--help")]
+        assert helps == [["--help", line]]
