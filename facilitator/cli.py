@@ -407,6 +407,9 @@ def _echo_figures(t: Translator, figures: Summary) -> None:
     )
 
 
+STATUS_WIDTH = 24  # "QUÁ HẠN 1234 ngày", "trả lời muộn 30/11/2021" fit
+
+
 @cli.command()
 @click.option("--overdue", is_flag=True, help="Only overdue assignments.")
 @click.option("--as-of", "as_of", help="Reference date (default: today).")
@@ -434,7 +437,7 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         )
         click.echo(t("cli.no_overdue") if overdue and anything else t("cli.no_assignments"))
         return
-    head = f"{t('col.due'):<10}  {t('col.left'):>5}  {t('col.status'):<15}  "
+    head = f"{t('col.due'):<10}  {t('col.left'):>5}  {t('col.status'):<{STATUS_WIDTH}}  "
     if rows:
         click.echo(head + f"{t('col.responsible'):<28}  {t('col.content')}")
     for r in rows:
@@ -457,7 +460,7 @@ def _assignment_line(t: Translator, r: FollowUpRow) -> str:
         # answered: the day of the answer, never a count of days left
         left, status = "", t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
     return (
-        f"{r.due:%d/%m/%Y}  {left:>5}  {status:<15}  "
+        f"{r.due:%d/%m/%Y}  {left:>5}  {status:<{STATUS_WIDTH}}  "
         f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
     )
 
@@ -471,12 +474,15 @@ def _duty_line(
     mark = "☑" if item.done_on else "☐"
     if item.done_on is not None:
         left, words = "", t(f"fu.{item.status(day)}_on", date=f"{item.done_on:%d/%m/%Y}")
+    elif item.status(day) == "overdue":
+        # as an assignment's: the days late, not a negative count in "Left" beside "QUÁ HẠN"
+        left, words = "", t("fu.overdue_by", days=(day - item.due).days)
     else:
         left = str(calendar.working_days_between(day, item.due))
         words = t("fu." + item.status(day))
     label = duty_words(item, t)[0]
     return (
-        f"{item.due:%d/%m/%Y}  {left:>5}  {words:<15}  "
+        f"{item.due:%d/%m/%Y}  {left:>5}  {words:<{STATUS_WIDTH}}  "
         f"{mark} {label}  [{meeting.village} {meeting.date:%d/%m/%Y}]"
     )
 

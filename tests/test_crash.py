@@ -288,3 +288,21 @@ def test_backup_without_output_goes_to_the_backups_folder(tmp_path, capsys, monk
     assert open_store(copies[0]).meeting(1).village == "Đông Phong"
     listing = call(capsys, "restore", "--db", str(db))[1].splitlines()
     assert listing[1].split()[3:] == ["manual", "1", "12", "0"]
+
+
+@pytest.mark.parametrize(("lang", "late"), [("vi", "QUÁ HẠN {} ngày"), ("en", "OVERDUE {} days")])
+def test_followup_overdue_says_days_late_alike_for_assignments_and_duties(
+    tmp_path, capsys, clock, lang, late
+):
+    """Trial 3: an assignment said 'OVERDUE 4 days' while a duty showed '-14' in 'Left'."""
+    db = tmp_path / "m.db"
+    concluded_meeting(db, clock)
+    code, out, _ = call(
+        capsys, "followup", "--overdue", "--as-of", "2021-11-22", "--db", str(db), "--lang", lang
+    )
+    rows = [line for line in out.splitlines() if line[:2].isdigit()]
+    assert [(row[:10], row[10:17].strip(), row[17:43].strip()) for row in rows] == [
+        ("18/11/2021", "", late.format(4)),
+        ("02/11/2021", "", late.format(20)),
+        ("08/11/2021", "", late.format(14)),
+    ]
