@@ -15,7 +15,6 @@ from typing import Any
 
 from facilitator.rules.clock import Clock, stamp, system_clock
 from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule
-from facilitator.rules.legacy import strip_generated_header
 from facilitator.rules.models import (
     DEFAULT_AGENDA,
     Assignment,
@@ -28,7 +27,7 @@ from facilitator.rules.models import (
 )
 from facilitator.rules.profile import Profile
 from facilitator.rules.record import EventRow, MeetingRecord, SlotRow
-from facilitator.services.meetingfile import _c, _c_profile, _date, _ts, validate
+from facilitator.services.meetingfile import _c, _c_profile, _date, _ts, entry_text, validate
 
 MEETING_ID = 1  # the id the meeting would have in a new database
 
@@ -179,18 +178,8 @@ def _speakers(data: dict[str, Any]) -> tuple[Speaker, ...]:
 def _minutes(data: dict[str, Any], ids: list[int], now: str) -> tuple[MinutesEntry, ...]:
     out = []
     for i, entry in enumerate(data.get("minutes", []), start=1):
-        text = _c(entry["text"], True)
+        text = entry_text(data, entry)
         speaker = entry.get("speaker")
-        if (
-            entry.get("kind") == "speech"
-            and speaker is not None
-            and entry.get("header_in_text", True)
-        ):
-            # Written by an older release: the header it pre-filled is the speaker's.
-            s = data["speakers"][speaker]
-            text = strip_generated_header(
-                text, s.get("kind", "speech"), _c(s["name"]), _c(s.get("hamlet", ""))
-            )
         out.append(
             MinutesEntry.from_row(
                 {

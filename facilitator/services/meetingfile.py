@@ -997,23 +997,27 @@ def _import_slots(
         )
 
 
+def entry_text(data: dict[str, Any], entry: dict[str, Any]) -> str:
+    """A minutes entry's text as stored: cleaned, and without the header an older release
+    pre-filled for its speaker (the import and a document made from the file share this)."""
+    text = _c(entry["text"], True)
+    speaker = entry.get("speaker")
+    if entry.get("kind") == "speech" and speaker is not None and entry.get("header_in_text", True):
+        # Written by an older release: the header it pre-filled is the speaker's.
+        s = data["speakers"][speaker]
+        text = strip_generated_header(
+            text, s.get("kind", "speech"), _c(s["name"]), _c(s.get("hamlet", ""))
+        )
+    return str(text)
+
+
 def _import_minutes(
     store: Store, meeting_id: int, data: dict[str, Any], ids: list[int], now: str
 ) -> None:
     entries: list[EntryValues] = []
     for entry in data.get("minutes", []):
-        text = _c(entry["text"], True)
+        text = entry_text(data, entry)
         speaker = entry.get("speaker")
-        if (
-            entry.get("kind") == "speech"
-            and speaker is not None
-            and entry.get("header_in_text", True)
-        ):
-            # Written by an older release: the header it pre-filled is the speaker's.
-            s = data["speakers"][speaker]
-            text = strip_generated_header(
-                text, s.get("kind", "speech"), _c(s["name"]), _c(s.get("hamlet", ""))
-            )
         entries.append(
             {
                 "phase_position": entry.get("phase", -1),
