@@ -139,10 +139,12 @@ def test_minutes_content_in_meeting_order(played):
         "1. Khai mạc (08 giờ 00 phút)",
         "2. Thông báo nội dung (08 giờ 10 phút)",
         "3. Nhân dân phát biểu (08 giờ 25 phút)",
-        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Đường trục thôn xuống cấp, mùa mưa ngập.",
+        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu "
+        "(nội dung đăng ký: Đường trục thôn xuống cấp, mùa mưa ngập):",
         "Kiến nghị 7: Đề nghị xã đầu tư nâng cấp đường trục thôn",
         "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã trả lời: Xã sẽ khảo sát",
-        "Bà Phạm Thị Hòa (xóm Giữa) phát biểu: Chế độ cho người có công, hồ sơ chậm.",
+        "Bà Phạm Thị Hòa (xóm Giữa) phát biểu "
+        "(nội dung đăng ký: Chế độ cho người có công, hồ sơ chậm):",
         "4. Trả lời, giải trình",
         "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã trả lời.",
         "5. Trao đổi thêm",

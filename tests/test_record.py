@@ -104,7 +104,7 @@ def test_every_typed_character_is_in_the_minutes(header: str, speech: str, note:
         expected = squeeze(unicodedata.normalize("NFC", piece))
         assert expected in document
     # The header comes from the speaker, once, whatever was typed.
-    lead = "Bà Phạm Thị Hòa (xóm Giữa) phát biểu: Đường bê tông."
+    lead = "Bà Phạm Thị Hòa (xóm Giữa) phát biểu (nội dung đăng ký: Đường bê tông):"
     if not typed.strip():  # nothing typed: the desk gist is the registered topic, not words
         lead = "Bà Phạm Thị Hòa (xóm Giữa) phát biểu (nội dung đăng ký: Đường bê tông)."
     assert document.count(lead) == 1 + squeeze(typed).count(lead)
@@ -119,7 +119,7 @@ def test_the_issue_example_keeps_its_first_sentence_and_a_colonless_entry():
     c.new_entry("Chủ tọa đề nghị giữ trật tự")
     c.call_next()  # nobody waiting: the entry stays as typed
     text = paragraphs(build(c.store, c.meeting_id, "minutes"))
-    i = text.index("Bà Phạm Thị Hòa (xóm Giữa) phát biểu: Đường bê tông.")
+    i = text.index("Bà Phạm Thị Hòa (xóm Giữa) phát biểu (nội dung đăng ký: Đường bê tông):")
     assert text[i + 1] == "Đường bê tông hỏng đã hai năm. Bà đề nghị: xã sửa trước mùa mưa."
     assert "Chủ tọa đề nghị giữ trật tự" in text
 
@@ -131,7 +131,7 @@ def test_a_multi_line_entry_is_one_paragraph_a_line_after_its_header():
     entry = c.store.minutes(c.meeting_id)[-1]
     c.save_entry(entry.id, "Dòng một: có hai chấm\n\nDòng hai")
     text = paragraphs(build(c.store, c.meeting_id, "minutes"))
-    i = text.index("Bà Phạm Thị Hòa (xóm Giữa) phát biểu: Đường bê tông.")
+    i = text.index("Bà Phạm Thị Hòa (xóm Giữa) phát biểu (nội dung đăng ký: Đường bê tông):")
     assert text[i + 1 : i + 3] == ["Dòng một: có hai chấm", "Dòng hai"]
 
 
@@ -168,7 +168,7 @@ def test_the_old_prefilled_header_is_removed_once_and_only_as_written():
     assert c.store.minutes_entry(an.id).text == "Ông Nguyễn Văn An nói: nước tưới"
     assert c.store.minutes_entry(nam.id).text == "Xã sẽ sửa."
     document = "\n".join(paragraphs(build(c.store, c.meeting_id, "minutes")))
-    assert document.count("phát biểu: Đường bê tông.\nĐường hỏng.") == 1
+    assert document.count("phát biểu (nội dung đăng ký: Đường bê tông):\nĐường hỏng.") == 1
     assert "Nguyễn Văn An (thôn Đông Phong) phát biểu: Ông Nguyễn Văn An nói: nước tưới" in document
     assert document.count("Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã trả lời: Xã sẽ sửa.") == 1
 
@@ -331,7 +331,8 @@ async def test_typed_speech_reaches_the_minutes_whole(tmp_path, clock):
         assert log == "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Hai: ba"
         text = paragraphs(build(store, mid, "minutes"))
     i = text.index(
-        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Đường trục thôn xuống cấp, mùa mưa ngập."
+        "Ông Nguyễn Văn Thành (xóm Đình) phát biểu "
+        "(nội dung đăng ký: Đường trục thôn xuống cấp, mùa mưa ngập):"
     )
     assert text[i + 1] == "Hai: ba"
 

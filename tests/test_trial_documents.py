@@ -54,10 +54,11 @@ def trial(console: Console) -> Console:
     return console
 
 
-def test_gist_is_printed_as_typed_after_the_speaker(trial):
+def test_gist_is_printed_as_the_registered_topic_after_the_speaker(trial):
     text = paragraphs(trial)
     i = text.index(
-        "Bà Nguyễn Thị Hoà (thôn Đông Phong) phát biểu: Hỏi về tiến độ cấp sổ đỏ khu Đồng Mả."
+        "Bà Nguyễn Thị Hoà (thôn Đông Phong) phát biểu "
+        "(nội dung đăng ký: Hỏi về tiến độ cấp sổ đỏ khu Đồng Mả):"
     )
     assert text[i + 1] == "Bà Hoà cho biết hồ sơ nộp từ tháng 3/2019."
     assert not any("phát biểu về" in t for t in text)

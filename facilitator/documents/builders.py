@@ -585,10 +585,10 @@ def _speech(
         paragraph = doc.para()
         doc.run(paragraph, lead, bold=True)
         doc.run(paragraph, f" (nội dung đăng ký: {_clause(speaker.gist)}).")
-    elif speaker.gist.strip():  # the gist as typed, then what was said, as typed
+    elif speaker.gist.strip():  # the topic registered, labelled so, then what was said, as typed
         paragraph = doc.para()
         doc.run(paragraph, lead, bold=True)
-        doc.run(paragraph, f": {_sentence(speaker.gist)}")
+        doc.run(paragraph, f" (nội dung đăng ký: {_clause(speaker.gist)}):")
         _typed(doc, text)
     else:
         _typed(doc, text, lead)
