@@ -530,15 +530,10 @@ def _label(p: Petition) -> str:
 
 
 def _after_kind(p: Petition) -> str:
-    """The content after its kind's label: a text that starts with the kind word itself
-    ("Khiếu nại việc …") drops that word rather than say it twice ("Khiếu nại 7: việc …")."""
-    kind = kind_word(p.kind)
-    text = _clause(p.content)
-    if not _starts_with(text, kind):
-        return text
-    words = text.split(maxsplit=len(kind.split()))
-    rest = words[len(kind.split())] if len(words) > len(kind.split()) else ""
-    return rest.lstrip(":").strip() or text
+    """The content after its kind's label, whole as typed: a text that starts with the kind
+    word itself ("Kiến nghị vá ổ gà …") keeps it ("Kiến nghị 7: Kiến nghị vá ổ gà …"), since
+    a biên bản prints a citizen's words as they were recorded, not shortened."""
+    return _clause(p.content)
 
 
 # The states of a registered speaker who did not speak (Delete in the queue, with a reason).
