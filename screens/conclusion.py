@@ -37,7 +37,7 @@ from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.watcher import StoreWatcher
-from screens.widgets import NfcTextArea
+from screens.widgets import NfcTextArea, RowTable
 
 
 class ConclusionScreen(Screen[Any]):
@@ -70,7 +70,7 @@ class ConclusionScreen(Screen[Any]):
         with Horizontal(id="live-body"):
             with Vertical(id="live-left"):
                 yield Static("", id="conclusion-summary")
-                yield DataTable(id="petitions", cursor_type="row")
+                yield RowTable(id="petitions", cursor_type="row")
                 # The highlighted petition whole: the table's column holds 15 characters at 80.
                 yield Static("", id="petition-detail")
                 yield Label(self.t("conclusion.text"), classes="section")

@@ -19,6 +19,7 @@ from facilitator.rules.text import TextError, parse_date
 from facilitator.services import followup, publication
 from screens.forms import Field, FormScreen
 from screens.statutory import state_words
+from screens.widgets import RowTable
 
 
 class FollowUpScreen(Screen[None]):
@@ -41,13 +42,13 @@ class FollowUpScreen(Screen[None]):
         # The answered petitions right under the assignments (Tab reaches them first: the
         # petitioner's satisfaction follows the answer); the after-meeting duties last.
         yield Static("", id="live-header")
-        yield DataTable(id="followup", cursor_type="row")
+        yield RowTable(id="followup", cursor_type="row")
         yield Label(self.t("followup.answered"), classes="section")
         yield Label(self.t("followup.answered_keys"), classes="fu-keys")
-        yield DataTable(id="answered", cursor_type="row")
+        yield RowTable(id="answered", cursor_type="row")
         yield Label(self.t("followup.checklist"), classes="section")
         yield Label(self.t("followup.checklist_keys"), classes="fu-keys")
-        yield DataTable(id="checklist", cursor_type="row")
+        yield RowTable(id="checklist", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

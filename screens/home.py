@@ -17,6 +17,7 @@ from facilitator.i18n import Translator
 from facilitator.rules.errors import RuleError
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen
+from screens.widgets import RowTable
 
 
 class HomeScreen(Screen[None]):
@@ -46,7 +47,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label(self.t("home.title"), classes="section")
-        yield DataTable(id="meetings", cursor_type="row")
+        yield RowTable(id="meetings", cursor_type="row")
         yield Static("", id="home-empty")
         yield Static("", id="home-clock")
         from screens.keybar import KeyBar

@@ -22,7 +22,7 @@ from screens.carryover import carry_over_lines
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
-from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
+from screens.widgets import NfcInput, NfcTextArea, RowTable, StateCheckbox
 
 
 class PrepareScreen(Screen[None]):
@@ -71,10 +71,10 @@ class PrepareScreen(Screen[None]):
                 yield Static("", id="prep-clock")
                 yield Label(self.t("prep.officials"), classes="section")
                 yield Label(self.t("prep.officials_keys"), classes="prep-keys")
-                yield DataTable(id="prep-officials", cursor_type="row")
+                yield RowTable(id="prep-officials", cursor_type="row")
                 yield Label(self.t("prep.petitions"), classes="section")
                 yield Label(self.t("prep.petitions_keys"), classes="prep-keys")
-                yield DataTable(id="prep-petitions", cursor_type="row")
+                yield RowTable(id="prep-petitions", cursor_type="row")
         yield KeyBar()
 
     def on_mount(self) -> None:

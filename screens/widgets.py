@@ -119,6 +119,25 @@ def speaker_label(s: Speaker, t: Translator) -> str:
     return f"{s.name}{turn}{prio}"
 
 
+class RowTable(DataTable[Any]):
+    """A list of rows (petitions, meetings, assignments): Home / End go to the first / last
+    row, as a secretary expects of a list (DataTable scrolls sideways with them); PageUp /
+    PageDown move the cursor a page."""
+
+    BINDINGS = [
+        Binding("home", "first_row", show=False),
+        Binding("end", "last_row", show=False),
+    ]
+
+    def action_first_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1)
+
+
 class QueueTable(DataTable[str | Text]):
     """The speakers in queue order; row keys are speaker ids.
 
