@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from textwrap import shorten
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -290,31 +292,41 @@ class ConclusionScreen(Screen[Any]):
         minutes, rest = statistics.minutes_seconds(seconds)
         return self.t("duration", minutes=minutes, seconds=rest)
 
-    def open_text(self, shown: int = 8) -> str:
-        """Undecided petitions and waiting speakers, listed before the question."""
+    def open_text(self, budget: int = 9, width: int = 72) -> str:
+        """Undecided petitions and waiting speakers, listed before the question in the lines
+        the note shows without scrolling (``budget``, 9 at 80×24): every waiting person by
+        name, one after the other ("Phạm Thị Hòa (xóm Giữa), Vũ Đức Lợi (xóm Chùa), …"), as
+        many as fit and then "… và N người nữa"; the petitions one a line in what is left
+        (the header said "Còn 11 người đang chờ" above a single name: the rest were below,
+        out of sight, in a box that did not look scrollable)."""
         items = open_items(self.console.store, self.console.meeting_id)
+        petitions = [f"{p.seq}. {' '.join(p.content.split())}" for p in items.undecided]
+        people = [
+            s.name + (f" ({place_words(s.hamlet)})" if s.hamlet else "") for s in items.waiting
+        ]
+        if not petitions and not people:
+            return self.t("conclusion.nothing_open")
+        room = budget - bool(petitions) - bool(people)  # the two headers
+        people_lines = len(pack_names(people, width, None, lambda n: "")) if people else 0
+        # The petitions take what the names leave, at least three lines while they have them.
+        petition_room = max(room - people_lines, min(len(petitions), 3))
         lines: list[str] = []
-        for key, more, rows in (
-            (
-                "conclusion.open_petitions",
-                "conclusion.more",
-                [f"{p.seq}. {p.content}" for p in items.undecided],
-            ),
-            (
-                "conclusion.open_speakers",
-                "conclusion.more_people",
-                [
-                    s.name + (f" ({place_words(s.hamlet)})" if s.hamlet else "")
-                    for s in items.waiting
-                ],
-            ),
-        ):
-            if rows:
-                lines.append(self.t(key, count=len(rows)))
-                lines += [f"  • {shorten(row, 70, placeholder=' …')}" for row in rows[:shown]]
-                if len(rows) > shown:
-                    lines.append("  " + self.t(more, count=len(rows) - shown))
-        return "\n".join(lines) or self.t("conclusion.nothing_open")
+        if petitions:
+            lines.append(self.t("conclusion.open_petitions", count=len(petitions)))
+            shown = petitions if len(petitions) <= petition_room else petitions[: petition_room - 1]
+            lines += [f"  • {shorten(row, width - 2, placeholder=' …')}" for row in shown]
+            if len(shown) < len(petitions):
+                lines.append("  " + self.t("conclusion.more", count=len(petitions) - len(shown)))
+            room -= len(lines) - 1
+        if people:
+            lines.append(self.t("conclusion.open_speakers", count=len(people)))
+            lines += pack_names(
+                people,
+                width,
+                max(room, 1),
+                lambda n: self.t("conclusion.more_people", count=n),
+            )
+        return "\n".join(lines)
 
     def _concluded(self, done: bool | None) -> None:
         if not done:
@@ -368,6 +380,35 @@ class ConclusionScreen(Screen[Any]):
     def action_back(self) -> None:
         self.action_save_text()
         self.dismiss(None)
+
+
+def pack_names(
+    names: list[str], width: int, most: int | None, more: Callable[[int], str]
+) -> list[str]:
+    """The names one after the other, each whole on a line ("  A (xóm X), B (xóm Y),"), in at
+    most ``most`` lines: the names that do not fit are counted at the end (``more(n)``)."""
+
+    def lines_of(words: list[str]) -> list[str]:
+        out: list[str] = []
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else f"  {word}"
+            if line and cell_len(candidate) > width:
+                out.append(line)
+                candidate = f"  {word}"
+            line = candidate
+        return [*out, line] if line else out
+
+    for shown in range(len(names), -1, -1):
+        words = [f"{n}," for n in names[:shown]]
+        if shown == len(names):
+            words[-1] = words[-1].removesuffix(",")
+        else:
+            words.append(more(len(names) - shown))
+        lines = lines_of(words)
+        if most is None or len(lines) <= most:
+            return lines
+    return lines_of([more(len(names))])
 
 
 # One key per outcome in the answer dialogs (F-keys: letters are typed into the fields).

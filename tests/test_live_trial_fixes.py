@@ -25,3 +25,25 @@ async def test_home_end_and_pages_in_the_petitions_list(tmp_path, clock):
         assert table.cursor_row > 0
         await pilot.press("pageup")
         assert table.cursor_row == 0
+
+
+async def test_conclude_question_names_the_waiting_people(tmp_path, clock):
+    """F9, F9: "Còn 12 người đang chờ" is followed by their names, as many as the note shows
+    without scrolling, then how many more (it showed one name and hid eleven)."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        note = str(app.screen.query_one("#form-note").render()).splitlines()
+        assert len(note) <= 9  # the box shows nine lines
+        at = note.index("Còn 12 người đang chờ phát biểu (sẽ không được gọi):")
+        names = " ".join(line.strip() for line in note[at + 1 :])
+        assert names.startswith("Nguyễn Văn Thành (xóm Đình), Phạm Thị Hòa (xóm Giữa), ")
+        shown = names.count("(xóm")
+        assert shown >= 8
+        assert names.endswith(f", … và {12 - shown} người nữa")
+        box = app.screen.query_one("#form-note-box")
+        assert box.max_scroll_y == 0  # nothing hidden below
