@@ -363,6 +363,24 @@ class FacilitatorApp(StoreApp):
             group="backup",
         )
 
+    async def action_quit(self) -> None:
+        """ctrl+q (and "Thoát" in the palette): what is being typed is saved, a backup copy is
+        made (a laptop whose power may fail: the copy at quitting is the one found the next
+        morning), then the window closes. A copy that cannot be made is said in one line once
+        the window has closed; the meeting itself is saved."""
+        for screen in reversed(self.screen_stack):
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
+        problems: list[object] = []
+        self.store.auto_backup("quit", on_problem=problems.append)
+        note = None
+        if problems:
+            from rich.text import Text
+
+            note = Text(self.t("msg.backup_failed", error=self.t.error(problems[0])))
+        self.exit(message=note)
+
     def backup_problem(self, message: str) -> None:
         """A backup that failed (a full disk) is a warning: the meeting itself is saved."""
         text = self.t("msg.backup_failed", error=self.t.error(message))

@@ -177,6 +177,7 @@ def conclude(
         store.update_meeting(meeting.id, **values)
         store.forget_cards(meeting.id)  # the hashes of scanned ID cards: for the meeting only
         store.log(meeting.id, "meeting.concluded", {})
+    console.backup("concluded")  # a copy of the whole meeting as concluded (SPEC §9)
 
 
 def save_conclusion_text(console: Console, conclusion: str, assessment: str = "") -> None:

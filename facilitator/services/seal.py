@@ -174,6 +174,7 @@ def seal(console: Console, by: str = "") -> Seal:
             raise RuleError("seal.already_sealed")
         made = _add_seal(store, meeting.id, by, "", {})
         store.log(meeting.id, "minutes.sealed", {"seal": made.seq, "code": made.code})
+    console.backup("sealed")  # a copy of the minutes as the hall approved them
     return made
 
 
@@ -207,6 +208,7 @@ def amendment(console: Console, by: str, why: str) -> Iterator[dict[str, Any]]:
             "minutes.amended",
             {"seal": made.seq, "code": made.code, "by": by, "why": why, **change},
         )
+    console.backup("amended")  # a copy under the new seal
 
 
 def entry_id_at(store: Store, meeting_id: int, number: int) -> int:
