@@ -53,6 +53,10 @@ POLL_SECONDS = 0.25  # another process's write (the desk's) shows within ~0.25 s
 SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget is 1 s
 
 
+# The keys dimmed while no speech runs, and their actions (check_action).
+DIMMED_KEYS = {"f4": "toggle_timer", "f5": "extend", "f6": "end_speech"}
+
+
 class LiveScreen(Screen[None]):
     # Focus goes straight to the minutes: Textual's default (the first focusable widget, the
     # queue) would restyle the queue table twice more before the first frame.
@@ -215,7 +219,12 @@ class LiveScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """A key typed into the editor that takes no typing (sealed minutes, a read-only file)
-        says why on the top line: nothing typed vanishes without a word."""
+        says why on the top line: nothing typed vanishes without a word. So does a dimmed
+        F4–F6 pressed while no speech runs (it was silent; what is typed stays)."""
+        dimmed = DIMMED_KEYS.get(event.key)
+        if dimmed and self.check_action(dimmed, ()) is None:
+            self.say(self.t("msg.no_slot"))
+            return
         editor = self.query_one("#editor", NfcTextArea)
         if self.focused is not editor or not editor.read_only:
             return

@@ -47,3 +47,23 @@ async def test_conclude_question_names_the_waiting_people(tmp_path, clock):
         assert names.endswith(f", … và {12 - shown} người nữa")
         box = app.screen.query_one("#form-note-box")
         assert box.max_scroll_y == 0  # nothing hidden below
+
+
+async def test_a_dimmed_key_says_why_and_keeps_the_typing(tmp_path, clock):
+    """F4, F5 or F6 with no speech running: the key does nothing, the message line says
+    why (it was silent), and the words typed stay, with typing going on after them."""
+    from screens.widgets import NfcTextArea
+
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("f4", "f5", "f6"):
+            app.screen.say("")
+            await pilot.press(*"ab", key, *"c ")
+            await pilot.pause()
+            line = str(app.screen.query_one("#live-message").render())
+            assert line == "No speaking slot is running"
+        editor = app.screen.query_one("#editor", NfcTextArea)
+        assert editor.text == "abc abc abc "
+        assert editor.has_focus
+        assert app.store.current_slot(app.meeting_id) is None
