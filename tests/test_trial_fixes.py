@@ -457,13 +457,33 @@ async def test_queue_number_stays_with_the_citizen_when_moved(tmp_path, clock):
 
 
 # ----- 9. documents: no filler, the responsible with his position, attendance sized ------------
-def test_notice_leaves_dotted_lines_where_no_assessment_was_typed(console, clock):
+def test_notice_leaves_dotted_lines_where_nothing_was_typed(console, clock):
+    from facilitator.services.conclusion import conclude
+
+    console.next_phase()
+    conclude(console, "")  # neither an assessment nor the chair's conclusion typed
+    text = paragraphs(console, "conclusion")
+    i = text.index("1. Đánh giá chung")
+    assert text[i + 1 : i + 4] == [
+        "…" * 32,  # written on by hand
+        "…" * 32,
+        "2. Các nội dung đã được trả lời, tiếp thu tại hội nghị",
+    ]
+    assert not any("Hội nghị được tổ chức đúng kế hoạch" in t for t in text)
+
+
+def test_notice_prints_the_chairs_conclusion_instead_of_dotted_lines(console, clock):
+    """Only the chair's conclusion typed (the demo): it is printed under "1. Đánh giá chung",
+    with no dotted lines above it (a trial found them above the typed words, as if blank)."""
     play_demo(console, clock.advance)
     text = paragraphs(console, "conclusion")
     i = text.index("1. Đánh giá chung")
-    assert text[i + 1 : i + 3] == ["…" * 32, "…" * 32]  # written on by hand
-    assert text[i + 3] == console.meeting.conclusion.split("\n")[0]  # then the chair's words
-    assert not any("Hội nghị được tổ chức đúng kế hoạch" in t for t in text)
+    assert text[i + 1 : i + 3] == [
+        "Chủ tịch UBND xã ghi nhận các ý kiến của nhân dân; yêu cầu các bộ phận chuyên môn giải "
+        "quyết dứt điểm các nội dung được giao, trả lời nhân dân đúng thời hạn.",
+        "2. Các nội dung đã được trả lời, tiếp thu tại hội nghị",
+    ]
+    assert not any("……" in t for t in text)
 
 
 def test_notice_prints_the_assessment_typed(console, clock):
@@ -474,7 +494,7 @@ def test_notice_prints_the_assessment_typed(console, clock):
     save_conclusion_text(console, conclude_text, "Hội nghị diễn ra dân chủ.")
     text = paragraphs(console, "conclusion")
     i = text.index("1. Đánh giá chung")
-    assert text[i + 1] == "Hội nghị diễn ra dân chủ."
+    assert text[i + 1 : i + 3] == ["Hội nghị diễn ra dân chủ.", conclude_text]
     assert "…" * 32 not in text
 
 

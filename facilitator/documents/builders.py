@@ -700,8 +700,10 @@ def _conclusion_opening(doc: OfficialDocument, record: MeetingRecord, groups: _O
         "biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau:"
     )
     doc.heading("1. Đánh giá chung")
-    if not meeting.assessment.strip():
-        # Nothing typed: room to write the assessment by hand, never words nobody chose.
+    if not (meeting.assessment.strip() or (meeting.conclusion or "").strip()):
+        # Nothing typed: room to write the assessment by hand, never words nobody chose. What
+        # was typed (the assessment or the chair's conclusion) is printed instead of the dots,
+        # never under them: dotted lines above it read as a part left blank.
         for _ in range(2):
             doc.para(DOTTED_LINE, indent=False)
     for line in meeting.assessment.split("\n"):
