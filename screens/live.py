@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Label, Static
 from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.rules.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
+from facilitator.rules.clock import local
 from facilitator.rules.models import SlotRecord, Speaker
 from facilitator.rules.slot import Phase, SlotState
 from facilitator.rules.text import MAX_LONG
@@ -139,6 +140,7 @@ class LiveScreen(Screen[None]):
         self.tick_timer: Timer | None = None
         self.alerted: tuple[int, Phase] | None = None
         self.shown_countdown: tuple[str, str] | None = None
+        self.shown_header = ""
 
     # ----- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -257,8 +259,17 @@ class LiveScreen(Screen[None]):
             f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
             f"{meeting.date:%d/%m/%Y} · {status}{closed}"
         )
-        # Beside a message on the top line: the village and the state, whole.
-        self.header_short = f"{meeting.village} · {status}{closed}"
+        # Beside a message on the top line: the commune and village and the phase (the
+        # state before and after the meeting), cut with "…" when the message leaves no room
+        # (it was "Đông Phong · đang họp": the commune, date and phase silently dropped).
+        phases = store.phases(mid)
+        at = meeting.phase_index
+        phase = (
+            f"{at + 1}. {self.t.phase(phases[at].name)}"
+            if meeting.status == "live" and 0 <= at < len(phases)
+            else status
+        )
+        self.header_short = f"{meeting.commune} - {meeting.village} · {phase}{closed}"
         self.show_header()
         # After "Thông qua biên bản" nothing typed here could be saved: the editor says so by
         # taking no typing, instead of showing words that are not in the record.
@@ -377,6 +388,7 @@ class LiveScreen(Screen[None]):
         if self.readonly:
             return
         self.flush()
+        self.show_header()  # the clock on the top line
         if self.console.meeting.status == "live":
             self.console.heartbeat()
             self.watcher.mark_seen()
@@ -492,9 +504,12 @@ class LiveScreen(Screen[None]):
         if not hasattr(self, "header_full"):
             return
         message = self.query_one("#live-message", Static).display
-        self.query_one("#live-header", Static).update(
-            self.header_short if message else self.header_full
-        )
+        # The time of day first (never the part cut), then the meeting (CSS: "…" at the cut).
+        clock = f"{local(self.console.now()):%H:%M}"
+        text = f"{clock} · {self.header_short if message else self.header_full}"
+        if text != self.shown_header:
+            self.shown_header = text
+            self.query_one("#live-header", Static).update(text)
 
     def _do(self, fn: Any, *args: Any) -> Any:
         self.refused = True  # until it has run: no "queue empty" line after a refusal

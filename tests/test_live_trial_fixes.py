@@ -67,3 +67,45 @@ async def test_a_dimmed_key_says_why_and_keeps_the_typing(tmp_path, clock):
         assert editor.text == "abc abc abc "
         assert editor.has_focus
         assert app.store.current_slot(app.meeting_id) is None
+
+
+def top_line(app) -> tuple[str, str]:
+    header = app.screen.query_one("#live-header")
+    message = app.screen.query_one("#live-message")
+    return header.render_line(0).text.strip(), message.render_line(0).text.strip()
+
+
+async def test_header_beside_a_message_keeps_commune_phase_and_clock(tmp_path, clock):
+    """80×24: beside a message the top line keeps the clock, the commune and village and the
+    phase (it showed "Đông Phong · đang họp"); what does not fit ends in "…"."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header, message = top_line(app)
+        assert header == "08:00 · Điều hành · Bình Lãng - Đông Phong · 28/10/2021 · chuẩn bị"
+        await pilot.press("f8")
+        await pilot.pause()
+        header, message = top_line(app)
+        assert (header, message) == (
+            "08:00 · Bình Lãng - Đông Phong · 1. Khai mạc",
+            "Chuyển sang: Khai mạc",
+        )
+        app.screen.say("Mời Nguyễn Văn Thành phát biểu tiếp theo, xin giữ trật tự")
+        await pilot.pause()
+        header, message = top_line(app)
+        assert header.startswith("08:00 · Bình Lãng - Đông")
+        assert header.endswith("…")
+        assert message.endswith("…")
+
+
+async def test_header_at_120_columns(tmp_path, clock):
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        header, message = top_line(app)
+        assert (header, message) == (
+            "08:00 · Bình Lãng - Đông Phong · 1. Opening",
+            "Now: Opening",
+        )

@@ -276,7 +276,7 @@ async def test_the_live_screen_at_80x24_cuts_no_words(tmp_path, clock):
         live = app.screen
         header = live.query_one("#live-header")
         text = str(header.render())
-        assert text == "Đông Phong · đang họp"
+        assert text == "08:00 · Bình Lãng - Đông Phong · 3. Nhân dân phát biểu"
         assert cell_len(text) <= header.region.width - 2
         queue = live.query_one(QueueTable)
         used = sum(c.get_render_width(queue) for c in queue.columns.values())
