@@ -928,7 +928,11 @@ def verify_(settings: Settings, target: str) -> None:
         )
         return
     code = verdict.seal.code if verdict.seal else "—"
-    click.echo(t("verify.broken", code=code, problem=t.error(verdict.problem)))
+    if getattr(verdict.problem, "key", "") == "seal.imported":
+        # Not a mismatch: a seal made elsewhere cannot be checked item by item here.
+        click.echo(t("verify.elsewhere", code=code, problem=t.error(verdict.problem)))
+    else:
+        click.echo(t("verify.broken", code=code, problem=t.error(verdict.problem)))
     sys.exit(1)
 
 

@@ -476,6 +476,7 @@ VI: dict[str, str] = {
     "amend.done": "Đã đính chính; niêm phong {seq}. Mã xác thực mới: {code} ({time})",
     "verify.intact": "Biên bản nguyên vẹn. Mã xác thực: {code} ({time}; {count} lần niêm phong)",
     "verify.broken": "Biên bản KHÔNG khớp mã xác thực {code}: {problem}",
+    "verify.elsewhere": "Mã xác thực {code}: {problem}",
     "verify.usage": "cần số hội nghị (ID) hoặc tệp .zip",
     "cli.draft": "Hội nghị chưa kết luận: văn bản là DỰ THẢO (có chữ DỰ THẢO trên tiêu đề).",
     "cli.no_db_yet": (
@@ -1017,6 +1018,7 @@ EN: dict[str, str] = {
     "amend.done": "Amended; seal {seq}. New verification code: {code} ({time})",
     "verify.intact": "The minutes are intact. Verification code: {code} ({time}; {count} seal(s))",
     "verify.broken": "The minutes do NOT match verification code {code}: {problem}",
+    "verify.elsewhere": "Verification code {code}: {problem}",
     "verify.usage": "needs a meeting number (ID) or a .zip file",
     "cli.draft": "The meeting is not concluded: the document is a DRAFT (DỰ THẢO above the title).",
     "cli.no_db_yet": (

@@ -360,6 +360,14 @@ _BOTH: dict[str, tuple[str, str]] = {
         "cannot amend «{key}»; these can be: {keys}",
     ),
     "seal.conclusion": ("kết luận của chủ tọa", "the chair's conclusion"),
+    "seal.imported": (
+        "biên bản được thông qua ở cơ sở dữ liệu khác (hội nghị số {meeting} ở đó) và nhận qua tệp "
+        "hội nghị: chuỗi mã xác thực khớp, nhưng từng nội dung chỉ đối chiếu được ở cơ sở dữ liệu "
+        "đó hoặc với gói lưu trữ (facilitator verify TỆP.zip)",
+        "the minutes were sealed in another database (meeting {meeting} there) and came in a "
+        "meeting file: the seal chain adds up, but each item can only be checked in that "
+        "database or against the archive bundle (facilitator verify FILE.zip)",
+    ),
     # ----- archive bundles ------------------------------------------------------------------
     "archive.not_zip": ("{name}: không phải tệp .zip đọc được", "{name}: not a readable .zip file"),
     "archive.no_manifest": (
@@ -403,6 +411,19 @@ _BOTH: dict[str, tuple[str, str]] = {
     "mf.bad_format": ("không đúng dạng: {value}", "wrong format: {value}"),
     "mf.out_of_range": ("ngoài khoảng cho phép: {value}", "out of the allowed range: {value}"),
     "mf.item_count": ("số phần tử không hợp lệ: {count}", "wrong number of items: {count}"),
+    "mf.seal_not_concluded": (
+        "chỉ hội nghị đã kết luận mới có biên bản được thông qua",
+        "only a concluded meeting has sealed minutes",
+    ),
+    "mf.seal_order": ("cần là lần niêm phong số {number}", "must be seal number {number}"),
+    "mf.seal_chain": (
+        "không nối với mã của lần niêm phong trước",
+        "does not link to the previous seal's digest",
+    ),
+    "mf.seal_digest": (
+        "mã xác thực không khớp với nội dung lần niêm phong",
+        "the digest does not match what the seal records",
+    ),
     # ----- the database file ----------------------------------------------------------------
     "store.no_day": (
         "không có ngày {day} trong lịch đã ghi",

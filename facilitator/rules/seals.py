@@ -77,9 +77,16 @@ class Seal:
     previous: str
     items: list[list[str]]
     digest: str
+    # A seal that came in a meeting file was made in another database: the number the meeting
+    # had there is part of its digest (its items name that database's rows). None: made here.
+    origin: int | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Seal:
+        items = json.loads(row["items"])
+        origin = None
+        if isinstance(items, dict):  # {"meeting": N, "items": [...]}: imported (see origin)
+            origin, items = items["meeting"], items["items"]
         return cls(
             id=row["id"],
             meeting_id=row["meeting_id"],
@@ -89,9 +96,15 @@ class Seal:
             why=row["reason"],
             change=json.loads(row["change"]),
             previous=row["previous"],
-            items=json.loads(row["items"]),
+            items=items,
             digest=row["digest"],
+            origin=origin,
         )
+
+    @property
+    def sealed_meeting(self) -> int:
+        """The meeting's number where it was sealed (what the digest covers)."""
+        return self.origin if self.origin is not None else self.meeting_id
 
     @property
     def code(self) -> str:
@@ -100,7 +113,7 @@ class Seal:
 
     def expected_digest(self) -> str:
         return seal_digest(
-            meeting_id=self.meeting_id,
+            meeting_id=self.sealed_meeting,
             seq=self.seq,
             at=self.at,
             by=self.by,

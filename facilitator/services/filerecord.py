@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from facilitator.rules.models import (
 )
 from facilitator.rules.profile import Profile
 from facilitator.rules.record import EventRow, MeetingRecord, SlotRow
+from facilitator.rules.seals import Seal
 from facilitator.services.meetingfile import _c, _c_profile, _date, _ts, entry_text, validate
 
 MEETING_ID = 1  # the id the meeting would have in a new database
@@ -65,7 +67,7 @@ def record_from_file(data: dict[str, Any], now: str) -> MeetingRecord:
         petitions=petitions,
         checklist=_checklist(data),
         publications=_publications(data),
-        seals=(),  # a meeting file carries no seal
+        seals=_seals(data),
         events=_events(data, ids, [p.id for p in petitions]),
         rules=DEFAULT_RULES,
         calendar=WorkCalendar(),
@@ -240,6 +242,26 @@ def _petitions(data: dict[str, Any], ids: list[int], day: dt.date) -> tuple[Peti
             )
         out.append(petition)
     return tuple(out)
+
+
+def _seals(data: dict[str, Any]) -> tuple[Seal, ...]:
+    """The seal chain the file carries, as the import keeps it (see meetingfile._import_seals)."""
+    return tuple(
+        Seal(
+            id=i,
+            meeting_id=MEETING_ID,
+            seq=seal["seq"],
+            at=seal["at"],
+            by=unicodedata.normalize("NFC", seal["by"]),
+            why=unicodedata.normalize("NFC", seal.get("why", "")),
+            change=seal.get("change", {}),
+            previous=seal.get("previous", ""),
+            items=seal["items"],
+            digest=seal["digest"],
+            origin=seal["meeting"],
+        )
+        for i, seal in enumerate(data.get("seals", []), start=1)
+    )
 
 
 def _checklist(data: dict[str, Any]) -> tuple[tuple[str, dt.date], ...]:

@@ -7,6 +7,7 @@ import functools
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from facilitator.rules.kinds import is_ordinary, law_refusal
 from facilitator.rules.legacy import strip_generated_header
 from facilitator.rules.models import DEFAULT_AGENDA, Meeting, MinutesEntry, Speaker
 from facilitator.rules.record import EventRow, MeetingRecord
+from facilitator.rules.seals import Seal, seal_digest
 from facilitator.rules.text import MAX_LONG, TextError, clean, visible
 from facilitator.services.files import os_reason
 
@@ -144,6 +146,23 @@ def export_record(record: MeetingRecord) -> dict[str, Any]:
         ],
         "profile": record.profile.to_dict(),
         "events": [_export_event(e, ref) for e in record.events],
+        **({"seals": [_export_seal(seal) for seal in record.seals]} if record.seals else {}),
+    }
+
+
+def _export_seal(seal: Seal) -> dict[str, Any]:
+    """One seal as recorded (all of it is hashed: nothing is cleaned or renumbered), with the
+    number the meeting had where it was sealed, which its digest covers."""
+    return {
+        "seq": seal.seq,
+        "meeting": seal.sealed_meeting,
+        "at": seal.at,
+        "by": seal.by,
+        "why": seal.why,
+        "change": seal.change,
+        "previous": seal.previous,
+        "items": seal.items,
+        "digest": seal.digest,
     }
 
 
@@ -615,6 +634,7 @@ def validate(data: Any) -> None:
     _check_profile(data.get("profile") or {})
     for i, p in enumerate(data.get("petitions", [])):
         _check_petition(p, f"petitions[{i}]", len(speakers), day)
+    _check_seals(data)
 
 
 def _check_schema(data: Any) -> None:
@@ -731,6 +751,37 @@ def _check_profile(profile: dict[str, Any]) -> None:
             for doc, lines in value.items():
                 for j, item in enumerate(lines):
                     _text(item, f"profile.{key}.{doc}[{j}]")
+
+
+def _check_seals(data: dict[str, Any]) -> None:
+    """The seal chain (SPEC §7c) as a chain: only on a concluded meeting, numbered 1, 2, …,
+    each linked to the one before, each digest what its contents give. A file whose seal does
+    not add up is refused: its biên bản would print "được hội nghị thông qua" and a code that
+    nothing stands behind."""
+    seals = data.get("seals") or []
+    if seals and data["meeting"].get("status") not in ("concluded", "closed"):
+        raise MeetingFileError("mf.seal_not_concluded", "seals")
+    previous = ""
+    for i, seal in enumerate(seals):
+        where = f"seals[{i}]"
+        if seal["seq"] != i + 1:
+            raise MeetingFileError("mf.seal_order", f"{where}.seq", number=i + 1)
+        _stamp(seal["at"], f"{where}.at")
+        if seal.get("previous", "") != previous:
+            raise MeetingFileError("mf.seal_chain", f"{where}.previous")
+        expected = seal_digest(
+            meeting_id=seal["meeting"],
+            seq=seal["seq"],
+            at=seal["at"],
+            by=seal["by"],
+            why=seal.get("why", ""),
+            change=seal.get("change", {}),
+            previous=previous,
+            items=seal["items"],
+        )
+        if seal["digest"] != expected:
+            raise MeetingFileError("mf.seal_digest", f"{where}.digest")
+        previous = seal["digest"]
 
 
 def _check_petition(p: dict[str, Any], where: str, speaker_count: int, day: dt.date) -> None:
@@ -884,6 +935,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
         _import_publication(store, meeting_id, data.get("publication", []))
         back = {"speaker": ids, "follows": ids, "petition": petition_ids}
         _import_events(store, meeting_id, data.get("events", []), back)
+        _import_seals(store, meeting_id, data.get("seals", []))
         # Logged outside the meeting so that export -> import -> export gives the same file.
         store.log(None, "meeting.imported", {"meeting": meeting_id})
     return meeting_id
@@ -1126,4 +1178,22 @@ def _import_events(
         }
         store.add_imported_event(
             meeting_id, _ts(e["at"]), e.get("actor", "import"), e["kind"], payload
+        )
+
+
+def _import_seals(store: Store, meeting_id: int, seals: list[dict[str, Any]]) -> None:
+    """The seal chain as the file carries it (hashed: kept as it is, NFC), each marked with the
+    meeting's number where it was sealed: the imported meeting reads as sealed (its biên bản
+    says "được hội nghị thông qua" with the same code) and changes only by amendment."""
+    for seal in seals:
+        store.add_seal(
+            meeting_id,
+            seq=seal["seq"],
+            sealed_at=seal["at"],
+            sealed_by=unicodedata.normalize("NFC", seal["by"]),
+            reason=unicodedata.normalize("NFC", seal.get("why", "")),
+            change=json.dumps(seal.get("change", {}), ensure_ascii=False, sort_keys=True),
+            previous=seal.get("previous", ""),
+            items=json.dumps({"meeting": seal["meeting"], "items": seal["items"]}),
+            digest=seal["digest"],
         )
