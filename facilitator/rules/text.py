@@ -41,7 +41,16 @@ def clean(text: str | None, *, multiline: bool = False, limit: int = MAX_SHORT) 
     """
     if text is None:
         return ""
-    value = nfc(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    value = nfc(str(text))
+    if value.isprintable() and "  " not in value and "\xa0" not in value:
+        # Already one clean line (most of a meeting file): no line break, tab, control,
+        # format or escape character (none of them is printable), no run of spaces. The
+        # steps below would only strip it.
+        value = value.strip()
+        if len(value) > limit:
+            raise TextError("text.too_long", length=len(value), limit=limit)
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     if not multiline:
         value = value.replace("\n", " ").replace("\t", " ")
     else:
