@@ -314,7 +314,9 @@ def load(path: Path) -> dict[str, Any]:
         ) from exc
     # A lone surrogate can only come from a \\udXXX escape in the text: without one, no value
     # needs encoding to be checked.
-    _check_values(data, texts=_SURROGATE_ESCAPE.search(text) is not None)
+    texts = _SURROGATE_ESCAPE.search(text) is not None
+    if texts or not _plain_values(data):
+        _check_values(data, texts=texts)
     return _Checked(data) if isinstance(data, dict) else data
 
 
@@ -324,6 +326,40 @@ class _Checked(dict):  # type: ignore[type-arg]
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _plain_values(value: Any, depth: int = 0) -> bool:
+    """True when nothing in ``value`` (a file's contents without a lone surrogate) is one
+    that ``_check_values`` refuses: checked in one quick pass, without the paths. False
+    also for anything unusual (a value not from JSON, nesting near the limit): then
+    ``_check_values`` walks the file, finds the first problem and names its path."""
+    kind = type(value)
+    if kind is dict:
+        items: Iterable[Any] = value.values()
+    elif kind is list:
+        items = value
+    else:
+        return False
+    if depth >= _DEPTH - 1:
+        return False
+    below = depth + 1
+    for v in items:
+        kind = type(v)
+        if kind is str:
+            if len(v) > MAX_LONG:
+                return False
+        elif kind is dict or kind is list:
+            if not _plain_values(v, below):
+                return False
+        elif kind is int:
+            if not -_SQLITE_INT <= v <= _SQLITE_INT:
+                return False
+        elif kind is float:
+            if not math.isfinite(v):
+                return False
+        elif v is not None and kind is not bool:
+            return False
+    return True
 
 
 def _check_values(data: Any, texts: bool = True) -> None:
