@@ -555,6 +555,14 @@ class Store:
         )
         return row["id"] if row else None
 
+    def last_ended_meeting_id(self) -> int | None:
+        """The meeting concluded (or sealed) last, if any."""
+        row = self._row(
+            "SELECT id FROM meetings WHERE status IN ('concluded', 'closed') "
+            "AND ended_at IS NOT NULL ORDER BY ended_at DESC, id DESC LIMIT 1"
+        )
+        return row["id"] if row else None
+
     def followed_meeting_id(self, fixed: int | None, *, or_draft: bool = False) -> int | None:
         """The meeting a chair view or desk follows: the one asked for, else the live one,
         else (for the desk, registering ahead of the day) the latest draft."""

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
 from db.store import Store
 from facilitator.i18n import Translator
-from facilitator.rules.models import SlotRecord
+from facilitator.rules.clock import local
+from facilitator.rules.models import Meeting, SlotRecord, Speaker
 from facilitator.rules.slot import SlotState
-from facilitator.services.hall import read_hall
+from facilitator.services.hall import HallState, read_hall
 from facilitator.services.live import Console, place_words
 from facilitator.services.readback import PAGE_WIDTH, ReadBack
 from screens.bigclock import BigClock
@@ -30,6 +32,11 @@ class ChairScreen(Screen[None]):
     # at its smallest size (7 lines); below that the clock and the next five would not fit.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MEDIUM_LINES, "-medium"), (40, "-tall")]
 
+    # What the view shows follows the hall's state, reread each time another window writes
+    # (StoreWatcher.Changed); the clock ticks while the slot's time runs.
+    hall: reactive[HallState | None] = reactive(None, repaint=False, always_update=True)
+    slot: reactive[SlotRecord | None] = reactive(None, repaint=False)
+
     def __init__(self, store: Store, t: Translator, meeting_id: int | None):
         super().__init__()
         self.store = store
@@ -38,7 +45,6 @@ class ChairScreen(Screen[None]):
         self.fixed_meeting = meeting_id
         self.console: Console | None = None
         self.tick_timer: Timer | None = None
-        self.slot: SlotRecord | None = None
         self.shown_state: tuple[str, str] | None = None
         self.readback: ReadBack | None = None
 
@@ -75,39 +81,54 @@ class ChairScreen(Screen[None]):
         # One read transaction per refresh (read_hall): the speaker, the slot and the queue
         # shown together are one state of the meeting, even while the secretary writes. After
         # the meeting its biên bản may be read back.
-        state = read_hall(self.store, self.fixed_meeting, readback=True)
-        meeting_id, meeting = state.meeting_id, state.meeting
-        self.set_class(False, "-readback")
-        if meeting_id is None or meeting is None:
+        self.hall = read_hall(self.store, self.fixed_meeting, readback=True)
+
+    def watch_hall(self, state: HallState | None) -> None:
+        meeting = state.meeting if state is not None else None
+        if state is None or state.meeting_id is None or meeting is None:
             self.console = None
-            self.query_one("#chair-phase", Static).update(self.t("chair.no_meeting"))
-            for wid in (
-                "#chair-who",
-                "#chair-gist",
-                "#chair-state",
-                "#chair-next",
-                "#chair-status",
-            ):
-                self.query_one(wid, Static).update("")
-            self.query_one(BigClock).show("--:--")
-            self.query_one(BigName).show("")
+            self.show_no_meeting()
             return
-        if self.console is None or self.console.meeting_id != meeting_id:
-            self.console = Console(self.store, meeting_id)
+        if self.console is None or self.console.meeting_id != state.meeting_id:
+            self.console = Console(self.store, state.meeting_id)
         if state.readback_page is not None:
             self.show_readback(state.readback_page)
-            return
+        elif meeting.concluded:
+            self.show_concluded(meeting, state)
+        else:
+            self.show_meeting(meeting, state)
+
+    def watch_slot(self, slot: SlotRecord | None) -> None:
+        """The clock ticks while a speech's time runs (paused, ended or none: it stands)."""
+        if self.tick_timer is not None:
+            if slot is not None and slot.slot.state is SlotState.RUNNING:
+                self.tick_timer.resume()
+            else:
+                self.tick_timer.pause()
+
+    def show_meeting(self, meeting: Meeting, state: HallState) -> None:
+        """The meeting under way: its phase, who speaks, the next five and the clock."""
+        self.set_class(False, "-readback")
+        self.query_one("#chair-phase", Static).update(
+            f"{meeting.village} · {meeting.date:%d/%m/%Y} · {self.phase_words(meeting, state)}"
+        )
+        speakers = list(state.speakers)
+        self.show_speaking(next((s for s in speakers if s.state == "speaking"), None))
+        self.query_one("#chair-next", Static).update(self.next_words(speakers))
+        self.slot = state.slot
+        self.query_one("#chair-status", Static).update(
+            queue_summary(self.t, meeting, speakers, self.slot, state.now, "  ·  ")
+        )
+        self.tick()
+
+    def phase_words(self, meeting: Meeting, state: HallState) -> str:
         phases = state.phases
         if 0 <= meeting.phase_index < len(phases):
             phase = phases[meeting.phase_index]
-            phase_text = f"{meeting.phase_index + 1}/{len(phases)} · {phase.name}"
-        else:
-            phase_text = self.t("chair.waiting_phase")
-        self.query_one("#chair-phase", Static).update(
-            f"{meeting.village} · {meeting.date:%d/%m/%Y} · {phase_text}"
-        )
-        speakers = list(state.speakers)
-        speaking = next((s for s in speakers if s.state == "speaking"), None)
+            return f"{meeting.phase_index + 1}/{len(phases)} · {phase.name}"
+        return self.t("chair.waiting_phase")
+
+    def show_speaking(self, speaking: Speaker | None) -> None:
         who = self.query_one("#chair-who", Static)
         who.set_class(speaking is None, "-nobody")
         if speaking:
@@ -120,36 +141,67 @@ class ChairScreen(Screen[None]):
             who.update(self.t("live.nobody"))
             self.query_one(BigName).show("")
             self.query_one("#chair-gist", Static).update("")
+
+    def next_words(self, speakers: list[Speaker]) -> str:
+        """The next five waiting, with their hamlet and turn."""
         waiting = [s for s in speakers if s.state == "waiting"]
         lines = [f"{self.t('chair.next')}:"]
         for i, s in enumerate(waiting[:5], start=1):
             where = f" ({s.hamlet})" if s.hamlet else ""
             turn = f" · {self.t('live.turn', n=s.turn)}" if s.turn > 1 else ""
             lines.append(f"  {i}. {s.name}{where}{turn}")
-        self.query_one("#chair-next", Static).update("\n".join(lines))
-        self.slot = state.slot
-        self.query_one("#chair-status", Static).update(
-            queue_summary(self.t, meeting, speakers, self.slot, state.now, "  ·  ")
+        return "\n".join(lines)
+
+    def show_no_meeting(self) -> None:
+        self.query_one("#chair-phase", Static).update(self.t("chair.no_meeting"))
+        self.show_still("", "", "--:--", "", "-idle")
+
+    def show_concluded(self, meeting: Meeting, state: HallState) -> None:
+        """After the conclusion (and once sealed): the meeting is over, at what time, and how
+        many turns were heard; nobody is next and nothing is forecast."""
+        ended = f"{local(meeting.ended_at) if meeting.ended_at else state.now:%H:%M}"
+        heard = sum(1 for s in state.speakers if s.state == "done" and s.kind != "answer")
+        self.query_one("#chair-phase", Static).update(
+            f"{meeting.village} · {meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}"
         )
-        if self.tick_timer is not None:
-            running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
-            if running:
-                self.tick_timer.resume()
-            else:
-                self.tick_timer.pause()
-        self.tick()
+        self.query_one("#chair-who", Static).set_class(False, "-nobody")  # the band says it
+        self.show_still(
+            self.t("chair.concluded"),
+            self.t("chair.heard", count=heard),
+            ended,
+            self.t("chair.ended_at", time=ended),
+            "-ended",
+            queue_summary(self.t, meeting, list(state.speakers), None, state.now, "  ·  "),
+        )
+
+    def show_still(
+        self, who: str, gist: str, clock: str, words: str, css: str, status: str = ""
+    ) -> None:
+        """A view with no clock running: no meeting, or the meeting concluded."""
+        self.set_class(False, "-readback")
+        self.slot = None
+        for wid, text in (
+            ("#chair-who", who),
+            ("#chair-gist", gist),
+            ("#chair-state", words),
+            ("#chair-next", ""),
+            ("#chair-status", status),
+        ):
+            self.query_one(wid, Static).update(text)
+        self.query_one(BigName).show("")
+        self.query_one(BigClock).show(clock)
+        self.show_state(words, css)
 
     def show_readback(self, page: int) -> None:
         """The biên bản, page by page as the secretary turns it (đọc lại biên bản)."""
         assert self.console is not None
+        self.slot = None
         if self.readback is None or self.readback.console is not self.console:
             self.readback = ReadBack(self.console)
         pages = self.readback.pages
         page = max(0, min(page, len(pages) - 1))
         meeting = self.console.meeting
         self.set_class(True, "-readback")
-        if self.tick_timer is not None:
-            self.tick_timer.pause()
         self.query_one("#chair-phase", Static).update(
             f"{self.t('readback.title')} · {meeting.village} · {meeting.date:%d/%m/%Y} · "
             + self.t("readback.page", page=page + 1, pages=len(pages))
@@ -166,13 +218,17 @@ class ChairScreen(Screen[None]):
         now = self.store.clock()
         slot = self.slot.slot if self.slot else None
         clock, words, css = slot_words(slot, now, self.t)
-        big = self.query_one(BigClock)
-        big.show(clock)
+        self.query_one(BigClock).show(clock)
+        self.show_state(words, css)
+
+    def show_state(self, words: str, css: str) -> None:
+        """The words under the clock and the colour of both."""
         if (words, css) == self.shown_state:
             return  # nothing to repaint: idle CPU matters on a laptop on battery
         self.shown_state = (words, css)
         state = self.query_one("#chair-state", Static)
         state.update(words)
+        big = self.query_one(BigClock)
         for name in ("-idle", "-normal", "-warning", "-overtime", "-paused", "-ended"):
             state.set_class(name == css, name)
             big.set_class(name == css, name)

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
 
@@ -15,9 +16,10 @@ from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.rules.budget import spoken_seconds
 from facilitator.rules.cccd import looks_like_code
+from facilitator.rules.clock import local
 from facilitator.rules.models import Meeting
 from facilitator.rules.text import TITLES, fold, infer_title
-from facilitator.services.hall import read_hall
+from facilitator.services.hall import HallState, read_hall
 from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import Console, RuleError
 from screens.forms import CardFill
@@ -42,6 +44,12 @@ class DeskScreen(Screen[None]):
         Binding("enter", "register_from_choice", show=False, priority=True),
     ]
 
+    # What the desk shows follows the hall's state, reread each time another window writes
+    # (StoreWatcher.Changed); so do the keys that act on the queue (check_action).
+    hall: reactive[HallState | None] = reactive(
+        None, repaint=False, always_update=True, bindings=True
+    )
+
     def __init__(self, store: Store, t: Translator, meeting_id: int | None):
         super().__init__()
         self.store = store
@@ -49,7 +57,6 @@ class DeskScreen(Screen[None]):
         self.watcher = StoreWatcher(store, POLL_SECONDS)
         self.fixed_meeting = meeting_id
         self.console: Console | None = None
-        self.ended: Meeting | None = None  # the meeting served here, once concluded
         self.names: dict[str, str] = {}
         self.suggested_title: str | None = None
         self.card_digest: str | None = None  # the hash of the card scanned for this entry
@@ -96,40 +103,57 @@ class DeskScreen(Screen[None]):
     def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:
         self.reload()
 
+    @property
+    def meeting(self) -> Meeting | None:
+        """The meeting served here (None: none live, none in preparation)."""
+        return self.hall.meeting if self.hall is not None else None
+
+    def open_meeting(self) -> bool:
+        """A meeting that takes registrations and moves (not concluded)."""
+        return self.meeting is not None and not self.meeting.concluded
+
     def desk_ended(self, key: str = "desk.concluded") -> str:
-        ended = self.ended
+        ended = self.meeting
         assert ended is not None
         return self.t(key, village=ended.village, date=f"{ended.date:%d/%m/%Y}")
 
     def reload(self) -> None:
-        state = read_hall(self.store, self.fixed_meeting, or_draft=True)  # one state of the queue
-        meeting_id, meeting = state.meeting_id, state.meeting
+        self.hall = read_hall(self.store, self.fixed_meeting, or_draft=True)  # one state
+
+    def watch_hall(self, state: HallState | None) -> None:
+        meeting = state.meeting if state is not None else None
         header = self.query_one("#live-header", Static)
-        if meeting_id is None or meeting is None:
-            # The meeting this desk served was concluded: say so over its queue (still shown).
-            ended = self.store.meeting(self.console.meeting_id) if self.console else None
-            self.ended = ended if ended is not None and ended.concluded else self.ended
+        if state is None or state.meeting_id is None or meeting is None:
             self.console = None
-            if self.ended is not None:
-                header.update(f"{self.t('desk.title')} · {self.desk_ended('desk.concluded_short')}")
-            else:
-                header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
+            header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
             self.watcher.mark_seen()
             return
-        if self.console is None or self.console.meeting_id != meeting_id:
-            self.console = Console(self.store, meeting_id)
-        closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
-        header.update(
-            f"{self.t('desk.title')} · {meeting.village} · {meeting.date:%d/%m/%Y}{closed}"
-        )
+        if self.console is None or self.console.meeting_id != state.meeting_id:
+            self.console = Console(self.store, state.meeting_id)
+        header.update(f"{self.t('desk.title')} · {self.meeting_words(meeting)}")
         speakers = list(state.speakers)
         now = state.now
         self.names = {fold(s.name): s.name for s in speakers if s.state != "withdrawn"}
-        self.query_one(QueueTable).show(speakers, spoken_seconds(list(state.finished), now))
+        self.query_one(QueueTable).show(
+            speakers, spoken_seconds(list(state.finished), now), over=meeting.concluded
+        )
         self.query_one("#queue-status", Static).update(
-            queue_summary(self.t, meeting, speakers, state.slot, now)
+            self.concluded_words(meeting)
+            if meeting.concluded  # over: no more registrations, nothing forecast
+            else queue_summary(self.t, meeting, speakers, state.slot, now)
         )
         self.watcher.mark_seen()
+
+    def concluded_words(self, meeting: Meeting) -> str:
+        ended = local(meeting.ended_at or self.store.clock())
+        return self.t("desk.concluded_status", time=f"{ended:%H:%M}")
+
+    def meeting_words(self, meeting: Meeting) -> str:
+        """The meeting in the header: concluded, or its date and whether the list is closed."""
+        if meeting.concluded:
+            return self.desk_ended("desk.concluded_short")
+        closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
+        return f"{meeting.village} · {meeting.date:%d/%m/%Y}{closed}"
 
     @on(Input.Changed, "#desk-name")
     def _name_changed(self, event: Input.Changed) -> None:
@@ -180,8 +204,8 @@ class DeskScreen(Screen[None]):
         self.register()
 
     def register(self) -> None:
-        if self.console is None:
-            said = self.desk_ended() if self.ended is not None else self.t("chair.no_meeting")
+        if self.console is None or not self.open_meeting():
+            said = self.desk_ended() if self.meeting is not None else self.t("chair.no_meeting")
             self.notify(said, severity="error")
             return
         values = {key: self.query_one(f"#desk-{key}", Input).value for key in FIELDS}
@@ -231,7 +255,7 @@ class DeskScreen(Screen[None]):
 
     def action_move(self, step: int) -> None:
         key = self.query_one(QueueTable).selected_id()
-        if self.console is None or key is None:
+        if self.console is None or key is None or not self.open_meeting():
             return
         try:
             self.console.move(int(key), step)
@@ -240,7 +264,7 @@ class DeskScreen(Screen[None]):
         self.reload()
 
     def action_toggle_registration(self) -> None:
-        if self.console is None:
+        if self.console is None or not self.open_meeting():
             return
         is_open = not self.console.meeting.registration_open
         self.console.set_registration_open(is_open)
@@ -267,5 +291,8 @@ class DeskScreen(Screen[None]):
             if isinstance(focused, Select):
                 return not focused.expanded
             return isinstance(focused, Checkbox)
+        if action in ("move", "toggle_registration"):
+            # Dimmed with no meeting to serve, and once it is concluded (registration is over).
+            return True if self.open_meeting() else None
         # Absences and follow-up turns belong to the secretary: hidden at the desk.
         return action not in ("absent", "follow_up")

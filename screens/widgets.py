@@ -166,6 +166,7 @@ class QueueTable(DataTable[str | Text]):
         self.name_width = 20
         self.shown_key: Any = None
         self.spoken: dict[int, float] = {}
+        self.over = False  # the meeting is concluded: the waiting read "not called"
         self.shown_layout: Any = None  # column widths and headers of the rows shown
         self.shown_cells: dict[str, tuple[tuple[str, str], ...]] = {}  # row key -> cells
 
@@ -179,9 +180,13 @@ class QueueTable(DataTable[str | Text]):
 
     RECENT_DONE = 30  # finished speakers kept in view (for a follow-up turn); all waiting shown
 
-    def show(self, speakers: list[Speaker], spoken: dict[int, float] | None = None) -> None:
+    def show(
+        self, speakers: list[Speaker], spoken: dict[int, float] | None = None, *, over: bool = False
+    ) -> None:
+        """``over``: the meeting is concluded, so those still waiting read "not called"."""
         spoken = spoken if spoken is not None else self.spoken
-        key = (speakers, spoken, self.size.width)
+        self.over = over
+        key = (speakers, spoken, self.size.width, over)
         if key == self.shown_key:
             return  # another process saved minutes, not the queue: keep the table as it is
         self.shown_key = key
@@ -211,7 +216,7 @@ class QueueTable(DataTable[str | Text]):
             number = numbers[s.id]
             if s.id in hidden:
                 continue
-            state = self.t("state." + s.state)
+            state = self.t("state." + ("not_called" if over and s.state == "waiting" else s.state))
             if s.state == "speaking":
                 state = "▶ " + state
             elif s.state == "done" and s.id in spoken:
@@ -301,7 +306,7 @@ class QueueTable(DataTable[str | Text]):
 
     def on_resize(self) -> None:
         if hasattr(self, "shown_speakers"):
-            self.show(self.shown_speakers)
+            self.show(self.shown_speakers, over=self.over)
 
     def action_first_row(self) -> None:
         if self.row_count:

@@ -140,9 +140,11 @@ async def test_secretary_turns_the_pages_and_the_chair_view_follows(tmp_path: Pa
         await view.pause(0.4)
         assert secretary.store.readback_page(mid) is None
         assert not chair.screen.has_class("-readback")
+        # After the read-back the view says the meeting is concluded (not "no meeting").
         assert str(chair.screen.query_one("#chair-phase").render()) == (
-            "Chưa có hội nghị nào đang diễn ra"
+            "Đông Phong · 28/10/2021 · đã kết luận"
         )
+        assert str(chair.screen.query_one("#chair-who").render()) == "Hội nghị đã kết luận"
 
 
 async def test_a_correction_made_from_the_read_back_screen(tmp_path: Path):
