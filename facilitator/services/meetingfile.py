@@ -564,9 +564,13 @@ def _build(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
         if object_check is None:
             return None
         checks.append(object_check)
-    if len(checks) == 1:
-        return checks[0]
-    return lambda v: all(check(v) for check in checks)
+    if not checks:
+        return lambda v: True
+    return functools.reduce(_both, checks)
+
+
+def _both(first: Callable[[Any], bool], second: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda v: first(v) and second(v)
 
 
 def _range_check(low: Any, high: Any) -> Callable[[Any], bool]:
@@ -650,8 +654,9 @@ def _schema_errors(data: Any) -> list[Any]:
     return list(validator.iter_errors(checked))
 
 
-def validate(data: Any) -> None:
-    """Schema first (jsonschema names the path), then what a schema cannot say."""
+def validate(data: Any) -> list[str]:
+    """Schema first (jsonschema names the path), then what a schema cannot say. Returns the
+    minutes' texts as stored (cleaned), for the import not to clean them a second time."""
     if not isinstance(data, _Checked):
         _check_values(data)
     _check_schema(data)
@@ -664,13 +669,14 @@ def validate(data: Any) -> None:
     speakers = data.get("speakers", [])
     _check_speakers(speakers)
     _check_slots(data.get("slots", []), len(speakers))
-    _check_minutes(data.get("minutes", []), len(speakers), phase_count)
+    texts = _check_minutes(data.get("minutes", []), len(speakers), phase_count)
     _check_events(data.get("events", []))
     _check_checklist_and_publication(data)
     _check_profile(data.get("profile") or {})
     for i, p in enumerate(data.get("petitions", [])):
         _check_petition(p, f"petitions[{i}]", len(speakers), day)
     _check_seals(data)
+    return texts
 
 
 def _check_schema(data: Any) -> None:
@@ -749,16 +755,24 @@ def _check_slots(slots: list[dict[str, Any]], speaker_count: int) -> None:
             )
 
 
-def _check_minutes(minutes: list[dict[str, Any]], speaker_count: int, phase_count: int) -> None:
+def _check_minutes(
+    minutes: list[dict[str, Any]], speaker_count: int, phase_count: int
+) -> list[str]:
+    """The entries' references, texts and times; returns their texts cleaned."""
+    texts = []
     for i, entry in enumerate(minutes):
         if entry.get("speaker") is not None and entry["speaker"] >= speaker_count:
             raise MeetingFileError("mf.no_speaker", f"minutes[{i}].speaker")
         if entry.get("phase", -1) >= phase_count:
             raise MeetingFileError("mf.no_phase", f"minutes[{i}].phase")
-        _text(entry["text"], f"minutes[{i}].text", multiline=True)
-        for key in ("created_at", "updated_at"):
-            if entry.get(key):
-                _stamp(entry[key], f"minutes[{i}].{key}")
+        texts.append(_text(entry["text"], f"minutes[{i}].text", multiline=True))
+        created = entry.get("created_at")
+        if created:
+            _stamp(created, f"minutes[{i}].created_at")
+        updated = entry.get("updated_at")
+        if updated and updated != created:  # most entries were not edited later
+            _stamp(updated, f"minutes[{i}].updated_at")
+    return texts
 
 
 def _check_events(events: list[dict[str, Any]]) -> None:
@@ -951,8 +965,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
     ``built_in``: the program's own demo meeting, not a file: it is not validated again at
     every ``facilitator demo`` (jsonschema costs a third of its start-up; a test validates it).
     """
-    if not built_in:
-        validate(data)
+    texts = None if built_in else validate(data)
     m = data["meeting"]
     agenda = data.get("agenda") or [{"name": n, "plan_ref": r} for n, r in DEFAULT_AGENDA]
     with store.write():
@@ -962,7 +975,7 @@ def import_meeting(store: Store, data: dict[str, Any], *, built_in: bool = False
         now = store.now()
         ids = _import_speakers(store, meeting_id, data.get("speakers", []), now)
         _import_slots(store, meeting_id, data.get("slots", []), ids)
-        _import_minutes(store, meeting_id, data, ids, now)
+        _import_minutes(store, meeting_id, data, ids, now, texts)
         petitions = data.get("petitions", [])
         petition_ids = _import_petitions(store, meeting_id, petitions, ids, now)
         _import_assignments(store, dt.date.fromisoformat(m["date"]), petitions, petition_ids)
@@ -1085,10 +1098,11 @@ def _import_slots(
         )
 
 
-def entry_text(data: dict[str, Any], entry: dict[str, Any]) -> str:
-    """A minutes entry's text as stored: cleaned, and without the header an older release
-    pre-filled for its speaker (the import and a document made from the file share this)."""
-    text = _c(entry["text"], True)
+def entry_text(data: dict[str, Any], entry: dict[str, Any], cleaned: str | None = None) -> str:
+    """A minutes entry's text as stored: cleaned (``cleaned``, when the validation did it),
+    and without the header an older release pre-filled for its speaker (the import and a
+    document made from the file share this)."""
+    text = _c(entry["text"], True) if cleaned is None else cleaned
     speaker = entry.get("speaker")
     if entry.get("kind") == "speech" and speaker is not None and entry.get("header_in_text", True):
         # Written by an older release: the header it pre-filled is the speaker's.
@@ -1100,20 +1114,31 @@ def entry_text(data: dict[str, Any], entry: dict[str, Any]) -> str:
 
 
 def _import_minutes(
-    store: Store, meeting_id: int, data: dict[str, Any], ids: list[int], now: str
+    store: Store,
+    meeting_id: int,
+    data: dict[str, Any],
+    ids: list[int],
+    now: str,
+    texts: list[str] | None,
 ) -> None:
+    """The entries; ``texts``: theirs already cleaned by the validation (None: not validated)."""
     entries: list[EntryValues] = []
-    for entry in data.get("minutes", []):
-        text = entry_text(data, entry)
+    for i, entry in enumerate(data.get("minutes", [])):
+        text = entry_text(data, entry, None if texts is None else texts[i])
         speaker = entry.get("speaker")
+        created = _ts(entry.get("created_at"))
+        updated_at = entry.get("updated_at")
+        updated = (
+            created if not updated_at or updated_at == entry.get("created_at") else _ts(updated_at)
+        )
         entries.append(
             {
                 "phase_position": entry.get("phase", -1),
                 "speaker_id": ids[speaker] if speaker is not None else None,
                 "kind": entry.get("kind", "note"),
                 "text": text,
-                "created_at": _ts(entry.get("created_at")) or now,
-                "updated_at": _ts(entry.get("updated_at") or entry.get("created_at")) or now,
+                "created_at": created or now,
+                "updated_at": updated or now,
             }
         )
     store.add_entries(meeting_id, entries)

@@ -1,0 +1,140 @@
+"""The long lists of a meeting file are checked item by item by a quick check built from the
+schema, and only the lists it cannot vouch for go to jsonschema (which words the refusal).
+For arbitrary changes to an item, the quick check never passes an item jsonschema refuses."""
+
+import copy
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facilitator.services import meetingfile
+from facilitator.services.demo import demo_meeting
+
+SCHEMA = meetingfile._validator().schema  # the one the import uses (its checks are kept by id)
+LISTS = ["speakers", "minutes", "petitions", "officials", "agenda", "slots", "events"]
+
+SAMPLE = demo_meeting()
+SAMPLE["minutes"] = [
+    {
+        "phase": 2,
+        "speaker": 0,
+        "kind": "speech",
+        "text": "Ông An phát biểu.",
+        "created_at": "2021-10-28T08:10:00.000+07:00",
+        "updated_at": "2021-10-28T08:11:00+07:00",
+        "header_in_text": False,
+    }
+]
+SAMPLE["slots"] = [
+    {
+        "speaker": 0,
+        "role": "citizen",
+        "started_at": "2021-10-28T08:10:00+07:00",
+        "paused_at": None,
+        "paused_total": 0,
+        "limit_seconds": 300,
+        "ended_at": "2021-10-28T08:14:00+07:00",
+    }
+]
+SAMPLE["events"] = [{"at": "2021-10-28T08:10:00+07:00", "kind": "x", "actor": "a", "payload": {}}]
+SAMPLE["agenda"] = [{"name": "Khai mạc", "plan_ref": "", "started_at": None, "ended_at": None}]
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 4000),
+    st.sampled_from([0.5, 1.0, -1.0, 30.0, 3600.5, 2**40]),
+    st.text(max_size=5),
+    st.sampled_from(
+        [
+            "",
+            "Bà",
+            "Ông",
+            "before",
+            "meeting",
+            "speech",
+            "note",
+            "assigned",
+            "forwarded",
+            "open",
+            "2021-10-28",
+            "2021-10-28T08:10",
+            "x" * 201,
+            "x" * 2001,
+            "x" * 20001,
+        ]
+    ),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=12), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+ANY_TYPE = [None, True, False, 0, -1, 1.0, 0.5, "", "s", [], {}, {"name": "A"}]
+
+
+def limits(sub) -> list:
+    """Values at and beyond the limits a property's schema sets."""
+    out = []
+    for branch in sub.get("oneOf", [sub]):
+        if "minLength" in branch:
+            out += ["", "x" * branch["minLength"]]
+        if "maxLength" in branch:
+            out += ["x" * branch["maxLength"], "x" * (branch["maxLength"] + 1)]
+        for key in ("minimum", "maximum"):
+            if key in branch:
+                n = branch[key]
+                out += [n - 1, n, n + 1, n - 0.5, n + 0.5, float(n)]
+        out += list(branch.get("enum", []))
+        if "enum" in branch:
+            out += ["zz", 1, True]
+        if "pattern" in branch:
+            out += ["2021-10-28T08:10", "2021-10-28T8:10", "2021-10-28", " 2021-10-28T08:10"]
+        if "properties" in branch:
+            out += [{k: v} for k in branch["properties"] for v in (None, "", "x" * 201, 1)]
+            out += [{k: "A" for k in branch.get("required", [])} | {"x": 1}]
+    return out or ANY_TYPE
+
+
+@st.composite
+def changed_items(draw):
+    name = draw(st.sampled_from(LISTS))
+    items = SAMPLE[name]
+    item = copy.deepcopy(items[draw(st.integers(0, len(items) - 1))])
+    props = SCHEMA["properties"][name]["items"].get("properties", {})
+    for _ in range(draw(st.integers(1, 3))):
+        key = draw(st.sampled_from([*sorted(props), "unknown"]))
+        how = draw(st.sampled_from(["limit", "limit", "any", "del", "inner"]))
+        if how == "del":
+            item.pop(key, None)
+        elif how == "inner" and isinstance(item.get(key), dict):
+            inner = item[key]
+            inner[draw(st.sampled_from([*inner, "name", "due", "x"]))] = draw(values)
+        elif how == "limit":
+            item[key] = draw(st.sampled_from(limits(props.get(key, {}))))
+        else:
+            item[key] = draw(st.one_of(st.sampled_from(ANY_TYPE), values))
+    return name, json.loads(json.dumps(item))
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(changed_items())
+def test_the_quick_check_passes_only_what_jsonschema_passes(change):
+    name, item = change
+    sub = SCHEMA["properties"][name]["items"]
+    check = meetingfile._compile(sub)
+    assert check is not None  # every long list has a quick check
+    if check(item):
+        validator = type(meetingfile._validator())(sub)
+        assert list(validator.iter_errors(item)) == []
+
+
+def test_the_unchanged_items_pass_the_quick_check():
+    for name in LISTS:
+        check = meetingfile._compile(SCHEMA["properties"][name]["items"])
+        assert all(check(item) for item in SAMPLE[name]), name
