@@ -64,19 +64,8 @@ def decide(
     console.check_unsealed()
     store = console.store
     petition = store.petition(petition_id)
-    meeting = console.meeting
-    try:
-        responsible = clean(responsible)
-        task = clean(task, multiline=True, limit=2000)
-    except TextError as exc:
-        raise RuleError.of(exc, "responsible") from exc
-    if outcome == "assigned" and not responsible:
-        raise RuleError("conclusion.need_responsible", "responsible")
-    given = petition.answer if answer is None else answer
-    if outcome == "answered" and not (given or "").strip():
-        # "trả lời" with no answer would print an answered item with nothing said
-        raise RuleError("conclusion.need_answer", "answer")
-    due_date = parse_due(due, meeting.date, store) if outcome == "assigned" else None
+    responsible, task = _checked_decision(petition, outcome, responsible, task, answer)
+    due_date = parse_due(due, console.meeting.date, store) if outcome == "assigned" else None
     with store.write():
         console.answer_petition(
             petition_id,
@@ -93,19 +82,43 @@ def decide(
             forward_task=task if outcome == "forwarded" else None,
         )
         if outcome == "assigned" and due_date is not None:
-            keep = petition.assignment
-            store.set_assignment(
-                petition_id,
-                responsible=responsible,
-                task=task,
-                due=due_date.isoformat(),
-                status=keep.status if keep else "open",
-                answered_on=keep.answered_on.isoformat() if keep and keep.answered_on else None,
-                answer_form=keep.answer_form if keep else None,
-                note=keep.note if keep else "",
-            )
+            _assign(store, petition, responsible, task, due_date)
         else:
             store.remove_assignment(petition_id)
+
+
+def _checked_decision(
+    petition: Petition, outcome: str | None, responsible: str, task: str, answer: str | None
+) -> tuple[str, str]:
+    """The person responsible and the task, cleaned; refused before anything is written when
+    the outcome lacks what it needs (someone responsible, an answer)."""
+    try:
+        responsible = clean(responsible)
+        task = clean(task, multiline=True, limit=2000)
+    except TextError as exc:
+        raise RuleError.of(exc, "responsible") from exc
+    if outcome == "assigned" and not responsible:
+        raise RuleError("conclusion.need_responsible", "responsible")
+    given = petition.answer if answer is None else answer
+    if outcome == "answered" and not (given or "").strip():
+        # "trả lời" with no answer would print an answered item with nothing said
+        raise RuleError("conclusion.need_answer", "answer")
+    return responsible, task
+
+
+def _assign(store: Store, petition: Petition, responsible: str, task: str, due: dt.date) -> None:
+    """An assigned item's assignment; its follow-up (status, answer, note) is kept."""
+    keep = petition.assignment
+    store.set_assignment(
+        petition.id,
+        responsible=responsible,
+        task=task,
+        due=due.isoformat(),
+        status=keep.status if keep else "open",
+        answered_on=keep.answered_on.isoformat() if keep and keep.answered_on else None,
+        answer_form=keep.answer_form if keep else None,
+        note=keep.note if keep else "",
+    )
 
 
 @dataclass

@@ -365,20 +365,7 @@ def amend_petition(
         raise RuleError("seal.need_change", "petition")
     before = _petition_facts(store, p.id)
     with amendment(console, by, why) as change:
-        name, _, position = (answered_by or "").partition(",")
-        console.answer_petition(
-            p.id,
-            content=content,
-            answer=p.answer if answer is None else answer,
-            answered_by_name=p.answered_by_name if answered_by is None else name.strip(),
-            answered_by_position=p.answered_by_position
-            if answered_by is None
-            else position.strip(),
-            outcome=p.outcome,
-            forwarded_to=p.forwarded_to if forwarded_to is None else forwarded_to,
-            kind=None,
-            forward_task=None,
-        )
+        _write_petition(console, p, content, answer, answered_by, forwarded_to)
         if responsible is not None or due is not None:
             _amend_assignment(console, p, responsible, due)
         after = _petition_facts(store, p.id)
@@ -395,6 +382,30 @@ def amend_petition(
     made = last_seal(store, console.meeting_id)
     assert made is not None
     return made
+
+
+def _write_petition(
+    console: Console,
+    p: Petition,
+    content: str | None,
+    answer: str | None,
+    answered_by: str | None,
+    forwarded_to: str | None,
+) -> None:
+    """The petition with the values asked for (None: kept as it is); ``answered_by`` is typed
+    as "name, position"."""
+    name, _, position = (answered_by or "").partition(",")
+    console.answer_petition(
+        p.id,
+        content=content,
+        answer=p.answer if answer is None else answer,
+        answered_by_name=p.answered_by_name if answered_by is None else name.strip(),
+        answered_by_position=p.answered_by_position if answered_by is None else position.strip(),
+        outcome=p.outcome,
+        forwarded_to=p.forwarded_to if forwarded_to is None else forwarded_to,
+        kind=None,
+        forward_task=None,
+    )
 
 
 def _amendable_petition(
