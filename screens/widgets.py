@@ -181,10 +181,16 @@ class QueueTable(DataTable[str | Text]):
     RECENT_DONE = 30  # finished speakers kept in view (for a follow-up turn); all waiting shown
 
     def show(
-        self, speakers: list[Speaker], spoken: dict[int, float] | None = None, *, over: bool = False
+        self,
+        speakers: list[Speaker],
+        spoken: dict[int, float] | None = None,
+        *,
+        over: bool | None = None,
     ) -> None:
-        """``over``: the meeting is concluded, so those still waiting read "not called"."""
+        """``over``: the meeting is concluded, so those still waiting read "not called" (None:
+        as shown before, like ``spoken``)."""
         spoken = spoken if spoken is not None else self.spoken
+        over = over if over is not None else self.over
         self.over = over
         key = (speakers, spoken, self.size.width, over)
         if key == self.shown_key:
@@ -306,7 +312,7 @@ class QueueTable(DataTable[str | Text]):
 
     def on_resize(self) -> None:
         if hasattr(self, "shown_speakers"):
-            self.show(self.shown_speakers, over=self.over)
+            self.show(self.shown_speakers)
 
     def action_first_row(self) -> None:
         if self.row_count:
