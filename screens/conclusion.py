@@ -270,17 +270,19 @@ class ConclusionScreen(Screen[Any]):
             value=str(present) if present else "",
             placeholder=self.t("conclusion.citizens_placeholder"),
         )
-        self.app.push_screen(
-            FormScreen(
-                self.t("conclusion.confirm"),
-                [field],
-                self._conclude_with,
-                self.t,
-                note=self.open_text(),
-                hint=self.t("confirm.hint"),
-            ),
-            self._concluded,
+        # What is left open takes the lines the screen has beside the question and the field
+        # (14 at 80×24): every petition and name that fits is in sight without scrolling.
+        lines = max(9, self.app.size.height - 10)
+        form = FormScreen(
+            self.t("conclusion.confirm"),
+            [field],
+            self._conclude_with,
+            self.t,
+            note=self.open_text(lines),
+            hint=self.t("confirm.hint"),
         )
+        form.note_lines = lines
+        self.app.push_screen(form, self._concluded)
 
     def _conclude_with(self, values: dict[str, Any]) -> bool:
         citizens = parse_citizens(values.get("citizens_present"))

@@ -136,6 +136,7 @@ class FormScreen(ModalScreen[Any]):
         # means the line was read or refused, and the form stays open.
         self.read = read
         self.kept_notes: dict[str, tuple[str, str]] = {}
+        self.note_lines: int | None = None  # the note's height when not the usual 9 lines
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -181,6 +182,8 @@ class FormScreen(ModalScreen[Any]):
         )
 
     def on_mount(self) -> None:
+        if self.note and self.note_lines:
+            self.query_one("#form-note-box").styles.max_height = self.note_lines
         # Text already in a multi-line field is gone on with at its end (a correction typed at
         # the start was glued before the old words), or selected when it is only offered.
         for f in self.fields:

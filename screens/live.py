@@ -54,8 +54,30 @@ POLL_SECONDS = 0.25  # another process's write (the desk's) shows within ~0.25 s
 SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget is 1 s
 
 
-# The keys dimmed while no speech runs, and their actions (check_action).
-DIMMED_KEYS = {"f4": "toggle_timer", "f5": "extend", "f6": "end_speech"}
+# The keys that can be dimmed (check_action), and their actions: F4–F6 while no speech
+# runs, F2–F8 once the meeting is concluded. Pressed anyway, the message line says why.
+DIMMED_KEYS = {
+    "f2": "register",
+    "f3": "call_next",
+    "f4": "toggle_timer",
+    "f5": "extend",
+    "f6": "end_speech",
+    "f7": "petition",
+    "f8": "next_phase",
+}
+# What a concluded meeting refuses (services.live: "live.over").
+OVER_ACTIONS = {
+    "register",
+    "call_next",
+    "toggle_timer",
+    "extend",
+    "end_speech",
+    "petition",
+    "next_phase",
+    "official_answer",
+    "follow_up",
+    "undo",
+}
 
 
 class LiveScreen(Screen[None]):
@@ -116,6 +138,7 @@ class LiveScreen(Screen[None]):
     slot: reactive[SlotRecord | None] = reactive(None, repaint=False, bindings=True)
     speaking: reactive[Speaker | None] = reactive(None, repaint=False, bindings=True)
     meeting_status: reactive[str] = reactive("", repaint=False, bindings=True)
+    sealed: reactive[bool] = reactive(False, repaint=False, bindings=True)
 
     def __init__(
         self,
@@ -225,7 +248,8 @@ class LiveScreen(Screen[None]):
         F4–F6 pressed while no speech runs (it was silent; what is typed stays)."""
         dimmed = DIMMED_KEYS.get(event.key)
         if dimmed and self.check_action(dimmed, ()) is None:
-            self.say(self.t("msg.no_slot"))
+            over = dimmed in OVER_ACTIONS and self.meeting_status in ("concluded", "closed")
+            self.say(self.t.error(RuleError("live.over")) if over else self.t("msg.no_slot"))
             return
         editor = self.query_one("#editor", NfcTextArea)
         if self.focused is not editor or not editor.read_only:
@@ -274,6 +298,7 @@ class LiveScreen(Screen[None]):
         # After "Thông qua biên bản" nothing typed here could be saved: the editor says so by
         # taking no typing, instead of showing words that are not in the record.
         sealed = store.is_sealed(mid)
+        self.sealed = sealed  # the key line dims what a sealed record refuses
         self.query_one("#editor", NfcTextArea).read_only = self.readonly or sealed
         self.phases = store.phases(mid)
         self.refresh_agenda()
@@ -532,6 +557,10 @@ class LiveScreen(Screen[None]):
         key does nothing: it goes to the editor, which ignores it)."""
         if action == "home_key":
             return self.console.meeting.status in ("concluded", "closed")
+        if action in OVER_ACTIONS and self.meeting_status in ("concluded", "closed"):
+            return None  # refused once the end time is recorded: dimmed, not offered
+        if action == "new_entry" and self.sealed:
+            return None
         if action in ("toggle_timer", "extend"):
             return True if self.slot is not None else None
         if action == "end_speech":
@@ -607,8 +636,22 @@ class LiveScreen(Screen[None]):
                 now=self.t.phase(phases[max(meeting.phase_index, 0)].name),
                 phase=f"{target.position + 1}. {self.t.phase(target.name)}",
             )
+            # The phases between are recorded too, in order, at this moment: said first.
+            passed = ", ".join(
+                f"«{p.position + 1}. {self.t.phase(p.name)}»"
+                for p in phases[meeting.phase_index + 1 : target.position]
+            )
+            detail = (
+                self.t(
+                    "confirm.passed_phases",
+                    phases=passed,
+                    time=f"{local(self.console.now()):%H:%M}",
+                )
+                if passed
+                else ""
+            )
             self.app.push_screen(
-                ConfirmScreen(question, self.t),
+                ConfirmScreen(question, self.t, detail),
                 lambda yes: self._call_in_phase(yes, target.position),
             )
             return

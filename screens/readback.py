@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -31,12 +32,23 @@ class ReadBackScreen(Screen[None]):
         self.console = console
         self.t = t
         self.readback = ReadBack(console)
+        # After "Thông qua biên bản" nothing is corrected here: Enter is not offered (the
+        # key line and the help line), a change is an amendment.
+        self.sealed = console.store.is_sealed(console.meeting_id)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="readback-heading")
         yield Static("", id="readback-page")
-        yield Static(self.t("readback.help"), id="readback-help")
+        help_key = "readback.help_sealed" if self.sealed else "readback.help"
+        yield Static(self.t(help_key), id="readback-help")
         yield KeyBar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "correct" and self.sealed)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.sealed:  # pressed anyway: says why
+            self.action_correct()
 
     def on_mount(self) -> None:
         try:

@@ -402,6 +402,7 @@ async def test_store_is_left_consistent_after_a_session(tmp_path, clock):
     assert (second.name, second.state) == ("Phạm Thị Hòa", "waiting")
     assert [(e.kind, e.text) for e in store.minutes(mid)] == [
         ("phase", "1. Khai mạc"),
+        ("phase", "2. Thông báo nội dung"),  # passed over by F3: recorded in order
         ("phase", "3. Nhân dân phát biểu"),
         ("speech", "xin"),
     ]

@@ -28,8 +28,9 @@ async def test_home_end_and_pages_in_the_petitions_list(tmp_path, clock):
 
 
 async def test_conclude_question_names_the_waiting_people(tmp_path, clock):
-    """F9, F9: "Còn 12 người đang chờ" is followed by their names, as many as the note shows
-    without scrolling, then how many more (it showed one name and hid eleven)."""
+    """F9, F9: "Còn 12 người đang chờ" is followed by their names, all in sight without
+    scrolling at 80×24 (it showed one name and hid eleven); with more people than fit,
+    as many as fit and then how many more (tests/test_live_screen.py)."""
     app = live_app(tmp_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -38,13 +39,16 @@ async def test_conclude_question_names_the_waiting_people(tmp_path, clock):
         await pilot.press("f9")
         await pilot.pause()
         note = str(app.screen.query_one("#form-note").render()).splitlines()
-        assert len(note) <= 9  # the box shows nine lines
+        assert note[:2] == [
+            "Còn 6 kiến nghị chưa quyết định (văn bản ghi: đang xem xét, trả lời sau):",
+            "  • 1. Đề nghị nâng cấp tuyến đường trục thôn đoạn từ cổng làng đến nhà …",
+        ]
         at = note.index("Còn 12 người đang chờ phát biểu (sẽ không được gọi):")
+        assert at == 7  # all six petitions above
         names = " ".join(line.strip() for line in note[at + 1 :])
         assert names.startswith("Nguyễn Văn Thành (xóm Đình), Phạm Thị Hòa (xóm Giữa), ")
-        shown = names.count("(xóm")
-        assert shown >= 8
-        assert names.endswith(f", … và {12 - shown} người nữa")
+        assert names.endswith(", Trịnh Văn Bảo (xóm Bến)")
+        assert names.count("(xóm") == 12
         box = app.screen.query_one("#form-note-box")
         assert box.max_scroll_y == 0  # nothing hidden below
 
@@ -109,3 +113,106 @@ async def test_header_at_120_columns(tmp_path, clock):
             "08:00 · Bình Lãng - Đông Phong · 1. Opening",
             "Now: Opening",
         )
+
+
+async def test_f3_during_the_opening_records_the_phase_passed_over(tmp_path, clock):
+    """F3 in "1. Khai mạc": the question says "2. Thông báo nội dung" is recorded too; Enter
+    stamps phases 2 and 3 in order, and the biên bản gives phase 2 its time (it had none)."""
+    from facilitator.documents.builders import minutes_document
+    from tests.test_record import paragraphs
+
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        clock.advance(600)  # 08:10
+        await pilot.press("f3")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#confirm-detail-text").render())
+        assert detail == (
+            "Chưa chuyển qua phần «2. Thông báo nội dung»: phần này được ghi vào biên bản"
+            " cùng giờ 08:10."
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        phases = [e.text for e in store.minutes(mid) if e.kind == "phase"]
+        assert phases == ["1. Khai mạc", "2. Thông báo nội dung", "3. Nhân dân phát biểu"]
+        opening, announcements, citizens = store.phases(mid)[:3]
+        assert opening.ended_at == announcements.started_at == announcements.ended_at
+        assert announcements.started_at == citizens.started_at
+        assert citizens.ended_at is None
+        assert store.meeting(mid).phase_index == 2
+        assert store.speaking(mid).name == "Nguyễn Văn Thành"
+        text = paragraphs(minutes_document(store, mid))
+        assert "2. Thông báo nội dung (08 giờ 10 phút)" in text
+
+
+async def test_f3_question_in_english(tmp_path, clock):
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#confirm-detail-text").render())
+        assert detail == (
+            "«2. Report» was not started: it is recorded in the minutes at the same time, 08:00."
+        )
+        await pilot.press("escape")  # nothing moves
+        await pilot.pause()
+        assert app.store.meeting(app.meeting_id).phase_index == 0
+
+
+def sealed_app(tmp_path, clock, lang="vi"):
+    """The demo meeting played to its conclusion and sealed, opened on the live screen."""
+    from db.store import open_store
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting, play_demo
+    from facilitator.services.live import Console
+    from facilitator.services.meetingfile import import_meeting
+    from facilitator.services.seal import seal
+
+    path = tmp_path / "m.db"
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    console = Console(store, mid)
+    play_demo(console, clock.advance)
+    seal(console, "Hoàng Thị Yến")
+    store.close()
+    return make_app(path, clock=clock, meeting_id=mid, lang=lang)
+
+
+async def test_after_sealing_the_live_keys_are_dimmed_and_say_why(tmp_path, clock):
+    from screens.keybar import KeyBar
+
+    app = sealed_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        states = {item.key: item.enabled for item in app.screen.query_one(KeyBar).items()}
+        assert {k for k, on in states.items() if not on} == {f"F{n}" for n in range(2, 9)}
+        assert states["F1"] and states["F9"] and states["F10"]
+        await pilot.press("f3")
+        await pilot.pause()
+        line = str(app.screen.query_one("#live-message").render())
+        assert line.lower().startswith("hội nghị đã kết luận")
+        assert type(app.screen).__name__ == "LiveScreen"  # no question, no form
+
+
+async def test_read_back_after_sealing_offers_no_correction(tmp_path, clock):
+    from screens.keybar import KeyBar
+
+    app = sealed_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9", "f5")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReadBackScreen"
+        keys = str(app.screen.query_one(KeyBar).render())
+        assert "Enter" not in keys
+        help_line = str(app.screen.query_one("#readback-help").render())
+        assert "Enter" not in help_line
+        assert help_line.endswith("change them by an amendment (the facilitator amend command)")
+        await pilot.press("enter")  # pressed anyway: says why, opens nothing
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReadBackScreen"
+        assert list(app._notifications)[-1].message.startswith("The minutes are sealed")

@@ -110,7 +110,7 @@ async def test_f3_in_the_opening_asks_then_moves_to_the_citizens_phase(tmp_path,
         assert store.meeting(mid).phase_index == 2
         assert store.speaking(mid).name == "Nguyễn Văn Thành"
         phases = [e.text for e in store.minutes(mid) if e.kind == "phase"]
-        assert phases == ["1. Khai mạc", "3. Nhân dân phát biểu"]
+        assert phases == ["1. Khai mạc", "2. Thông báo nội dung", "3. Nhân dân phát biểu"]
         await pilot.press("f3")  # in the citizens' phase: one key, no question
         await pilot.pause()
         assert store.speaking(mid).name == "Phạm Thị Hòa"

@@ -327,7 +327,7 @@ async def test_typed_speech_reaches_the_minutes_whole(tmp_path, clock):
         await pilot.press(*"Hai: ba")
         await pilot.press("f3")  # the next speaker: the entry is saved first
         await pilot.pause()
-        log = str(app.screen.query_one("#minutes-log").get_row_at(2)[1])  # after 3. Nhân dân…
+        log = str(app.screen.query_one("#minutes-log").get_row_at(3)[1])  # after 1., 2. and 3.
         assert log == "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Hai: ba"
         text = paragraphs(build(store, mid, "minutes"))
     i = text.index(
@@ -399,8 +399,9 @@ async def test_concluding_lists_what_is_still_open_before_it_asks(tmp_path, cloc
         assert "  • 7. Đề nghị sửa cống xóm Đình" in lines
         assert "  • 1. Đề nghị nâng cấp tuyến đường trục thôn đoạn từ cổng làng đến nhà …" in lines
         assert "Còn 11 người đang chờ phát biểu (sẽ không được gọi):" in lines
-        assert "  • Phạm Thị Hòa (xóm Giữa)" in lines
-        assert lines[-1] == "  … và 3 người nữa"  # eight shown at most per list
+        at = lines.index("Còn 11 người đang chờ phát biểu (sẽ không được gọi):")
+        assert lines[at + 1].startswith("  Phạm Thị Hòa (xóm Giữa), Vũ Đức Lợi (xóm Chùa),")
+        assert lines[-1].endswith(", Trịnh Văn Bảo (xóm Bến)")  # all eleven, one after another
         assert "Kết luận và kết thúc hội nghị?" in str(app.screen.query_one("#form-title").render())
         await pilot.press("escape")  # not now: nothing changes
         await pilot.pause()

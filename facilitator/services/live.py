@@ -690,7 +690,10 @@ class Console:
     # ----- phases ---------------------------------------------------------------------------
     def next_phase(self, to: int | None = None) -> str | None:
         """F8: start the meeting (a draft) or move to the next phase; stamped in the minutes.
-        ``to``: a later phase to go to at once (the phases between are passed over)."""
+        ``to``: a later phase to go to at once (F3 during the opening). The phases between are
+        recorded in order at the same moment, each with its stamp in the minutes: the agenda
+        is "one phase after another, each phase change time-stamped" (SPEC §2), and a phase
+        passed over had left the biên bản's heading "2. Thông báo nội dung" without a time."""
         now = self.store.now()
         with self.store.write():  # read inside: another window may move the phase too
             self._refuse_if_over()
@@ -705,17 +708,18 @@ class Console:
                 self.store.update_meeting(
                     self.meeting_id, status="live", started_at=now, last_seen_at=now
                 )
-            if meeting.phase_index >= 0:
-                self.store.update_phase(self.meeting_id, meeting.phase_index, ended_at=now)
-            self.store.update_phase(self.meeting_id, target, started_at=now)
-            self.store.update_meeting(self.meeting_id, phase_index=target)
-            phase = phases[target]
-            self._add_entry("phase", f"{target + 1}. {phase.name}", None, now, target)
-            self.store.log(
-                self.meeting_id, "phase.started", {"position": target, "name": phase.name}
-            )
+            for position in range(max(meeting.phase_index + 1, 0), target + 1):
+                if position > 0:
+                    self.store.update_phase(self.meeting_id, position - 1, ended_at=now)
+                self.store.update_phase(self.meeting_id, position, started_at=now)
+                self.store.update_meeting(self.meeting_id, phase_index=position)
+                phase = phases[position]
+                self._add_entry("phase", f"{position + 1}. {phase.name}", None, now, position)
+                self.store.log(
+                    self.meeting_id, "phase.started", {"position": position, "name": phase.name}
+                )
         self.backup(f"phase{target + 1}")
-        return phase.name
+        return phases[target].name
 
     # ----- minutes --------------------------------------------------------------------------
     def _add_entry(
