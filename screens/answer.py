@@ -218,18 +218,18 @@ def start_answer_turn(console: Console, choice: AnswerChoice) -> int:
     return turn
 
 
-def answer_form(
-    console: Console, t: Translator, turn: Speaker, said: str = ""
-) -> FormScreen | None:
-    """F7 during an official's turn: the answer to the petition the turn is tied to (or one
-    of the open ones). None when there is nothing to answer (F7 then records a petition).
-    ``said``: what the secretary has typed in the minutes during this turn, offered as the
-    answer so that nothing is typed twice (she may shorten it)."""
+def _answerable(console: Console, turn: Speaker) -> list[Petition]:
+    """The petitions the turn is tied to first, then the other open ones."""
     linked = console.answered_in(turn.id)
     others, _ = console.petitions_to_answer()
-    choices = linked + [p for p in others if p.id not in {q.id for q in linked}]
-    if not choices:
-        return None
+    return linked + [p for p in others if p.id not in {q.id for q in linked}]
+
+
+def _answer_fields(
+    console: Console, t: Translator, turn: Speaker, choices: list[Petition], said: str
+) -> list[Field]:
+    """The answer (what was typed in the minutes offered), the outcome, the petition and what
+    an assigned or forwarded outcome needs, filled from the first petition."""
     speakers = {s.id: s for s in console.store.speakers(console.meeting_id)}
     first = choices[0]
     fields = [
@@ -260,6 +260,21 @@ def answer_form(
     if not (first.assignment and first.assignment.responsible):
         # The official who answers is the suggested responsible person.
         fields[3].value = responsible_words(turn.name, turn.hamlet)
+    return fields
+
+
+def answer_form(
+    console: Console, t: Translator, turn: Speaker, said: str = ""
+) -> FormScreen | None:
+    """F7 during an official's turn: the answer to the petition the turn is tied to (or one
+    of the open ones). None when there is nothing to answer (F7 then records a petition).
+    ``said``: what the secretary has typed in the minutes during this turn, offered as the
+    answer so that nothing is typed twice (she may shorten it)."""
+    choices = _answerable(console, turn)
+    if not choices:
+        return None
+    first = choices[0]
+    fields = _answer_fields(console, t, turn, choices, said)
 
     def save(values: dict[str, Any]) -> str:
         pid = values["petition"] or first.id
