@@ -23,7 +23,7 @@ from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.rules.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
 from facilitator.rules.clock import local
-from facilitator.rules.models import SlotRecord, Speaker
+from facilitator.rules.models import Meeting, SlotRecord, Speaker
 from facilitator.rules.slot import Phase, SlotState
 from facilitator.rules.text import MAX_LONG
 from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
@@ -276,25 +276,8 @@ class LiveScreen(Screen[None]):
         meeting = self.console.meeting
         self.meeting = meeting
         mid = meeting.id
-        status = self.t("status." + meeting.status)
         self.meeting_status = meeting.status  # Esc in the key line once concluded
-        closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
-        self.header_full = (
-            f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
-            f"{meeting.date:%d/%m/%Y} · {status}{closed}"
-        )
-        # Beside a message on the top line: the commune and village and the phase (the
-        # state before and after the meeting), cut with "…" when the message leaves no room
-        # (it was "Đông Phong · đang họp": the commune, date and phase silently dropped).
-        phases = store.phases(mid)
-        at = meeting.phase_index
-        phase = (
-            f"{at + 1}. {self.t.phase(phases[at].name)}"
-            if meeting.status == "live" and 0 <= at < len(phases)
-            else status
-        )
-        self.header_short = f"{meeting.commune} - {meeting.village} · {phase}{closed}"
-        self.show_header()
+        self.show_meeting_header(meeting)
         # After "Thông qua biên bản" nothing typed here could be saved: the editor says so by
         # taking no typing, instead of showing words that are not in the record.
         sealed = store.is_sealed(mid)
@@ -310,8 +293,44 @@ class LiveScreen(Screen[None]):
         queue.show(self.speakers, spoken)
         self.show_selected()
         self.slot = store.current_slot(mid)
-        speaking = next((s for s in self.speakers if s.state == "speaking"), None)
-        self.speaking = speaking
+        self.speaking = next((s for s in self.speakers if s.state == "speaking"), None)
+        self.show_speaking(self.speaking)
+        self.query_one("#queue-status", Static).update(
+            queue_summary(self.t, meeting, self.speakers, self.slot, self.console.now())
+        )
+        if log:
+            self.sync_log()
+        # The header above the editor follows an edited speaker (here or at the desk); an
+        # entry an undo removed is left to the undo.
+        if self.editing_id is None or store.entry_or_none(self.editing_id) is not None:
+            self.update_editing_label()
+        self.follow_clock()
+        self.watcher.mark_seen()
+
+    def show_meeting_header(self, meeting: Meeting) -> None:
+        """The top line: the whole header, and the short one shown beside a message."""
+        status = self.t("status." + meeting.status)
+        closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
+        self.header_full = (
+            f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
+            f"{meeting.date:%d/%m/%Y} · {status}{closed}"
+        )
+        # Beside a message on the top line: the commune and village and the phase (the
+        # state before and after the meeting), cut with "…" when the message leaves no room
+        # (it was "Đông Phong · đang họp": the commune, date and phase silently dropped).
+        phases = self.console.store.phases(meeting.id)
+        at = meeting.phase_index
+        phase = (
+            f"{at + 1}. {self.t.phase(phases[at].name)}"
+            if meeting.status == "live" and 0 <= at < len(phases)
+            else status
+        )
+        self.header_short = f"{meeting.commune} - {meeting.village} · {phase}{closed}"
+        self.show_header()
+
+    def show_speaking(self, speaking: Speaker | None) -> None:
+        """Who has the floor, with as much of the gist as the box leaves; "Mời …" on the top
+        line is cleared once that person no longer speaks."""
         called = self.called_id
         if called is not None and (speaking is None or speaking.id != called):
             # "Mời …" is true only while that person speaks (not once the chair or an
@@ -332,15 +351,9 @@ class LiveScreen(Screen[None]):
             who.update(f"{line}{shown}")
         else:
             who.update(self.t("live.nobody"))
-        self.query_one("#queue-status", Static).update(
-            queue_summary(self.t, meeting, self.speakers, self.slot, self.console.now())
-        )
-        if log:
-            self.sync_log()
-        # The header above the editor follows an edited speaker (here or at the desk); an
-        # entry an undo removed is left to the undo.
-        if self.editing_id is None or store.entry_or_none(self.editing_id) is not None:
-            self.update_editing_label()
+
+    def follow_clock(self) -> None:
+        """The countdown ticks while a speech's time runs, and shows the slot as it is now."""
         running = self.slot is not None and self.slot.slot.state is SlotState.RUNNING
         if self.tick_timer is not None:
             if running:
@@ -348,7 +361,6 @@ class LiveScreen(Screen[None]):
             else:
                 self.tick_timer.pause()
         self.tick()
-        self.watcher.mark_seen()
 
     def refresh_agenda(self) -> None:
         if hasattr(self, "phases"):
