@@ -150,9 +150,40 @@ class FormScreen(ModalScreen[Any]):
                         yield Label(f.label)
                         yield self._widget(f)
                         yield Static("", id=f"err-{f.key}", classes="form-error")
-            multiline = any(f.kind == "text" for f in self.fields)
-            hint = self.hint or self.t("form.multiline_hint" if multiline else "form.save_hint")
-            yield Static(hint, id="form-hint")
+            yield Static(self.hint_text(), id="form-hint")
+
+    def hint_text(self, more: str = "") -> str:
+        """The keys under the form; first, when the fields scroll, where the hidden ones are
+        ("↓ còn nữa": at 80×24 the F7 form's answer and the F9 form's due date were below
+        the edge with no sign of them)."""
+        multiline = any(f.kind == "text" for f in self.fields)
+        hint = self.hint or self.t("form.multiline_hint" if multiline else "form.save_hint")
+        return f"{more} · {hint}" if more else hint
+
+    def show_more(self, *_args: Any) -> None:
+        box = self.query_one("#form-fields", FormScroll)
+        more = ""
+        if box.scroll_y < box.max_scroll_y:
+            more = self.t("form.more_below")
+        elif box.scroll_y > 0:
+            more = self.t("form.more_above")
+        if more != getattr(self, "shown_more", ""):
+            self.shown_more = more
+            self.query_one("#form-hint", Static).update(self.hint_text(more))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Tab onto a field scrolls its whole block (label, field, note under it) into view."""
+        block = event.widget.parent
+        if not (isinstance(block, Vertical) and block.has_class("form-field")):
+            return
+        box = self.query_one("#form-fields", FormScroll)
+        blocks = list(box.query(".form-field"))
+        if block is blocks[-1]:  # the last field: the end of the form, nothing left below
+            box.scroll_end(animate=False, immediate=True)
+        elif block is blocks[0]:
+            box.scroll_home(animate=False, immediate=True)
+        else:
+            box.scroll_to_widget(block, animate=False, immediate=True)
 
     def _widget(self, f: Field) -> Any:
         wid = f"f-{f.key}"
@@ -195,6 +226,10 @@ class FormScreen(ModalScreen[Any]):
                     area.move_cursor(area.document.end)
         if self.fields:  # the form opens at its top: the first label in sight (80×24)
             self.query_one(f"#f-{self.fields[0].key}").focus(scroll_visible=False)
+        box = self.query_one("#form-fields", FormScroll)
+        for name in ("scroll_y", "virtual_size", "size"):
+            self.watch(box, name, self.show_more, init=False)
+        self.call_after_refresh(self.show_more)
 
     def on_key(self, event: Any) -> None:
         if event.key in self.hotkeys:

@@ -216,3 +216,75 @@ async def test_read_back_after_sealing_offers_no_correction(tmp_path, clock):
         await pilot.pause()
         assert type(app.screen).__name__ == "ReadBackScreen"
         assert list(app._notifications)[-1].message.startswith("The minutes are sealed")
+
+
+def hint(app) -> str:
+    return str(app.screen.query_one("#form-hint").render())
+
+
+def in_sight(app, key: str) -> bool:
+    """The field and its label inside the scrolling part of the form, as drawn."""
+    box = app.screen.query_one("#form-fields").region
+    field = app.screen.query_one(f"#f-{key}")
+    block = field.parent.region
+    return box.contains_region(block)
+
+
+async def tab_to(pilot, app, key: str, most: int = 20) -> None:
+    for _ in range(most):
+        if app.screen.focused is not None and app.screen.focused.id == f"f-{key}":
+            return
+        await pilot.press("tab")
+        await pilot.pause()
+    raise AssertionError(f"Tab never reached {key}")
+
+
+async def test_f7_form_says_more_below_and_tab_scrolls_to_the_answer(tmp_path, clock):
+    """80×24: the F7 form's answer and outcome are below the edge: the line of keys starts
+    with "↓ còn nữa", and Tab onto a field brings it and its label into view."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter", "f7")
+        await pilot.pause()
+        assert hint(app) == "↓ còn nữa · Ctrl+S: lưu · Esc: hủy · Tab: trường tiếp"
+        assert not in_sight(app, "answer")
+        await tab_to(pilot, app, "answer")
+        assert in_sight(app, "answer")
+        await pilot.press(*"Sẽ sửa")
+        await tab_to(pilot, app, "outcome")
+        assert in_sight(app, "outcome")
+        last = app.screen.fields[-1].key
+        await tab_to(pilot, app, last)
+        assert in_sight(app, last)
+        assert hint(app).startswith("↑ còn ở trên · ")
+        await pilot.press("tab")  # round to the first field: back at the top
+        await pilot.pause()
+        assert in_sight(app, "content")
+        assert hint(app).startswith("↓ còn nữa · ")
+        assert app.screen.query_one("#f-answer").text == "Sẽ sửa"
+
+
+async def test_f9_form_due_date_comes_into_view(tmp_path, clock):
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("enter")  # the first petition's decision form
+        await pilot.pause()
+        assert hint(app).startswith("↓ more below · ")
+        assert not in_sight(app, "due")
+        await tab_to(pilot, app, "due")
+        assert in_sight(app, "due")
+
+
+async def test_a_form_that_fits_says_nothing_about_scrolling(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("f9")  # the conclusion question: one field
+        await pilot.pause()
+        assert hint(app) == "Enter: đồng ý · Esc: hủy"
