@@ -130,8 +130,23 @@ def test_the_quick_check_passes_only_what_jsonschema_passes(change):
     check = meetingfile._compile(sub)
     assert check is not None  # every long list has a quick check
     if check(item):
-        validator = type(meetingfile._validator())(sub)
-        assert list(validator.iter_errors(item)) == []
+        agrees(name, item)
+
+
+def agrees(name, item) -> None:
+    sub = SCHEMA["properties"][name]["items"]
+    if meetingfile._compile(sub)(item):
+        assert list(type(meetingfile._validator())(sub).iter_errors(item)) == [], (name, item)
+
+
+def test_every_limit_of_every_property_one_at_a_time():
+    for name in LISTS:
+        props = SCHEMA["properties"][name]["items"].get("properties", {})
+        for item in SAMPLE[name]:
+            for key, sub in props.items():
+                for value in [*limits(sub), *ANY_TYPE]:
+                    agrees(name, {**item, key: value})
+                agrees(name, {k: v for k, v in item.items() if k != key})
 
 
 def test_the_unchanged_items_pass_the_quick_check():

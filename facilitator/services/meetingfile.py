@@ -546,6 +546,8 @@ def _build(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
         return _one_of(sub["oneOf"])
     if not _PLAIN.issuperset(sub):
         return None
+    if "type" in sub and _SCALAR.issuperset(sub):
+        return _scalar_check(sub)
     checks: list[Callable[[Any], bool]] = []
     kind = sub.get("type")
     if kind is not None:
@@ -567,6 +569,44 @@ def _build(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
     if not checks:
         return lambda v: True
     return functools.reduce(_both, checks)
+
+
+_SCALAR = {
+    "type",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "description",
+    "title",
+}
+
+
+def _scalar_check(sub: dict[str, Any]) -> Callable[[Any], bool]:
+    """A ``type`` with its limits (the commonest property): the type, range and text checks
+    below in one function, as they answer together."""
+    kinds = sub["type"] if isinstance(sub["type"], list) else [sub["type"]]
+    exact = frozenset(t for k in kinds for t in _EXACT[k])
+    low, high = sub.get("minimum"), sub.get("maximum")
+    shortest, longest, pattern = sub.get("minLength"), sub.get("maxLength"), sub.get("pattern")
+    search = re.compile(pattern).search if pattern is not None else None
+
+    def scalar_ok(v: Any) -> bool:
+        kind = type(v)
+        if kind not in exact:
+            return False
+        if kind is str:
+            return (
+                (shortest is None or len(v) >= shortest)
+                and (longest is None or len(v) <= longest)
+                and (search is None or search(v) is not None)
+            )
+        if kind is int or kind is float:
+            return (low is None or v >= low) and (high is None or v <= high)
+        return True
+
+    return scalar_ok
 
 
 def _both(first: Callable[[Any], bool], second: Callable[[Any], bool]) -> Callable[[Any], bool]:
