@@ -114,11 +114,12 @@ def changed_items(draw):
             item.pop(key, None)
         elif how == "inner" and isinstance(item.get(key), dict):
             inner = item[key]
-            inner[draw(st.sampled_from([*inner, "name", "due", "x"]))] = draw(values)
+            inner[draw(st.sampled_from([*inner, "name", "due", "x"]))] = copy.deepcopy(draw(values))
         elif how == "limit":
-            item[key] = draw(st.sampled_from(limits(props.get(key, {}))))
+            item[key] = copy.deepcopy(draw(st.sampled_from(limits(props.get(key, {})))))
         else:
-            item[key] = draw(st.one_of(st.sampled_from(ANY_TYPE), values))
+            # a copy: a later change in this item must not change the list drawn from
+            item[key] = copy.deepcopy(draw(st.one_of(st.sampled_from(ANY_TYPE), values)))
     return name, json.loads(json.dumps(item))
 
 
