@@ -77,22 +77,31 @@ class Terminal:
         self.raw += chunk
         return True
 
-    def wait_for(self, marker: str, timeout: float = 30.0) -> float:
-        """Seconds from the start of the process to the first output showing ``marker``."""
+    def wait_for(self, marker: str | Sequence[str], timeout: float = 30.0) -> float:
+        """Seconds from the start of the process to the first output showing ``marker``; with
+        several markers, to the output by which every one of them has been drawn.
+
+        Several markers are how a whole screen is waited for: Textual may draw a screen in
+        parts (a first frame that only changes what differs from one it never sent), so the
+        time of its title alone can be the time of half a screen."""
+        markers = [marker] if isinstance(marker, str) else list(marker)
         deadline = time.perf_counter() + timeout
         searched = 0
+        missing = list(markers)
         while time.perf_counter() < deadline:
             alive = self.read(0.5)
             now = time.perf_counter()
             # Search the new output (with some overlap for a marker split between reads).
             start = max(0, searched - 4096)
-            if marker in _screen_text(bytes(self.raw[start:])):
+            text = _screen_text(bytes(self.raw[start:]))
+            missing = [m for m in missing if m not in text]
+            if not missing:
                 return now - self.started
             searched = len(self.raw)
             if not alive:
                 break
         raise RuntimeError(
-            f"{marker!r} never shown; the program wrote:\n{_screen_text(bytes(self.raw))[-2000:]}"
+            f"{missing!r} never shown; the program wrote:\n{_screen_text(bytes(self.raw))[-2000:]}"
         )
 
     def text(self) -> str:
@@ -132,7 +141,7 @@ class Terminal:
 
 def first_frame(
     argv: Sequence[str],
-    marker: str,
+    marker: str | Sequence[str],
     *,
     cwd: Path,
     env: dict[str, str] | None = None,
@@ -145,15 +154,16 @@ def first_frame(
 
 def first_frame_cpu(
     argv: Sequence[str],
-    marker: str,
+    marker: str | Sequence[str],
     *,
     cwd: Path,
     env: dict[str, str] | None = None,
     size: tuple[int, int] = (120, 35),
     before_quit: Callable[[Terminal], None] | None = None,
 ) -> tuple[float, float]:
-    """Seconds to the first frame showing ``marker``, and the CPU seconds the program had used
-    by then (read from /proc as soon as the frame is seen: less sensitive to a busy machine)."""
+    """Seconds to the first frame showing ``marker`` (every one of several markers, see
+    ``Terminal.wait_for``), and the CPU seconds the program had used by then (read from /proc
+    as soon as the frame is seen: less sensitive to a busy machine)."""
     term = Terminal(argv, cwd=cwd, env=env, size=size)
     try:
         seconds = term.wait_for(marker)
