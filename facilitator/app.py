@@ -332,10 +332,20 @@ class FacilitatorApp(StoreApp):
         self.export_folder = ExportFolder(export_dir)  # handed to the screens
         self.bell_enabled = bell
 
+    def get_default_screen(self) -> Screen[Any]:
+        """``run ID`` (and ``demo``): the live screen is the App's first screen. Pushed over
+        Textual's blank one from ``on_mount``, it was laid out and drawn while the App was
+        still starting, a frame Textual then threw away; the next frame sent only what had
+        changed since, so the terminal showed half a screen until something redrew the rest."""
+        if self.meeting_id is None:
+            return super().get_default_screen()
+        screen = self.live_screen(self.meeting_id)
+        # What a pushed screen holds: Esc to the list of meetings replaces it (switch_screen).
+        screen._push_result_callback(self, None)
+        return screen
+
     def on_mount(self) -> None:
-        if self.meeting_id is not None:
-            self.open_meeting(self.meeting_id)
-        else:
+        if self.meeting_id is None:
             from screens.home import HomeScreen
 
             self.push_screen(HomeScreen(self.store, self.t, self.export_folder))
@@ -391,13 +401,14 @@ class FacilitatorApp(StoreApp):
         self.open_meeting(message.meeting_id)
 
     def open_meeting(self, meeting_id: int) -> None:
+        self.push_screen(self.live_screen(meeting_id))
+
+    def live_screen(self, meeting_id: int) -> Screen[Any]:
         from facilitator.services.live import Console
         from screens.live import LiveScreen
 
         console = Console(self.store, meeting_id, backup=self.backup_in_background)
-        self.push_screen(
-            LiveScreen(console, self.t, bell=self.bell_enabled, folder=self.export_folder)
-        )
+        return LiveScreen(console, self.t, bell=self.bell_enabled, folder=self.export_folder)
 
 
 def make_app(
@@ -409,8 +420,10 @@ def make_app(
     clock: Clock = system_clock,
     bell: bool = False,
     export_dir: Path | None = None,
+    store: Store | None = None,
 ) -> App[None]:
-    """The one factory used by the command line and the tests."""
+    """The one factory used by the command line and the tests. ``store``: the secretary's
+    store already opened (and checked) by the command line, for ``console`` mode."""
 
     t = Translator(lang)
     if mode == "chair":
@@ -421,7 +434,8 @@ def make_app(
             t,
             meeting_id,
         )
-    store = open_store(db_path, clock=clock, check=True)
+    if store is None:
+        store = open_store(db_path, clock=clock, check=True)
     if mode == "desk":
         store.actor = "desk"
         return DeskApp(store, t, meeting_id)

@@ -104,7 +104,9 @@ def cli(ctx: click.Context) -> None:
         _run_app(settings, "console", meeting_id)
 
 
-def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
+def _run_app(
+    settings: Settings, mode: str, meeting_id: int | None, store: Store | None = None
+) -> None:
     from facilitator.app import make_app
 
     app = make_app(
@@ -113,6 +115,7 @@ def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
         mode=mode,
         meeting_id=meeting_id,
         bell=settings.bell,
+        store=store,
     )
     app.run()
     if app.return_code:
@@ -126,12 +129,16 @@ def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
 @click.pass_obj
 def run(settings: Settings, meeting_id: int) -> None:
     """Open the live screen of a meeting (a draft starts with the first F8)."""
-    store = settings.store(must_exist=True)
+    from db.store import open_store
+
+    # Opened once, checked as the window's store is (quick check), and handed to the window.
+    store = open_store(settings.db_path(), must_exist=True, check=True)
     try:
         store.meeting(meeting_id)
-    finally:
+    except BaseException:
         store.close()
-    _run_app(settings, "console", meeting_id)
+        raise
+    _run_app(settings, "console", meeting_id, store=store)
 
 
 @cli.command()
@@ -146,10 +153,15 @@ def demo(settings: Settings) -> None:
     if settings.db is None:
         folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
         settings.db = folder / "facilitator-demo.db"
-    store = settings.store()
-    meeting_id = import_meeting(store, demo_meeting(), built_in=True)
-    store.close()
-    _run_app(settings, "console", meeting_id)
+    from db.store import open_store
+
+    store = open_store(settings.db_path(), check=True)  # the window's own store, as in run
+    try:
+        meeting_id = import_meeting(store, demo_meeting(), built_in=True)
+    except BaseException:
+        store.close()
+        raise
+    _run_app(settings, "console", meeting_id, store=store)
     click.echo(settings.t("cli.demo_db", path=settings.db_path()))
 
 

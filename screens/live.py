@@ -41,6 +41,7 @@ from screens.widgets import (
     clip,
     hamlet_times,
     queue_summary,
+    set_content,
     slot_words,
 )
 
@@ -202,17 +203,14 @@ class LiveScreen(Screen[None]):
         self.speaking = self.console.store.speaking(self.console.meeting_id)
         resumed = self.resumable_entry()
         outage = None if self.readonly else self.console.note_outage()
-        if outage:
-            self.notify(self.t("msg.outage", text=outage), timeout=8)
-        from screens.carryover import carry_over_lines
-
-        pending = carry_over_lines(self.console.store, self.console.meeting_id, self.t)
-        if pending:
-            self.notify(self.t("carry.notice", count=len(pending)), timeout=8)
-        # The earlier minutes fill in with the first frame, as many as fill the screen
-        # (each row is measured); the rest of the last SHOWN entries a second later.
+        # The notices (an outage, assignments carried over) come just after the first frame:
+        # a toast is a widget of its own to build and lay out, over a screen not drawn yet.
+        self.call_after_refresh(self.start_notices, outage)
+        # The earlier minutes are in the first frame, more than fill the screen (measured and
+        # scrolled to the end before it is drawn: ReadyTable); the rest of the last SHOWN
+        # entries a second later.
         self.refresh_state(log=False)
-        self.call_after_refresh(self.sync_log, MinutesLog.FIRST)
+        self.sync_log(MinutesLog.FIRST)
         self.set_timer(1.0, self.sync_log)
         self.start_new_entry(resumed)
         if self.readonly:
@@ -224,6 +222,15 @@ class LiveScreen(Screen[None]):
         self.set_interval(HEARTBEAT_SECONDS, self.heartbeat)
         self.query_one("#editor").focus()
         self.update_layout_mode()
+
+    def start_notices(self, outage: str | None) -> None:
+        if outage:
+            self.notify(self.t("msg.outage", text=outage), timeout=8)
+        from screens.carryover import carry_over_lines
+
+        pending = carry_over_lines(self.console.store, self.console.meeting_id, self.t)
+        if pending:
+            self.notify(self.t("carry.notice", count=len(pending)), timeout=8)
 
     def on_resize(self) -> None:
         self.update_layout_mode()
@@ -414,7 +421,7 @@ class LiveScreen(Screen[None]):
         """A name the queue cuts is shown whole under it while its row is selected."""
         whole = self.query_one(QueueTable).clipped()
         line = self.query_one("#queue-selected", Static)
-        line.update(f"▸ {whole}" if whole else "")
+        set_content(line, f"▸ {whole}" if whole else "")
         line.display = bool(whole)
 
     def on_store_watcher_changed(self, _message: StoreWatcher.Changed) -> None:

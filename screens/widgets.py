@@ -12,6 +12,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events, on
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
@@ -72,20 +73,30 @@ class AgendaBar(Static):
     """The agenda with the current phase marked (▶ now, ✓ done)."""
 
     def show(self, phases: list[PhaseRecord], current: int, t: Translator, compact: bool) -> None:
+        set_content(self, self.words(phases, current, t, compact))
+
+    @staticmethod
+    def words(phases: list[PhaseRecord], current: int, t: Translator, compact: bool) -> str:
         if current < 0:
-            self.update(t("live.not_started"))
-            return
+            return t("live.not_started")
         if compact:
             phase = phases[current]
             nxt = f" → {t.phase(phases[current + 1].name)}" if current + 1 < len(phases) else ""
-            self.update(f"▶ {current + 1}/{len(phases)} {t.phase(phase.name)}{nxt}")
-            return
+            return f"▶ {current + 1}/{len(phases)} {t.phase(phase.name)}{nxt}"
         lines = []
         for p in phases:
             mark = "▶" if p.position == current else ("✓" if p.position < current else " ")
             at = f"{p.started_at:%H:%M}" if p.started_at else "     "
             lines.append(f"{mark} {p.position + 1}. {t.phase(p.name):<22} {at}")
-        self.update("\n".join(lines))
+        return "\n".join(lines)
+
+
+def set_content(widget: Static, content: str) -> None:
+    """Update a Static only when its text changes: ``update`` lays the screen out again even
+    for the same words (each resize re-showed the agenda: a layout and a repaint of every
+    widget just after the first frame)."""
+    if widget.content != content:
+        widget.update(content)
 
 
 def clip(text: str, width: int) -> str:
@@ -119,6 +130,36 @@ def speaker_label(s: Speaker, t: Translator) -> str:
     return f"{s.name}{turn}{prio}"
 
 
+class ReadyTable(DataTable[Any]):
+    """A DataTable that is whole in the first frame drawn after it gets its size.
+
+    Textual measures the rows and scrolls to the cursor only after a frame has been drawn
+    (its idle and after-refresh callbacks): the live screen's first frame showed its queue
+    empty or scrolled to the top, and every widget was drawn again a frame later. Here the
+    table's size is known as soon as the layout gives it (``_size_updated``, called before
+    the frame is drawn): ``first_sized`` fills what needs the width, then the rows are measured
+    and the cursor scrolled into view at once. (Textual 8.2.8's DataTable internals.)"""
+
+    def first_sized(self) -> None:
+        """Fill what needs the table's width (nothing here)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        first = bool(size.width) and not self._size.width
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if first:
+            self.first_sized()
+            if self._require_update_dimensions:
+                self._require_update_dimensions = False
+                new_rows = self._new_rows.copy()
+                self._new_rows.clear()
+                self._update_dimensions(new_rows)
+            if self.row_count:
+                self._scroll_cursor_into_view()
+        return changed
+
+
 class RowTable(DataTable[Any]):
     """A list of rows (petitions, meetings, assignments): Home / End go to the first / last
     row, as a secretary expects of a list (DataTable scrolls sideways with them); PageUp /
@@ -138,7 +179,7 @@ class RowTable(DataTable[Any]):
             self.move_cursor(row=self.row_count - 1)
 
 
-class QueueTable(DataTable[str | Text]):
+class QueueTable(ReadyTable):
     """The speakers in queue order; row keys are speaker ids.
 
     Columns are sized to what they hold and to the table's width (80 and 120 columns alike):
@@ -314,6 +355,10 @@ class QueueTable(DataTable[str | Text]):
         if hasattr(self, "shown_speakers"):
             self.show(self.shown_speakers)
 
+    def first_sized(self) -> None:
+        if hasattr(self, "shown_speakers"):
+            self.show(self.shown_speakers)
+
     def action_first_row(self) -> None:
         if self.row_count:
             self.move_cursor(row=0)
@@ -348,7 +393,7 @@ class QueueTable(DataTable[str | Text]):
             return None
 
 
-class MinutesLog(DataTable[str | Text]):
+class MinutesLog(ReadyTable):
     """The latest minutes entries (time, text), synced incrementally.
 
     Only the last ``SHOWN`` entries are listed: measuring 3,000 rows would cost a second at
