@@ -72,11 +72,11 @@ texts = st.one_of(
         max_size=60,
     ),
     # Text that is clean or nearly: the shortcut's own ground (letters, marks, spaces).
-    st.text(alphabet=st.sampled_from("  aăâđeêoôơuư áàảãạ\u0301\u0323\u0300\xa0\t\n"), max_size=30),
+    st.text(alphabet=st.sampled_from("   aăâđeêoôơuư áàảãạ\u0301\u0323\u0300"), max_size=30),
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(
     texts,
     st.booleans(),

@@ -123,7 +123,7 @@ def changed_items(draw):
     return name, json.loads(json.dumps(item))
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(changed_items())
 def test_the_quick_check_passes_only_what_jsonschema_passes(change):
     name, item = change

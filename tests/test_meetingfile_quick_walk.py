@@ -54,7 +54,7 @@ def outcome(action):
 
 
 @settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(values, st.sampled_from(["payload", "text"]))
 @example(nested(31, 1), "payload")
