@@ -17,7 +17,7 @@ from facilitator.rules.doc_order import DOCS
 
 if TYPE_CHECKING:
     from db.store import Store
-    from facilitator.rules.deadlines import WorkCalendar
+    from facilitator.rules.deadlines import Unit, WorkCalendar
     from facilitator.services.followup import ChecklistItem, FollowUpRow
     from facilitator.services.summary import Summary
 
@@ -419,7 +419,7 @@ def _echo_figures(t: Translator, figures: Summary) -> None:
     )
 
 
-STATUS_WIDTH = 24  # "QUÁ HẠN 1234 ngày", "trả lời muộn 30/11/2021" fit
+STATUS_WIDTH = 28  # "QUÁ HẠN 1234 ngày làm việc", "OVERDUE by 1234 working days" fit
 
 
 @cli.command()
@@ -438,6 +438,7 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
     store = settings.store(must_exist=True)
     rows = fu.rows(store, day, overdue_only=overdue)
     calendar = store.work_calendar()
+    units: dict[str, Unit] = {r.key: r.unit for r in store.rules()}
     duties = [
         (m, item)
         for m, item in fu.open_checklists(store)
@@ -458,16 +459,21 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         click.echo("")
         click.echo(head + t("followup.checklist"))
         for meeting, item in duties:
-            click.echo(_duty_line(t, calendar, day, meeting, item))
+            unit = units.get(item.key, "calendar_days")
+            click.echo(_duty_line(t, calendar, day, meeting, item, unit))
     click.echo(t("cli.left_note"))
 
 
 def _assignment_line(t: Translator, r: FollowUpRow) -> str:
     """One assignment of ``followup``: due, days left, status, responsible, content, meeting."""
+    from facilitator.services.followup import late_words as fu_late_words
+
     content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
-    # Overdue: days late ("QUÁ HẠN 2 ngày"), not "0 working days left" beside "QUÁ HẠN".
-    status = t("fu.overdue_by", days=r.days_late) if r.days_late else t("fu." + r.status)
-    left = "" if r.days_late else str(r.days_left)
+    # Overdue: working days late ("QUÁ HẠN 2 ngày làm việc"), as "Còn" counts them before the
+    # due date; not "0" left beside "QUÁ HẠN".
+    overdue = r.status == "overdue"
+    status = fu_late_words(t, r.days_late) if overdue else t("fu." + r.status)
+    left = "" if overdue else str(r.days_left)
     if r.answered_on is not None and r.status.startswith("answered"):
         # answered: the day of the answer, never a count of days left
         left, status = "", t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
@@ -478,19 +484,29 @@ def _assignment_line(t: Translator, r: FollowUpRow) -> str:
 
 
 def _duty_line(
-    t: Translator, calendar: WorkCalendar, day: dt.date, meeting: Any, item: ChecklistItem
+    t: Translator,
+    calendar: WorkCalendar,
+    day: dt.date,
+    meeting: Any,
+    item: ChecklistItem,
+    unit: Unit,
 ) -> str:
-    """One open checklist duty of ``followup``: due, days left (or the day done), status."""
+    """One open checklist duty of ``followup``: due, days left (or the day done), status,
+    counted in the unit of the duty's rule (``unit``)."""
+    from facilitator.rules.statutory import days_between
     from facilitator.services.followup import duty_words
+    from facilitator.services.followup import late_words as fu_late_words
 
     mark = "☑" if item.done_on else "☐"
     if item.done_on is not None:
         left, words = "", t(f"fu.{item.status(day)}_on", date=f"{item.done_on:%d/%m/%Y}")
     elif item.status(day) == "overdue":
-        # as an assignment's: the days late, not a negative count in "Left" beside "QUÁ HẠN"
-        left, words = "", t("fu.overdue_by", days=(day - item.due).days)
+        # as an assignment's: the days late, not a negative count in "Left" beside "QUÁ HẠN",
+        # in the unit of the duty's rule (the 5 and 10 days: days)
+        late = days_between(item.due, day, unit, calendar)
+        left, words = "", fu_late_words(t, late, unit)
     else:
-        left = str(calendar.working_days_between(day, item.due))
+        left = str(days_between(day, item.due, unit, calendar))
         words = t("fu." + item.status(day))
     label = duty_words(item, t)[0]
     return (

@@ -136,7 +136,7 @@ VI: dict[str, str] = {
     "col.due": "Hạn",
     "col.days_left": "Còn (ngày làm việc)",
     "col.left": "Còn",
-    "cli.left_note": "Còn: số ngày làm việc đến hạn; QUÁ HẠN: số ngày đã trễ hạn.",
+    "cli.left_note": "Còn / QUÁ HẠN: số ngày làm việc đến hạn / đã trễ hạn (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết); việc có thời hạn tính theo ngày (đánh giá 5 ngày, công khai 10 ngày): số ngày.",
     "followup.checklist": "Việc phải làm sau hội nghị",
     "followup.checklist_hint": "Enter: đánh dấu đã làm / bỏ đánh dấu; Công khai kết quả: ghi ngày từng nơi",
     "status.draft": "chuẩn bị",
@@ -163,6 +163,7 @@ VI: dict[str, str] = {
     "fu.open": "đang giải quyết",
     "fu.overdue": "QUÁ HẠN",
     "fu.overdue_by": "QUÁ HẠN {days} ngày",
+    "fu.overdue_by_working": "QUÁ HẠN {days} ngày làm việc",
     "clock.title": "Thời hạn luật định",
     "clock.announcement": "Thông báo hội nghị (trước 7 ngày)",
     "clock.evaluation": "Đánh giá, phân loại (5 ngày)",
@@ -170,10 +171,13 @@ VI: dict[str, str] = {
     "clock.publication": "Công khai kết quả (10 ngày)",
     "clock.done": "✓ xong {date}",
     "clock.done_late": "✓ xong {date}, trễ {days} ngày",
+    "clock.done_late_working": "✓ xong {date}, trễ {days} ngày làm việc",
     "clock.due": "còn {days} ngày (hạn {date})",
     "clock.due_working": "còn {days} ngày làm việc (hạn {date})",
     "clock.today": "HẠN HÔM NAY ({date})",
     "clock.late": "✗ TRỄ {days} ngày (hạn {date})",
+    "clock.late_working": "✗ TRỄ {days} ngày làm việc (hạn {date})",
+    "clock.late_today": "✗ TRỄ HẠN (hạn {date})",
     "clock.all_done": "✓ đã xong cả 4 thời hạn",
     "col.clock": "Thời hạn gần nhất",
     "clock.short.announcement": "Thông báo",
@@ -184,6 +188,8 @@ VI: dict[str, str] = {
     "clock.due_working_short": "còn {days} ngày làm việc",
     "clock.today_short": "HẠN HÔM NAY",
     "clock.late_short": "✗ TRỄ {days} ngày",
+    "clock.late_working_short": "✗ TRỄ {days} ngày làm việc",
+    "clock.late_today_short": "✗ TRỄ HẠN",
     "fu.answered": "đã trả lời",
     "fu.answered_late": "trả lời muộn",
     "fu.done": "đã làm",
@@ -687,7 +693,7 @@ EN: dict[str, str] = {
     "col.due": "Due",
     "col.days_left": "Left (working days)",
     "col.left": "Left",
-    "cli.left_note": "Left: working days until the due date; OVERDUE: days past it.",
+    "cli.left_note": "Left / OVERDUE: working days until / past the due date (weekends, holidays and Tết not counted); a duty whose period is in days (evaluation 5 days, publication 10 days): days.",
     "followup.checklist": "After-meeting duties",
     "followup.checklist_hint": "Enter: mark done / not done; Publish the results: a date per place",
     "status.draft": "draft",
@@ -713,7 +719,8 @@ EN: dict[str, str] = {
     "outcome.noted": "noted",
     "fu.open": "open",
     "fu.overdue": "OVERDUE",
-    "fu.overdue_by": "OVERDUE {days} days",
+    "fu.overdue_by": "OVERDUE by {days} days",
+    "fu.overdue_by_working": "OVERDUE by {days} working days",
     "clock.title": "Statutory deadlines",
     "clock.announcement": "Announce the meeting (7 days before)",
     "clock.evaluation": "Evaluate and classify (5 days)",
@@ -721,10 +728,13 @@ EN: dict[str, str] = {
     "clock.publication": "Publish the results (10 days)",
     "clock.done": "✓ done {date}",
     "clock.done_late": "✓ done {date}, {days} days late",
+    "clock.done_late_working": "✓ done {date}, {days} working days late",
     "clock.due": "{days} days left (due {date})",
     "clock.due_working": "{days} working days left (due {date})",
     "clock.today": "DUE TODAY ({date})",
     "clock.late": "✗ LATE by {days} days (due {date})",
+    "clock.late_working": "✗ LATE by {days} working days (due {date})",
+    "clock.late_today": "✗ LATE (due {date})",
     "clock.all_done": "✓ all 4 deadlines done",
     "col.clock": "Next deadline",
     "clock.short.announcement": "Announce",
@@ -735,6 +745,8 @@ EN: dict[str, str] = {
     "clock.due_working_short": "{days} working days left",
     "clock.today_short": "DUE TODAY",
     "clock.late_short": "✗ LATE by {days} days",
+    "clock.late_working_short": "✗ LATE by {days} working days",
+    "clock.late_today_short": "✗ LATE",
     "fu.answered": "answered",
     "fu.answered_late": "answered late",
     "fu.done": "done",
@@ -848,7 +860,7 @@ EN: dict[str, str] = {
     "fu.done_late_on": "done late {date}",
     "followup.done_on": "Done on (dd/mm/yyyy)",
     "followup.done_title": "Mark as done",
-    "followup.satisfaction_table": "Satisfied? (answered petitions)",
+    "followup.satisfaction_table": "Satisfied? (answered)",
     "fu.col.duty": "Duty",
     "duty.short.evaluation": "Evaluate, classify",
     "duty.short.answer": "Answer petitions",
@@ -1033,7 +1045,7 @@ EN: dict[str, str] = {
     "amend.set_pair": "--set needs KEY=VALUE (e.g. date=29/10/2021), not «{pair}»",
     "amend.petition_row": "Petition {seq}: {content}",
     "amend.done": "Amended; seal {seq}. New verification code: {code} ({time})",
-    "verify.intact": "The minutes are intact. Verification code: {code} ({time}; {count} seal(s))",
+    "verify.intact": "The minutes are intact. Verification code: {code} ({time}; {count} seals)",
     "verify.broken": "The minutes do NOT match verification code {code}: {problem}",
     "verify.elsewhere": "Verification code {code}: {problem}",
     "verify.usage": "needs a meeting number (ID) or a .zip file",
@@ -1113,18 +1125,19 @@ CATALOGUES = {"vi": VI, "en": EN}
 # English counts: "1 speakers" → "1 speaker" for the nouns the catalogue counts.
 _COUNTED = (
     "speaker", "petition", "turn", "assignment", "opinion", "minute", "second", "working day",
-    "day", "meeting", "item", "file",
+    "day", "meeting", "item", "file", "seal",
 )  # fmt: skip
 
 
 def _singular(text: str) -> str:
     import re
 
-    return re.sub(
+    text = re.sub(
         r"(?<![\d.,])\b1 (" + "|".join(_COUNTED) + r")s\b",
         r"1 \1",
         text,
     )
+    return re.sub(r"(?<![\d.,])\b1 more people\b", "1 more person", text)
 
 
 PHASES_EN = {

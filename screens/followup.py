@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +20,12 @@ from facilitator.rules.text import TextError, parse_date
 from facilitator.services import followup, publication
 from screens.forms import Field, FormScreen
 from screens.statutory import state_words
-from screens.widgets import RowTable
+from screens.widgets import RowTable, clip
+
+# Cells from which the due date, then the village and its meeting's date, get a column of
+# their own (narrower, they are on the line under the table): the content keeps 40 or so.
+WIDE = 100
+WIDER = 150
 
 
 class FollowUpScreen(Screen[None]):
@@ -43,6 +49,8 @@ class FollowUpScreen(Screen[None]):
         # petitioner's satisfaction follows the answer); the after-meeting duties last.
         yield Static("", id="live-header")
         yield RowTable(id="followup", cursor_type="row")
+        # The highlighted assignment whole: its meeting, who and what (the table cuts them).
+        yield Static("", id="fu-selected")
         yield Label(self.t("followup.answered"), classes="section")
         yield Label(self.t("followup.answered_keys"), classes="fu-keys")
         yield RowTable(id="answered", cursor_type="row")
@@ -53,21 +61,9 @@ class FollowUpScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#followup", DataTable)
-        # The long text last in every table: what is cut at 80 columns is the end of it.
-        for key in (
-            "col.due",
-            "col.status",
-            "col.village",
-            "fu.col.responsible",
-            "col.content",
-        ):
-            table.add_column(self.t(key), key=key)
         duties = self.query_one("#checklist", DataTable)
         for key in ("col.due", "col.status", "col.village", "fu.col.duty"):
             duties.add_column(self.t(key), key=key)
-        answered = self.query_one("#answered", DataTable)
-        for key in ("col.satisfaction", "col.village", "col.field", "col.content"):
-            answered.add_column(self.t(key), key=key)
         self.reload()
         table.focus()
 
@@ -82,7 +78,7 @@ class FollowUpScreen(Screen[None]):
         kept = None
         if table.row_count:
             kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        table.clear()
+        table.clear(columns=True)
         duties = self.query_one("#checklist", DataTable)
         duty_row = duties.cursor_row  # a tick or a form keeps the place in the list
         duties.clear()
@@ -112,39 +108,113 @@ class FollowUpScreen(Screen[None]):
             duties.move_cursor(row=min(duty_row, duties.row_count - 1))
         answered = self.query_one("#answered", DataTable)
         at = answered.cursor_row
-        answered.clear()
-        for meeting, p in publication.answered_petitions(self.store):
-            answered.add_row(
+        answered.clear(columns=True)
+        cells = {
+            str(p.id): [
                 self.t(f"satisfaction.{p.satisfaction or 'none'}"),
                 f"{meeting.village} {meeting.date:%d/%m/%Y}",
                 p.area,
-                p.content[:60],
-                key=str(p.id),
-            )
+                " ".join(p.content.split()),
+            ]
+            for meeting, p in publication.answered_petitions(self.store)
+        }
+        heads = ("col.satisfaction", "col.village", "col.field", "col.content")
+        widths = [
+            max([cell_len(self.t(key)), *(cell_len(row[i]) for row in cells.values())])
+            for i, key in enumerate(heads)
+        ]
+        # the content takes what the others leave, cut with "…" (never silently at the edge)
+        width = answered.scrollable_content_region.width or self.app.size.width - 2
+        widths[3] = max(cell_len(self.t("col.content")), width - sum(widths[:3]) - 8)
+        for key, size in zip(heads, widths, strict=True):
+            answered.add_column(self.t(key), key=key, width=size)
+        for row_key, row in cells.items():
+            answered.add_row(*row[:3], clip(row[3], widths[3]), key=row_key)
         if answered.row_count:
             answered.move_cursor(row=min(at, answered.row_count - 1))
         self.assignments = {str(r.assignment_id): (r.responsible, r.content) for r in rows}
-        for r in rows:
-            if r.answered_on is not None and r.status.startswith("answered"):
-                # answered: the day of the answer, never a count of days left (-1259)
-                status = self.t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
-            elif r.days_late:
-                status = self.t("fu.overdue_by", days=r.days_late)
-            elif r.due == self.as_of:
-                status = self.t("clock.today_short")
-            else:  # open: the working days left in the status, one column less at 80
-                status = self.t("clock.due_working_short", days=r.days_left)
-            table.add_row(
-                f"{r.due:%d/%m/%Y}",
-                status,
-                f"{r.village} {r.meeting_date:%d/%m/%Y}",
-                r.responsible,
-                r.content[:60],
-                key=str(r.assignment_id),
-            )
+        self.fill_assignments(table, rows)
         keys = [str(r.assignment_id) for r in rows]
         if kept in keys:
             table.move_cursor(row=keys.index(kept))
+        self.show_selected()
+
+    def status_words(self, r: followup.FollowUpRow) -> str:
+        if r.answered_on is not None and r.status.startswith("answered"):
+            # answered: the day of the answer, never a count of days left (-1259)
+            return self.t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
+        if r.status == "overdue":  # in working days, as "còn" before the date
+            return followup.late_words(self.t, r.days_late)
+        if r.due == self.as_of:
+            return self.t("clock.today_short")
+        return self.t("clock.due_working_short", days=r.days_left)
+
+    def fill_assignments(self, table: DataTable[Any], rows: list[followup.FollowUpRow]) -> None:
+        """Whom, what and the state of each assignment in the table's width. The state whole
+        (it says the days left or late); from WIDE cells the due date, from WIDER the village
+        with its meeting's date, whole too (narrower, they are on the line under the table,
+        with the highlighted assignment whole); the person responsible (at most 16 cells at
+        80 columns, 30 wider) and the content take the rest, cut with "…"."""
+        width = table.scrollable_content_region.width or self.app.size.width - 2
+        wide = width >= WIDE
+        heads = {
+            key: self.t(key)
+            for key in ("col.due", "col.status", "col.village", "fu.col.responsible", "col.content")
+        }
+        cells = [
+            (
+                f"{r.due:%d/%m/%Y}",
+                self.status_words(r),
+                f"{r.village} {r.meeting_date:%d/%m/%Y}",
+                " ".join(r.responsible.split()),
+                " ".join(r.content.split()),
+            )
+            for r in rows
+        ]
+
+        def longest(i: int, key: str) -> int:
+            return max([cell_len(heads[key]), *(cell_len(c[i]) for c in cells)])
+
+        widths = {"col.status": longest(1, "col.status")}
+        if wide:
+            widths = {"col.due": longest(0, "col.due"), **widths}
+        if width >= WIDER:
+            widths["col.village"] = longest(2, "col.village")
+        cap = 30 if wide else 16
+        widths["fu.col.responsible"] = max(
+            cell_len(heads["fu.col.responsible"]), min(longest(3, "fu.col.responsible"), cap)
+        )
+        used = sum(w + 2 for w in widths.values())  # each column pads one cell each side
+        widths["col.content"] = max(cell_len(heads["col.content"]), width - used - 2)
+        for key, size in widths.items():
+            table.add_column(heads[key], key=key, width=size)
+        for r, (due, status, village, who, what) in zip(rows, cells, strict=True):
+            shown = [due, status] if wide else [status]
+            shown += [village] if width >= WIDER else []
+            shown += [clip(who, widths["fu.col.responsible"]), clip(what, widths["col.content"])]
+            table.add_row(*shown, key=str(r.assignment_id))
+        self.shown_width = width
+        self.whole = {
+            str(r.assignment_id): f"▸ {heads['col.due']} {c[0]} · {c[2]} · {c[3]}: {c[4]}"
+            for r, c in zip(rows, cells, strict=True)
+        }
+
+    @on(DataTable.RowHighlighted, "#followup")
+    def show_selected(self) -> None:
+        """The highlighted assignment on the line under the table: its meeting, who, what."""
+        table = self.query_one("#followup", DataTable)
+        line = self.query_one("#fu-selected", Static)
+        if not table.row_count:
+            line.update("")
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        width = line.content_region.width or self.app.size.width - 2
+        line.update(two_lines(getattr(self, "whole", {}).get(key, ""), width, self.app))
+
+    def on_resize(self) -> None:
+        table = self.query_one("#followup", DataTable)
+        if table.scrollable_content_region.width != getattr(self, "shown_width", None):
+            self.reload()
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -255,6 +325,18 @@ class FollowUpScreen(Screen[None]):
             return t("msg.saved")
 
         self.app.push_screen(FormScreen(title, fields, save, t), lambda _r: self.reload())
+
+
+def two_lines(text: str, width: int, app: Any) -> str:
+    """``text`` wrapped at ``width``, two lines at most, the second ending in "…" when more
+    was cut (never cut silently)."""
+    from rich.text import Text
+
+    lines = [line.plain.rstrip() for line in Text(text).wrap(app.console, max(width, 8))]
+    if len(lines) <= 2:
+        return "\n".join(lines)
+    last = lines[1] + "…" if cell_len(lines[1]) < width else clip(lines[1], width)
+    return f"{lines[0]}\n{last}"
 
 
 def publication_form(store: Store, meeting_id: int, t: Translator, today: dt.date) -> FormScreen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +18,7 @@ from facilitator.i18n import Translator
 from facilitator.rules.errors import RuleError
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen
-from screens.widgets import RowTable
+from screens.widgets import RowTable, clip
 
 
 class HomeScreen(Screen[None]):
@@ -57,8 +58,6 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("col.id", "col.date", "col.village", "col.status", "col.clock"):
-            table.add_column(self.t(key), key=key)
         # The statutory clock needs the holiday tables (importing and building them takes up
         # to a second or two on a slow laptop): the list is painted at once, the tables are
         # built in a worker, then the clock is filled in.
@@ -84,27 +83,48 @@ class HomeScreen(Screen[None]):
 
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
         meetings = self.store.meetings()
         today = self.store.clock().date()  # the app's clock, not the machine's date
         # One file is one commune's: its name only when meetings of several are listed, so
         # the clock's column is whole at 80 ("Trả lời: còn 15 ngày làm việc").
         several = len({m.commune for m in meetings}) > 1
-        for m in meetings:
-            table.add_row(
+        rows = [
+            (
                 str(m.id),
                 f"{m.date:%d/%m/%Y}",
                 f"{m.commune} - {m.village}" if several else m.village,
                 self.t("status." + m.status),
                 next_deadline(self.store, m.id, today, self.t) if with_clock else "…",
-                key=str(m.id),
             )
+            for m in meetings
+        ]
+        keys = ("col.id", "col.date", "col.village", "col.status", "col.clock")
+        widths = [
+            max([cell_len(self.t(key)), *(cell_len(r[i]) for r in rows)])
+            for i, key in enumerate(keys)
+        ]
+        # The clock takes what the others leave, cut with "…" when it must be (never at the
+        # window's edge: "LATE by 1851 day").
+        width = table.scrollable_content_region.width or self.app.size.width - 2
+        room = width - sum(w + 2 for w in widths[:4]) - 2
+        widths[4] = max(cell_len(self.t("col.clock")), min(widths[4], room))
+        for key, size in zip(keys, widths, strict=True):
+            table.add_column(self.t(key), key=key, width=size)
+        self.shown_width = width
+        for m, r in zip(meetings, rows, strict=True):
+            table.add_row(*r[:4], clip(r[4], widths[4]), key=str(m.id))
         if meetings:
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
         self.query_one("#home-empty", Static).update("" if meetings else self.t("home.empty"))
         self.clock_ready = with_clock
         if with_clock:
             self.show_clock()
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        if table.scrollable_content_region.width != getattr(self, "shown_width", None):
+            self.reload(with_clock=getattr(self, "clock_ready", False))
 
     @on(DataTable.RowHighlighted)
     def show_clock(self) -> None:

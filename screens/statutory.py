@@ -28,14 +28,17 @@ def state_words(
     tail = "_short" if short else ""
     if state.state == "done":
         return t("clock.done", date=f"{duty.done_on:%d/%m/%Y}")
+    # Counted in the duty's unit, and said: "ngày làm việc" for the 15-working-day answers.
+    working = "_working" if duty.unit == "working_days" else ""
     if state.state == "done_late":
-        return t("clock.done_late", date=f"{duty.done_on:%d/%m/%Y}", days=state.days)
+        return t(f"clock.done_late{working}", date=f"{duty.done_on:%d/%m/%Y}", days=state.days)
     if state.state == "late":
-        return t("clock.late" + tail, days=state.days, date=due)
+        if state.days == 0:  # the day off right after the deadline: late, no working day yet
+            return t("clock.late_today" + tail, date=due)
+        return t(f"clock.late{working}{tail}", days=state.days, date=due)
     if duty.due == today:
         return t("clock.today" + tail, date=due)
-    key = "clock.due_working" if duty.unit == "working_days" else "clock.due"
-    return t(key + tail, days=state.days, date=due)
+    return t(f"clock.due{working}{tail}", days=state.days, date=due)
 
 
 def clock_lines(store: Store, meeting_id: int, today: dt.date, t: Translator) -> list[str]:

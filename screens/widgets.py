@@ -100,10 +100,11 @@ def set_content(widget: Static, content: str) -> None:
 
 
 def clip(text: str, width: int) -> str:
-    """Cut a text to ``width`` cells with "…" (Vietnamese letters are one cell each)."""
+    """Cut a text to ``width`` cells with "…" (Vietnamese letters are one cell each); a cut
+    that falls after a space does not keep it ("tiến…", not "tiến …")."""
     if cell_len(text) <= width:
         return text
-    return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width - 1).rstrip() + "…"
 
 
 def hamlet_times(t: Translator, totals: list[tuple[str, float]]) -> str:

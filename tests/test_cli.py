@@ -85,7 +85,8 @@ def test_followup_and_calendar(tmp_path: Path):
     store.close()
     out = run("followup", "--as-of", "22/11/2021", db=db)
     lines = out.stdout.strip().splitlines()
-    assert lines[1].startswith("18/11/2021         QUÁ HẠN 4 ngày ")  # days late, not "-2"
+    # working days late (Fri 19, Mon 22), not "-2"
+    assert lines[1].startswith("18/11/2021         QUÁ HẠN 2 ngày làm việc ")
     assert "Trưởng thôn Đông Phong" in lines[1]
     assert lines[2].startswith("30/11/2021      6  đang giải quyết")
     overdue = run("followup", "--overdue", "--as-of", "2021-11-22", db=db)

@@ -68,7 +68,8 @@ async def test_followup_screen_after_a_conclusion(tmp_path, clock, lang):
         assignments = screen.query_one("#followup", DataTable)
         row = [str(c) for c in assignments.get_row_at(0)]
         assert row[0] == "18/11/2021"
-        assert row[1] == (EN if lang == "en" else VI)["fu.overdue_by"].format(days=4)  # 18 → 22/11
+        # Thu 18 → Mon 22/11: two working days late (Fri 19, Mon 22), as "còn" counts them
+        assert row[1] == (EN if lang == "en" else VI)["fu.overdue_by_working"].format(days=2)
         duties = screen.query_one("#checklist", DataTable)
         assert duties.row_count == 2  # the evaluation and the publication (answers are above)
         shown = [b.binding.description for b in screen.active_bindings.values()]
@@ -290,19 +291,27 @@ def test_backup_without_output_goes_to_the_backups_folder(tmp_path, capsys, monk
     assert listing[1].split()[3:] == ["manual", "1", "12", "0"]
 
 
-@pytest.mark.parametrize(("lang", "late"), [("vi", "QUÁ HẠN {} ngày"), ("en", "OVERDUE {} days")])
+@pytest.mark.parametrize(
+    ("lang", "late", "late_working"),
+    [
+        ("vi", "QUÁ HẠN {} ngày", "QUÁ HẠN {} ngày làm việc"),
+        ("en", "OVERDUE by {} days", "OVERDUE by {} working days"),
+    ],
+)
 def test_followup_overdue_says_days_late_alike_for_assignments_and_duties(
-    tmp_path, capsys, clock, lang, late
+    tmp_path, capsys, clock, lang, late, late_working
 ):
-    """Trial 3: an assignment said 'OVERDUE 4 days' while a duty showed '-14' in 'Left'."""
+    """Trial 3: an assignment said 'OVERDUE 4 days' while a duty showed '-14' in 'Left'.
+    Each is late in the unit of its rule: the answers (15 working days) in working days, the
+    evaluation (5 days) and the publication (10 days) in days."""
     db = tmp_path / "m.db"
     concluded_meeting(db, clock)
     code, out, _ = call(
         capsys, "followup", "--overdue", "--as-of", "2021-11-22", "--db", str(db), "--lang", lang
     )
     rows = [line for line in out.splitlines() if line[:2].isdigit()]
-    assert [(row[:10], row[10:17].strip(), row[17:43].strip()) for row in rows] == [
-        ("18/11/2021", "", late.format(4)),
+    assert [(row[:10], row[10:17].strip(), row[17:47].strip()) for row in rows] == [
+        ("18/11/2021", "", late_working.format(2)),
         ("02/11/2021", "", late.format(20)),
         ("08/11/2021", "", late.format(14)),
     ]

@@ -60,8 +60,8 @@ def test_announcement_seven_days():
 
 
 def test_overdue_on_a_weekend_is_days_late_not_zero_left(console):
-    """Due Friday 19/11/2021, seen on Sunday 21/11: 0 working days left yet overdue; the row
-    says 2 days late (what the follow-up list and screen print as "QUÁ HẠN 2 ngày")."""
+    """Due Friday 19/11/2021, seen on Sunday 21/11: overdue, no working day late yet (the
+    follow-up says "QUÁ HẠN" alone); Monday 22/11: one working day late."""
     from facilitator.services import followup
     from facilitator.services.conclusion import decide
 
@@ -69,6 +69,8 @@ def test_overdue_on_a_weekend_is_days_late_not_zero_left(console):
     pid = store.petitions(console.meeting_id)[0].id
     decide(console, pid, "assigned", responsible="Trưởng thôn", due="19/11/2021")
     (row,) = followup.rows(store, dt.date(2021, 11, 21))
-    assert (row.status, row.days_left, row.days_late) == ("overdue", 0, 2)
+    assert (row.status, row.days_left, row.days_late) == ("overdue", 0, 0)
+    (monday,) = followup.rows(store, dt.date(2021, 11, 22))
+    assert (monday.status, monday.days_left, monday.days_late) == ("overdue", -1, 1)
     (early,) = followup.rows(store, dt.date(2021, 11, 18))
     assert (early.status, early.days_left, early.days_late) == ("open", 1, 0)

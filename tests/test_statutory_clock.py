@@ -73,7 +73,9 @@ def test_played_across_tet_2026():
         D(2026, 2, 24): {"evaluation": ("late", 1), "publication": ("late", 1)},
         D(2026, 3, 12): {"answer": ("due", 0)},
         D(2026, 3, 13): {"answer": ("late", 1)},
-        D(2026, 3, 16): {"answer": ("late", 4)},  # late in calendar days
+        # late in working days, as "due" counts them: Fri 13 and Mon 16 (the weekend not)
+        D(2026, 3, 14): {"answer": ("late", 1)},
+        D(2026, 3, 16): {"answer": ("late", 2)},
     }
     for day, expected in played.items():
         got = states(meeting, day)
@@ -229,7 +231,8 @@ async def test_the_clock_in_english(tmp_path):
         assert lines[0] == "Statutory deadlines · Đông Phong 28/10/2021"
         assert lines[1] == "  Announce the meeting (7 days before): ✓ done 20/10/2021"
         assert (
-            lines[3] == "  Answer the petitions (15 working days): ✗ LATE by 1 day (due 18/11/2021)"
+            lines[3]
+            == "  Answer the petitions (15 working days): ✗ LATE by 1 working day (due 18/11/2021)"
         )
 
 

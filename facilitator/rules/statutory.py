@@ -37,8 +37,9 @@ class Duty:
 
 @dataclass(frozen=True)
 class DutyState:
-    """``due``: ``days`` left (in the duty's unit; 0 is today); ``late``: calendar days past
-    the due date; ``done_late``: calendar days late when it was done; ``done``: 0."""
+    """``due``: ``days`` left; ``late``: days past the due date; ``done_late``: days late when
+    it was done; ``done``: 0. Always in the duty's unit (working days for the 15-working-day
+    answers: weekends, holidays and Tết do not count, before the due date or after it)."""
 
     state: State
     days: int
@@ -80,13 +81,20 @@ def duties(
 def state_of(duty: Duty, as_of: dt.date, calendar: WorkCalendar) -> DutyState:
     """Where a duty stands on ``as_of``."""
     if duty.done_on is not None:
-        late = (duty.done_on - duty.due).days
-        return DutyState("done_late", late) if late > 0 else DutyState("done", 0)
+        if duty.done_on <= duty.due:
+            return DutyState("done", 0)
+        return DutyState("done_late", days_between(duty.due, duty.done_on, duty.unit, calendar))
     if as_of > duty.due:
-        return DutyState("late", (as_of - duty.due).days)
-    if duty.unit == "working_days":
-        return DutyState("due", calendar.working_days_between(as_of, duty.due))
-    return DutyState("due", (duty.due - as_of).days)
+        return DutyState("late", days_between(duty.due, as_of, duty.unit, calendar))
+    return DutyState("due", days_between(as_of, duty.due, duty.unit, calendar))
+
+
+def days_between(start: dt.date, end: dt.date, unit: Unit, calendar: WorkCalendar) -> int:
+    """Days after ``start`` up to ``end``, counted in ``unit``: a day off right after a
+    working-day deadline is not yet a day late (0)."""
+    if unit == "working_days":
+        return calendar.working_days_between(start, end)
+    return (end - start).days
 
 
 def most_pressing(items: Iterable[Duty]) -> Duty | None:

@@ -27,7 +27,10 @@ class FollowUpRow:
     due: dt.date
     status: str  # open, answered, overdue, answered_late
     days_left: int  # working days from as_of to due (negative when overdue)
-    days_late: int  # calendar days past the due date while unanswered (0 unless overdue)
+    # working days past the due date while unanswered (the answers' rule counts working
+    # days: "còn" before the date, this after it); 0 unless overdue, and 0 on a day off
+    # right after the due date
+    days_late: int
     answered_on: dt.date | None
     answer_form: str | None
 
@@ -56,7 +59,7 @@ def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[Fo
             due=due,
             status=status,
             days_left=calendar.working_days_between(as_of, due),
-            days_late=(as_of - due).days if status == "overdue" else 0,
+            days_late=calendar.working_days_between(due, as_of) if status == "overdue" else 0,
             answered_on=answered_on,
             answer_form=a.answer_form,
         )
@@ -66,6 +69,16 @@ def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[Fo
     rank = {"overdue": 0, "open": 1, "answered_late": 2, "answered": 3}
     out.sort(key=lambda x: (rank[x.status], x.due, x.assignment_id))
     return out
+
+
+def late_words(t: Any, days: int, unit: str = "working_days") -> str:
+    """An overdue assignment or duty in the UI's language (``t``, a Translator), counted in
+    the unit of its rule and saying it: "QUÁ HẠN 5 ngày làm việc" (the answers), "QUÁ HẠN 23
+    ngày" (a period in days); "QUÁ HẠN" alone on a day off right after a working-day deadline."""
+    if not days:
+        return str(t("fu.overdue"))
+    key = "fu.overdue_by_working" if unit == "working_days" else "fu.overdue_by"
+    return str(t(key, days=days))
 
 
 def record_answer(
