@@ -1,5 +1,5 @@
 """``python -m facilitator``: the same command line (serve starts the chair view this way)."""
 
-from facilitator.cli import main
+from facilitator.launch import main
 
 main()

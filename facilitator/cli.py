@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,9 +103,7 @@ def cli(ctx: click.Context) -> None:
         _run_app(settings, "console", meeting_id)
 
 
-def _run_app(
-    settings: Settings, mode: str, meeting_id: int | None, store: Store | None = None
-) -> None:
+def _run_app(settings: Settings, mode: str, meeting_id: int | None) -> None:
     from facilitator.app import make_app
 
     app = make_app(
@@ -115,7 +112,6 @@ def _run_app(
         mode=mode,
         meeting_id=meeting_id,
         bell=settings.bell,
-        store=store,
     )
     app.run()
     if app.return_code:
@@ -129,16 +125,9 @@ def _run_app(
 @click.pass_obj
 def run(settings: Settings, meeting_id: int) -> None:
     """Open the live screen of a meeting (a draft starts with the first F8)."""
-    from db.store import open_store
+    from facilitator.launch import run_meeting  # also reached without click: launch.main
 
-    # Opened once, checked as the window's store is (quick check), and handed to the window.
-    store = open_store(settings.db_path(), must_exist=True, check=True)
-    try:
-        store.meeting(meeting_id)
-    except BaseException:
-        store.close()
-        raise
-    _run_app(settings, "console", meeting_id, store=store)
+    run_meeting(settings.db_path(), settings.lang, settings.bell, meeting_id)
 
 
 @cli.command()
@@ -147,22 +136,10 @@ def run(settings: Settings, meeting_id: int) -> None:
 @click.pass_obj
 def demo(settings: Settings) -> None:
     """Create the Đông Phong demo meeting and open it (a fresh temporary file without --db)."""
-    from facilitator.services.demo import demo_meeting
-    from facilitator.services.meetingfile import import_meeting
+    from facilitator.launch import demo as open_demo  # also reached without click: launch.main
 
-    if settings.db is None:
-        folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
-        settings.db = folder / "facilitator-demo.db"
-    from db.store import open_store
-
-    store = open_store(settings.db_path(), check=True)  # the window's own store, as in run
-    try:
-        meeting_id = import_meeting(store, demo_meeting(), built_in=True)
-    except BaseException:
-        store.close()
-        raise
-    _run_app(settings, "console", meeting_id, store=store)
-    click.echo(settings.t("cli.demo_db", path=settings.db_path()))
+    shown = open_demo(settings.db, settings.lang, settings.bell)
+    click.echo(settings.t("cli.demo_db", path=shown))
 
 
 @cli.command()
