@@ -1,7 +1,11 @@
 """A Select that never drops what is typed while it is closed (a trial typed the gist into the
 title and lost it): a letter that begins an option chooses it (the letters typed one after the
-other narrow it, as in a browser's list); any other letter goes on to the next text field,
-which then has the focus."""
+other narrow it, as in a browser's list, spaces included); any other first letter is text: it
+goes on to the next text field as Tab goes, round from the last field to the first (the F9
+form's kind is its last field: shift+Tab from the first lands there, and the words typed next
+went into the open list's search and were lost), which then has the focus; the option chosen
+by the letters before stays ("b" → Bà, then "Hỏi …" goes on into the gist). Only in a form
+with no text field does a letter show the list."""
 
 from __future__ import annotations
 
@@ -34,8 +38,10 @@ class TypeSelect(Select[Any]):
 
     async def _on_key(self, event: events.Key) -> None:
         character = event.character
-        if self.expanded or not event.is_printable or character in (None, " "):
-            return  # an open list searches by itself; space opens it
+        if self.expanded or not event.is_printable or character is None:
+            return  # an open list searches by itself
+        if character == " " and not self._typed:
+            return  # space opens the list (after letters it is one more of them)
         event.stop()
         event.prevent_default()
         value = self._match(self._typed + character)
@@ -45,7 +51,8 @@ class TypeSelect(Select[Any]):
             return
         self._typed = ""
         chain = self.screen.focus_chain
-        after = chain[chain.index(self) + 1 :] if self in chain else []
+        at = chain.index(self) if self in chain else len(chain)
+        after = [*chain[at + 1 :], *chain[:at]]  # as Tab goes, round to the first field
         target = next((w for w in after if isinstance(w, (Input, TextArea))), None)
         if isinstance(target, Input):
             target.focus()
@@ -53,5 +60,5 @@ class TypeSelect(Select[Any]):
         elif isinstance(target, TextArea):
             target.focus()
             target.insert(character)
-        else:  # no text field follows: show the choices instead of losing the key
+        else:  # nowhere to type: show the choices instead of losing the key
             self.action_show_overlay()

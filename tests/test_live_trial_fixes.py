@@ -288,3 +288,36 @@ async def test_a_form_that_fits_says_nothing_about_scrolling(tmp_path, clock):
         await pilot.press("f9")  # the conclusion question: one field
         await pilot.pause()
         assert hint(app) == "Enter: đồng ý · Esc: hủy"
+
+
+async def test_f9_form_letters_typed_on_the_kind_go_on_round_to_a_text_field(tmp_path, clock):
+    """F9 form: shift+Tab from the first field lands on the kind, its last field. Words typed
+    there go on, as Tab goes round, to the first text field (the person responsible); the
+    list does not open and swallow them. A letter that begins a kind still picks it."""
+    from textual.widgets import Input, Select
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert form.focused.id == "f-outcome"
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        kind = form.query_one("#f-kind", Select)
+        assert form.focused is kind
+        before = form.query_one("#f-responsible", Input).value
+        await pilot.press(*"Sở Tài")
+        await pilot.pause()
+        assert not kind.expanded
+        assert kind.value == "petition"  # "S" begins no kind: nothing chosen
+        assert form.focused.id == "f-responsible"
+        assert form.query_one("#f-responsible", Input).value == before + "Sở Tài"
+        await pilot.press("shift+tab", "shift+tab")  # back to the kind, round
+        await pilot.pause()
+        assert form.focused is kind
+        await pilot.press("p")  # phản ánh
+        assert kind.value == "feedback" and not kind.expanded

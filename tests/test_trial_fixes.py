@@ -572,8 +572,13 @@ async def test_absent_form_choice_takes_a_letter(tmp_path, clock):
         form.query_one("#f-state", Select).focus()
         await pilot.press("r")  # Rút đăng ký
         assert form.query_one("#f-state", Select).value == "withdrawn"
-        await pilot.press("x")  # no choice begins "rx", no text field after: the list opens
-        assert form.query_one("#f-state", Select).expanded
+        # No choice begins "rx": the choice stays, the letter goes on, round as Tab goes, to
+        # the reason (it opened the list, whose search then took the words typed next).
+        await pilot.press("x")
+        assert not form.query_one("#f-state", Select).expanded
+        assert form.query_one("#f-state", Select).value == "withdrawn"
+        assert form.focused.id == "f-reason"
+        assert form.query_one("#f-reason", Input).value == "x"
 
 
 async def test_follow_up_answer_form_choice_takes_a_letter(tmp_path, clock):
