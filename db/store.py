@@ -12,7 +12,6 @@ import functools
 import json
 import os
 import re
-import secrets
 import sqlite3
 import time
 import uuid
@@ -50,10 +49,10 @@ from facilitator.rules.models import (
     SlotRecord,
     Speaker,
 )
-from facilitator.rules.profile import Profile
 from facilitator.services.files import os_reason
 
 if TYPE_CHECKING:
+    from facilitator.rules.profile import Profile  # loaded when first used (not at start-up)
     from facilitator.rules.record import MeetingRecord
     from facilitator.rules.seals import Seal
 
@@ -854,6 +853,8 @@ class Store:
     # ----- commune profile (SPEC §7a) -------------------------------------------------------
     def profile(self) -> Profile:
         """The commune's profile; defaults (two-level local government) where nothing is set."""
+        from facilitator.rules.profile import Profile
+
         rows = self._rows("SELECT key, value FROM profile")
         return Profile.from_dict({r["key"]: json.loads(r["value"]) for r in rows})
 
@@ -869,6 +870,8 @@ class Store:
     def meeting_profile(self, meeting_id: int) -> Profile:
         """The profile the meeting was held under (its frozen copy), else the commune's current
         one; blank names filled from the meeting's commune."""
+        from facilitator.rules.profile import Profile
+
         row = self._row("SELECT profile FROM meeting_profiles WHERE meeting_id = ?", [meeting_id])
         profile = Profile.from_dict(json.loads(row["profile"])) if row else self.profile()
         return profile.resolved(self.meeting(meeting_id).commune)
@@ -893,7 +896,7 @@ class Store:
         with self.write():
             self.conn.execute(
                 "INSERT OR IGNORE INTO card_salts (meeting_id, salt) VALUES (?, ?)",
-                [meeting_id, secrets.token_bytes(32)],
+                [meeting_id, os.urandom(32)],  # as secrets.token_bytes(32)
             )
             row = self.conn.execute(
                 "SELECT salt FROM card_salts WHERE meeting_id = ?", [meeting_id]

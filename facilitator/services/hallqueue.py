@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 
 from db.store import Store
 from facilitator.i18n import Translator
@@ -18,6 +17,15 @@ from facilitator.rules.clock import local
 from facilitator.rules.models import Speaker
 from facilitator.rules.text import titled
 from facilitator.services.live import queue_end
+
+
+def escape(text: str) -> str:
+    """html.escape, loaded when the hall page is first made: the live screen, which imports
+    this module for the queue's numbers, starts without it."""
+    from html import escape as html_escape
+
+    return html_escape(text)
+
 
 NEXT_SHOWN = 10  # the phone shows the next ten; one's own place is found by number
 
