@@ -141,7 +141,15 @@ class HomeScreen(Screen[None]):
         m = self.store.meeting(meeting_id)
         lines = clock_lines(self.store, meeting_id, self.store.clock().date(), self.t)
         title = f"{self.t('clock.title')} · {m.village} {m.date:%d/%m/%Y}"
-        panel.update("\n".join([title, *(f"  {line}" for line in lines)]))
+        # A line too long for the window goes on under its own text, not under the margin.
+        import textwrap
+
+        width = max(20, (panel.content_region.width or self.app.size.width) - 1)
+        wrapped = [
+            "\n".join(textwrap.wrap(line, width, initial_indent="  ", subsequent_indent="    "))
+            for line in lines
+        ]
+        panel.update("\n".join([title, *wrapped]))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -68,6 +68,12 @@ async def test_the_home_clock_column_is_cut_with_an_ellipsis(tmp_path):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert table.get_row_at(0)[4] == "Evaluate: ✗ LATE by 1857 days"
+        # the clock under the list: a long line goes on under its own text
+        lines = str(app.screen.query_one("#home-clock").render()).splitlines()
+        assert lines[3:5] == [
+            "  Answer the petitions (15 working days): ✗ LATE by 1259 working days (due",
+            "    18/11/2021)",
+        ]
 
 
 async def test_the_follow_up_at_120_columns_shows_the_due_date_and_more_of_each(tmp_path):
