@@ -180,6 +180,10 @@ class RowTable(DataTable[Any]):
             self.move_cursor(row=self.row_count - 1)
 
 
+# A queue row: the registration number, the speaker, the label shown and the state in words.
+QueueRow = tuple[str, Speaker, str, str]
+
+
 class QueueTable(ReadyTable):
     """The speakers in queue order; row keys are speaker ids.
 
@@ -252,9 +256,32 @@ class QueueTable(ReadyTable):
             and states.get(selected) != "waiting"
         )
         self.states = states
+        headers = {k: self.t(f"col.{k}") for k in ("no", "name", "state", "hamlet", "gist")}
+        headers["field"] = self.t("col.field")
+        rows = self._rows(speakers, spoken, over)
+        widths = self._widths(rows, headers)
+        layout = (*widths, tuple(headers.values()))
+        cells = self._cells(rows, widths)
+        if layout == self.shown_layout and list(cells) == list(self.shown_cells):
+            self._update_cells(cells, widths)
+            if moved_on:
+                self._select_first_waiting(speakers)
+            return
+        self._rebuild(cells, widths, headers)
+        self.shown_layout = layout
+        if moved_on or selected is None or selected not in states:
+            self._select_first_waiting(speakers)
+        else:
+            self._select(selected)
+
+    def _rows(
+        self, speakers: list[Speaker], spoken: dict[int, float], over: bool
+    ) -> list[QueueRow]:
+        """The rows shown (not the officials' answer turns, nor the finished ones before the
+        last RECENT_DONE): the number, the speaker, the label and the state in words."""
         finished = [s.id for s in speakers if s.state not in ("waiting", "speaking")]
         hidden = set(finished[: -self.RECENT_DONE]) if len(finished) > self.RECENT_DONE else set()
-        rows: list[tuple[str, Speaker, str, str]] = []
+        rows: list[QueueRow] = []
         # TT is the number the citizen was told at registration (the one /queue finds him by):
         # it stays with him when he is moved, it is not his place in the queue.
         numbers = registration_numbers(speakers)
@@ -270,8 +297,11 @@ class QueueTable(ReadyTable):
             elif s.state == "done" and s.id in spoken:
                 state = "✓ " + format_minutes(spoken[s.id])  # finished: the time spoken
             rows.append((str(number), s, speaker_label(s, self.t), state))
-        headers = {k: self.t(f"col.{k}") for k in ("no", "name", "state", "hamlet", "gist")}
-        headers["field"] = self.t("col.field")
+        return rows
+
+    def _widths(self, rows: list[QueueRow], headers: dict[str, str]) -> tuple[int, ...]:
+        """The six columns' widths: the number and the state whole, the name what they leave
+        (cut "…"), then the hamlet, gist and field where they fit (0: not shown)."""
 
         def width(key: str, values: list[str]) -> int:
             return max([cell_len(headers[key]), *(cell_len(v) for v in values)])
@@ -295,7 +325,13 @@ class QueueTable(ReadyTable):
                 spare = 0
             else:
                 extra[i] = 0
-        layout = (no_w, self.name_width, state_w, *extra, tuple(headers.values()))
+        return (no_w, self.name_width, state_w, *extra)
+
+    def _cells(
+        self, rows: list[QueueRow], widths: tuple[int, ...]
+    ) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Each row's cells (text, style) cut to the widths; the whole labels go to ``names``."""
+        extra = widths[3:]
         names = {}
         cells: dict[str, tuple[tuple[str, str], ...]] = {}
         for no, s, label, state in rows:
@@ -310,36 +346,35 @@ class QueueTable(ReadyTable):
                 (clip(s.field, max(1, extra[2])), ""),
             )
         self.names = names
-        if layout == self.shown_layout and list(cells) == list(self.shown_cells):
-            # The same rows in the same order and the same columns: only the cells that
-            # changed are updated (a call, a finished turn), not the whole table rebuilt.
-            for row_key, row in cells.items():
-                before = self.shown_cells[row_key]
-                for i, (column, cell, old) in enumerate(
-                    zip(self.COLUMNS, row, before, strict=True)
-                ):
-                    if cell != old and (i < 3 or layout[i]):
-                        self.update_cell(row_key, column, self._cell(i, cell))
-            self.shown_cells = cells
-            if moved_on:
-                self._select_first_waiting(speakers)
-            return
-        self.clear(columns=True)
-        self.add_column(headers["no"], key="no", width=no_w)
-        self.add_column(headers["name"], key="name", width=self.name_width)
-        self.add_column(headers["state"], key="state", width=state_w)
-        for col, col_width in zip(("hamlet", "gist", "field"), extra, strict=True):
-            if col_width:
-                self.add_column(headers[col], key=col, width=col_width)
+        return cells
+
+    def _update_cells(
+        self, cells: dict[str, tuple[tuple[str, str], ...]], widths: tuple[int, ...]
+    ) -> None:
+        """The same rows in the same order and the same columns: only the cells that changed
+        are updated (a call, a finished turn), not the whole table rebuilt."""
         for row_key, row in cells.items():
-            shown = [self._cell(i, cell) for i, cell in enumerate(row) if i < 3 or layout[i]]
-            self.add_row(*shown, key=row_key)
-        self.shown_layout = layout
+            before = self.shown_cells[row_key]
+            for i, (column, cell, old) in enumerate(zip(self.COLUMNS, row, before, strict=True)):
+                if cell != old and (i < 3 or widths[i]):
+                    self.update_cell(row_key, column, self._cell(i, cell))
         self.shown_cells = cells
-        if moved_on or selected is None or selected not in states:
-            self._select_first_waiting(speakers)
-        else:
-            self._select(selected)
+
+    def _rebuild(
+        self,
+        cells: dict[str, tuple[tuple[str, str], ...]],
+        widths: tuple[int, ...],
+        headers: dict[str, str],
+    ) -> None:
+        """The table built again: its columns (those with room) and every row."""
+        self.clear(columns=True)
+        for i, column in enumerate(self.COLUMNS):
+            if i < 3 or widths[i]:
+                self.add_column(headers[column], key=column, width=widths[i])
+        for row_key, row in cells.items():
+            shown = [self._cell(i, cell) for i, cell in enumerate(row) if i < 3 or widths[i]]
+            self.add_row(*shown, key=row_key)
+        self.shown_cells = cells
 
     def _select_first_waiting(self, speakers: list[Speaker]) -> None:
         first = next((s for s in speakers if s.state == "waiting"), None)
