@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from facilitator.i18n import Translator
-from facilitator.rules.models import OUTCOMES
+from facilitator.rules.models import OUTCOMES, Petition, Speaker
 from facilitator.services.live import Console, RuleError
 
 if TYPE_CHECKING:
-    from screens.forms import CardFill, Fill, FormScreen
+    from screens.forms import CardFill, Field, Fill, FormScreen
 
 
 def limit_seconds(text: str) -> int | None:
@@ -29,31 +29,10 @@ def register_form(
 ) -> FormScreen:
     from facilitator.rules.cccd import looks_like_code
     from facilitator.rules.text import fold, infer_title
-    from screens.forms import CardFill, Field, FormScreen
+    from screens.forms import CardFill, FormScreen
 
     existing = console.store.speaker(speaker_id) if speaker_id else None
-    titles = [("Ông", "Ông"), ("Bà", "Bà")]
-    fields = [
-        Field("name", t("form.name"), value=existing.name if existing else "", mask_numbers=True),
-        Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
-        # Guessed from the name (shown as it is typed), so after the hamlet: a walk-in is
-        # name, Tab, hamlet, Enter. Unknown stays blank.
-        Field(
-            "title",
-            t("form.title"),
-            "select",
-            existing.title if existing and existing.title else None,
-            titles,
-        ),
-        Field("gist", t("form.gist"), value=existing.gist if existing else ""),
-        Field("field", t("form.field"), value=existing.field if existing else ""),
-        Field("priority", t("form.priority"), "check", existing.priority if existing else False),
-        Field(
-            "limit",
-            t("form.limit"),
-            value=f"{existing.limit_seconds / 60:g}" if existing and existing.limit_seconds else "",
-        ),
-    ]
+    fields = _speaker_fields(t, existing)
     names = {
         fold(s.name): s.name
         for s in console.store.speakers(console.meeting_id)
@@ -80,38 +59,7 @@ def register_form(
         return fill
 
     def save(values: dict[str, Any]) -> str:
-        limit = limit_seconds(values["limit"])
-        if existing:
-            console.edit_speaker(
-                existing.id,
-                name=values["name"],
-                hamlet=values["hamlet"],
-                gist=values["gist"],
-                field=values["field"],
-                title=values["title"] or "",
-                priority=values["priority"],
-                limit_seconds=limit,
-            )
-            return t("msg.saved")
-        result = console.register(
-            values["name"],
-            values["hamlet"],
-            values["gist"],
-            values["field"],
-            title=values["title"] or "",
-            priority=values["priority"],
-            enforce_open=enforce_open,
-            limit_seconds=limit,
-            card=card["digest"],
-        )
-        name = console.store.speaker(result.speaker_id).name
-        if result.duplicate_of:
-            return t("form.duplicate", name=result.duplicate_of)
-        from facilitator.services.hallqueue import registration_numbers
-
-        # The number the citizen is told: they find their place with it on /queue (serve).
-        number = registration_numbers(console.store.speakers(console.meeting_id))
-        return t("msg.registered_number", name=name, number=number[result.speaker_id])
+        return _save_speaker(console, t, existing, values, enforce_open, card["digest"])
 
     return FormScreen(
         t("form.edit_speaker.title" if existing else "form.register.title"),
@@ -122,6 +70,78 @@ def register_form(
         suggest=title_from_name,
         read=read,
     )
+
+
+def _speaker_fields(t: Translator, existing: Speaker | None) -> list[Field]:
+    """The register / edit form's fields, filled from the speaker edited (blank for a new one)."""
+    from screens.forms import Field
+
+    titles = [("Ông", "Ông"), ("Bà", "Bà")]
+    return [
+        Field("name", t("form.name"), value=existing.name if existing else "", mask_numbers=True),
+        Field("hamlet", t("form.hamlet"), value=existing.hamlet if existing else ""),
+        # Guessed from the name (shown as it is typed), so after the hamlet: a walk-in is
+        # name, Tab, hamlet, Enter. Unknown stays blank.
+        Field(
+            "title",
+            t("form.title"),
+            "select",
+            existing.title if existing and existing.title else None,
+            titles,
+        ),
+        Field("gist", t("form.gist"), value=existing.gist if existing else ""),
+        Field("field", t("form.field"), value=existing.field if existing else ""),
+        Field("priority", t("form.priority"), "check", existing.priority if existing else False),
+        Field(
+            "limit",
+            t("form.limit"),
+            value=f"{existing.limit_seconds / 60:g}" if existing and existing.limit_seconds else "",
+        ),
+    ]
+
+
+def _save_speaker(
+    console: Console,
+    t: Translator,
+    existing: Speaker | None,
+    values: dict[str, Any],
+    enforce_open: bool,
+    card: str | None,
+) -> str:
+    """The speaker edited, or registered (with the scanned card's hash); what is said: saved,
+    a same name, or the number the citizen is told."""
+    limit = limit_seconds(values["limit"])
+    if existing:
+        console.edit_speaker(
+            existing.id,
+            name=values["name"],
+            hamlet=values["hamlet"],
+            gist=values["gist"],
+            field=values["field"],
+            title=values["title"] or "",
+            priority=values["priority"],
+            limit_seconds=limit,
+        )
+        return t("msg.saved")
+    result = console.register(
+        values["name"],
+        values["hamlet"],
+        values["gist"],
+        values["field"],
+        title=values["title"] or "",
+        priority=values["priority"],
+        enforce_open=enforce_open,
+        limit_seconds=limit,
+        card=card,
+    )
+    name = console.store.speaker(result.speaker_id).name
+    if result.duplicate_of:
+        return t("form.duplicate", name=result.duplicate_of)
+    from facilitator.services.hallqueue import registration_numbers
+
+    # The number the citizen is told: they find their place with it on /queue (serve).
+    number = registration_numbers(console.store.speakers(console.meeting_id))
+    return t("msg.registered_number", name=name, number=number[result.speaker_id])
 
 
 def card_fill(console: Console, t: Translator, key: str, value: str) -> CardFill | None:
@@ -150,13 +170,50 @@ def petition_form(
     console: Console, t: Translator, speaker: Any, petition_id: int | None = None
 ) -> FormScreen:
     from facilitator.services.conclusion import save_petition
-    from screens.conclusion import assignment_fields
-    from screens.forms import Field, FormScreen, kind_field
+    from screens.forms import FormScreen
 
     existing = console.store.petition(petition_id) if petition_id else None
     who = speaker.name if speaker else "—"
+    fields = _petition_fields(console, t, speaker, existing)
+
+    def save(values: dict[str, Any]) -> str:
+        from facilitator.rules.text import clean
+
+        if not clean(values["content"], multiline=True, limit=20_000):
+            raise RuleError("form.required", "content")
+        save_petition(
+            console,
+            existing.id if existing else None,
+            content=values["content"],
+            field=values["field"],
+            kind=values["kind"] or "petition",
+            speaker_id=speaker.id if speaker else None,
+            answer=values["answer"],
+            answered_by_name=values["answered_by_name"],
+            answered_by_position=values["answered_by_position"],
+            outcome=values["outcome"],
+            forwarded_to=values["forwarded_to"],
+            responsible=values["responsible"],
+            task=values["task"],
+            due=values["due"],
+        )
+        return t("msg.petition_saved")
+
+    return FormScreen(
+        t("form.petition.title"), fields, save, t, note=t("form.petition.of", who=who)
+    )
+
+
+def _petition_fields(
+    console: Console, t: Translator, speaker: Any, existing: Petition | None
+) -> list[Field]:
+    """The petition form's fields, filled from the petition edited (the field from the
+    speaker's for a new one)."""
+    from screens.conclusion import assignment_fields
+    from screens.forms import Field, kind_field
+
     outcomes = [(t("outcome." + o), o) for o in OUTCOMES]
-    fields = [
+    return [
         Field("content", t("form.content"), "text", existing.content if existing else ""),
         kind_field(t, existing.kind if existing else "petition"),
         Field(
@@ -185,33 +242,6 @@ def petition_form(
             value=(existing.forwarded_to or "") if existing else "",
         ),
     ]
-
-    def save(values: dict[str, Any]) -> str:
-        from facilitator.rules.text import clean
-
-        if not clean(values["content"], multiline=True, limit=20_000):
-            raise RuleError("form.required", "content")
-        save_petition(
-            console,
-            existing.id if existing else None,
-            content=values["content"],
-            field=values["field"],
-            kind=values["kind"] or "petition",
-            speaker_id=speaker.id if speaker else None,
-            answer=values["answer"],
-            answered_by_name=values["answered_by_name"],
-            answered_by_position=values["answered_by_position"],
-            outcome=values["outcome"],
-            forwarded_to=values["forwarded_to"],
-            responsible=values["responsible"],
-            task=values["task"],
-            due=values["due"],
-        )
-        return t("msg.petition_saved")
-
-    return FormScreen(
-        t("form.petition.title"), fields, save, t, note=t("form.petition.of", who=who)
-    )
 
 
 def absent_form(console: Console, t: Translator, speaker_id: int) -> FormScreen:
