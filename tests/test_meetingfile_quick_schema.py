@@ -1,9 +1,12 @@
-"""The long lists of a meeting file are checked item by item by a quick check built from the
-schema, and only the lists it cannot vouch for go to jsonschema (which words the refusal).
-For arbitrary changes to an item, the quick check never passes an item jsonschema refuses."""
+"""A meeting file is checked by a quick check built from the schema; only a file it cannot
+vouch for goes to jsonschema (which words the refusal), and then only the long lists whose
+items it cannot vouch for. For arbitrary changes to a file or an item, the quick check never
+passes what jsonschema refuses."""
 
 import copy
 import json
+import subprocess
+import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -86,7 +89,7 @@ def limits(sub) -> list:
             out += ["", "x" * branch["minLength"]]
         if "maxLength" in branch:
             out += ["x" * branch["maxLength"], "x" * (branch["maxLength"] + 1)]
-        for key in ("minimum", "maximum"):
+        for key in ("minimum", "maximum", "exclusiveMinimum"):
             if key in branch:
                 n = branch[key]
                 out += [n - 1, n, n + 1, n - 0.5, n + 0.5, float(n)]
@@ -95,6 +98,17 @@ def limits(sub) -> list:
             out += ["zz", 1, True]
         if "pattern" in branch:
             out += ["2021-10-28T08:10", "2021-10-28T8:10", "2021-10-28", " 2021-10-28T08:10"]
+            out += ["a" * 64, "A" * 64, "a" * 63, "a" * 65]
+        if "const" in branch:
+            out += [branch["const"], branch["const"] + " ", 1]
+        for key in ("minItems", "maxItems"):
+            if key in branch:
+                n = branch[key]
+                out += [["a"] * (n - 1), ["a"] * n, ["a"] * (n + 1)]
+        if "items" in branch:
+            out += [[v] for v in limits(branch["items"])] + [[["a", "b"]], [[1, 2]]]
+        if isinstance(branch.get("additionalProperties"), dict):
+            out += [{"x": v} for v in limits(branch["additionalProperties"])]
         if "properties" in branch:
             out += [{k: v} for k in branch["properties"] for v in (None, "", "x" * 201, 1)]
             out += [{k: "A" for k in branch.get("required", [])} | {"x": 1}]
@@ -148,6 +162,72 @@ def test_every_limit_of_every_property_one_at_a_time():
                 for value in [*limits(sub), *ANY_TYPE]:
                     agrees(name, {**item, key: value})
                 agrees(name, {k: v for k, v in item.items() if k != key})
+
+
+DOC = copy.deepcopy(SAMPLE)
+DOC["checklist"] = [{"key": "invited", "done_on": "2021-10-20"}]
+DOC["publication"] = [{"channel": "hamlet", "hamlet": "Đông Phong", "done_on": "2021-10-29"}]
+DOC["meeting"]["citizens_by_hamlet"] = {"Đông Phong": 120}
+DOC["seals"] = [
+    {
+        "seq": 1,
+        "meeting": 1,
+        "at": "2021-10-28T11:00:00+07:00",
+        "by": "Trần Xuân Mãng",
+        "why": "",
+        "change": {},
+        "previous": "",
+        "items": [["speakers", "0"]],
+        "digest": "a" * 64,
+    }
+]
+
+
+def places(value, sub, path=()):
+    """Every place a schema names in the sample file: (path to the object, key, its schema)."""
+    for branch in sub.get("oneOf", [sub]):
+        if isinstance(value, dict) and "properties" in branch:
+            for key, prop in branch["properties"].items():
+                yield path, key, prop
+                if key in value:
+                    yield from places(value[key], prop, (*path, key))
+        if isinstance(value, list) and value and isinstance(branch.get("items"), dict):
+            yield from places(value[0], branch["items"], (*path, 0))
+
+
+def agrees_whole(doc) -> None:
+    if meetingfile._compile(SCHEMA)(doc):
+        assert list(type(meetingfile._validator())(SCHEMA).iter_errors(doc)) == [], doc
+
+
+def test_every_limit_of_every_place_in_a_whole_file_one_at_a_time():
+    agrees_whole(DOC)
+    assert meetingfile._compile(SCHEMA)(DOC)  # the sample itself is plainly valid
+    for path, key, sub in places(DOC, SCHEMA):
+        for value in [*limits(sub), *ANY_TYPE, "delete"]:
+            doc = copy.deepcopy(DOC)
+            node = doc
+            for step in path:
+                node = node[step]
+            if value == "delete":
+                node.pop(key, None)
+            else:
+                node[key] = copy.deepcopy(value)
+            agrees_whole(doc)
+
+
+def test_a_valid_file_is_checked_without_jsonschema(tmp_path):
+    # jsonschema (and its import) only for a file the quick check cannot vouch for
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(demo_meeting()), encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from facilitator.services.meetingfile import load, validate\n"
+        "validate(load(Path(sys.argv[1])))\n"
+        "print('jsonschema' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert (run.returncode, run.stdout.strip()) == (0, "False"), run.stderr
 
 
 def test_the_unchanged_items_pass_the_quick_check():

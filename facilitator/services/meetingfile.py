@@ -461,7 +461,13 @@ def _validator() -> Any:
     cls = validators.extend(  # type: ignore[no-untyped-call]
         Draft202012Validator, type_checker=checker
     )
-    return cls(schema())
+    return cls(_schema_doc())
+
+
+@functools.cache
+def _schema_doc() -> dict[str, Any]:
+    """The schema, read once (the quick checks built from it are kept by its parts' ids)."""
+    return schema()
 
 
 # The long lists of a meeting (speakers, minutes, petitions...) are checked item by item here
@@ -489,6 +495,13 @@ _PLAIN = {
     "properties",
     "description",
     "title",
+    "const",
+    "exclusiveMinimum",
+    "items",
+    "minItems",
+    "maxItems",
+    "$id",
+    "$schema",
 }
 
 
@@ -557,8 +570,20 @@ def _build(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
     if "enum" in sub:
         options = [(type(o), o) for o in sub["enum"]]
         checks.append(lambda v: (type(v), v) in options)
-    if sub.get("minimum") is not None or sub.get("maximum") is not None:
-        checks.append(_range_check(sub.get("minimum"), sub.get("maximum")))
+    if "const" in sub:
+        const = sub["const"]
+        if type(const) is not str:
+            return None
+        checks.append(lambda v: type(v) is str and v == const)
+    if any(sub.get(k) is not None for k in ("minimum", "maximum", "exclusiveMinimum")):
+        checks.append(
+            _range_check(sub.get("minimum"), sub.get("maximum"), sub.get("exclusiveMinimum"))
+        )
+    if "items" in sub or "minItems" in sub or "maxItems" in sub:
+        array_check = _array_check(sub)
+        if array_check is None:
+            return None
+        checks.append(array_check)
     if any(sub.get(k) is not None for k in ("minLength", "maxLength", "pattern")):
         checks.append(_text_check(sub))
     if "properties" in sub or "required" in sub or "additionalProperties" in sub:
@@ -613,15 +638,44 @@ def _both(first: Callable[[Any], bool], second: Callable[[Any], bool]) -> Callab
     return lambda v: first(v) and second(v)
 
 
-def _range_check(low: Any, high: Any) -> Callable[[Any], bool]:
-    """``minimum`` and ``maximum``: a number within them; any other value passes."""
+def _range_check(low: Any, high: Any, above: Any = None) -> Callable[[Any], bool]:
+    """``minimum``, ``maximum`` and ``exclusiveMinimum``: a number within them; any other
+    value passes."""
 
     def in_range(v: Any) -> bool:
         if type(v) not in (int, float):
             return True
-        return (low is None or v >= low) and (high is None or v <= high)
+        return (
+            (low is None or v >= low)
+            and (high is None or v <= high)
+            and (above is None or v > above)
+        )
 
     return in_range
+
+
+def _array_check(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """``items`` (one schema for every item), ``minItems`` and ``maxItems``: a list that has
+    them; any other value passes. None when the items' schema cannot be compiled."""
+    item = None
+    if "items" in sub:
+        if not isinstance(sub["items"], dict):
+            return None
+        item = _build(sub["items"])
+        if item is None:
+            return None
+    shortest, longest = sub.get("minItems"), sub.get("maxItems")
+
+    def array_ok(v: Any) -> bool:
+        if type(v) is not list:
+            return True
+        if shortest is not None and len(v) < shortest:
+            return False
+        if longest is not None and len(v) > longest:
+            return False
+        return item is None or all(item(x) for x in v)
+
+    return array_ok
 
 
 def _text_check(sub: dict[str, Any]) -> Callable[[Any], bool]:
@@ -642,10 +696,15 @@ def _text_check(sub: dict[str, Any]) -> Callable[[Any], bool]:
 
 
 def _object_check(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
-    """``properties``, ``required`` and a true or false ``additionalProperties``: an object
-    that has them; any other value passes. None when a property cannot be compiled."""
+    """``properties``, ``required`` and ``additionalProperties`` (true, false or a schema): an
+    object that has them; any other value passes. None when a property cannot be compiled."""
     extra = sub.get("additionalProperties", True)
-    if extra is not True and extra is not False:
+    extra_check = None
+    if isinstance(extra, dict):
+        extra_check = _build(extra)
+        if extra_check is None:
+            return None
+    elif extra is not True and extra is not False:
         return None
     props: dict[str, Callable[[Any], bool]] = {}
     for name, prop in sub.get("properties", {}).items():
@@ -664,7 +723,7 @@ def _object_check(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
         for name, item in v.items():
             check = props.get(name)
             if check is None:
-                if extra is False:
+                if extra is False or (extra_check is not None and not extra_check(item)):
                     return False
             elif not check(item):
                 return False
@@ -674,6 +733,10 @@ def _object_check(sub: dict[str, Any]) -> Callable[[Any], bool] | None:
 
 
 def _schema_errors(data: Any) -> list[Any]:
+    whole = _compile(_schema_doc())
+    # what load returns is a dict by another name (_Checked); the quick check takes exact types
+    if whole is not None and whole(dict(data) if type(data) is _Checked else data):
+        return []  # plainly valid: jsonschema (and its import, ~40 ms) not needed
     validator = _validator()
     checked = data
     if isinstance(data, dict):
