@@ -449,6 +449,7 @@ class MinutesLog(ReadyTable):
         # Speech headers by speaker id: a speech entry holds only what was typed; its header
         # ("Bà … phát biểu:") comes from its speaker and is shown, not stored.
         self.headers: dict[int, str] = {}
+        self.entry_styles: dict[int, str] = {}  # entry id -> its style (bold: phases, outages)
 
     def _words(self, entry: MinutesEntry) -> str:
         text = " ".join(entry.text.split())
@@ -462,7 +463,33 @@ class MinutesLog(ReadyTable):
 
     def _line(self, words: str, entry: MinutesEntry) -> Text:
         style = "bold" if entry.kind in ("phase", "outage") else ""
-        return Text(words[: self.TEXT_WIDTH], style=style)
+        self.entry_styles[entry.id] = style
+        return self._cut(words, style)
+
+    def _room(self) -> int:
+        """The text column's cells in sight (the column is wider: the table scrolls)."""
+        width = self.scrollable_content_region.width
+        return max(10, width - 5 - 4 * self.cell_padding) if width else self.TEXT_WIDTH
+
+    def _cut(self, words: str, style: str) -> Text:
+        """An entry longer than the room ends in "…" at the table's edge (it was cut there
+        mid-word: "Ông Nguyễn Văn Thành (xóm Đình) ph"); Enter opens it whole."""
+        text = Text(words[: self.TEXT_WIDTH], style=style, no_wrap=True)
+        room = self._room()
+        if text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
+    def on_resize(self) -> None:
+        room = self._room()
+        if room == getattr(self, "cut_at", room):
+            self.cut_at = room
+            return
+        self.cut_at = room
+        for entry_id, words in self.shown.items():
+            self.update_cell(
+                str(entry_id), "text", self._cut(words, self.entry_styles.get(entry_id, ""))
+            )
 
     def sync(self, entries: list[MinutesEntry]) -> None:
         entries = entries[-self.SHOWN :]

@@ -321,3 +321,24 @@ async def test_f9_form_letters_typed_on_the_kind_go_on_round_to_a_text_field(tmp
         assert form.focused is kind
         await pilot.press("p")  # phản ánh
         assert kind.value == "feedback" and not kind.expanded
+
+
+async def test_a_long_minutes_entry_ends_in_an_ellipsis_at_the_edge(tmp_path, clock):
+    """80×24: an earlier entry too long for the column ends in "…" where the table ends
+    (it was cut mid-word: "Ông Nguyễn Văn Thành (xóm Đình) ph"); at 120 columns more shows."""
+    from screens.widgets import MinutesLog
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter", *"Xin chao", "f3")
+        await pilot.pause()
+        log = app.screen.query_one(MinutesLog)
+        cell = log.get_row_at(3)[1]
+        assert cell.plain == "Ông Nguyễn Văn Thành (xóm Đình) …"
+        assert cell.cell_len == log.scrollable_content_region.width - 5 - 4 * log.cell_padding
+        await pilot.resize_terminal(120, 35)
+        await pilot.pause()
+        assert log.get_row_at(3)[1].plain == (
+            "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Xin chao"
+        )
