@@ -15,8 +15,6 @@ meeting's own random salt, which is deleted with the hashes when the meeting is 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -106,6 +104,11 @@ def hamlet_of(address: str, hamlets: Sequence[str], village: str = "") -> str:
 
 
 def digest(number: str, salt: bytes) -> str:
+    # hashlib and hmac (OpenSSL, ~2 ms) load with the first card read, not with the live
+    # screen, which imports this module only for starts_like_a_number.
+    import hashlib
+    import hmac
+
     return hmac.new(salt, number.encode("ascii"), hashlib.sha256).hexdigest()
 
 
