@@ -79,6 +79,17 @@ class FollowUpScreen(Screen[None]):
         if table.row_count:
             kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         table.clear(columns=True)
+        self.show_duties()
+        self.show_answered()
+        self.assignments = {str(r.assignment_id): (r.responsible, r.content) for r in rows}
+        self.fill_assignments(table, rows)
+        keys = [str(r.assignment_id) for r in rows]
+        if kept in keys:
+            table.move_cursor(row=keys.index(kept))
+        self.show_selected()
+
+    def show_duties(self) -> None:
+        """The after-meeting duties of every meeting, each with its state in words."""
         duties = self.query_one("#checklist", DataTable)
         duty_row = duties.cursor_row  # a tick or a form keeps the place in the list
         duties.clear()
@@ -106,6 +117,9 @@ class FollowUpScreen(Screen[None]):
             )
         if duties.row_count:
             duties.move_cursor(row=min(duty_row, duties.row_count - 1))
+
+    def show_answered(self) -> None:
+        """The answered petitions with the petitioner's satisfaction; the content cut "…"."""
         answered = self.query_one("#answered", DataTable)
         at = answered.cursor_row
         answered.clear(columns=True)
@@ -132,12 +146,6 @@ class FollowUpScreen(Screen[None]):
             answered.add_row(*row[:3], clip(row[3], widths[3]), key=row_key)
         if answered.row_count:
             answered.move_cursor(row=min(at, answered.row_count - 1))
-        self.assignments = {str(r.assignment_id): (r.responsible, r.content) for r in rows}
-        self.fill_assignments(table, rows)
-        keys = [str(r.assignment_id) for r in rows]
-        if kept in keys:
-            table.move_cursor(row=keys.index(kept))
-        self.show_selected()
 
     def status_words(self, r: followup.FollowUpRow) -> str:
         if r.answered_on is not None and r.status.startswith("answered"):
