@@ -10,12 +10,13 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import operator
 import os
 import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
@@ -219,20 +220,31 @@ class Store:
             )
         return int(cursor.lastrowid or 0)
 
-    def insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> list[int]:
+    def insert_many(
+        self,
+        table: str,
+        rows: Sequence[Mapping[str, Any]],
+        fixed: Mapping[str, Any] | None = None,
+    ) -> list[int]:
         """Rows with the same columns in one statement (an import's thousands of entries);
-        returns their ids in order. One transaction, no savepoint per row."""
+        returns their ids in order. One transaction, no savepoint per row. ``fixed``: columns
+        with the same value in every row (the meeting's id), not repeated in each."""
         assert table in _TABLES
         if not rows:
             return []
+        fixed = fixed or {}
         columns = list(rows[0])
-        cols = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
+        names = [*fixed, *columns]
+        cols = ", ".join(names)
+        marks = ", ".join("?" for _ in names)
+        head = tuple(fixed.values())
+        if len(columns) > 1:
+            pick = operator.itemgetter(*columns)
+            params = [head + pick(row) for row in rows]
+        else:
+            params = [(*head, row[columns[0]]) for row in rows]
         with self.write():
-            self.conn.executemany(
-                f"INSERT INTO {table} ({cols}) VALUES ({marks})",
-                [[row[c] for c in columns] for row in rows],
-            )
+            self.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", params)
             last = int(self.conn.execute("SELECT last_insert_rowid()").fetchone()[0])
             # Inside one write transaction the rows take consecutive ids (SQLite picks one
             # above the largest); checked, not assumed.
@@ -305,18 +317,18 @@ class Store:
 
     # Many rows at once (a meeting file's import): one statement each, ids in order.
     def add_speakers(self, meeting_id: int, rows: Sequence[SpeakerValues]) -> list[int]:
-        return self.insert_many("speakers", [{"meeting_id": meeting_id, **r} for r in rows])
+        return self.insert_many("speakers", rows, {"meeting_id": meeting_id})
 
     def add_entries(self, meeting_id: int, rows: Sequence[EntryValues]) -> list[int]:
-        return self.insert_many("minutes", [{"meeting_id": meeting_id, **r} for r in rows])
+        return self.insert_many("minutes", rows, {"meeting_id": meeting_id})
 
     def add_petitions(self, meeting_id: int, rows: Sequence[PetitionValues]) -> list[int]:
         return self.insert_many(
-            "petitions", [{"meeting_id": meeting_id, **_petition_row(r)} for r in rows]
+            "petitions", [_petition_row(r) for r in rows], {"meeting_id": meeting_id}
         )
 
     def add_assignments(self, rows: Sequence[AssignmentValues]) -> list[int]:
-        return self.insert_many("assignments", [dict(r) for r in rows])
+        return self.insert_many("assignments", rows)
 
     def entry_or_none(self, entry_id: int) -> MinutesEntry | None:
         """A minutes entry, None when another window removed it."""
