@@ -39,7 +39,7 @@ from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
 from screens.watcher import StoreWatcher
-from screens.widgets import NfcTextArea, RowTable
+from screens.widgets import NfcTextArea, RowTable, clip
 
 
 class ConclusionScreen(Screen[Any]):
@@ -106,6 +106,7 @@ class ConclusionScreen(Screen[Any]):
             "col.responsible": 16,
             "col.due": 10,
         }
+        self.widths = widths
         for key, width in widths.items():
             table.add_column(self.t(key), key=key, width=width)
         self.reload()
@@ -152,11 +153,16 @@ class ConclusionScreen(Screen[Any]):
                 outcome = self.t(
                     "outcome.short.law" if short != "outcome." else f"kind.law.{p.kind}"
                 )
+            # Cut with "…" to their columns (whole under the table): "Đề nghị nâng cấ" read as
+            # a word cut short.
+            content = (f"[{self.t('kind.' + p.kind)}] " if p.kind != "petition" else "") + (
+                " ".join(p.content.split())
+            )
             table.add_row(
                 str(p.seq),
-                (f"[{self.t('kind.' + p.kind)}] " if p.kind != "petition" else "") + p.content[:60],
+                clip(content, self.widths["col.content"]),
                 outcome,
-                who,
+                clip(who, self.widths["col.responsible"]),
                 due,
                 key=str(p.id),
             )
@@ -203,9 +209,12 @@ class ConclusionScreen(Screen[Any]):
             lines.append("")
             lines.append(self.t(title))
             top = max((v for _, v in rows), default=0)
+            # At 80 columns a shorter bar: name, bar and time on one line (the time wrapped
+            # under it), the name cut with "…" ("Phạm Thị Hòa (xóm Giữa" was cut silently).
+            bar = 8 if getattr(self, "narrow", False) else 14
             for name, seconds in rows[:12]:
                 lines.append(
-                    f" {name[:22]:<22} {statistics.bar(seconds, top, 14)} "
+                    f" {clip(name, 22):<22} {statistics.bar(seconds, top, bar)} "
                     f"{statistics.minutes_text(seconds):>6}"
                 )
         return "\n".join(lines)

@@ -474,18 +474,13 @@ class MinutesLog(ReadyTable):
     def _cut(self, words: str, style: str) -> Text:
         """An entry longer than the room ends in "…" at the table's edge (it was cut there
         mid-word: "Ông Nguyễn Văn Thành (xóm Đình) ph"); Enter opens it whole."""
-        text = Text(words[: self.TEXT_WIDTH], style=style, no_wrap=True)
-        room = self._room()
-        if text.cell_len > room:
-            text.truncate(room, overflow="ellipsis")
-        return text
+        self.cut_at = self._room()
+        return Text(clip(words[: self.TEXT_WIDTH], self.cut_at), style=style, no_wrap=True)
 
     def on_resize(self) -> None:
-        room = self._room()
-        if room == getattr(self, "cut_at", room):
-            self.cut_at = room
+        """Rows shown before the table had its width, or at another width, are cut again."""
+        if self._room() == getattr(self, "cut_at", None):
             return
-        self.cut_at = room
         for entry_id, words in self.shown.items():
             self.update_cell(
                 str(entry_id), "text", self._cut(words, self.entry_styles.get(entry_id, ""))

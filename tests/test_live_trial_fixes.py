@@ -335,10 +335,33 @@ async def test_a_long_minutes_entry_ends_in_an_ellipsis_at_the_edge(tmp_path, cl
         await pilot.pause()
         log = app.screen.query_one(MinutesLog)
         cell = log.get_row_at(3)[1]
-        assert cell.plain == "Ông Nguyễn Văn Thành (xóm Đình) …"
-        assert cell.cell_len == log.scrollable_content_region.width - 5 - 4 * log.cell_padding
+        assert cell.plain == "Ông Nguyễn Văn Thành (xóm Đình)…"
+        assert cell.cell_len <= log.scrollable_content_region.width - 5 - 4 * log.cell_padding
         await pilot.resize_terminal(120, 35)
         await pilot.pause()
-        assert log.get_row_at(3)[1].plain == (
-            "Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Xin chao"
-        )
+        assert log.get_row_at(3)[1].plain == ("Ông Nguyễn Văn Thành (xóm Đình) phát biểu: Xin chao")
+
+
+async def test_lines_under_the_queue_and_the_f9_lists_end_in_an_ellipsis(tmp_path, clock):
+    """80×24: the time per hamlet under the queue, the F9 list's content and responsible
+    columns and its statistics' names end in "…" where they are cut."""
+    from textual.widgets import DataTable
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        for _ in range(3):
+            clock.advance(65)
+            await pilot.press("f3")
+        await pilot.pause(0.6)
+        line = app.screen.query_one("#hamlet-times")
+        shown = line.render_line(0).text.strip()
+        assert shown.startswith("Theo thôn: xóm ") and " 01:05 · xóm " in shown
+        assert shown.endswith("…")  # three hamlets do not fit in the 34 columns
+        await pilot.press("f9")
+        await pilot.pause()
+        table = app.screen.query_one("#petitions", DataTable)
+        assert str(table.get_row_at(0)[1]) == "Đề nghị nâng c…"
+        stats = str(app.screen.query_one("#stats").render()).splitlines()
+        assert " Nguyễn Văn Thành (xóm… ████████  01:05" in stats
