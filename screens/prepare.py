@@ -22,7 +22,7 @@ from screens.carryover import carry_over_lines
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
-from screens.widgets import NfcInput, NfcTextArea, RowTable, StateCheckbox
+from screens.widgets import NfcInput, NfcTextArea, RowTable, StateCheckbox, fit_columns
 
 
 class PrepareScreen(Screen[None]):
@@ -78,13 +78,6 @@ class PrepareScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        officials = self.query_one("#prep-officials", DataTable)
-        # The level (huyện/xã/thôn) before the position: a long position is what gets cut.
-        for key in ("col.name", "prep.level", "prep.chair_position"):
-            officials.add_column(self.t(key), key=key)
-        petitions = self.query_one("#prep-petitions", DataTable)
-        for key in ("col.content", "col.field", "prep.source"):
-            petitions.add_column(self.t(key), key=key)
         for key, value in preparation.details_of(self.store, self.meeting_id).items():
             self.query_one(f"#p-{key}", Input).value = value
         meeting = self.store.meeting(self.meeting_id)
@@ -110,19 +103,37 @@ class PrepareScreen(Screen[None]):
             warnings.append(self.t("carry.notice", count=len(carried)))
         self.query_one("#prep-warnings", Static).update("\n".join(f"⚠ {w}" for w in warnings))
         self.query_one("#prep-clock", Static).update("\n".join(self.clock_lines()))
+        self.fill_tables()
+
+    def fill_tables(self) -> None:
+        """The officials and the opinions in the column's width, the long text cut with "…"
+        (never at the table's edge): the level (huyện/xã/thôn) before the position, which
+        takes the rest; the opinion's content first, its field and source short after it."""
         officials = self.query_one("#prep-officials", DataTable)
         row = officials.cursor_row
-        officials.clear()
-        for o in self.store.officials(self.meeting_id):
-            officials.add_row(o.name, o.group, o.position, key=str(o.id))
+        heads = [(k, self.t(k)) for k in ("col.name", "prep.level", "prep.chair_position")]
+        people = {
+            str(o.id): [o.name, o.group, o.position] for o in self.store.officials(self.meeting_id)
+        }
+        fit_columns(officials, heads, people, fill=2, caps={0: 22}, least=12)
         officials.move_cursor(row=max(0, min(row, officials.row_count - 1)))
         petitions = self.query_one("#prep-petitions", DataTable)
         row = petitions.cursor_row  # an edit, a removal or an undo keeps the place in the list
-        petitions.clear()
-        for p in self.store.petitions(self.meeting_id):
-            if p.speaker_id is None:
-                petitions.add_row(p.content[:50], p.area, p.source, key=str(p.id))
+        heads = [(k, self.t(k)) for k in ("col.content", "col.field", "col.source")]
+        opinions = {
+            str(p.id): [" ".join(p.content.split()), p.area, p.source]
+            for p in self.store.petitions(self.meeting_id)
+            if p.speaker_id is None
+        }
+        fit_columns(petitions, heads, opinions, fill=0, caps={1: 12, 2: 12}, least=24)
         petitions.move_cursor(row=max(0, min(row, petitions.row_count - 1)))
+        self.shown_width = petitions.scrollable_content_region.width
+
+    def on_resize(self) -> None:
+        if self.query_one("#prep-petitions", DataTable).scrollable_content_region.width != getattr(
+            self, "shown_width", None
+        ):
+            self.fill_tables()
 
     def clock_lines(self) -> list[str]:
         """The statutory clock, one short line per period (the column is narrow)."""

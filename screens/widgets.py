@@ -107,6 +107,43 @@ def clip(text: str, width: int) -> str:
     return set_cell_size(text, width - 1).rstrip() + "…"
 
 
+def fit_columns(
+    table: DataTable[Any],
+    heads: list[tuple[str, str]],
+    rows: dict[str, list[str]],
+    fill: int,
+    caps: dict[int, int] | None = None,
+    least: int = 0,
+) -> None:
+    """``rows`` (row key -> cells) in ``table``'s width: each column as wide as its longest
+    cell (at most ``caps[i]`` cells), column ``fill`` takes what the others leave (at least
+    its heading); a cell wider than its column ends in "…", never cut at the table's edge.
+    The last columns are left out while ``fill`` would have fewer than ``least`` cells.
+    ``heads``: (key, heading) per column. The columns are made anew."""
+    caps = caps or {}
+    width = table.scrollable_content_region.width or table.app.size.width // 2
+    widths = [
+        max(
+            cell_len(head),
+            min(max([0, *(cell_len(r[i]) for r in rows.values())]), caps.get(i, 999)),
+        )
+        for i, (_key, head) in enumerate(heads)
+    ]
+    shown = len(heads)
+    while True:
+        others = sum(w + 2 for i, w in enumerate(widths[:shown]) if i != fill)
+        widths[fill] = max(cell_len(heads[fill][1]), width - others - 2)
+        if widths[fill] >= least or shown <= fill + 1:
+            break
+        shown -= 1
+    table.clear(columns=True)
+    for (key, head), size in zip(heads[:shown], widths, strict=False):
+        table.add_column(head, key=key, width=size)
+    for row_key, cells in rows.items():
+        fitted = [clip(c, w) for c, w in zip(cells[:shown], widths, strict=False)]
+        table.add_row(*fitted, key=row_key)
+
+
 def hamlet_times(t: Translator, totals: list[tuple[str, float]]) -> str:
     """ "Theo thôn: Đông Phong 04:10 · xóm Đình 02:00" (citizens' time spoken so far)."""
     if not totals:
