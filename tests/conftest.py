@@ -10,8 +10,13 @@ from facilitator.rules.clock import TZ, FrozenClock
 from facilitator.services.demo import demo_meeting
 from facilitator.services.live import Console
 from facilitator.services.meetingfile import import_meeting
+from tests import pilot_idle
 
 MEETING_START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
+
+# The Pilot's wait after each key: 2 ms steps that also wait for the screen's next refresh,
+# instead of Textual's 20 ms steps (tests/pilot_idle.py says why it is both faster and safer).
+pilot_idle.install()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

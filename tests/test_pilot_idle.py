@@ -1,0 +1,53 @@
+"""The test harness's wait after each key (tests/pilot_idle.py): the Pilot goes on only once
+what a key set off has run, also what waits for the screen's next refresh."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Label
+
+from tests.pilot_idle import work_due
+
+
+class Deferred(App[None]):
+    """Each key changes the label only after the next refresh, as cursor moves and scrolls do."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="keys")
+
+    def on_key(self, event) -> None:
+        key = event.key
+        self.call_after_refresh(self.record, key)
+
+    def record(self, key: str) -> None:
+        self.keys.append(key)
+        self.query_one("#keys", Label).update(" ".join(self.keys))
+
+
+async def test_a_key_is_done_with_when_the_pilot_goes_on():
+    app = Deferred()
+    async with app.run_test() as pilot:
+        for expected in (["a"], ["a", "b"], ["a", "b", "c"]):
+            await pilot.press(expected[-1])
+            assert app.keys == expected
+        assert str(app.query_one("#keys", Label).render()) == "a b c"
+
+
+async def test_work_due_sees_a_refresh_that_is_asked_for():
+    app = Deferred()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert not work_due(app)
+        app.screen.refresh(layout=True)
+        assert work_due(app)
+        await pilot.pause()
+        assert not work_due(app)
+        app.call_after_refresh(app.record, "x")
+        assert work_due(app)
+        await pilot.pause()
+        assert app.keys == ["x"]
+        assert not work_due(app)
