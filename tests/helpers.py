@@ -3,9 +3,11 @@ console on a demo meeting."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -68,3 +70,16 @@ def live_app(tmp_path: Path, clock: FrozenClock, lang: str = "vi", speakers: boo
         data["speakers"] = []
     app.meeting_id = import_meeting(app.store, data)
     return app
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0, what: str = "") -> None:
+    """Let the app run until ``condition()`` is true (an autosave, a timer's tick, a write
+    seen from another process, an export's worker); fail with a clear message after
+    ``timeout`` seconds. Replaces fixed pauses: the test goes on as soon as the thing it
+    checks has happened, and a slow, loaded machine gets more time than a fixed pause."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true after {timeout} s: {what or condition}")
+        await asyncio.sleep(0.02)
+    await pilot.pause()

@@ -19,7 +19,7 @@ from facilitator.services.conclusion import conclude, decide
 from facilitator.services.demo import demo_meeting
 from facilitator.services.live import Console
 from facilitator.services.meetingfile import import_meeting
-from tests.helpers import live_app
+from tests.helpers import live_app, wait_until
 
 NAMES = {
     "1": "2021-10-28_dong-phong_thong-bao-to-chuc.docx",
@@ -39,12 +39,13 @@ def all_text_of(data: bytes) -> str:
 
 
 async def wait_for(pilot, folder: Path, count: int) -> list[str]:
-    for _ in range(60):
-        await pilot.pause(0.1)
-        names = sorted(p.name for p in folder.glob("*.*"))
-        if len(names) >= count:
-            break
-    await pilot.pause(0.2)
+    """The files in FOLDER once there are COUNT and the export's worker has ended."""
+
+    def written() -> bool:
+        exported = len(list(folder.glob("*.*"))) >= count
+        return exported and all(worker.is_finished for worker in pilot.app.workers)
+
+    await wait_until(pilot, written, timeout=10, what=f"{count} files in {folder}")
     return sorted(p.name for p in folder.glob("*.*"))
 
 
@@ -125,12 +126,13 @@ async def test_the_date_field_from_the_preparation_screen(tmp_path, clock):
         assert "Bình Lãng, ngày 19 tháng 10 năm 2021" in all_text(out / NAMES["3"])
         date.value = "29/10/2021"  # after the meeting: refused for the announcement
         await pilot.press("1")
-        await pilot.pause(0.5)
+        shown = dialog.query_one("#export-results")
+        await wait_until(pilot, lambda: "29/10/2021 sau ngày hội nghị" in str(shown.render()))
         results = str(dialog.query_one("#export-results").render())
         assert "ngày lập văn bản 29/10/2021 sau ngày hội nghị 28/10/2021" in results
         date.value = "31/02/2021"  # not a date: nothing starts, the field says why
         await pilot.press("1")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: "ngày không hợp lệ" in str(shown.render()))
         assert "ngày không hợp lệ: 31/02/2021" in str(dialog.query_one("#export-results").render())
         assert sorted(p.name for p in out.iterdir()) == [NAMES["3"]]
 
@@ -163,7 +165,8 @@ async def test_the_date_field_after_the_meeting_from_the_conclusion_screen(tmp_p
             out / "2021-10-28_dong-phong_bien-ban.docx"
         )
         await pilot.press("9")  # no forwarded petition: said, nothing written
-        await pilot.pause(0.5)
+        shown = app.screen.query_one("#export-results")
+        await wait_until(pilot, lambda: "chuyển cấp trên" in str(shown.render()))
         assert "không có kiến nghị nào chuyển cấp trên" in str(
             app.screen.query_one("#export-results").render()
         )

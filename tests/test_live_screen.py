@@ -11,7 +11,7 @@ from facilitator.app import make_app
 from facilitator.services.demo import demo_meeting
 from facilitator.services.meetingfile import import_meeting
 from screens.widgets import NfcTextArea, QueueTable
-from tests.helpers import live_app
+from tests.helpers import live_app, wait_until
 
 
 def editor(app) -> NfcTextArea:
@@ -42,7 +42,8 @@ async def test_register_call_type_and_autosave(tmp_path, clock):
         await pilot.pause()
         assert store.speaking(mid).name == "Nguyễn Văn An"
         await pilot.press("x", "i", "n")
-        await pilot.pause(0.8)  # saved within a second of the last key, without any F-key
+        # saved within a second of the last key, without any F-key
+        await wait_until(pilot, lambda: store.minutes(mid)[-1].text == "xin", timeout=1.0)
         entry = store.minutes(mid)[-1]
         assert entry.text == "xin"  # only what was typed; the header is shown above it
         assert str(app.screen.query_one("#editing").render()).endswith(
@@ -103,14 +104,18 @@ async def test_timer_keys_and_undo(tmp_path, clock):
             30.0,
             360,
         )
-        await pilot.pause(0.6)
+        await wait_until(
+            pilot, lambda: str(app.screen.query_one("#countdown").render()) == "04:20  ĐANG NÓI"
+        )
         countdown = str(app.screen.query_one("#countdown").render())
         assert countdown == "04:20  ĐANG NÓI"
         await pilot.press("ctrl+z")  # undo +1 minute
         assert store.current_slot(mid).slot.limit_seconds == 300
         assert str(app.screen.query_one("#live-message").render()) == "Đã hoàn tác: thêm 1 phút"
         clock.advance(300)
-        await pilot.pause(0.6)
+        await wait_until(
+            pilot, lambda: str(app.screen.query_one("#countdown").render()) == "-01:40  HẾT GIỜ"
+        )
         assert str(app.screen.query_one("#countdown").render()) == "-01:40  HẾT GIỜ"
         await pilot.press("f6")
         assert store.current_slot(mid) is None
@@ -189,7 +194,7 @@ async def test_typing_in_the_queue_lands_in_the_minutes(tmp_path, clock):
         queue.move_cursor(row=0)
         before = editor(app).text
         await pilot.press("l", "ú", "a")
-        await pilot.pause(0.8)
+        await wait_until(pilot, lambda: store.minutes(mid)[-1].text.endswith("lúa"))
         assert len(store.speakers(mid)) == turns  # no follow-up turn was given
         assert editor(app).text == before + "lúa"
         assert app.screen.focused is editor(app)
@@ -279,7 +284,9 @@ async def test_nfd_typing_in_the_editor_is_stored_nfc(tmp_path, clock):
         await pilot.pause()
         await pilot.press("f8")
         editor(app).insert(unicodedata.normalize("NFD", "thôn Đông Phong"))
-        await pilot.pause(0.8)
+        await wait_until(
+            pilot, lambda: app.store.minutes(app.meeting_id)[-1].text == "thôn Đông Phong"
+        )
         assert editor(app).text == "thôn Đông Phong"
         assert app.store.minutes(app.meeting_id)[-1].text == "thôn Đông Phong"
         await pilot.press("backspace")
@@ -294,12 +301,13 @@ async def test_crash_and_resume_a_running_slot(tmp_path, clock):
         await pilot.press("f8", "f3", "enter")
         clock.advance(40)
         await pilot.press("x")
-        await pilot.pause(0.8)
+        await wait_until(pilot, lambda: app.store.minutes(mid)[-1].text == "x")
     # The process is gone; 80 s later the secretary starts it again.
     clock.advance(80)
     again = make_app(tmp_path / "m.db", clock=clock, meeting_id=mid)
     async with again.run_test(size=(120, 35)) as pilot:
-        await pilot.pause(0.6)
+        countdown = again.screen.query_one("#countdown")
+        await wait_until(pilot, lambda: str(countdown.render()) == "03:00  ĐANG NÓI")
         assert str(again.screen.query_one("#countdown").render()) == "03:00  ĐANG NÓI"
         entries = again.store.minutes(mid)
         assert entries[-1].text == "(gián đoạn ghi biên bản 08:00–08:02)"
@@ -311,7 +319,9 @@ async def test_usable_at_80x24(tmp_path, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f8", "f3", "enter")
-        await pilot.pause(0.6)
+        await wait_until(
+            pilot, lambda: "ĐANG NÓI" in str(app.screen.query_one("#countdown").render())
+        )
         screen = app.screen
         for wid in ("#agenda", "#countdown", "#queue", "#editor", "#queue-status"):
             region = screen.query_one(wid).region
@@ -355,17 +365,15 @@ async def test_export_dialog_writes_documents(tmp_path, clock):
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("0")  # the three documents of the day and after
-        for _ in range(40):
-            await pilot.pause(0.1)
-            if len(list((tmp_path / "out").glob("*.docx"))) == 3:
-                break
+        await wait_until(pilot, lambda: len(list((tmp_path / "out").glob("*.docx"))) == 3, 10)
         names = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
         assert names == [
             "2021-10-28_dong-phong_bao-cao.docx",
             "2021-10-28_dong-phong_bien-ban.docx",
             "2021-10-28_dong-phong_thong-bao-ket-luan.docx",
         ]
-        await pilot.pause(0.2)
+        results = app.screen.query_one("#export-results")
+        await wait_until(pilot, lambda: "bien-ban.docx" in str(results.render()))
         assert "bien-ban.docx" in str(app.screen.query_one("#export-results").render())
 
 
@@ -374,7 +382,9 @@ async def test_english_interface(tmp_path, clock):
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.press("f8", "f3", "enter")
-        await pilot.pause(0.6)
+        await wait_until(
+            pilot, lambda: str(app.screen.query_one("#countdown").render()) == "05:00  SPEAKING"
+        )
         assert str(app.screen.query_one("#countdown").render()) == "05:00  SPEAKING"
         await pilot.press("f1")
         await pilot.pause()
@@ -389,9 +399,11 @@ async def test_store_is_left_consistent_after_a_session(tmp_path, clock):
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.press("f8", "f3", "enter")
-        await pilot.pause(0.6)
+        await wait_until(
+            pilot, lambda: "ĐANG NÓI" in str(app.screen.query_one("#countdown").render())
+        )
         await pilot.press("x", "i", "n")
-        await pilot.pause(0.8)
+        await wait_until(pilot, lambda: app.store.minutes(mid)[-1].text == "xin")
         await pilot.press("f6")
         await pilot.pause()
         await pilot.press("ctrl+q")
@@ -453,7 +465,7 @@ async def test_edit_an_earlier_minutes_entry(tmp_path, clock):
         await pilot.pause()
         await pilot.press("f8")
         await pilot.press("T", "u")
-        await pilot.pause(0.8)
+        await wait_until(pilot, lambda: store.minutes(mid)[-1].text == "Tu")
         first = store.minutes(mid)[-1]
         assert first.text == "Tu"
         await pilot.press("f8")  # a new phase: the editor starts a new entry
@@ -464,7 +476,7 @@ async def test_edit_an_earlier_minutes_entry(tmp_path, clock):
         await pilot.pause()
         assert app.screen.focused.id == "editor"
         await pilot.press("y")
-        await pilot.pause(0.8)
+        await wait_until(pilot, lambda: store.minutes_entry(first.id).text == "Tu y")
         assert store.minutes_entry(first.id).text == "Tu y"
 
 
@@ -478,10 +490,11 @@ async def test_chair_marks_a_closed_list(tmp_path, clock):
     console.next_phase()
     chair = make_app(path, mode="chair", clock=clock)
     async with chair.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        status = chair.screen.query_one("#chair-status")
+        await wait_until(pilot, lambda: str(status.render()) != "")  # the queue is shown
         assert "ĐÃ KHÓA" not in str(chair.screen.query_one("#chair-status").render())
         console.set_registration_open(False)
-        await pilot.pause(0.4)
+        await wait_until(pilot, lambda: "ĐÃ KHÓA ĐĂNG KÝ" in str(status.render()))
         assert "ĐÃ KHÓA ĐĂNG KÝ" in str(chair.screen.query_one("#chair-status").render())
     writer.store.close()
 
@@ -498,12 +511,15 @@ async def test_chair_shows_an_officials_position(tmp_path, clock):
     console.start_answer("Trần Xuân Mãng", "Chủ tịch UBND xã")
     chair = make_app(path, mode="chair", clock=clock)
     async with chair.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        shown = chair.screen.query_one("#chair-who")
+        first = "▶ Trần Xuân Mãng — Chủ tịch UBND xã"
+        await wait_until(pilot, lambda: str(shown.render()).splitlines()[:1] == [first])
         who = str(chair.screen.query_one("#chair-who").render())
         assert who.splitlines()[0] == "▶ Trần Xuân Mãng — Chủ tịch UBND xã"
         console.end_speech()
         console.call_next()
-        await pilot.pause(0.4)
+        second = "▶ Nguyễn Văn Thành — xóm Đình"
+        await wait_until(pilot, lambda: str(shown.render()).splitlines()[:1] == [second])
         who = str(chair.screen.query_one("#chair-who").render())
         assert who.splitlines()[0] == "▶ Nguyễn Văn Thành — xóm Đình"
     writer.store.close()
@@ -658,14 +674,14 @@ async def test_every_restart_goes_on_with_the_speakers_entry(tmp_path, clock):
         await pilot.pause()
         await pilot.press("f8", "f3", "enter")
         await pilot.press("x")
-        await pilot.pause(0.8)
+        await wait_until(pilot, lambda: app.store.minutes(mid)[-1].text == "x")
         speaker = next(s for s in app.store.speakers(mid) if s.state == "speaking")
         entry = app.store.last_entry_of(speaker.id)
     for _ in range(2):
         clock.advance(80)
         again = make_app(tmp_path / "m.db", clock=clock, meeting_id=mid)
         async with again.run_test(size=(120, 35)) as pilot:
-            await pilot.pause(0.6)
+            await wait_until(pilot, lambda app=again: app.screen.editing_id == entry)
             assert again.screen.editing_id == entry
             assert speaker.name in str(again.screen.query_one("#editing").render())
             assert again.store.minutes(mid)[-1].kind == "outage"

@@ -8,6 +8,7 @@ from facilitator.app import make_app
 from facilitator.rules.clock import FrozenClock
 from facilitator.services.demo import demo_meeting
 from facilitator.services.meetingfile import import_meeting
+from tests.helpers import wait_until
 
 
 def live_app(tmp_path: Path, clock: FrozenClock, lang: str):
@@ -25,7 +26,12 @@ async def palette_words(tmp_path: Path, clock: FrozenClock, lang: str) -> tuple[
         assert isinstance(app.screen, CommandPalette)
         placeholder = str(app.screen.query_one(CommandInput).placeholder)
         await pilot.press("z", "q", "x")
-        await pilot.pause(0.8)  # the palette says "no matches" after half a second
+        # the palette says "no matches" after half a second
+        listed = app.screen.query_one("CommandList")
+        # (the "no matches" line is the one option that cannot be chosen)
+        await wait_until(
+            pilot, lambda: listed.option_count > 0 and listed.get_option_at_index(0).disabled
+        )
         shown = app.screen.query_one("CommandList").get_option_at_index(0).prompt
         return placeholder, str(shown)
 

@@ -14,6 +14,7 @@ from facilitator.services.demo import demo_meeting
 from facilitator.services.live import Console
 from facilitator.services.meetingfile import import_meeting
 from screens.widgets import QueueTable, budget_words, hamlet_times
+from tests.helpers import wait_until
 
 
 def names(c: Console) -> list[str]:
@@ -124,12 +125,8 @@ async def test_finished_speakers_time_and_hamlets_during_the_meeting(tmp_path, c
         clock.advance(250)
         await pilot.press("f3")
         clock.advance(22)
-        for _ in range(
-            50
-        ):  # the screen's next refresh tick (twice a second), even on a busy machine
-            await pilot.pause(0.1)
-            if line(app, "#hamlet-times").endswith("00:22"):
-                break
+        # the screen's next refresh tick (twice a second), even on a busy machine
+        await wait_until(pilot, lambda: line(app, "#hamlet-times").endswith("00:22"))
         queue = app.screen.query_one(QueueTable)
         assert [str(c) for c in queue.get_row_at(0)[:3]] == ["1", "Nguyễn Văn Thành", "✓ 04:10"]
         assert [str(c) for c in queue.get_row_at(1)[:3]] == ["2", "Phạm Thị Hòa", "▶ đang nói"]
@@ -153,7 +150,7 @@ async def test_the_budget_set_in_preparation_counts_down_on_the_live_screen(tmp_
         assert line(app, "#budget") == "45:00 / 45 min · left of the citizens' phase"
         await pilot.press("f8", "f3", "enter")
         clock.advance(61)
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: line(app, "#budget").startswith("43:59"))
         assert line(app, "#budget") == "43:59 / 45 min · left of the citizens' phase"
         assert str(app.screen.query_one("#agenda").render()).startswith(
             "▶ 3/6 Citizens speak → Answers and explanations"

@@ -14,6 +14,7 @@ from facilitator.services.live import Console, RuleError
 from facilitator.services.meetingfile import import_meeting
 from facilitator.services.readback import ReadBack, minutes_paragraphs, paginate
 from tests.conftest import MEETING_START
+from tests.helpers import wait_until
 
 
 @pytest.fixture
@@ -124,20 +125,21 @@ async def test_secretary_turns_the_pages_and_the_chair_view_follows(tmp_path: Pa
         assert secretary.store.readback_page(mid) == 1
         shown = str(secretary.screen.query_one("#readback-page").render())
         assert shown == "\n".join(pages[1])
-        await view.pause(0.4)
+        phase = chair.screen.query_one("#chair-phase")
+        await wait_until(view, lambda: str(phase.render()).endswith(f"Trang 2/{len(pages)}"))
         chair_heading = str(chair.screen.query_one("#chair-phase").render())
         assert chair_heading.endswith(f"Trang 2/{len(pages)}")
         assert str(chair.screen.query_one("#chair-readback").render()) == "\n".join(pages[1])
         assert chair.screen.has_class("-readback")
         await pilot.press("pageup")
         await pilot.pause()
-        await view.pause(0.4)
+        await wait_until(view, lambda: str(phase.render()).endswith(f"Trang 1/{len(pages)}"))
         assert str(chair.screen.query_one("#chair-phase").render()).endswith(
             f"Trang 1/{len(pages)}"
         )
         await pilot.press("f5")  # end the read-back
         await pilot.pause()
-        await view.pause(0.4)
+        await wait_until(view, lambda: not chair.screen.has_class("-readback"))
         assert secretary.store.readback_page(mid) is None
         assert not chair.screen.has_class("-readback")
         # After the read-back the view says the meeting is concluded (not "no meeting").

@@ -25,7 +25,7 @@ from facilitator.services.demo import demo_meeting, play_demo
 from facilitator.services.exporting import export_document
 from facilitator.services.live import Console, speech_header
 from facilitator.services.meetingfile import export_meeting, import_meeting
-from tests.helpers import run_cli
+from tests.helpers import run_cli, wait_until
 
 START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
 AS_OF = dt.date(2021, 11, 25)
@@ -346,10 +346,8 @@ async def test_export_dialog_says_the_documents_are_drafts(tmp_path, clock):
         shown = str(app.screen.query_one("#export-results").render())
         assert "Hội nghị chưa kết luận: biên bản, thông báo kết luận, báo cáo là DỰ THẢO." in shown
         await pilot.press("6")  # the biên bản
-        for _ in range(40):
-            await pilot.pause(0.1)
-            if "bien-ban.docx" in str(app.screen.query_one("#export-results").render()):
-                break
+        results = app.screen.query_one("#export-results")
+        await wait_until(pilot, lambda: "bien-ban.docx" in str(results.render()), timeout=10)
         shown = str(app.screen.query_one("#export-results").render())
         assert "✓ 2021-10-28_dong-phong_bien-ban.docx (dự thảo, hội nghị chưa kết luận)" in shown
 

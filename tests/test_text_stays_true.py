@@ -6,7 +6,7 @@ from facilitator.app import make_app
 from facilitator.rules import statistics
 from facilitator.services.demo import demo_meeting
 from facilitator.services.meetingfile import import_meeting
-from tests.helpers import live_app
+from tests.helpers import live_app, wait_until
 
 
 def message(app) -> str:
@@ -70,11 +70,13 @@ async def test_export_running_line_goes_when_the_export_ends(tmp_path, clock):
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("end", "up", "enter")  # the meeting file (json), before the archive
-        for _ in range(60):
-            await pilot.pause(0.1)
-            if list((tmp_path / "out").glob("*.json")):
-                break
-        await pilot.pause(0.3)
+        results = app.screen.query_one("#export-results")
+
+        def ended() -> bool:
+            finished = all(worker.is_finished for worker in app.workers)
+            return finished and ".json" in str(results.render())
+
+        await wait_until(pilot, ended, timeout=10)
         shown = str(app.screen.query_one("#export-results").render())
         assert ".json" in shown
         assert "Đang xuất..." not in shown

@@ -16,6 +16,7 @@ from facilitator.rules.text import infer_title
 from facilitator.services.demo import demo_meeting
 from facilitator.services.meetingfile import export_meeting, import_meeting
 from screens.widgets import QueueTable
+from tests.helpers import wait_until
 
 
 def text_of(store, mid, kind="minutes") -> str:
@@ -96,7 +97,8 @@ async def test_a_title_corrected_in_the_edit_form_reaches_every_document(tmp_pat
         await pilot.press("f8", "f3", "enter")
         await pilot.pause()
         app.screen.query_one("#editor").insert("Xin hỏi về đường.")
-        await pilot.pause(0.8)  # saved after a pause in typing
+        # saved after a pause in typing
+        await wait_until(pilot, lambda: store.minutes(mid)[-1].text == "Xin hỏi về đường.")
         assert store.minutes(mid)[-1].text == "Xin hỏi về đường."
         from facilitator.services.live import Console
 

@@ -367,7 +367,7 @@ async def test_new_meeting_form_opens_with_its_first_label_in_sight(tmp_path, cl
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        await pilot.pause(0.3)  # a scroll would be animated
+        await pilot.wait_for_scheduled_animations()  # a scroll would be animated
         fields = app.screen.query_one("#form-fields")
         first = fields.query(Label).first()
         assert str(first.render()) == "Xã"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from facilitator.app import make_app
-from tests.helpers import live_app
+from tests.helpers import live_app, wait_until
 
 
 async def test_tab_past_the_last_field_then_enter_saves_a_new_meeting(tmp_path, clock):
@@ -109,17 +109,15 @@ async def test_a_folder_typed_in_the_export_dialog_is_not_taken_as_exports(tmp_p
         dialog = app.screen
         assert isinstance(dialog.focused, OptionList)
         await pilot.press(*str(typed))  # typed while the list has the focus
-        await pilot.pause(0.3)
+        folder = dialog.query_one("#export-folder", Input)
+        await wait_until(pilot, lambda: folder.value == str(typed))
         assert dialog.query_one("#export-folder", Input).value == str(typed)
         assert dialog.query_one("#export-date", Input).value == "20/10/2021"
         assert not (tmp_path / "out").exists()  # no "1" or "5" exported anything
         await pilot.press("tab", "tab")  # past the date: the list
         assert isinstance(dialog.focused, OptionList)
         await pilot.press("1")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if list(typed.glob("*.docx")):
-                break
+        await wait_until(pilot, lambda: list(typed.glob("*.docx")), timeout=10)
         assert [p.name for p in typed.glob("*.docx")] == [
             "2021-10-28_dong-phong_thong-bao-to-chuc.docx"
         ]
@@ -212,7 +210,7 @@ async def test_the_header_above_the_editor_follows_an_edited_speaker(tmp_path, c
         speaker = desk.speakers(app.meeting_id)[0]
         Console(desk, app.meeting_id).edit_speaker(speaker.id, name="Nguyễn Thị Thanh")
         desk.close()
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: "Bà Nguyễn Thị Thanh (xóm Đình)" in str(label.render()))
         assert "Bà Nguyễn Thị Thanh (xóm Đình) phát biểu:" in str(label.render())
 
 
