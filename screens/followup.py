@@ -20,7 +20,7 @@ from facilitator.rules.text import TextError, parse_date
 from facilitator.services import followup, publication
 from screens.forms import Field, FormScreen
 from screens.statutory import state_words
-from screens.widgets import RowTable, clip
+from screens.widgets import RowTable, clip, fit_columns
 
 # Cells from which the due date, then the village and its meeting's date, get a column of
 # their own (narrower, they are on the line under the table): the content keeps 40 or so.
@@ -61,9 +61,6 @@ class FollowUpScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#followup", DataTable)
-        duties = self.query_one("#checklist", DataTable)
-        for key in ("col.due", "col.status", "col.village", "fu.col.duty"):
-            duties.add_column(self.t(key), key=key)
         self.reload()
         table.focus()
 
@@ -92,7 +89,7 @@ class FollowUpScreen(Screen[None]):
         """The after-meeting duties of every meeting, each with its state in words."""
         duties = self.query_one("#checklist", DataTable)
         duty_row = duties.cursor_row  # a tick or a form keeps the place in the list
-        duties.clear()
+        cells: dict[str, list[str]] = {}
         # An open duty says what the home and preparation screens say of it, counted in the
         # unit of its rule ("còn 4 ngày" for the 5 days, "ngày làm việc" for working days).
         units = {r.key: r.unit for r in self.store.rules()}
@@ -108,13 +105,15 @@ class FollowUpScreen(Screen[None]):
                 unit = units.get(item.key, "calendar_days")
                 duty = Duty(item.key, item.due, unit, item.reference)
                 words = state_words(duty, self.as_of, calendar, self.t, short=True)
-            duties.add_row(
+            cells[f"{meeting.id}:{item.key}"] = [
                 f"{item.due:%d/%m/%Y}",
                 words,
                 f"{meeting.village} {meeting.date:%d/%m/%Y}",
                 f"{mark} {followup.duty_words(item, self.t, short=True)[0]}",
-                key=f"{meeting.id}:{item.key}",
-            )
+            ]
+        heads = [(k, self.t(k)) for k in ("col.due", "col.status", "col.village", "fu.col.duty")]
+        # the duty takes what the others leave, cut with "…" (never at the window's edge)
+        fit_columns(duties, heads, cells, fill=3)
         if duties.row_count:
             duties.move_cursor(row=min(duty_row, duties.row_count - 1))
 
