@@ -122,3 +122,18 @@ async def test_the_follow_up_at_120_columns_shows_the_due_date_and_more_of_each(
             "Trưởng thôn Đôn…",
             "Đề nghị bố trí thu gom rác v…",
         ]
+
+
+async def test_the_after_meeting_duties_are_cut_with_an_ellipsis_in_a_narrow_window(tmp_path):
+    app = played_app(tmp_path, "en")
+    async with app.run_test(size=(70, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        duties = app.screen.query_one("#checklist", DataTable)
+        assert [duties.get_row_at(i) for i in range(duties.row_count)] == [
+            ["02/11/2021", "✗ LATE by 1857 days", "Đông Phong 28/10/2021", "☐ Evaluate…"],
+            ["08/11/2021", "✗ LATE by 1851 days", "Đông Phong 28/10/2021", "☐ Publish…"],
+        ]
+        right = sum(c.get_render_width(duties) for c in duties.columns.values())
+        assert right == duties.scrollable_content_region.width
