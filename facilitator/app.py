@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -55,6 +56,16 @@ class LocalPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def resume_gc() -> None:
+    """Garbage collection back on after the first frame, if ``facilitator run`` or ``demo``
+    held it off during start-up (facilitator.launch): the objects made so far (the modules,
+    the widgets, the styles) are long-lived and frozen, so that later collections, while
+    the secretary types, do not go over them again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class StoreApp(App[None]):
@@ -359,6 +370,7 @@ class FacilitatorApp(StoreApp):
         # check of the file, a page copy, a check of the copy) waits for it: on two cores its
         # thread would otherwise compete with the first frame.
         self.first_frame_at = time.perf_counter()
+        resume_gc()
         self.run_worker(self.backup_at_start, thread=True, group="backup")
 
     def backup_at_start(self) -> None:

@@ -3,6 +3,7 @@ spelling it does not know, goes to click, and both give the same answers."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from db.store import open_store
 from facilitator import cli, launch
 from facilitator.launch import Quick, quick_args
+from tests.helpers import live_app
 
 
 def test_plain_spellings_are_read(tmp_path):
@@ -87,3 +89,27 @@ def test_both_entries_answer_alike(tmp_path: Path, capsys, entry):
     code, out, err = answer(capsys, entry, "run", "abc", "--db", str(db))
     assert (code, out) == (2, "")
     assert "abc" in err
+
+
+def test_collection_back_on_when_the_command_fails(tmp_path: Path, capsys):
+    """`run` holds Python's garbage collection off until the first frame; a command that fails
+    before any window leaves it on again."""
+    db = tmp_path / "m.db"
+    open_store(db).close()
+    assert answer(capsys, launch.main, "run", "99", "--db", str(db))[0] == 1
+    assert gc.isenabled()
+
+
+async def test_collection_back_on_after_the_first_frame(tmp_path, clock):
+    """The window turns the collection held off at start-up back on once its first frame is
+    drawn, with the start-up's objects frozen (later passes skip them)."""
+    app = live_app(tmp_path, clock)
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.enable()
+        gc.unfreeze()
