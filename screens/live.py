@@ -198,6 +198,10 @@ class LiveScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.readonly = bool(self.console.store.readonly)
+        # The countdown's timer exists before the first refresh_state: follow_clock resumes it
+        # when a speech's time already runs (a restart mid-speech left it paused, the
+        # countdown frozen until F4 F4 or a queue action).
+        self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         # The speaker's entry is found before a gap note is added after it: the restart notes
         # the outage and still goes on with that entry in the editor.
         self.speaking = self.console.store.speaking(self.console.meeting_id)
@@ -217,7 +221,6 @@ class LiveScreen(Screen[None]):
             self.query_one("#editor", NfcTextArea).read_only = True
             self.update_editing_label()
             self.say(self.t("msg.readonly", path=self.console.store.path))
-        self.tick_timer = self.set_interval(0.5, self.tick, pause=True)
         self.save_timer = self.set_interval(SAVE_DELAY, self.autosave, pause=True)
         self.set_interval(HEARTBEAT_SECONDS, self.heartbeat)
         self.query_one("#editor").focus()
