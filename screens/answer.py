@@ -88,7 +88,12 @@ class AnswerTurnScreen(ModalScreen[AnswerChoice | None]):
         with Vertical(id="form"):
             yield Label(self.t("form.official.title"), id="form-title")
             yield NfcInput(placeholder=self.t("answer.type_ahead"), id="answer-who")
-            yield OptionList(*self._options(), id="answer-officials")
+            officials = OptionList(*self._options(), id="answer-officials")
+            # Up and Down in the name field move in this list: Tab goes from the name straight
+            # to the petitions, as the help line says (Tab, Down moved among the officials,
+            # and Enter started the wrong person's turn with the petition unticked).
+            officials.can_focus = False
+            yield officials
             yield Label(self.t("answer.petitions"))
             if self.petitions:
                 self.labels = [petition_label(p, speakers) for p in self.petitions]

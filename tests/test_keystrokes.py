@@ -231,7 +231,7 @@ async def test_the_answer_dialog_narrows_as_typed_and_takes_someone_not_listed(t
         assert str(officials.get_option_at_index(0).prompt) == (
             "Nguyễn Thị Hạnh — Công chức Địa chính - Xây dựng"
         )
-        await pilot.press("tab", "tab", "space")  # the petition unticked
+        await pilot.press("tab", "space")  # Tab: the petitions (the help line); unticked
         assert str(petitions.get_option_at_index(0).prompt).startswith("[ ] 7.")
         await pilot.press("space", "f5")  # ticked again; outcome: ghi nhận
         assert "ghi nhận" in str(dialog.query_one("#answer-outcome").render())

@@ -37,3 +37,36 @@ async def test_countdown_runs_after_a_restart_mid_speech(tmp_path, clock):
         clock.advance(3)
         await wait_until(pilot, lambda: countdown(again).startswith("04:58"), what="ticks")
         assert again.screen.query_one("#editor", NfcTextArea).text.startswith("Xin")
+
+
+async def test_ctrl_r_tab_space_ticks_a_petition(tmp_path, clock):
+    """Ctrl+R, Tab, Space ticks the first petition, Down, Space the second, as the dialog's
+    help line says ("Tab, Space: chọn/bỏ"); Enter starts the chair's turn tied to the two (Tab
+    went to the officials' list, and Down, Space, Enter started another official's turn)."""
+    from textual.widgets import OptionList
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "ctrl+r")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.chosen == set()
+        await pilot.press("tab")
+        petitions = dialog.query_one("#answer-petitions", OptionList)
+        assert dialog.focused is petitions
+        await pilot.press("space", "down", "space")
+        first, second = dialog.petitions[0], dialog.petitions[1]
+        assert dialog.chosen == {first.id, second.id}
+        assert str(petitions.get_option_at_index(0).prompt).startswith("[x] ")
+        await pilot.press("enter")
+        await pilot.pause()
+        chair = app.store.meeting(app.meeting_id).chair_name
+        speaking = app.store.speaking(app.meeting_id)
+        assert speaking is not None and speaking.name == chair
+        assert app.screen.console.answered_in(speaking.id) == [
+            app.store.petition(first.id),
+            app.store.petition(second.id),
+        ]
+        message = str(app.screen.query_one("#live-message").render())
+        assert message == f"{chair} trả lời 2 kiến nghị · F7: ghi trả lời"
