@@ -531,8 +531,8 @@ def publish(
     if radio is not None:
         changes.append(("radio", "", day(radio)))
     store = settings.store(must_exist=True)
-    for channel, hamlet, when in changes:
-        pub.record_publication(store, meeting_id, channel, hamlet, when)
+    if changes:  # all checked before any is written: a refused date saves none of them
+        pub.record_publications(store, meeting_id, changes)
     for done in pub.publication(store, meeting_id):
         mark = "☑" if done.done_on else "☐"
         shown = f"{done.done_on:%d/%m/%Y}" if done.done_on else " " * 10

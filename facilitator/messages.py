@@ -272,6 +272,14 @@ _BOTH: dict[str, tuple[str, str]] = {
         "ngày trả lời trước ngày hội nghị",
         "answer date before the meeting",
     ),
+    "followup.answered_after_today": (
+        "ngày trả lời {day} sau hôm nay ({today}): chỉ ghi việc đã làm",
+        "the answer date {day} is after today ({today}): record only what has been done",
+    ),
+    "followup.done_after_today": (
+        "ngày hoàn thành {day} sau hôm nay ({today}): chỉ ghi việc đã làm",
+        "the done date {day} is after today ({today}): record only what has been done",
+    ),
     "followup.done_before": ("ngày hoàn thành trước ngày hội nghị", "done date before the meeting"),
     "publication.bad_channel": (
         "kênh công khai không hợp lệ: {channel}",

@@ -366,12 +366,15 @@ def publication_form(store: Store, meeting_id: int, t: Translator, today: dt.dat
                 days[key] = parse_date(text) if text.strip() else None
             except TextError as exc:
                 raise RuleError.of(exc, key) from exc
+        # every date checked before any is written: a refused one saves none of the others
         for key, day in days.items():
             item = keys[key]
             try:
-                publication.record_publication(store, meeting_id, item.channel, item.hamlet, day)
+                publication.check_publication(store, meeting_id, item.channel, item.hamlet, day)
             except RuleError as exc:
                 raise RuleError.of(exc, key) from exc
+        changes = [(keys[k].channel, keys[k].hamlet, day) for k, day in days.items()]
+        publication.record_publications(store, meeting_id, changes)
         return t("msg.saved")
 
     meeting = store.meeting(meeting_id)

@@ -57,12 +57,13 @@ def test_due_date_typed_and_refused_before_meeting(console):
     assert console.store.petition(pid).assignment is None
 
 
-def test_overdue_status_as_of_a_date(console):
+def test_overdue_status_as_of_a_date(console, clock):
     pids = [p.id for p in console.store.petitions(console.meeting_id)]
     decide(console, pids[0], "assigned", responsible="A")
     decide(console, pids[1], "assigned", responsible="B")
     decide(console, pids[2], "assigned", responsible="C")
     rows = {r.responsible: r for r in followup.rows(console.store, D(2021, 11, 10))}
+    clock.advance(60 * 86400)  # the answers are recorded once given, weeks later
     followup.record_answer(console.store, rows["B"].assignment_id, D(2021, 11, 15), "written")
     followup.record_answer(console.store, rows["C"].assignment_id, D(2021, 11, 22), "direct")
     rows = followup.rows(console.store, D(2021, 11, 19))
@@ -86,7 +87,7 @@ def test_checklist_dates(console):
     }
 
 
-def test_carry_over_to_next_meeting_of_the_same_village(store):
+def test_carry_over_to_next_meeting_of_the_same_village(store, clock):
     first = meeting_on(store, "2021-10-28")
     pid = store.petitions(first.meeting_id)[0].id
     decide(first, pid, "assigned", responsible="Trưởng thôn")
@@ -99,6 +100,7 @@ def test_carry_over_to_next_meeting_of_the_same_village(store):
     ]
     assert followup.carry_over(store, third.meeting_id) == []
     row = followup.rows(store, D(2021, 12, 1))[0]
+    clock.advance(60 * 86400)  # the answers are recorded once given, weeks later
     followup.record_answer(store, row.assignment_id, D(2021, 11, 20), "written")
     assert followup.carry_over(store, other.meeting_id) == []
 
@@ -134,6 +136,13 @@ def test_after_meeting_checklist_marked_done_and_carried_in_the_file(console, cl
     ]
     with pytest.raises(RuleError):
         followup.mark_done(console.store, console.meeting_id, "evaluation", D(2021, 10, 1))
+    with pytest.raises(RuleError) as refused:  # done, never planned: not after the store's today
+        followup.mark_done(console.store, console.meeting_id, "evaluation", D(2021, 11, 3))
+    assert (
+        str(refused.value)
+        == "ngày hoàn thành 03/11/2021 sau hôm nay (28/10/2021): chỉ ghi việc đã làm"
+    )
+    clock.advance(7 * 86400)
     followup.mark_done(console.store, console.meeting_id, "evaluation", D(2021, 11, 3))
     done = {i.key: i for i in followup.checklist(console.store, console.meeting_id)}
     assert (done["evaluation"].done_on, done["evaluation"].status(D(2021, 11, 5))) == (

@@ -249,6 +249,7 @@ def test_a_complaint_never_holds_up_the_answers_duty_nor_takes_an_officials_answ
 
     store, mid = console.store, console.meeting_id
     play_demo(console, clock.advance)
+    clock.advance(60 * 86400)  # the answers are recorded once given, weeks later
     for p in store.petitions(mid):
         if p.outcome is None:  # the four opinions still open: two decided, two by law
             if p.seq in (3, 6):
@@ -313,7 +314,7 @@ def test_a_pre_collected_list_brings_each_items_kind(store, meeting_id, tmp_path
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="needs LibreOffice and poppler",
 )
-def test_documents_with_kinds_and_satisfaction_render_in_libreoffice(with_kinds, tmp_path):
+def test_documents_with_kinds_and_satisfaction_render_in_libreoffice(with_kinds, tmp_path, clock):
     """As the clerk prints them: the complaints' section and the petitioners' answers in place,
     the signature page holding the body's last words."""
     from facilitator.documents.pdf import convert
@@ -325,6 +326,7 @@ def test_documents_with_kinds_and_satisfaction_render_in_libreoffice(with_kinds,
     answered = next(p for p in store.petitions(mid) if p.outcome == "answered")
     publication.set_satisfaction(store, answered.id, "satisfied")
     assigned = next(p for p in store.petitions(mid) if p.outcome == "assigned")
+    clock.advance(60 * 86400)  # the answers are recorded once given, weeks later
     followup.record_answer(store, assigned.assignment.id, dt.date(2021, 11, 12), "written")
     publication.set_satisfaction(store, assigned.id, "unsatisfied")
     paths = {

@@ -139,8 +139,8 @@ async def test_follow_up_answered_dates_satisfaction_key_and_a_duty_done_on_a_ty
     play_demo(console, clock.advance)
     mid = console.meeting_id
     rows = followup.rows(store, clock().date())
-    followup.record_answer(store, rows[0].assignment_id, dt.date(2021, 11, 12), "written")
     clock.advance(400 * 86400)  # the trial looked a long time after: "Còn -1259"
+    followup.record_answer(store, rows[0].assignment_id, dt.date(2021, 11, 12), "written")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f")

@@ -66,7 +66,7 @@ def test_publication_done_only_when_every_channel_is_ticked(held):
     assert str(refused.value) == "không có thôn Bắc Phong trong hồ sơ của xã"
 
 
-def test_satisfaction_only_for_answered_petitions_cycles_with_one_key(held):
+def test_satisfaction_only_for_answered_petitions_cycles_with_one_key(held, clock):
     store, mid = held.store, held.meeting_id
     answered = [p for _m, p in pub.answered_petitions(store)]
     assert [p.content for p in answered] == [
@@ -84,6 +84,7 @@ def test_satisfaction_only_for_answered_petitions_cycles_with_one_key(held):
     with pytest.raises(RuleError) as refused:
         pub.set_satisfaction(store, assigned.id, "satisfied")
     assert str(refused.value) == "chỉ hỏi ý kiến người kiến nghị sau khi đã trả lời"
+    clock.advance(60 * 86400)  # the answers are recorded once given, weeks later
     followup.record_answer(store, assigned.assignment.id, D(2021, 11, 10), "written")
     pub.set_satisfaction(store, assigned.id, "satisfied")  # answered since: asked
     assert store.petition(assigned.id).satisfaction == "satisfied"
@@ -94,7 +95,7 @@ def report_lines(store, mid) -> list[str]:
     return [p.text for p in d.paragraphs if p.text.strip()]
 
 
-def test_report_counts_satisfaction_by_outcome_and_field(held):
+def test_report_counts_satisfaction_by_outcome_and_field(held, clock):
     store, mid = held.store, held.meeting_id
     text = report_lines(store, mid)
     assert (
@@ -104,6 +105,7 @@ def test_report_counts_satisfaction_by_outcome_and_field(held):
     petitions = store.petitions(mid)
     answered = next(p for p in petitions if p.outcome == "answered")
     pub.set_satisfaction(store, answered.id, "satisfied")
+    clock.advance(60 * 86400)  # the answers are recorded once given, weeks later
     for p in [p for p in petitions if p.outcome == "assigned"][:2]:
         followup.record_answer(store, p.assignment.id, D(2021, 11, 12), "direct")
     first, second = [p for p in store.petitions(mid) if p.outcome == "assigned"][:2]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.store import Store
+from facilitator.rules.clock import local, parse
 from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule, status_of  # noqa: F401
 from facilitator.rules.errors import RuleError
 from facilitator.rules.kinds import is_ordinary
@@ -81,6 +82,11 @@ def late_words(t: Any, days: int, unit: str = "working_days") -> str:
     return str(t(key, days=days))
 
 
+def _today(store: Store) -> dt.date:
+    """The store's "today" (its clock, local time): the last day a record may say was done."""
+    return local(parse(store.now())).date()
+
+
 def record_answer(
     store: Store, assignment_id: int, answered_on: dt.date, form: str, note: str = ""
 ) -> None:
@@ -93,6 +99,14 @@ def record_answer(
     meeting = store.meeting(petition.meeting_id)
     if answered_on < meeting.date:
         raise RuleError("followup.answered_before", "answered_on")
+    today = _today(store)
+    if answered_on > today:  # the record says what was done, never a plan
+        raise RuleError(
+            "followup.answered_after_today",
+            "answered_on",
+            day=f"{answered_on:%d/%m/%Y}",
+            today=f"{today:%d/%m/%Y}",
+        )
     with store.write():
         store.update_assignment(
             assignment_id,
@@ -164,6 +178,11 @@ def mark_done(store: Store, meeting_id: int, key: str, day: dt.date | None) -> N
     meeting = store.meeting(meeting_id)
     if day is not None and day < meeting.date:
         raise RuleError("followup.done_before", "done_on")
+    today = _today(store)
+    if day is not None and day > today:  # done, not planned: never after the store's today
+        raise RuleError(
+            "followup.done_after_today", "done_on", day=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}"
+        )
     store.set_checklist_done(meeting_id, key, day)
 
 

@@ -68,6 +68,13 @@ def record_publication(
     store: Store, meeting_id: int, channel: str, hamlet: str, day: dt.date | None
 ) -> None:
     """Tick (a date) or untick (None) one channel; the checklist follows."""
+    record_publications(store, meeting_id, [(channel, hamlet, day)])
+
+
+def check_publication(
+    store: Store, meeting_id: int, channel: str, hamlet: str, day: dt.date | None
+) -> None:
+    """The RuleError a tick of ``channel`` on ``day`` would raise, before anything is written."""
     meeting = store.meeting(meeting_id)
     if channel not in CHANNELS:
         raise RuleError("publication.bad_channel", "channel", channel=channel)
@@ -80,8 +87,18 @@ def record_publication(
         raise RuleError(
             "publication.after_today", "done_on", day=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}"
         )
+
+
+def record_publications(
+    store: Store, meeting_id: int, changes: list[tuple[str, str, dt.date | None]]
+) -> None:
+    """Several channels at once (the form, the command): all are checked first, then written
+    in one transaction, so that a refused date saves nothing of the others either."""
+    for channel, hamlet, day in changes:
+        check_publication(store, meeting_id, channel, hamlet, day)
     with store.write():
-        store.set_publication(meeting_id, channel, hamlet if channel == "hamlet" else "", day)
+        for channel, hamlet, day in changes:
+            store.set_publication(meeting_id, channel, hamlet if channel == "hamlet" else "", day)
         _sync_checklist(store, meeting_id)
 
 

@@ -1,0 +1,121 @@
+"""What a new-secretary trial found in the follow-up and the papers: answers dated in the
+future, a form that saved half of what it refused, a ticked duty that jumped away from the
+cursor, documents that named the same things two ways."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Static
+
+from db.store import open_store
+from facilitator.app import make_app
+from facilitator.rules.clock import local, system_clock
+from facilitator.services import followup
+from facilitator.services import publication as pub
+from facilitator.services.demo import demo_meeting, play_demo
+from facilitator.services.live import Console
+from facilitator.services.meetingfile import import_meeting
+from tests.helpers import run_cli
+
+D = dt.date
+
+
+def played(tmp_path, clock, days: int = 7):
+    app = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+    mid = import_meeting(app.store, demo_meeting())
+    play_demo(Console(app.store, mid), clock.advance)
+    clock.advance(days * 86400)  # the meeting was on 28/10/2021: today is 04/11/2021
+    return app, mid
+
+
+async def retype(pilot, text: str, erase: int = 10) -> None:
+    await pilot.press(*["backspace"] * erase, *text)
+
+
+# ----- 1. no answer, duty or publication dated after today; a refused form saves nothing ----
+async def test_follow_up_refuses_an_answer_dated_after_today(tmp_path, clock):
+    app, _mid = played(tmp_path, clock)
+    store = app.store
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # home: follow-up
+        await pilot.pause()
+        table = app.screen.query_one("#followup", DataTable)
+        first = int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        await retype(pilot, "11/11/2021")  # a week after today
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form  # still open, the error under the date
+        assert str(form.query_one("#err-answered_on", Static).render()) == (
+            "⚠ ngày trả lời 11/11/2021 sau hôm nay (04/11/2021): chỉ ghi việc đã làm"
+        )
+        assert store.assignment_or_none(first).status == "open"
+        await retype(pilot, "03/11/2021")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not form
+        assert store.assignment_or_none(first).answered_on == D(2021, 11, 3)
+        assert table.get_row(str(first))[0] == "đã trả lời 03/11/2021"
+
+
+async def test_publication_form_with_a_refused_date_saves_none_of_the_others(tmp_path, clock):
+    app, mid = played(tmp_path, clock)
+    store = app.store
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        duties = app.screen.query_one("#checklist", DataTable)
+        await pilot.press("tab", "tab")  # assignments → answered petitions → duties
+        assert app.screen.focused is duties
+        row = duties.get_row_index(f"{mid}:publication")
+        await pilot.press(*["down"] * row, "enter")
+        await pilot.pause()
+        form = app.screen
+        assert [f.key for f in form.fields] == ["office", "hamlet1", "radio"]
+        await pilot.press(*"01/11/2021", "tab", *"10/11/2021", "enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#err-hamlet1", Static).render()) == (
+            "⚠ ngày công khai 10/11/2021 sau hôm nay (04/11/2021): chỉ ghi việc đã làm"
+        )
+        assert store.publications(mid) == {}  # the office's date was not saved either
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "☐ Công khai" in str(duties.get_row(f"{mid}:publication"))
+        assert [i.done_on for i in pub.publication(store, mid)] == [None, None, None]
+
+
+def test_a_duty_done_after_today_is_refused(tmp_path, clock):
+    app, mid = played(tmp_path, clock)
+    from facilitator.services.live import RuleError
+
+    try:
+        followup.mark_done(app.store, mid, "evaluation", D(2021, 11, 5))
+    except RuleError as exc:
+        refused = str(exc)
+    assert refused == "ngày hoàn thành 05/11/2021 sau hôm nay (04/11/2021): chỉ ghi việc đã làm"
+    assert app.store.checklist_done(mid) == {}
+
+
+def test_cli_publish_with_one_refused_date_saves_none(tmp_path, clock):
+    path = tmp_path / "f.db"
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    play_demo(Console(store, mid), clock.advance)
+    store.close()
+    today = local(system_clock()).date()
+    later = today + dt.timedelta(days=7)
+    out = run_cli(
+        "publish", str(mid), "--office", "29/10/2021", "--radio", f"{later:%d/%m/%Y}", db=path
+    )
+    assert (out.returncode, out.stderr.strip()) == (
+        1,
+        f"Lỗi: ngày công khai {later:%d/%m/%Y} sau hôm nay ({today:%d/%m/%Y}): chỉ ghi việc đã làm",
+    )
+    out = run_cli("publish", str(mid), db=path)
+    assert out.stdout.splitlines()[0] == "☐             Niêm yết tại trụ sở UBND xã"
