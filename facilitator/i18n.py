@@ -84,7 +84,9 @@ VI: dict[str, str] = {
     "fkey.back": "Quay lại",
     "fkey.undo": "Hoàn tác",
     "home.title": "Danh sách hội nghị",
-    "home.empty": "Chưa có hội nghị nào. Nhấn N để tạo mới hoặc chạy «facilitator demo».",
+    "home.empty": "Chưa có hội nghị nào. Nhấn F2 để tạo mới hoặc chạy «facilitator demo».",
+    "home.find": "Tìm thôn: {text}  (Backspace: xóa · Esc: thôi tìm)",
+    "home.find_none": "Tìm thôn: {text} — không có hội nghị nào  (Backspace: xóa · Esc: thôi tìm)",
     "home.open": "Mở",
     "home.new": "Tạo mới",
     "home.followup": "Theo dõi",
@@ -496,7 +498,7 @@ VI: dict[str, str] = {
     "cli.draft": "Hội nghị chưa kết luận: văn bản là DỰ THẢO (có chữ DỰ THẢO trên tiêu đề).",
     "cli.no_db_yet": (
         "chưa có cơ sở dữ liệu {path}\n"
-        "Cơ sở dữ liệu được tạo khi chạy: facilitator (màn hình thư ký; phím N: hội nghị mới), "
+        "Cơ sở dữ liệu được tạo khi chạy: facilitator (màn hình thư ký; phím F2: hội nghị mới), "
         "facilitator profile edit MỤC GIÁ_TRỊ (thông tin xã) hoặc facilitator import TỆP.json; "
         "xem thử: facilitator demo"
     ),
@@ -642,7 +644,9 @@ EN: dict[str, str] = {
     "fkey.back": "Back",
     "fkey.undo": "Undo",
     "home.title": "Meetings",
-    "home.empty": "No meetings yet. Press N to create one or run «facilitator demo».",
+    "home.empty": "No meetings yet. Press F2 to create one or run «facilitator demo».",
+    "home.find": "Find thôn: {text}  (Backspace: erase · Esc: stop)",
+    "home.find_none": "Find thôn: {text} — no meeting  (Backspace: erase · Esc: stop)",
     "home.open": "Open",
     "home.new": "New",
     "home.followup": "Follow-up",
@@ -1054,7 +1058,7 @@ EN: dict[str, str] = {
     "cli.draft": "The meeting is not concluded: the document is a DRAFT (DỰ THẢO above the title).",
     "cli.no_db_yet": (
         "there is no database yet at {path}\n"
-        "It is created by: facilitator (the secretary's screen; key N: new meeting), "
+        "It is created by: facilitator (the secretary's screen; key F2: new meeting), "
         "facilitator profile edit KEY VALUE (the commune's details) or facilitator import "
         "FILE.json; to try the program: facilitator demo"
     ),

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -30,13 +30,17 @@ class HomeScreen(Screen[None]):
             self.meeting_id = meeting_id
 
     BINDINGS = [
+        # F-keys, never letters: a name typed while the list has focus (a secretary looking
+        # for "Đông Phong") must not open a form and pour the rest of the name into it. A letter
+        # typed in the list moves the cursor to the first meeting whose thôn begins with what
+        # is typed (accents and case ignored); nothing else.
         Binding("enter", "open", "home.open", id="open"),
-        Binding("n", "new", "home.new", id="new"),
-        Binding("i", "import", "home.import", id="import"),
-        Binding("f", "followup", "home.followup", id="followup"),
-        Binding("p", "prepare", "key.prepare", id="prepare"),
-        Binding("x", "profile", "home.profile", id="profile"),
-        Binding("s", "summary", "home.summary", id="summary"),
+        Binding("f2", "new", "home.new", id="new"),
+        Binding("f3", "import", "home.import", id="import"),
+        Binding("f4", "prepare", "key.prepare", id="prepare"),
+        Binding("f5", "followup", "home.followup", id="followup"),
+        Binding("f6", "profile", "home.profile", id="profile"),
+        Binding("f7", "summary", "home.summary", id="summary"),
         Binding("f10", "export", "key.export", id="export"),
     ]
 
@@ -50,6 +54,7 @@ class HomeScreen(Screen[None]):
         yield Label(self.t("home.title"), classes="section")
         yield RowTable(id="meetings", cursor_type="row")
         yield Static("", id="home-empty")
+        yield Static("", id="home-find")
         yield Static("", id="home-clock")
         from screens.keybar import KeyBar
 
@@ -150,6 +155,44 @@ class HomeScreen(Screen[None]):
             for line in lines
         ]
         panel.update("\n".join([title, *wrapped]))
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed in the list look for a meeting by its thôn; they are never a command."""
+        if not isinstance(self.focused, DataTable):
+            return
+        find = getattr(self, "finding", "")
+        if event.key == "backspace" and find:
+            find = find[:-1]
+        elif event.key == "escape" and find:
+            find = ""
+        elif event.is_printable and event.character and (find or event.character != " "):
+            find += event.character
+        else:
+            if find and event.key not in ("enter",):
+                self.finding = ""
+                self.query_one("#home-find", Static).update("")
+            return
+        event.stop()
+        event.prevent_default()
+        self.finding = find
+        self.find_meeting(find)
+
+    def find_meeting(self, find: str) -> None:
+        from facilitator.rules.text import fold
+
+        panel = self.query_one("#home-find", Static)
+        if not find:
+            panel.update("")
+            return
+        wanted = fold(find)
+        table = self.query_one(DataTable)
+        villages = [(row, fold(str(table.get_row_at(row)[2]))) for row in range(table.row_count)]
+        hits = [row for row, v in villages if v.startswith(wanted)] or [
+            row for row, v in villages if wanted in v
+        ]
+        if hits:
+            table.move_cursor(row=hits[0])
+        panel.update(self.t("home.find" if hits else "home.find_none", text=find))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

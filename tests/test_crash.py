@@ -59,7 +59,7 @@ async def test_followup_screen_after_a_conclusion(tmp_path, clock, lang):
     app = make_app(path, clock=clock, lang=lang)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "FollowUpScreen"
@@ -84,7 +84,7 @@ async def test_followup_checklist_enter_marks_a_duty_done(tmp_path, clock):
     app = make_app(path, clock=clock)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         app.screen.query_one("#checklist").focus()
         await pilot.press("enter")  # the day it was done: today unless typed

@@ -80,7 +80,7 @@ async def test_the_follow_up_at_120_columns_shows_the_due_date_and_more_of_each(
     app = played_app(tmp_path, "en")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         table = app.screen.query_one("#followup", DataTable)
         assert [c.label.plain for c in table.columns.values()] == [
@@ -128,7 +128,7 @@ async def test_the_after_meeting_duties_are_cut_with_an_ellipsis_in_a_narrow_win
     app = played_app(tmp_path, "en")
     async with app.run_test(size=(70, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         duties = app.screen.query_one("#checklist", DataTable)
         assert [duties.get_row_at(i) for i in range(duties.row_count)] == [

@@ -55,7 +55,7 @@ async def test_followup_screen_records_an_answer(tmp_path, clock):
     decide(console, store.petitions(meeting_id)[0].id, "assigned", responsible="Trưởng thôn")
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f")  # home screen: follow-up
+        await pilot.press("f5")  # home screen: follow-up
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -125,7 +125,7 @@ async def test_followup_cursor_stays_on_the_answered_assignment(tmp_path, clock)
         decide(console, p.id, "assigned", responsible="Trưởng thôn")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")  # home screen: follow-up
+        await pilot.press("f5")  # home screen: follow-up
         await pilot.pause()
         table = app.screen.query_one("#followup")
         first = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value

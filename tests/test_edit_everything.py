@@ -21,7 +21,7 @@ async def test_an_official_is_corrected_with_enter_on_the_preparation_screen(tmp
     before = app.store.officials(mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("p")
+        await pilot.press("f4")
         await pilot.pause()
         prep = app.screen
         prep.query_one("#prep-officials", DataTable).focus()
@@ -55,13 +55,13 @@ async def test_a_new_meeting_defaults_to_the_next_working_day(tmp_path):
     app = make_app(tmp_path / "m.db", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#f-date", Input).value == "04/05/2026"
         await pilot.press("escape")
         await pilot.pause()
         clock.now = dt.datetime(2026, 5, 5, 9, 0, tzinfo=TZ)  # a Tuesday
-        await pilot.press("n")
+        await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#f-date", Input).value == "06/05/2026"
 

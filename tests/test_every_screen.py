@@ -104,10 +104,10 @@ async def test_every_screen_of_the_secretary_app(tmp_path, clock, lang):
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         c.check("home screen")
-        await c.dialog(pilot, "n", "home: new meeting form")
-        await c.dialog(pilot, "i", "home: import form")
+        await c.dialog(pilot, "f2", "home: new meeting form")
+        await c.dialog(pilot, "f3", "home: import form")
         # Follow-up (F): the concluded meeting's assignment, the answer form, the duties.
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         c.check("followup screen")
         await c.dialog(pilot, "enter", "followup: answer form")
@@ -119,7 +119,7 @@ async def test_every_screen_of_the_secretary_app(tmp_path, clock, lang):
         # Preparation of the draft meeting, and its dialogs.
         table = app.screen.query_one(DataTable)
         table.move_cursor(row=table.get_row_index(str(draft)))
-        await pilot.press("p")
+        await pilot.press("f4")
         await pilot.pause()
         c.check("prepare screen")
         await c.dialog(pilot, "f2", "prepare: official form")

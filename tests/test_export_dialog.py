@@ -110,7 +110,7 @@ async def test_the_date_field_from_the_preparation_screen(tmp_path, clock):
     out = tmp_path / "out"
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("p")
+        await pilot.press("f4")
         await pilot.pause()
         assert type(app.screen).__name__ == "PrepareScreen"
         await pilot.press("f10")

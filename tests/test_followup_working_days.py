@@ -76,7 +76,7 @@ async def test_the_follow_up_screen_and_the_home_clock_say_working_days(tmp_path
             await pilot.pause()
             lines = str(app.screen.query_one("#home-clock").render()).splitlines()
             assert lines[3] == clock_line
-            await pilot.press("f")
+            await pilot.press("f5")
             await pilot.pause()
             table = app.screen.query_one("#followup", DataTable)
             assert table.get_row_at(0)[1] == late

@@ -143,7 +143,7 @@ async def test_prepare_screen_from_home(tmp_path, clock):
     app = make_app(tmp_path / "m.db", clock=clock)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f2")
         await pilot.pause()
         form = app.screen
         form.query_one("#f-commune", Input).value = "Bình Lãng"
@@ -297,7 +297,7 @@ async def test_every_field_of_the_pre_collected_opinion_form_is_on_screen(tmp_pa
     app = make_app(tmp_path / "m.db", clock=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f2")
         await pilot.pause()
         form = app.screen
         form.query_one("#f-commune", Input).value = "Bình Lãng"
@@ -324,7 +324,7 @@ async def test_legal_basis_is_typed_on_the_preparation_screen_and_printed(tmp_pa
     app = make_app(tmp_path / "m.db", clock=clock)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f2")
         await pilot.pause()
         form = app.screen
         form.query_one("#f-commune", Input).value = "Bình Lãng"

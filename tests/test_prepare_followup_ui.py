@@ -143,7 +143,7 @@ async def test_follow_up_answered_dates_satisfaction_key_and_a_duty_done_on_a_ty
     followup.record_answer(store, rows[0].assignment_id, dt.date(2021, 11, 12), "written")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "FollowUpScreen"
@@ -232,7 +232,7 @@ async def test_the_english_follow_up_and_conclusion_speak_english(tmp_path, cloc
     play_demo(console, clock.advance)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         duties = app.screen.query_one("#checklist", DataTable)
         labels = sorted(str(duties.get_row_at(i)[3]) for i in range(duties.row_count))
@@ -297,7 +297,7 @@ def test_profile_show_on_a_missing_database_says_how_one_is_made(tmp_path):
     assert shown.returncode == 1 and shown.stdout == ""
     assert shown.stderr.splitlines() == [
         f"Lỗi: chưa có cơ sở dữ liệu {db}",
-        "Cơ sở dữ liệu được tạo khi chạy: facilitator (màn hình thư ký; phím N: hội nghị mới), "
+        "Cơ sở dữ liệu được tạo khi chạy: facilitator (màn hình thư ký; phím F2: hội nghị mới), "
         "facilitator profile edit MỤC GIÁ_TRỊ (thông tin xã) hoặc facilitator import TỆP.json; "
         "xem thử: facilitator demo",
     ]

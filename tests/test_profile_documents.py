@@ -196,7 +196,7 @@ async def test_profile_screen_from_home(tmp_path, clock):
     app = make_app(tmp_path / "m.db", clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("x")
+        await pilot.press("f6")
         await pilot.pause()
         assert app.screen.focused.id == "f-province"
         await pilot.press(*"Nghệ An")
@@ -431,7 +431,7 @@ async def test_new_meeting_suggests_the_profiles_hamlets(tmp_path, clock):
     app.store.set_profile(app.store.profile().edited("hamlets", "Yên Hồ; Đông Phong"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f2")
         await pilot.pause()
         village = app.screen.query_one("#f-village")
         assert await village.suggester.get_suggestion("đô") == "Đông Phong"

@@ -154,7 +154,7 @@ async def test_followup_screen_publication_form_and_satisfaction_key(tmp_path, c
     clock.advance(7 * 86400)  # the publication is recorded once done, days later
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")  # home: follow-up
+        await pilot.press("f5")  # home: follow-up
         await pilot.pause()
         duties = app.screen.query_one("#checklist", DataTable)
         duties.focus()

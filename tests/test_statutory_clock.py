@@ -202,7 +202,7 @@ async def test_home_and_preparation_show_the_clock(tmp_path):
         ]
         region = app.screen.query_one("#home-clock").region
         assert region.bottom <= 23  # above the footer at 80x24
-        await pilot.press("p")
+        await pilot.press("f4")
         await pilot.pause()
         prep = app.screen
         assert type(prep).__name__ == "PrepareScreen"

@@ -206,7 +206,7 @@ async def test_summary_from_the_home_screen(tmp_path, clock):
     two_meetings(app.store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("s")  # home: Tổng hợp
+        await pilot.press("f7")  # home: Tổng hợp
         await pilot.pause()
         form = app.screen
         assert [f.key for f in form.fields] == ["start", "end", "folder"]

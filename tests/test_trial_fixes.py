@@ -257,7 +257,7 @@ async def test_home_and_follow_up_count_each_deadline_by_its_own_rule(tmp_path):
             "  Trả lời kiến nghị (15 ngày làm việc): còn 10 ngày làm việc (hạn 18/11/2021)",
             "  Công khai kết quả (10 ngày): còn 4 ngày (hạn 08/11/2021)",
         ]
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         duties = app.screen.query_one("#checklist", DataTable)
         statuses = {
@@ -365,7 +365,7 @@ async def test_new_meeting_form_opens_with_its_first_label_in_sight(tmp_path, cl
     app = make_app(tmp_path / "m.db", clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f2")
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()  # a scroll would be animated
         fields = app.screen.query_one("#form-fields")
@@ -587,7 +587,7 @@ async def test_follow_up_answer_form_choice_takes_a_letter(tmp_path, clock):
     play_demo(Console(app.store, mid), clock.advance)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         app.screen.query_one("#followup", DataTable).focus()
         await pilot.press("enter")
