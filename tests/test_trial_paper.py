@@ -39,7 +39,7 @@ async def test_follow_up_refuses_an_answer_dated_after_today(tmp_path, clock):
     store = app.store
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")  # home: follow-up
+        await pilot.press("f5")  # home: follow-up
         await pilot.pause()
         table = app.screen.query_one("#followup", DataTable)
         first = int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
@@ -67,7 +67,7 @@ async def test_publication_form_with_a_refused_date_saves_none_of_the_others(tmp
     store = app.store
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")
         await pilot.pause()
         duties = app.screen.query_one("#checklist", DataTable)
         await pilot.press("tab", "tab")  # assignments → answered petitions → duties
