@@ -88,13 +88,22 @@ class FollowUpScreen(Screen[None]):
     def show_duties(self) -> None:
         """The after-meeting duties of every meeting, each with its state in words."""
         duties = self.query_one("#checklist", DataTable)
-        duty_row = duties.cursor_row  # a tick or a form keeps the place in the list
+        # A tick or a form keeps the cursor on the same duty, and the duties stay in place
+        # (by due date, done or not): Down, Enter after a tick reaches the next one, never the
+        # one just ticked moved under the cursor (which Enter would untick unseen).
+        kept = None
+        if duties.row_count:
+            kept = duties.coordinate_to_cell_key(duties.cursor_coordinate).row_key.value
         cells: dict[str, list[str]] = {}
         # An open duty says what the home and preparation screens say of it, counted in the
         # unit of its rule ("còn 4 ngày" for the 5 days, "ngày làm việc" for working days).
         units = {r.key: r.unit for r in self.store.rules()}
         calendar = self.store.work_calendar()
-        for meeting, item in followup.open_checklists(self.store):
+        in_place = sorted(
+            followup.open_checklists(self.store),
+            key=lambda pair: (pair[1].due, pair[0].id, pair[1].key),
+        )
+        for meeting, item in in_place:
             if item.key == "answer":
                 continue  # the answers are the assignments above
             mark = "☑" if item.done_on else "☐"
@@ -114,8 +123,8 @@ class FollowUpScreen(Screen[None]):
         heads = [(k, self.t(k)) for k in ("col.due", "col.status", "col.village", "fu.col.duty")]
         # the duty takes what the others leave, cut with "…" (never at the window's edge)
         fit_columns(duties, heads, cells, fill=3)
-        if duties.row_count:
-            duties.move_cursor(row=min(duty_row, duties.row_count - 1))
+        if kept in cells:
+            duties.move_cursor(row=list(cells).index(str(kept)))
 
     def show_answered(self) -> None:
         """The answered petitions with the petitioner's satisfaction; the content cut "…"."""

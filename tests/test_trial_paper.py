@@ -119,3 +119,35 @@ def test_cli_publish_with_one_refused_date_saves_none(tmp_path, clock):
     )
     out = run_cli("publish", str(mid), db=path)
     assert out.stdout.splitlines()[0] == "☐             Niêm yết tại trụ sở UBND xã"
+
+
+# ----- 2. a ticked duty stays in place: Down, Enter reaches the next one -----------------------
+async def test_a_ticked_duty_stays_in_place_under_the_secretarys_keys(tmp_path, clock):
+    app, mid = played(tmp_path, clock)
+    store = app.store
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("tab", "tab")  # assignments → answered petitions → duties
+        duties = app.screen.query_one("#checklist", DataTable)
+        assert app.screen.focused is duties
+        rows = [duties.get_row_at(i)[3] for i in range(duties.row_count)]
+        assert rows == ["☐ Đánh giá, phân loại", "☐ Công khai kết quả"]
+        await pilot.press("enter")  # "Đánh giá": the day it was done, today
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.checklist_done(mid) == {"evaluation": D(2021, 11, 4)}
+        assert [duties.get_row_at(i)[3] for i in range(2)] == [
+            "☑ Đánh giá, phân loại",
+            "☐ Công khai kết quả",
+        ]
+        assert duties.cursor_row == 0  # still on the duty just ticked
+        await pilot.press("down", "enter")  # meant for "Công khai": its form opens
+        await pilot.pause()
+        assert [f.key for f in app.screen.fields] == ["office", "hamlet1", "radio"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.checklist_done(mid) == {"evaluation": D(2021, 11, 4)}  # never unticked
+        assert duties.cursor_row == 1
