@@ -805,13 +805,20 @@ class LiveScreen(Screen[None]):
         self.query_one("#editor").focus()
 
     def action_undo(self) -> None:
+        before = self.speaking.id if self.speaking else None
         what = self._do(self.console.undo)
         if what is None:
             self.say(self.t("msg.nothing_to_undo"))
-        else:
-            self.say(self.t("msg.undone", what=self.t.event(what)))
-            if self.editing_id and not self.still_current(self.editing_id):
-                self.start_new_entry()
+            return
+        self.say(self.t("msg.undone", what=self.t.event(what)))
+        resumed = self.speaking
+        if resumed is not None and resumed.id != before:
+            # A call (F3) or an answer turn (ctrl+r) taken back: the speech it interrupted
+            # goes on, and so does its entry in the editor (what is typed next is that
+            # speaker's, not an entry of its own with no speaker).
+            self.start_new_entry(self.console.store.last_entry_of(resumed.id))
+        elif self.editing_id and not self.still_current(self.editing_id):
+            self.start_new_entry()
 
     def still_current(self, entry_id: int) -> bool:
         """An entry the editor may go on with after an undo: it exists, and a speech entry's

@@ -70,3 +70,73 @@ async def test_ctrl_r_tab_space_ticks_a_petition(tmp_path, clock):
         ]
         message = str(app.screen.query_one("#live-message").render())
         assert message == f"{chair} trả lời 2 kiến nghị · F7: ghi trả lời"
+
+
+def minutes_paragraphs(app) -> list[str]:
+    import io
+
+    from docx import Document
+
+    from facilitator.documents import build
+
+    document = Document(io.BytesIO(build(app.store, app.meeting_id, "minutes")))
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def said_under(app, speaker) -> str:
+    """The biên bản's one paragraph with "Bo sung cong.", which must come right under the
+    speaker's header line."""
+    paragraphs = minutes_paragraphs(app)
+    at = [i for i, p in enumerate(paragraphs) if "Bo sung cong." in p]
+    assert len(at) == 1
+    header = paragraphs[at[0] - 1]
+    assert header.startswith(f"{speaker.title} {speaker.name} ({speaker.hamlet}) phát biểu")
+    return paragraphs[at[0]]
+
+
+async def test_typing_after_an_undone_call_goes_to_the_resumed_speech(tmp_path, clock):
+    """Ông Long speaks; F3 calls the next by mistake; ctrl+z: Long's turn resumes, and the
+    editor is back on his entry: what is typed next is his (it went into an entry with no
+    speaker, printed after another petition's result)."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        long = app.store.speaking(app.meeting_id)
+        await pilot.press(*"Xin sua duong.")
+        await pilot.press("f3")  # the next one, by mistake
+        await pilot.pause()
+        assert app.store.speaking(app.meeting_id).id != long.id
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.store.speaking(app.meeting_id).id == long.id
+        label = str(app.screen.query_one("#editing").render())
+        assert long.name in label and "Đoạn mới" not in label
+        await pilot.press(*" Bo sung cong.", "f6")
+        await pilot.pause()
+        entry = app.store.minutes_entry(app.store.last_entry_of(long.id))
+        assert entry.text == "Xin sua duong. Bo sung cong."
+        assert entry.kind == "speech"
+        assert said_under(app, long) == "Xin sua duong. Bo sung cong."
+
+
+async def test_typing_after_an_undone_answer_turn_goes_to_the_resumed_speech(tmp_path, clock):
+    """The same after ctrl+z of a ctrl+r (an official's answer started by mistake)."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        long = app.store.speaking(app.meeting_id)
+        await pilot.press(*"Xin sua duong.", "ctrl+r", "enter")
+        await pilot.pause()
+        assert app.store.speaking(app.meeting_id).kind == "answer"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.store.speaking(app.meeting_id).id == long.id
+        await pilot.press(*" Bo sung cong.", "f6")
+        await pilot.pause()
+        entry = app.store.minutes_entry(app.store.last_entry_of(long.id))
+        assert entry.text == "Xin sua duong. Bo sung cong."
+        assert said_under(app, long) == "Xin sua duong. Bo sung cong."
