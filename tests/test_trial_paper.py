@@ -127,7 +127,7 @@ async def test_a_ticked_duty_stays_in_place_under_the_secretarys_keys(tmp_path, 
     store = app.store
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f")
+        await pilot.press("f5")  # home: follow-up
         await pilot.pause()
         await pilot.press("tab", "tab")  # assignments → answered petitions → duties
         duties = app.screen.query_one("#checklist", DataTable)
