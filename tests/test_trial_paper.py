@@ -151,3 +151,46 @@ async def test_a_ticked_duty_stays_in_place_under_the_secretarys_keys(tmp_path, 
         await pilot.pause()
         assert store.checklist_done(mid) == {"evaluation": D(2021, 11, 4)}  # never unticked
         assert duties.cursor_row == 1
+
+
+# ----- 3. the documents name each thing one way ----------------------------------------------
+def minutes_text(console: Console, kind: str = "minutes") -> list[str]:
+    import io
+
+    from docx import Document
+
+    from facilitator.documents import build
+
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, kind)))
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def test_every_answer_turn_has_the_same_header_whatever_was_typed(console):
+    for _ in range(3):
+        console.next_phase()
+    for s in console.store.speakers(console.meeting_id):
+        console.set_absent(s.id, "withdrawn")
+    hoa = console.register("Nguyễn Thị Hoà", "Đông Phong", title="Bà")
+    tu = console.register("Phạm Văn Tư", "Đông Phong", title="Ông")
+    console.call_next()
+    first = console.record_petition("Sửa đường trục thôn.", speaker_id=hoa.speaker_id)
+    console.call_next()
+    second = console.record_petition("Lắp đèn đường.", speaker_id=tu.speaker_id)
+    console.next_phase()
+    for pid, official, said in (
+        (first, ("Nguyễn Văn Hùng", "Phó Chủ tịch UBND xã"), "Xã sẽ sửa trong quý II/2022."),
+        (second, ("Trần Xuân Mãng", "Chủ tịch UBND xã"), "Chủ tịch UBND xã trả lời: sẽ lắp."),
+    ):
+        turn = console.start_answer(*official, [pid])
+        entry = console.store.minutes(console.meeting_id)[-1]
+        console.save_entry(entry.id, said)
+        console.tie_answer(pid, turn)
+    text = minutes_text(console)
+    seqs = {p.id: p.seq for p in console.store.petitions(console.meeting_id)}
+    assert (
+        f"Đồng chí Nguyễn Văn Hùng, Phó Chủ tịch UBND xã trả lời kiến nghị {seqs[first]}: "
+        "Xã sẽ sửa trong quý II/2022." in text
+    )
+    i = text.index(f"Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời kiến nghị {seqs[second]}:")
+    assert text[i + 1] == "Chủ tịch UBND xã trả lời: sẽ lắp."
+    assert not any("(về " in t for t in text)

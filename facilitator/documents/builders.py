@@ -566,11 +566,19 @@ def _speech(
     their answers."""
     if speaker.kind == "answer":  # an official's turn: the position is kept in ``hamlet``
         position = f", {speaker.hamlet}" if speaker.hamlet else ""
-        # "Chủ tịch UBND xã trả lời: …" typed: the header does not say "trả lời" a second time
-        verb = "" if _says_answer(text) else " trả lời"
+        # One header for every answer turn, a sentence as a biên bản writes it: "Đồng chí
+        # <name>, <position> trả lời kiến nghị 4:" (never a tag such as "(về kiến nghị 4)").
         items = _answered_items(answers) if answers else ""
-        about = (f" {items}" if verb else f" (về {items})") if items else ""
-        _typed(doc, text, f"Đồng chí {speaker.name}{position}{verb}{about}")
+        about = f" {items}" if items else ""
+        lead = f"Đồng chí {speaker.name}{position} trả lời{about}"
+        if _says_answer(text):
+            # "Chủ tịch UBND xã trả lời: …" typed: printed whole, as typed, under the header
+            # (on a line of its own, so that "trả lời" never runs on twice in one sentence)
+            paragraph = doc.para()
+            doc.run(paragraph, f"{lead}:", bold=True)
+            _typed(doc, text)
+        else:
+            _typed(doc, text, lead)
         return
     turn = f" lần {speaker.turn}" if speaker.turn > 1 else ""
     lead = f"{_speaker_words(speaker)} phát biểu{turn}"
