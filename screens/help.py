@@ -28,6 +28,7 @@ KEYS = [
     ("Delete", "key.absent"),
     ("Ctrl+G", "key.follow_up"),
     ("Enter", "key.edit"),
+    ("Esc", "key.back_to_current"),
     ("Ctrl+N", "key.new_entry"),
     ("Ctrl+L", "key.registration"),
     ("Ctrl+R", "key.official_answer"),

@@ -157,6 +157,10 @@ class LiveScreen(Screen[None]):
         self.called_id: int | None = None  # who "Mời …" on the top line names
         self.called_text = ""
         self.editing_id: int | None = None
+        # Enter on an earlier entry corrects it; Esc in the editor goes back to the entry that
+        # was being written then (None: a new one), where the current speech goes on.
+        self.correcting = False
+        self.return_to: int | None = None
         self.dirty = False
         self.refused = False  # the last action was refused (its message is shown)
         self.readonly = False
@@ -256,6 +260,13 @@ class LiveScreen(Screen[None]):
         """A key typed into the editor that takes no typing (sealed minutes, a read-only file)
         says why on the top line: nothing typed vanishes without a word. So does a dimmed
         F4–F6 pressed while no speech runs (it was silent; what is typed stays)."""
+        if event.key == "escape" and self.correcting and isinstance(self.focused, NfcTextArea):
+            # Esc in the editor while correcting an earlier entry: back to the current one
+            # (it leaves for the list of meetings only from the current entry).
+            event.stop()
+            event.prevent_default()
+            self.back_to_current()
+            return
         dimmed = DIMMED_KEYS.get(event.key)
         if dimmed and self.check_action(dimmed, ()) is None:
             over = dimmed in OVER_ACTIONS and self.meeting_status in ("concluded", "closed")
@@ -494,6 +505,7 @@ class LiveScreen(Screen[None]):
     def start_new_entry(self, entry_id: int | None = None) -> None:
         editor = self.query_one("#editor", NfcTextArea)
         self.editing_id = entry_id
+        self.correcting = False
         text = self.console.store.minutes_entry(entry_id).text if entry_id else ""
         editor.load_text(text + (" " if text and entry_id else ""))
         editor.move_cursor(editor.document.end)
@@ -530,14 +542,36 @@ class LiveScreen(Screen[None]):
                 speaker = next((s for s in self.speakers if s.id == entry.speaker_id), None)
                 speaker = speaker or self.console.store.speaker(entry.speaker_id)
                 header = f" · {speech_header(speaker)}"
-            label.update(f"✎ {entry.created_at:%H:%M} · #{entry.id}{header}")
+            back = f" · {self.t('live.back_to_current')}" if self.correcting else ""
+            label.update(f"✎ {entry.created_at:%H:%M} · #{entry.id}{back}{header}")
 
     @on(DataTable.RowSelected, "#minutes-log")
     def edit_earlier(self, event: DataTable.RowSelected) -> None:
         if not self.flush():
             return
-        self.start_new_entry(int(str(event.row_key.value)))
+        current = self.return_to if self.correcting else self.editing_id
+        chosen = int(str(event.row_key.value))
+        self.start_new_entry(chosen)
+        if chosen != current:
+            self.correcting = True
+            self.return_to = current
+            self.update_editing_label()
         self.query_one("#editor").focus()
+
+    def back_to_current(self) -> None:
+        """Esc after correcting an earlier entry: the editor goes back to the entry that was
+        being written (the current speech's), its cursor at the end."""
+        if not self.flush():
+            return
+        target = self.return_to
+        if target is not None and self.console.store.entry_or_none(target) is None:
+            target = None
+        if target is None and self.speaking is not None:
+            target = self.console.store.last_entry_of(self.speaking.id)
+        self.start_new_entry(target)
+        self.query_one(MinutesLog).move_cursor(row=max(0, self.query_one(MinutesLog).row_count - 1))
+        self.say(self.t("msg.back_to_current"))
+        self.focus_editor()
 
     # ----- actions --------------------------------------------------------------------------
     def say(self, message: str) -> None:

@@ -466,11 +466,12 @@ class QueueTable(ReadyTable):
             return None
 
 
-class MinutesLog(ReadyTable):
+class MinutesLog(RowTable, ReadyTable):
     """The latest minutes entries (time, text), synced incrementally.
 
     Only the last ``SHOWN`` entries are listed: measuring 3,000 rows would cost a second at
     start-up, and the secretary edits recent entries; the documents always hold them all.
+    Home / End go to the first / last row (RowTable), not sideways.
     """
 
     SHOWN = 100

@@ -140,3 +140,71 @@ async def test_typing_after_an_undone_answer_turn_goes_to_the_resumed_speech(tmp
         entry = app.store.minutes_entry(app.store.last_entry_of(long.id))
         assert entry.text == "Xin sua duong. Bo sung cong."
         assert said_under(app, long) == "Xin sua duong. Bo sung cong."
+
+
+async def test_esc_goes_back_from_an_earlier_entry_to_the_current_one(tmp_path, clock):
+    """Tab to the earlier minutes, Home, Enter: the first entry is corrected, the editing line
+    says "Esc: về đoạn đang ghi"; Esc goes back to the speech being written (the secretary had
+    to Tab, Tab, Down ×15, Enter), and the list's End / Home go to the last / first row
+    instead of scrolling sideways (the "Giờ Biên bản" header went out of sight)."""
+    from screens.widgets import MinutesLog
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        speaker = app.store.speaking(app.meeting_id)
+        current = app.store.last_entry_of(speaker.id)
+        await pilot.press(*"Xin sua duong.")
+        log = app.screen.query_one(MinutesLog)
+        while app.screen.focused is not log:
+            await pilot.press("tab")
+        await pilot.press("end")
+        assert (log.cursor_row, log.scroll_x) == (log.row_count - 1, 0)
+        await pilot.press("home")
+        assert (log.cursor_row, log.scroll_x) == (0, 0)
+        first = int(str(log.coordinate_to_cell_key(log.cursor_coordinate).row_key.value))
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen.query_one("#editor", NfcTextArea)
+        assert editor.has_focus
+        label = str(app.screen.query_one("#editing").render())
+        assert label.startswith(f"✎ 08:00 · #{first} · Esc: về đoạn đang ghi")
+        await pilot.press(*"(sua)")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not None and app.screen.editing_id == current
+        assert editor.has_focus and editor.text == "Xin sua duong. "
+        label = str(app.screen.query_one("#editing").render())
+        assert speaker.name in label and "Esc" not in label
+        assert str(app.screen.query_one("#live-message").render()) == "Đã về đoạn đang ghi"
+        assert app.store.minutes_entry(first).text.endswith("(sua)")
+        await pilot.press(*"Bo sung.", "f6")
+        await pilot.pause()
+        assert app.store.minutes_entry(current).text == "Xin sua duong. Bo sung."
+        # From the current entry Esc leaves, as before (asked first while the meeting is live).
+        await pilot.press("escape")
+        await pilot.pause()
+        from screens.forms import ConfirmScreen
+
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_esc_back_to_the_current_entry_in_english(tmp_path, clock):
+    from screens.widgets import MinutesLog
+
+    app = live_app(tmp_path, clock, lang="en")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", *"Opening words")
+        log = app.screen.query_one(MinutesLog)
+        while app.screen.focused is not log:
+            await pilot.press("tab")
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert "Esc: back to the current entry" in str(app.screen.query_one("#editing").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#editor", NfcTextArea).text == "Opening words "
+        assert str(app.screen.query_one("#live-message").render()) == "Back to the current entry"
