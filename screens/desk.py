@@ -22,7 +22,7 @@ from facilitator.rules.text import TITLES, fold, infer_title
 from facilitator.services.hall import HallState, read_hall
 from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import Console, RuleError
-from screens.forms import CardFill
+from screens.forms import CardFill, ConfirmScreen
 from screens.speakerforms import card_fill, limit_seconds, register_form
 from screens.typeselect import TypeSelect
 from screens.watcher import StoreWatcher
@@ -42,6 +42,9 @@ class DeskScreen(Screen[None]):
         # Enter saves from the checkbox and a closed choice list too, as the hint says
         # (Space ticks the box, down or space opens a list).
         Binding("enter", "register_from_choice", show=False, priority=True),
+        # "Esc hủy", as the hint under the form says: the form emptied for the next person
+        # (asked first when something is typed in it, as in every form).
+        Binding("escape", "cancel_entry", show=False),
     ]
 
     # What the desk shows follows the hall's state, reread each time another window writes
@@ -238,16 +241,37 @@ class DeskScreen(Screen[None]):
             else self.t("msg.registered_number", name=name, number=number[result.speaker_id])
         )
         self.notify(message)
+        self.clear_entry()
+        self.reload()
+
+    def clear_entry(self) -> None:
+        """The form empty for the next person, the focus in the name."""
         for key in (*FIELDS, "limit"):
             self.query_one(f"#desk-{key}", Input).value = ""
+            self.query_one(f"#desk-err-{key}", Static).update("")
         self.query_one("#desk-priority", Checkbox).value = False
         self.query_one("#desk-title", Select).value = Select.NULL
         self.suggested_title = None
         self.card_digest = None
         self.kept_note = None
-        self.query_one("#desk-err-name", Static).update("")
         self.query_one("#desk-name").focus()
-        self.reload()
+
+    def action_cancel_entry(self) -> None:
+        typed = any(
+            self.query_one(f"#desk-{key}", Input).value.strip() for key in (*FIELDS, "limit")
+        )
+        if not typed:
+            self.clear_entry()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.clear_entry()
+
+        self.app.push_screen(
+            ConfirmScreen(self.t("form.discard"), self.t, hint=self.t("form.discard_hint")),
+            answered,
+        )
 
     def title_value(self) -> str:
         value = self.query_one("#desk-title", Select).value

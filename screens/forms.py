@@ -313,8 +313,31 @@ class FormScreen(ModalScreen[Any]):
                 select.value = values[(at + 1) % len(values)]
                 return
 
+    def typed(self) -> bool:
+        """Text typed (or read) into a line or a multi-line field since the form opened."""
+        for f in self.fields:
+            widget = self.query_one(f"#f-{f.key}")
+            if isinstance(widget, (Input, NfcTextArea)):
+                now = widget.value if isinstance(widget, Input) else widget.text
+                if now.strip() and now.strip() != str(f.value or "").strip():
+                    return True
+        return False
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc closes the form; with text typed in it, only after asking (a secretary under
+        pressure hits Esc by mistake: a long petition was lost without a word)."""
+        if not self.typed():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(self.t("form.discard"), self.t, hint=self.t("form.discard_hint")),
+            answered,
+        )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -368,11 +391,12 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("enter", "yes", "Enter", show=False),
     ]
 
-    def __init__(self, question: str, t: Translator, detail: str = ""):
+    def __init__(self, question: str, t: Translator, detail: str = "", hint: str = ""):
         super().__init__()
         self.question = question
         self.t = t
         self.detail = detail
+        self.hint = hint  # the keys, when not "Enter: đồng ý · Esc: hủy"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -381,7 +405,7 @@ class ConfirmScreen(ModalScreen[bool]):
                     yield Static(self.detail, id="confirm-detail-text")
             yield Label(self.question, id="form-title")
             with Horizontal():
-                yield Static(self.t("confirm.hint"), id="form-hint")
+                yield Static(self.hint or self.t("confirm.hint"), id="form-hint")
 
     def on_key(self, event: events.Key) -> None:
         """A character typed into the question (typing on, not seeing the dialog) is not an

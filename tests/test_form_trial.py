@@ -26,3 +26,84 @@ async def test_a_name_typed_on_the_home_list_opens_nothing(tmp_path, clock):
         await pilot.pause()
         assert type(app.screen).__name__ == "FormScreen"
         assert app.screen.query_one("#f-village").value == ""
+
+
+async def test_esc_in_the_f7_form_asks_before_throwing_the_petition_away(tmp_path, clock):
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter", "f7")
+        await pilot.pause()
+        form = app.screen
+        typed = "Kiến nghị dài đang gõ dở thì lỡ bấm Esc"
+        await pilot.press(*typed)
+        await pilot.press("escape")
+        await pilot.pause()
+        ask = app.screen
+        assert type(ask).__name__ == "ConfirmScreen"
+        assert str(ask.query_one("#form-title").render()) == "Bỏ nội dung đã gõ?"
+        assert str(ask.query_one("#form-hint").render()) == "Enter: bỏ · Esc: quay lại"
+        await pilot.press("escape")  # back to the form, with everything typed
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#f-content").text == typed
+        await pilot.press(*" nữa", "escape", "enter")  # asked again; Enter throws it away
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        assert not any(p.content.startswith("Kiến nghị dài") for p in store.petitions(mid))
+        await pilot.press("f7", "escape")  # nothing typed: Esc closes at once
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+
+
+async def test_esc_in_the_f2_form_asks_in_english_too(tmp_path, clock):
+    app = live_app(tmp_path, clock, lang="en")
+    store, mid = app.store, app.meeting_id
+    before = len(store.speakers(mid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2", *"Bùi Văn", "escape")
+        await pilot.pause()
+        ask = app.screen
+        assert str(ask.query_one("#form-title").render()) == "Throw away what was typed?"
+        assert str(ask.query_one("#form-hint").render()) == "Enter: throw away · Esc: back"
+        await pilot.press("x")  # typing on, not seeing the question: back in the name
+        await pilot.pause()
+        assert app.screen.query_one("#f-name").value == "Bùi Vănx"
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        assert len(store.speakers(mid)) == before
+
+
+async def test_esc_at_the_desk_empties_the_form_after_asking(tmp_path, clock):
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+
+    path = tmp_path / "m.db"
+    setup = make_app(path, clock=clock)
+    mid = import_meeting(setup.store, demo_meeting())
+    setup.store.close()
+    app = make_app(path, mode="desk", clock=clock, meeting_id=mid)
+    before = len(app.store.speakers(mid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        desk = app.screen
+        await pilot.press(*"Bùi Văn", "escape")
+        await pilot.pause()
+        assert str(app.screen.query_one("#form-title").render()) == "Bỏ nội dung đã gõ?"
+        await pilot.press("escape")  # back: the name is still there
+        await pilot.pause()
+        assert app.screen is desk
+        assert desk.query_one("#desk-name").value == "Bùi Văn"
+        await pilot.press("tab", *"xóm Bến", "escape", "enter")
+        await pilot.pause()
+        assert app.screen is desk
+        assert [desk.query_one(f"#desk-{k}").value for k in ("name", "hamlet")] == ["", ""]
+        assert desk.focused is desk.query_one("#desk-name")
+        await pilot.press("escape")  # nothing typed: nothing asked
+        await pilot.pause()
+        assert app.screen is desk
+        assert len(app.store.speakers(mid)) == before
