@@ -1,7 +1,10 @@
 """A reference for start-up: the live screen's widgets (same tree, ids, stylesheet and amount of
 text: 50 queue rows of 6 columns, 30 minutes rows, the agenda, a TextArea) filled with fixed text,
 with no database, no project code and no logic. What it costs above the one-Label App is what
-Textual costs for a screen like this one; what the real `run` costs above it is the project's."""
+Textual costs for a screen like this one; what the real `run` costs above it is the project's.
+The stylesheet is `screens/facilitator.tcss`, the rules the live screen's first frame reads (the
+other screens' rules, `screens/screens.tcss`, come after it). Python's garbage collection runs as
+in any program (`run` and `demo` hold it off until their first frame)."""
 
 import os
 from pathlib import Path
