@@ -12,11 +12,12 @@ test's ``move_cursor`` was undone by the refresh that followed a key (2 runs in 
 
 So this wait steps in 2 ms, and besides the idle CPU it also asks Textual whether anything
 is still due: a repaint or layout of the current screen, callbacks waiting for the refresh,
-a screen switch that holds updates back (``App.delay_update``, 50 ms), or a message waiting
-in the queue of the app, the screen or one of its widgets. Only when a step was idle and
-nothing is due does the test go on; so it waits for the 60 fps refresh that the 20 ms step
-only happened to cover. Timers of the program itself (autosave, the store watcher's poll)
-are not waited for: tests wait for what those do with ``helpers.wait_until``.
+a screen switch that holds updates back (``App.delay_update``, 50 ms), a message waiting in
+the queue of the app, the screen or one of its widgets, or a short timer (50 ms or less:
+the refresh, a resize's 8 ms settling, the animator) still running. Only when a step was
+idle and nothing is due does the test go on; so it waits for what the 20 ms step only
+happened to cover. Longer timers of the program itself (autosave, the store watcher's
+poll) are not waited for: tests wait for what those do with ``helpers.wait_until``.
 
 It reads private attributes of Textual 8.2.8 (pinned in pyproject.toml); the test
 ``test_pilot_idle_reads_textuals_state`` fails if an upgrade renames them.
@@ -34,6 +35,7 @@ from textual._context import active_app
 
 STEP = 0.002  # seconds slept between two looks
 IDLE_CPU = STEP / 20  # a step in which the process used less CPU than this was idle
+SHORT_TIMER = 0.05  # a running timer this short is work still due
 
 
 def work_due(app: Any) -> bool:
@@ -53,12 +55,22 @@ def work_due(app: Any) -> bool:
         or screen._callbacks
     ):
         return True
-    for pump in (app, *screen.walk_children(with_self=True)):
+    for pump in (app, app.animator, *screen.walk_children(with_self=True)):
         # The queue is created on first use: read it without creating it.
         queue = pump.__dict__.get("_message_queue")
         if queue is not None and not queue.empty():
             return True
-    return False
+        for timer in getattr(pump, "_timers", ()):
+            if timer._interval <= SHORT_TIMER and _running(timer):
+                return True
+    return _running(app.animator._timer)
+
+
+def _running(timer: Any) -> bool:
+    """A timer that will still fire: started, not finished, not paused."""
+    active = timer.__dict__.get("_active")  # created on first use, like the queue
+    task = timer._task
+    return task is not None and not task.done() and active is not None and active.is_set()
 
 
 async def wait_for_idle(min_sleep: float = 1 / 50, max_sleep: float = 1) -> None:

@@ -37,6 +37,26 @@ async def test_a_key_is_done_with_when_the_pilot_goes_on():
         assert str(app.query_one("#keys", Label).render()) == "a b c"
 
 
+class Settling(App[None]):
+    """Each key is taken 8 ms later, as Textual takes a new window size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[str] = []
+
+    def on_key(self, event) -> None:
+        key = event.key
+        self.set_timer(1 / 120, lambda: self.keys.append(key))
+
+
+async def test_a_key_is_done_with_after_a_short_timer():
+    app = Settling()
+    async with app.run_test() as pilot:
+        for expected in (["a"], ["a", "b"], ["a", "b", "c"]):
+            await pilot.press(expected[-1])
+            assert app.keys == expected
+
+
 async def test_work_due_sees_a_refresh_that_is_asked_for():
     app = Deferred()
     async with app.run_test() as pilot:
