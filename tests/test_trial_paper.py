@@ -194,3 +194,21 @@ def test_every_answer_turn_has_the_same_header_whatever_was_typed(console):
     i = text.index(f"Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời kiến nghị {seqs[second]}:")
     assert text[i + 1] == "Chủ tịch UBND xã trả lời: sẽ lắp."
     assert not any("(về " in t for t in text)
+
+
+def test_the_conclusion_counts_delegates_by_level_the_higher_first(store, clock):
+    data = demo_meeting()
+    data["officials"] = [  # entered as the trial did: xã first, a thôn, then the huyện
+        {"name": "Trần Xuân Mãng", "position": "Chủ tịch UBND xã", "group": "xã"},
+        {"name": "Lê Văn Nam", "position": "Phó Chủ tịch UBND xã", "group": "xã"},
+        {"name": "Vũ Văn Tùng", "position": "Trưởng thôn Đông Phong", "group": "thôn"},
+        {"name": "Hoàng Thị Yến", "position": "Công chức Văn phòng - Thống kê", "group": "xã"},
+        {"name": "Trần Văn Lực", "position": "Đại diện Ban Dân vận Huyện ủy", "group": "huyện"},
+    ]
+    console = Console(store, import_meeting(store, data))
+    play_demo(console, clock.advance)
+    opening = next(t for t in minutes_text(console, "conclusion") if "Tham dự hội nghị có" in t)
+    assert (
+        "Tham dự hội nghị có đại biểu huyện (1 người); đại biểu xã (3 người); đại biểu thôn "
+        "(1 người) cùng 120 người dân trong thôn." in opening
+    )

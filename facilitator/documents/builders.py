@@ -681,7 +681,8 @@ class _Outcomes:
 def _conclusion_opening(doc: OfficialDocument, record: MeetingRecord, groups: _Outcomes) -> None:
     """When, where, who chaired and attended; the counts; part 1 (the general assessment)."""
     meeting = record.meeting
-    present = Counter(o.group or "xã" for o in record.officials)
+    # by level, the higher first (huyện, xã, thôn), as the list of delegates is
+    present = Counter(o.group or "xã" for o in by_level(record.officials))
     attended = "; ".join(
         f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)" for g, c in present.items()
     )
