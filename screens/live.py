@@ -418,7 +418,8 @@ class LiveScreen(Screen[None]):
             budget_left(meeting.speech_budget_seconds, self.phases, now),
             meeting.speech_budget_seconds,
         )
-        totals = hamlet_times(self.t, per_hamlet(self.speakers, spoken_seconds(self.slots, now)))
+        spoken = spoken_seconds(self.slots, now)
+        totals = hamlet_times(self.t, per_hamlet(self.speakers, spoken, meeting.village))
         if (budget, totals) != getattr(self, "shown_times", None):
             self.shown_times = (budget, totals)
             line = self.query_one("#budget", Static)

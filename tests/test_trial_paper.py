@@ -212,3 +212,67 @@ def test_the_conclusion_counts_delegates_by_level_the_higher_first(store, clock)
         "Tham dự hội nghị có đại biểu huyện (1 người); đại biểu xã (3 người); đại biểu thôn "
         "(1 người) cùng 120 người dân trong thôn." in opening
     )
+
+
+def test_the_forwarding_letter_is_sent_to_the_petitioners_thon(console, clock):
+    """A citizen of thôn Tây Phong at Đông Phong's meeting: the letter goes to Tây Phong."""
+    import io
+
+    from docx import Document
+
+    from facilitator.documents.forward import letters
+    from facilitator.services.conclusion import decide
+
+    for _ in range(3):
+        console.next_phase()
+    for s in console.store.speakers(console.meeting_id):
+        console.set_absent(s.id, "withdrawn")
+    linh = console.register("Phùng Khánh Linh", "thôn Tây Phong", title="Bà")
+    tam = console.register("Lê Văn Tám", "xóm Giữa, Đông Phong", title="Ông")
+    console.call_next()
+    first = console.record_petition("Cấp giấy chứng nhận đất.", speaker_id=linh.speaker_id)
+    console.call_next()
+    second = console.record_petition("Đo lại thửa đất.", speaker_id=tam.speaker_id)
+    decide(console, first, "forwarded", forwarded_to="Văn phòng Đăng ký đất đai")
+    decide(console, second, "forwarded", forwarded_to="Sở Nông nghiệp và Môi trường")
+    record = console.store.load_record(console.meeting_id)
+    sent = {
+        letter.body: Document(io.BytesIO(letter.data)).tables[1].rows[0].cells[0].text
+        for letter in letters(record, clock(), dt.date(2021, 11, 1))
+    }
+    assert sent == {
+        "Văn phòng Đăng ký đất đai": "Nơi nhận:\n- Như trên;\n- Thôn Tây Phong;\n- Lưu: VT, VP-TK.",
+        "Sở Nông nghiệp và Môi trường": (
+            "Nơi nhận:\n- Như trên;\n- Thôn Đông Phong;\n- Lưu: VT, VP-TK."
+        ),
+    }
+
+
+def test_time_per_thon_counts_a_xom_with_its_thon(console, clock):
+    """ "xóm Giữa, Đông Phong", "Đông Phong" and "thôn đông phong" are one thôn; "xóm Chùa"
+    alone is a part of the meeting's thôn; Tây Phong its own."""
+    from facilitator.rules.budget import per_hamlet, spoken_seconds
+    from facilitator.services.conclusion import meeting_statistics
+
+    for _ in range(3):
+        console.next_phase()
+    for s in console.store.speakers(console.meeting_id):
+        console.set_absent(s.id, "withdrawn")
+    for name, hamlet, seconds in (
+        ("Lê Văn Tám", "xóm Giữa, Đông Phong", 60),
+        ("Nguyễn Thị Hoà", "Đông Phong", 120),
+        ("Phạm Văn Tư", "thôn đông phong", 30),
+        ("Vũ Đức Lợi", "xóm Chùa", 15),
+        ("Phùng Khánh Linh", "Tây Phong", 90),
+    ):
+        console.register(name, hamlet)
+        console.call_next()
+        clock.advance(seconds)
+    console.call_next()  # the last one ends
+    stats = meeting_statistics(console.store, console.meeting_id)
+    assert stats.per_hamlet == [("Đông Phong", 225.0), ("Tây Phong", 90.0)]
+    store, mid = console.store, console.meeting_id
+    live = per_hamlet(
+        store.speakers(mid), spoken_seconds(store.slots(mid), clock()), store.meeting(mid).village
+    )
+    assert live == [("Đông Phong", 225.0), ("Tây Phong", 90.0)]

@@ -682,7 +682,7 @@ def _conclusion_opening(doc: OfficialDocument, record: MeetingRecord, groups: _O
     """When, where, who chaired and attended; the counts; part 1 (the general assessment)."""
     meeting = record.meeting
     # by level, the higher first (huyện, xã, thôn), as the list of delegates is
-    present = Counter(o.group or "xã" for o in by_level(record.officials))
+    present = Counter(o.group or "xã" for o in by_level(list(record.officials)))
     attended = "; ".join(
         f"{GROUP_WORDS.get(g, 'đại biểu ' + g).lower()} ({c} người)" for g, c in present.items()
     )

@@ -14,7 +14,7 @@ from facilitator.documents.layout import Align, OfficialDocument
 from facilitator.rules.kinds import kind_word
 from facilitator.rules.models import Meeting, Petition, Speaker
 from facilitator.rules.record import MeetingRecord, RecordSource
-from facilitator.rules.text import fold, place_words
+from facilitator.rules.text import fold, place_words, village_of
 
 
 @dataclass
@@ -130,8 +130,16 @@ def _letter(
     )
     doc.end_with_stop(last)
     office = f", {profile.office}" if profile.office.strip() else ""
+    # the thôn of each petitioner (by the village part of the address; an opinion collected
+    # before the meeting or an address without one: the meeting's thôn), each once
+    villages: dict[str, str] = {}
+    for p in petitions:
+        speaker = speakers.get(p.speaker_id) if p.speaker_id else None
+        place = village_of(speaker.hamlet, meeting.village) if speaker else ""
+        place = place or meeting.village
+        villages.setdefault(fold(place), place)
     doc.recipients_and_signature(
-        ["- Như trên;", f"- Thôn {meeting.village};", f"- Lưu: VT{office}."],
+        ["- Như trên;", *(f"- Thôn {v};" for v in villages.values()), f"- Lưu: VT{office}."],
         ["TM. ỦY BAN NHÂN DÂN", *profile.signer_lines],
         meeting.chair_name,
     )

@@ -48,10 +48,17 @@ def spoken_seconds(slots: list[SlotRecord], now: dt.datetime) -> dict[int, float
     return dict(spoken)
 
 
-def per_hamlet(speakers: list[Speaker], spoken: dict[int, float]) -> list[tuple[str, float]]:
-    """Citizens' time spoken per hamlet, most first (officials' answers not counted)."""
+def per_hamlet(
+    speakers: list[Speaker], spoken: dict[int, float], village: str = ""
+) -> list[tuple[str, float]]:
+    """Citizens' time spoken per thôn, most first (officials' answers not counted), by the
+    village part of each address as the conclusion counts it ("xóm Giữa, Đông Phong" is Đông
+    Phong; ``village``, the meeting's thôn, for a part alone such as "xóm Chùa")."""
+    from facilitator.rules.statistics import hamlet_key
+
     totals: dict[str, float] = defaultdict(float)
+    spelled: dict[str, str] = {}
     for s in speakers:
         if s.kind != "answer" and s.id in spoken:
-            totals[s.hamlet or "—"] += spoken[s.id]
+            totals[hamlet_key(s.hamlet, village, spelled)] += spoken[s.id]
     return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.models import Petition, SlotRecord, Speaker
+from facilitator.rules.text import fold, village_of
 
 
 @dataclass
@@ -33,17 +34,30 @@ def _sorted(totals: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def hamlet_key(hamlet: str, village: str, spelled: dict[str, str]) -> str:
+    """The thôn a speaker's time counts for: the village part of the address (``village_of``),
+    one entry however it is typed (accents and case ignored: the first spelling is kept in
+    ``spelled``); no address: "—"."""
+    place = village_of(hamlet, village)
+    if not place:
+        return "—"
+    return spelled.setdefault(fold(place), place)
+
+
 def compute(
     now: dt.datetime,
     speakers_: Iterable[Speaker],
     slots: Iterable[SlotRecord],
     petitions: list[Petition],
+    village: str = "",
 ) -> Statistics:
-    """Durations come from the slots (paused time excluded; a running slot up to ``now``)."""
+    """Durations come from the slots (paused time excluded; a running slot up to ``now``).
+    Per hamlet: by the thôn of each address (``village_of``; ``village``, the meeting's)."""
     speakers = {s.id: s for s in speakers_}
     by_speaker: dict[str, float] = defaultdict(float)
     by_hamlet: dict[str, float] = defaultdict(float)
     by_field: dict[str, float] = defaultdict(float)
+    spelled: dict[str, str] = {}
     stats = Statistics()
     for record in slots:
         seconds = record.slot.elapsed(now)
@@ -56,7 +70,7 @@ def compute(
         by_speaker[f"{speaker.name} ({speaker.hamlet})" if speaker.hamlet else speaker.name] += (
             seconds
         )
-        by_hamlet[speaker.hamlet or "—"] += seconds
+        by_hamlet[hamlet_key(speaker.hamlet, village, spelled)] += seconds
         by_field[speaker.field or "—"] += seconds
     stats.per_speaker = _sorted(by_speaker)
     stats.per_hamlet = _sorted(by_hamlet)

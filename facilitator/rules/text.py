@@ -215,3 +215,35 @@ def place_words(hamlet: str) -> str:
     if first in {"thon", "xom", "to", "ap", "ban", "khu", "lang", "xa", "phuong"}:
         return hamlet
     return f"thôn {hamlet}"
+
+
+# A place's kind word at the level of a thôn (or above), and the parts of a thôn (xóm, tổ…).
+_VILLAGE_KINDS = {"thon", "ap", "ban", "lang"}
+_PART_KINDS = {"xom", "to", "khu", "doi", "cum"}
+_ABOVE_KINDS = {"xa", "phuong", "thi", "huyen", "quan", "tinh", "thanh"}  # the commune and up
+
+
+def village_of(hamlet: str, village: str) -> str:
+    """The thôn of a speaker's address, as the per-hamlet time and the forwarding letter count
+    it: "xóm Giữa, Đông Phong" and "thôn Đông Phong" are Đông Phong; "Tây Phong" is Tây Phong;
+    a part alone ("xóm Chùa") is a part of the meeting's thôn (``village``); nothing typed is
+    "". The meeting's thôn is spelled as the meeting spells it (accents and case ignored)."""
+    parts = [p.strip() for p in hamlet.split(",") if p.strip()]
+    if not parts:
+        return ""
+
+    def kind(part: str) -> str:
+        return fold(part).split(" ")[0]
+
+    def bare(part: str) -> str:
+        return part.split(" ", 1)[1].strip() if " " in part else part
+
+    named = [p for p in parts if kind(p) in _VILLAGE_KINDS]
+    if named:
+        place = bare(named[0])
+    else:  # the first part that is neither a part of a thôn nor the commune and up
+        plain = [p for p in parts if kind(p) not in _PART_KINDS | _ABOVE_KINDS]
+        place = plain[0] if plain else village
+    if fold(place) == fold(village):
+        return village
+    return place

@@ -215,6 +215,7 @@ def meeting_statistics(store: Store, meeting_id: int) -> statistics.Statistics:
         store.speakers(meeting_id),
         store.slots(meeting_id),
         store.petitions(meeting_id),
+        store.meeting(meeting_id).village,
     )
 
 
