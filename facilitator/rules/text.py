@@ -226,7 +226,8 @@ _ABOVE_KINDS = {"xa", "phuong", "thi", "huyen", "quan", "tinh", "thanh"}  # the 
 def village_of(hamlet: str, village: str) -> str:
     """The thôn of a speaker's address, as the per-hamlet time and the forwarding letter count
     it: "xóm Giữa, Đông Phong" and "thôn Đông Phong" are Đông Phong; "Tây Phong" is Tây Phong;
-    a part alone ("xóm Chùa") is a part of the meeting's thôn (``village``); nothing typed is
+    a part alone ("xóm Chùa") is a part of the meeting's thôn (``village``; none given: the
+    part itself); nothing typed is
     "". The meeting's thôn is spelled as the meeting spells it (accents and case ignored)."""
     parts = [p.strip() for p in hamlet.split(",") if p.strip()]
     if not parts:
@@ -243,7 +244,7 @@ def village_of(hamlet: str, village: str) -> str:
         place = bare(named[0])
     else:  # the first part that is neither a part of a thôn nor the commune and up
         plain = [p for p in parts if kind(p) not in _PART_KINDS | _ABOVE_KINDS]
-        place = plain[0] if plain else village
+        place = plain[0] if plain else (village or parts[0])  # no thôn known: the part
     if fold(place) == fold(village):
         return village
     return place
