@@ -292,6 +292,13 @@ class FormScreen(ModalScreen[Any]):
             focused = self.focused
             if isinstance(focused, Select):
                 return not focused.expanded
+            # An open list has the focus in its overlay: Enter there picks the highlighted
+            # choice (it saved the form with the choice it had before: the read-back's picker
+            # opened the entry offered, not the one chosen).
+            if focused is not None and any(
+                isinstance(node, Select) and node.expanded for node in focused.ancestors
+            ):
+                return False
             # Enter saves from anywhere but a field that takes Enter itself: a line (which
             # may read a scanned card first) or a multi-line field (a new line there).
             return not isinstance(focused, (Input, NfcTextArea))

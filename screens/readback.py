@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from facilitator.i18n import Translator
 from facilitator.services.live import Console, RuleError
-from facilitator.services.readback import ReadBack
+from facilitator.services.readback import ReadBack, entries_on_page
 from screens.forms import Field, FormScreen
 from screens.keybar import KeyBar
 
@@ -86,17 +86,27 @@ class ReadBackScreen(Screen[None]):
             return
         pages = self.readback.pages
         current = min(self.readback.page or 0, len(pages) - 1)
-        # Offered first: the first entry whose words are on this page, else on the nearest page
-        # before it (a phase's own stamp is its heading, rarely what a correction is about).
-        candidates = [e for e in entries if e.kind != "phase" and e.text] or entries
-        first = candidates[0].id
-        for number in range(current, -1, -1):
-            shown = " ".join(pages[number])
-            found = [e.id for e in candidates if e.text[:30] in shown]
-            if found:
-                first = found[0] if number == current else found[-1]
-                break
-        options = [(f"{e.created_at:%H:%M} · {e.text[:60]}", e.id) for e in entries if e.text]
+        # Offered: the entries whose words are on this page, in their order, the first one
+        # highlighted (a phase's own stamp is its heading, rarely what a correction is about).
+        # A page with none (the assignments' table) offers every entry, the last one before it.
+        candidates = [e for e in entries if e.text]
+        if not candidates:
+            return
+        on_page = entries_on_page(pages, [(e.id, e.text) for e in candidates], current)
+        if on_page:
+            chosen = [e for e in candidates if e.id in on_page]
+            first = next((e.id for e in chosen if e.kind != "phase"), chosen[0].id)
+        else:
+            chosen = candidates
+            before = [
+                found
+                for number in range(current)
+                for found in entries_on_page(pages, [(e.id, e.text) for e in candidates], number)
+            ]
+            first = before[-1] if before else candidates[0].id
+        options = [
+            (f"{e.created_at:%H:%M} · {' '.join(e.text.split())[:60]}", e.id) for e in chosen
+        ]
         picker = FormScreen(
             self.t("readback.correct_title"),
             [Field("entry", self.t("readback.entry"), "select", first, options)],

@@ -107,3 +107,54 @@ async def test_esc_at_the_desk_empties_the_form_after_asking(tmp_path, clock):
         await pilot.pause()
         assert app.screen is desk
         assert len(app.store.speakers(mid)) == before
+
+
+async def test_the_read_back_correction_opens_the_entry_highlighted_on_this_page(tmp_path):
+    """Page of the second speech: the dialog offers that page's entries, Space Down Enter
+    picks another one of them, Enter opens that one (it opened an entry of an earlier page)."""
+    from db.store import open_store
+    from facilitator.app import make_app
+    from facilitator.rules.clock import FrozenClock
+    from facilitator.services.demo import demo_meeting, play_demo
+    from facilitator.services.live import Console
+    from facilitator.services.meetingfile import import_meeting
+    from facilitator.services.readback import ReadBack, entries_on_page
+    from screens.widgets import NfcTextArea
+    from tests.conftest import MEETING_START
+
+    path = tmp_path / "m.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    play_demo(Console(store, mid), clock.advance)
+    speeches = [e for e in store.minutes(mid) if e.kind == "speech" and e.text]
+    readback = ReadBack(Console(store, mid))
+    texts = [(e.id, e.text) for e in store.minutes(mid) if e.text]
+    page = next(
+        i
+        for i in range(len(readback.pages))
+        if speeches[3].id in entries_on_page(readback.pages, texts, i)
+    )
+    offered = entries_on_page(readback.pages, texts, page)
+    assert len(offered) >= 2 and page > 0
+    readback.start()
+    for _ in range(page):
+        readback.turn(1)
+    store.close()
+    app = make_app(path, clock=clock, meeting_id=mid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9", "f5")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        select = app.screen.query_one("#f-entry")
+        assert [value for _label, value in select._options if isinstance(value, int)] == offered
+        assert select.value == offered[0]
+        await pilot.press("space", "down", "enter")  # the next entry of the page
+        await pilot.pause()
+        assert app.screen.query_one("#f-entry").value == offered[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        wanted = next(e for e in app.store.minutes(mid) if e.id == offered[1])
+        assert app.screen.query_one(NfcTextArea).text == wanted.text

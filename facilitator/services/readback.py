@@ -146,3 +146,37 @@ class ReadBack:
         with store.write():
             store.set_readback_page(self.console.meeting_id, None)
             store.log(self.console.meeting_id, "readback.ended", {})
+
+
+def entries_on_page(pages: list[list[str]], texts: list[tuple[int, str]], page: int) -> list[int]:
+    """The ids of the entries (id, text) whose words are printed on ``page``, in order: an
+    entry is found by the start of its text (spacing ignored: a paragraph is wrapped into
+    lines, a text of several lines is several paragraphs) and spans as far as its text is
+    long, so one running over from the page before is on this one too."""
+    flat: list[str] = []
+    bounds: list[tuple[int, int]] = []
+    at = 0
+    for lines in pages:
+        text = " ".join(" ".join(lines).split())
+        bounds.append((at, at + len(text)))
+        flat.append(text)
+        at += len(text) + 1
+    whole = " ".join(flat)
+    if not 0 <= page < len(bounds):
+        return []
+    start, end = bounds[page]
+    found: list[int] = []
+    cursor = 0
+    for entry_id, text in texts:
+        words = " ".join(text.split())
+        if not words:
+            continue
+        pos = whole.find(words[:30], cursor)
+        if pos < 0:
+            pos = whole.find(words[:30])
+        if pos < 0:
+            continue
+        cursor = pos + 1
+        if pos < end and pos + len(words) > start:
+            found.append(entry_id)
+    return found
