@@ -861,7 +861,11 @@ def _list_amendable(settings: Settings, store: Store, meeting_id: int) -> None:
     for p in store.petitions(meeting_id):
         first = " ".join(p.content.split())
         first = first if len(first) <= 40 else first[:39] + "…"
-        click.echo(t("amend.petition_row", seq=p.seq, content=first))
+        # the item's kind, as the biên bản names it ("Phản ánh 2"), in the UI's language
+        kind = t(f"kind.{p.kind}")
+        click.echo(
+            t("amend.petition_row", kind=kind[:1].upper() + kind[1:], seq=p.seq, content=first)
+        )
     for s in seals(store, meeting_id):
         click.echo(t("seal.row", seq=s.seq, code=s.code, time=_when(s.at), by=s.by, why=s.why))
 

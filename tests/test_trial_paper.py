@@ -276,3 +276,43 @@ def test_time_per_thon_counts_a_xom_with_its_thon(console, clock):
         store.speakers(mid), spoken_seconds(store.slots(mid), clock()), store.meeting(mid).village
     )
     assert live == [("Đông Phong", 225.0), ("Tây Phong", 90.0)]
+
+
+def test_amend_names_an_item_by_its_kind_as_the_minutes_do(tmp_path):
+    """Item 2 is a phản ánh: `amend` lists "Phản ánh 2", the biên bản prints "Phản ánh 2:"
+    and its footer "Đính chính phản ánh số 2 (…)"."""
+    import io
+
+    from docx import Document
+
+    from facilitator.documents import build
+    from facilitator.rules.clock import FrozenClock
+    from facilitator.services.seal import seal
+    from tests.conftest import MEETING_START
+
+    path = tmp_path / "f.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    console = Console(store, mid)
+    play_demo(console, clock.advance)
+    second = next(p for p in store.petitions(mid) if p.seq == 2)
+    store.update("petitions", second.id, {"kind": "feedback"})
+    seal(console, "Hoàng Thị Yến")
+    store.close()
+    listing = run_cli("amend", str(mid), db=path).stdout.splitlines()
+    assert "Kiến nghị 1: Đề nghị nâng cấp tuyến đường trục thôn …" in listing
+    assert "Phản ánh 2: Đề nghị hỗ trợ giống cây vụ đông cho hộ…" in listing
+    english = run_cli("--lang", "en", "amend", str(mid), db=path).stdout.splitlines()
+    assert "Feedback 2: Đề nghị hỗ trợ giống cây vụ đông cho hộ…" in english
+    done = run_cli(
+        "amend", str(mid), "--petition", "2", "--answer", "Đã hỗ trợ.", "--by", "Yến",
+        "--why", "đọc lại", db=path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    store = open_store(path, clock=clock)
+    document = Document(io.BytesIO(build(store, mid, "minutes")))
+    text = [p.text for p in document.paragraphs]
+    assert any(t.startswith("- Phản ánh 2: Đề nghị hỗ trợ giống cây vụ đông") for t in text)
+    footer = [p.text for p in document.sections[0].footer.paragraphs]
+    assert footer[-1].startswith("Đính chính phản ánh số 2 (trả lời) lúc ")

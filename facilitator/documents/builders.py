@@ -326,7 +326,7 @@ def minutes(record: MeetingRecord, now: dt.datetime, number: str | None = None) 
         profile.recipient_lines("minutes"),
     )
     if chain:
-        doc.footer(*footer_lines(chain))
+        doc.footer(*footer_lines(chain, {p.seq: p.kind for p in record.petitions}))
     return _finish(doc, now, profile, "Biên bản hội nghị tiếp xúc, đối thoại", meeting)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from facilitator.rules.clock import local, parse
+from facilitator.rules.kinds import kind_word
 
 CODE_LENGTH = 16
 
@@ -160,10 +161,11 @@ def footer_line(seal: Seal) -> str:
     return f"Mã xác thực: {seal.code} (thông qua lúc {when:%H:%M} ngày {when:%d/%m/%Y}{by})"
 
 
-def footer_lines(chain: list[Seal]) -> list[str]:
+def footer_lines(chain: list[Seal], kinds: dict[int, str] | None = None) -> list[str]:
     """The biên bản's footer for a seal chain: the latest code (after an amendment with the
     time it was made) and the time the minutes were approved (the first seal), then one
-    "Đính chính lúc …: <why> (<by>)" line per amendment."""
+    "Đính chính lúc …: <why> (<by>)" line per amendment; ``kinds``: each item's kind by its
+    number ("phản ánh số 2", as the biên bản names it; not given: "kiến nghị")."""
     first, last = chain[0], chain[-1]
     lines = [footer_line(first)]
     if last is not first:  # the code is the last amendment's: said with its own time
@@ -180,13 +182,12 @@ def footer_lines(chain: list[Seal]) -> list[str]:
         when = local(parse(amended.at))
         by = f" ({amended.by})" if amended.by else ""
         why = f": {amended.why}" if amended.why else ""
-        lines.append(
-            f"Đính chính{_what(amended.change)} lúc {when:%H:%M} ngày {when:%d/%m/%Y}{why}{by}"
-        )
+        what = _what(amended.change, kinds or {})
+        lines.append(f"Đính chính{what} lúc {when:%H:%M} ngày {when:%d/%m/%Y}{why}{by}")
     return lines
 
 
-def _what(change: dict[str, Any]) -> str:
+def _what(change: dict[str, Any], kinds: dict[int, str]) -> str:
     """ " kiến nghị số 7 (trả lời)": what a petition's amendment changed, for the footer."""
     if change.get("meeting"):
         after = change.get("after", {})
@@ -196,4 +197,6 @@ def _what(change: dict[str, Any]) -> str:
         return ""
     after = change.get("after", {})
     fields = ", ".join(words for key, words in PETITION_FIELDS.items() if key in after)
-    return f" kiến nghị số {change['petition']} ({fields})"
+    number = change["petition"]
+    word = kind_word(kinds.get(number) if isinstance(number, int) else None).lower()
+    return f" {word} số {number} ({fields})"
