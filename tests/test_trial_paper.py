@@ -316,3 +316,30 @@ def test_amend_names_an_item_by_its_kind_as_the_minutes_do(tmp_path):
     assert any(t.startswith("- Phản ánh 2: Đề nghị hỗ trợ giống cây vụ đông") for t in text)
     footer = [p.text for p in document.sections[0].footer.paragraphs]
     assert footer[-1].startswith("Đính chính phản ánh số 2 (trả lời) lúc ")
+
+
+# ----- 4. what the README says of a grey suggestion --------------------------------------------
+async def test_a_grey_suggestion_is_taken_with_right_not_with_tab(tmp_path, clock):
+    import dataclasses
+
+    from textual.widgets import Input
+
+    app, _mid = played(tmp_path, clock)
+    profile = app.store.profile()
+    app.store.set_profile(dataclasses.replace(profile, hamlets=["Đông Phong", "Tây Phong"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # home: new meeting; the commune first, then the thôn
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("tab", *"Đô")
+        await pilot.pause()
+        village = form.query_one("#f-village", Input)
+        await pilot.press("right")
+        assert village.value == "Đông Phong"  # → took the grey suggestion
+        await pilot.press(*["backspace"] * 8)
+        await pilot.pause()
+        assert village.value == "Đô"
+        await pilot.press("tab")
+        assert village.value == "Đô"  # Tab moved on, the suggestion not taken
+        assert form.focused is form.query_one("#f-date")
