@@ -259,6 +259,17 @@ _BOTH: dict[str, tuple[str, str]] = {
         "cần ghi người hoặc đơn vị chịu trách nhiệm",
         "name the person or unit responsible",
     ),
+    "conclusion.unused_assignment": (
+        "ô này chỉ dùng khi kết quả là «giao giải quyết»: chọn kết quả đó, hoặc xóa chữ đã gõ",
+        "this field is used only when the outcome is «assigned»: choose it, or clear what was"
+        " typed",
+    ),
+    "conclusion.unused_task": (
+        "«Nhiệm vụ» chỉ dùng khi kết quả là «giao giải quyết» hoặc «chuyển cấp trên»: chọn một"
+        " kết quả đó, hoặc xóa chữ đã gõ",
+        "the task is used only when the outcome is «assigned» or «forwarded»: choose one, or"
+        " clear what was typed",
+    ),
     "conclusion.need_answer": (
         "kết quả «trả lời» cần nội dung trả lời",
         "an «answered» outcome needs the answer given",

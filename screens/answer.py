@@ -29,6 +29,7 @@ from screens.conclusion import (
     OUTCOME_KEYS,
     assignment_fields,
     outcome_keys,
+    refuse_unused,
     responsible_words,
 )
 from screens.forms import Field, FormScreen
@@ -285,6 +286,7 @@ def answer_form(
         pid = values["petition"] or first.id
         if not (values["answer"] or "").strip() and values["outcome"] == "answered":
             raise RuleError("form.required", "answer")
+        refuse_unused(fields, values)
         answer_in_turn(
             console,
             pid,

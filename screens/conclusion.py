@@ -474,6 +474,25 @@ def assignment_fields(console: Console, t: Translator, petition: Petition | None
     ]
 
 
+def refuse_unused(fields: list[Field], values: dict[str, Any]) -> None:
+    """Typed into a field the chosen outcome does not record (a responsible person for a
+    forwarded petition): refused, the form stays open with it, never saved and dropped
+    without a word. A value the form was opened with (a suggestion, the default due
+    date) is not something typed."""
+    outcome = values.get("outcome")
+    opened = {f.key: str(f.value or "").strip() for f in fields}
+    uses = {
+        "responsible": outcome == "assigned",
+        "due": outcome == "assigned",
+        "task": outcome in ("assigned", "forwarded"),
+    }
+    for key, used in uses.items():
+        now = str(values.get(key) or "").strip()
+        if not used and key in opened and now and now != opened[key]:
+            error = "conclusion.unused_task" if key == "task" else "conclusion.unused_assignment"
+            raise RuleError(error, key)
+
+
 def decision_form(console: Console, t: Translator, petition: Petition) -> FormScreen:
     fields = [
         Field(
@@ -504,6 +523,7 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
         return f"⚠ {t('conclusion.due_late', limit=f'{limit:%d/%m/%Y}')}" if limit else None
 
     def save(values: dict[str, Any]) -> str:
+        refuse_unused(fields, values)
         decide(
             console,
             petition.id,

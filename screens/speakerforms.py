@@ -170,6 +170,7 @@ def petition_form(
     console: Console, t: Translator, speaker: Any, petition_id: int | None = None
 ) -> FormScreen:
     from facilitator.services.conclusion import save_petition
+    from screens.conclusion import refuse_unused
     from screens.forms import FormScreen
 
     existing = console.store.petition(petition_id) if petition_id else None
@@ -181,6 +182,7 @@ def petition_form(
 
         if not clean(values["content"], multiline=True, limit=20_000):
             raise RuleError("form.required", "content")
+        refuse_unused(fields, values)
         save_petition(
             console,
             existing.id if existing else None,

@@ -158,3 +158,46 @@ async def test_the_read_back_correction_opens_the_entry_highlighted_on_this_page
         await pilot.pause()
         wanted = next(e for e in app.store.minutes(mid) if e.id == offered[1])
         assert app.screen.query_one(NfcTextArea).text == wanted.text
+
+
+async def test_a_responsible_typed_for_a_forwarded_petition_is_not_dropped(tmp_path, clock):
+    """F7, the petition, outcome "chuyển cấp trên", a responsible typed: the save is
+    refused with the reason under the field and the form keeps it; the task is kept."""
+    from facilitator.services.meetingfile import export_meeting
+
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8", "f3", "enter", "f7")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Xin nâng cấp đê")
+        form.query_one("#f-outcome").focus()
+        await pilot.press("c")  # the choice that begins with "c": chuyển cấp trên
+        assert form.query_one("#f-outcome").value == "forwarded"
+        form.query_one("#f-responsible").focus()
+        await pilot.press(*"Ông Lý", "tab", *"Làm công văn")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#f-responsible").value.endswith("Ông Lý")
+        said = str(form.query_one("#err-responsible").render())
+        assert (
+            said
+            == "⚠ ô này chỉ dùng khi kết quả là «giao giải quyết»: chọn kết quả đó, hoặc xóa chữ đã gõ"
+        )
+        assert not any(p.content == "Xin nâng cấp đê" for p in store.petitions(mid))
+        form.query_one("#f-responsible").value = ""  # cleared: saved, with the task
+        form.query_one("#f-forwarded_to").value = "UBND huyện"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        saved = next(p for p in store.petitions(mid) if p.content == "Xin nâng cấp đê")
+        assert (saved.outcome, saved.forward_task, saved.forwarded_to) == (
+            "forwarded",
+            "Làm công văn",
+            "UBND huyện",
+        )
+        exported = export_meeting(store, mid)
+        item = next(p for p in exported["petitions"] if p["content"] == "Xin nâng cấp đê")
+        assert item["forward_task"] == "Làm công văn"
