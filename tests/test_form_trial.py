@@ -182,9 +182,8 @@ async def test_a_responsible_typed_for_a_forwarded_petition_is_not_dropped(tmp_p
         assert app.screen is form
         assert form.query_one("#f-responsible").value.endswith("Ông Lý")
         said = str(form.query_one("#err-responsible").render())
-        assert (
-            said
-            == "⚠ ô này chỉ dùng khi kết quả là «giao giải quyết»: chọn kết quả đó, hoặc xóa chữ đã gõ"
+        assert said == (
+            "⚠ ô này chỉ dùng khi kết quả là «giao giải quyết»: chọn kết quả đó, hoặc xóa chữ đã gõ"
         )
         assert not any(p.content == "Xin nâng cấp đê" for p in store.petitions(mid))
         form.query_one("#f-responsible").value = ""  # cleared: saved, with the task
