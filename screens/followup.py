@@ -31,10 +31,12 @@ WIDER = 150
 class FollowUpScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="back"),
-        Binding("o", "toggle_overdue", "followup.only_overdue", id="overdue"),
+        # F-keys, never letters: a name typed while a table has focus (looking for someone)
+        # must not record a satisfaction nor change the filter by surprise.
+        Binding("f2", "toggle_overdue", "followup.only_overdue", id="overdue"),
         # One key: the petitioner's answer (plan V.1), on the answered petitions' table (the
         # key line names the table; from another table the key goes to it first).
-        Binding("h", "satisfaction", "followup.satisfaction_table", id="satisfaction"),
+        Binding("f3", "satisfaction", "followup.satisfaction_table", id="satisfaction"),
     ]
 
     def __init__(self, store: Store, t: Translator, as_of: dt.date):

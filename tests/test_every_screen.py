@@ -111,7 +111,7 @@ async def test_every_screen_of_the_secretary_app(tmp_path, clock, lang):
         await pilot.pause()
         c.check("followup screen")
         await c.dialog(pilot, "enter", "followup: answer form")
-        await pilot.press("o")
+        await pilot.press("f2")
         await pilot.pause()
         c.check("followup screen, overdue only")
         await pilot.press("escape")

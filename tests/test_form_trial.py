@@ -200,3 +200,32 @@ async def test_a_responsible_typed_for_a_forwarded_petition_is_not_dropped(tmp_p
         exported = export_meeting(store, mid)
         item = next(p for p in exported["petitions"] if p["content"] == "Xin nâng cấp đê")
         assert item["forward_task"] == "Làm công văn"
+
+
+async def test_a_name_typed_in_the_follow_up_records_nothing(tmp_path, clock):
+    """ "Phong" typed on the follow-up's answered petitions: "h" recorded a satisfaction and
+    "o" changed the filter; the keys are F2 and F3."""
+    from facilitator.services.conclusion import decide
+    from facilitator.services.demo import play_demo
+    from facilitator.services.live import Console
+
+    app = live_app(tmp_path, clock)
+    store, mid = app.store, app.meeting_id
+    play_demo(Console(store, mid), clock.advance)
+    answered = next(p for p in store.petitions(mid) if p.outcome != "assigned")
+    decide(Console(store, mid), answered.id, "answered", answer="Đã trả lời tại hội nghị.")
+    app.meeting_id = None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#answered").focus()
+        before = [p.satisfaction for p in store.petitions(mid)]
+        await pilot.press(*"Phong")
+        await pilot.pause()
+        assert [p.satisfaction for p in store.petitions(mid)] == before
+        assert screen.overdue_only is False
+        await pilot.press("f3")
+        await pilot.pause()
+        assert [p.satisfaction for p in store.petitions(mid)] != before

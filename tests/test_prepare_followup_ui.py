@@ -195,15 +195,15 @@ async def test_follow_up_answered_dates_satisfaction_key_and_a_duty_done_on_a_ty
         await pilot.press("tab")
         assert screen.focused is answered
         first = int(str(answered.coordinate_to_cell_key(answered.cursor_coordinate).row_key.value))
-        await pilot.press("h")
+        await pilot.press("f3")
         await pilot.pause()
         assert store.petition(first).satisfaction == "satisfied"
-        # From another table H goes to the answered petitions first, then records.
+        # From another table F3 goes to the answered petitions first, then records.
         table.focus()
-        await pilot.press("h")
+        await pilot.press("f3")
         assert screen.focused is answered
         assert store.petition(first).satisfaction == "satisfied"
-        await pilot.press("h")
+        await pilot.press("f3")
         assert store.petition(first).satisfaction == "unsatisfied"
         # A duty ticked with the day it was really done (not today, not "làm muộn").
         await pilot.press("tab")

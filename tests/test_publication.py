@@ -182,12 +182,12 @@ async def test_followup_screen_publication_form_and_satisfaction_key(tmp_path, c
         answered = app.screen.query_one("#answered", DataTable)
         answered.focus()
         await pilot.pause()
-        await pilot.press("h")
+        await pilot.press("f3")
         await pilot.pause()
         petition = next(p for p in store.petitions(mid) if p.outcome == "answered")
         assert petition.satisfaction == "satisfied"
         assert answered.get_row_at(0)[0] == "hài lòng"
-        await pilot.press("h", "h")
+        await pilot.press("f3", "f3")
         await pilot.pause()
         assert store.petition(petition.id).satisfaction == "no_opinion"
         assert answered.get_row_at(0)[0] == "không ý kiến"

@@ -46,7 +46,10 @@ async def test_capital_letters_do_what_the_key_line_says(tmp_path, clock):
         followup = app.screen
         assert type(followup).__name__ == "FollowUpScreen"
         assert followup.overdue_only is False
-        await pilot.press("O")  # "O Chỉ quá hạn"
+        await pilot.press("O")  # a letter is never a command here either
+        await pilot.pause()
+        assert followup.overdue_only is False
+        await pilot.press("f2")  # "F2 Chỉ quá hạn"
         await pilot.pause()
         assert followup.overdue_only is True
 
