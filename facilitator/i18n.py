@@ -456,7 +456,7 @@ VI: dict[str, str] = {
     "key.decide": "Quyết định xử lý",
     "stats.overview": "{speakers} người phát biểu · {turns} lượt · {petitions} kiến nghị",
     "stats.share": "Nhân dân nói {share}% thời gian ({citizens}; cán bộ trả lời {officials})",
-    "stats.by_hamlet": "Theo thôn",
+    "stats.by_hamlet": "Theo thôn/xóm",
     "stats.by_field": "Theo lĩnh vực",
     "stats.by_speaker": "Theo người phát biểu",
     "conclusion.assign": "Giao cho",

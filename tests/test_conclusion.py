@@ -114,8 +114,7 @@ def test_whole_demo_meeting_concludes_with_statistics(console, clock):
     assert stats.citizens_seconds == 200 * 4 + 100 + 120
     assert stats.officials_seconds == 420
     assert round(stats.citizens_share, 3) == round(1020 / 1440, 3)
-    # per thôn, by the village part of the address: the demo's xóm are all of Đông Phong
-    assert stats.per_hamlet == [("Đông Phong", 1020.0)]
+    assert stats.per_hamlet[0] == ("xóm Đình", 320.0)
     assert stats.outcomes == {"assigned": 3, "answered": 1, "forwarded": 1, "noted": 1, "none": 4}
 
 

@@ -248,9 +248,10 @@ def test_the_forwarding_letter_is_sent_to_the_petitioners_thon(console, clock):
     }
 
 
-def test_time_per_thon_counts_a_xom_with_its_thon(console, clock):
-    """ "xóm Giữa, Đông Phong", "Đông Phong" and "thôn đông phong" are one thôn; "xóm Chùa"
-    alone is a part of the meeting's thôn; Tây Phong its own."""
+def test_time_per_hamlet_counts_a_xom_once_however_its_address_is_typed(console, clock):
+    """SPEC's per-hamlet time in a meeting of one thôn: "xóm Giữa, Đông Phong" and "Xóm giữa"
+    are xóm Giữa; "Đông Phong" and "thôn đông phong" (no xóm named) are Đông Phong; a xóm of
+    another thôn says its thôn; Tây Phong its own. The live line and the conclusion agree."""
     from facilitator.rules.budget import per_hamlet, spoken_seconds
     from facilitator.services.conclusion import meeting_statistics
 
@@ -262,20 +263,27 @@ def test_time_per_thon_counts_a_xom_with_its_thon(console, clock):
         ("Lê Văn Tám", "xóm Giữa, Đông Phong", 60),
         ("Nguyễn Thị Hoà", "Đông Phong", 120),
         ("Phạm Văn Tư", "thôn đông phong", 30),
-        ("Vũ Đức Lợi", "xóm Chùa", 15),
+        ("Vũ Đức Lợi", "Xóm giữa", 15),
         ("Phùng Khánh Linh", "Tây Phong", 90),
+        ("Đỗ Văn Nam", "xóm Trại, Tây Phong", 45),
     ):
         console.register(name, hamlet)
         console.call_next()
         clock.advance(seconds)
     console.call_next()  # the last one ends
+    expected = [
+        ("Đông Phong", 150.0),
+        ("Tây Phong", 90.0),
+        ("xóm Giữa", 75.0),
+        ("xóm Trại (Tây Phong)", 45.0),
+    ]
     stats = meeting_statistics(console.store, console.meeting_id)
-    assert stats.per_hamlet == [("Đông Phong", 225.0), ("Tây Phong", 90.0)]
+    assert stats.per_hamlet == expected
     store, mid = console.store, console.meeting_id
     live = per_hamlet(
         store.speakers(mid), spoken_seconds(store.slots(mid), clock()), store.meeting(mid).village
     )
-    assert live == [("Đông Phong", 225.0), ("Tây Phong", 90.0)]
+    assert live == expected
 
 
 def test_amend_names_an_item_by_its_kind_as_the_minutes_do(tmp_path):

@@ -51,9 +51,9 @@ def spoken_seconds(slots: list[SlotRecord], now: dt.datetime) -> dict[int, float
 def per_hamlet(
     speakers: list[Speaker], spoken: dict[int, float], village: str = ""
 ) -> list[tuple[str, float]]:
-    """Citizens' time spoken per thôn, most first (officials' answers not counted), by the
-    village part of each address as the conclusion counts it ("xóm Giữa, Đông Phong" is Đông
-    Phong; ``village``, the meeting's thôn, for a part alone such as "xóm Chùa")."""
+    """Citizens' time spoken per hamlet, most first (officials' answers not counted), as the
+    conclusion counts it (``statistics.hamlet_key``: "xóm Giữa, Đông Phong" is xóm Giữa;
+    ``village`` is the meeting's thôn)."""
     from facilitator.rules.statistics import hamlet_key
 
     totals: dict[str, float] = defaultdict(float)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.models import Petition, SlotRecord, Speaker
-from facilitator.rules.text import fold, village_of
+from facilitator.rules.text import fold, hamlet_part, village_of
 
 
 @dataclass
@@ -35,10 +35,18 @@ def _sorted(totals: dict[str, float]) -> list[tuple[str, float]]:
 
 
 def hamlet_key(hamlet: str, village: str, spelled: dict[str, str]) -> str:
-    """The thôn a speaker's time counts for: the village part of the address (``village_of``),
-    one entry however it is typed (accents and case ignored: the first spelling is kept in
-    ``spelled``); no address: "—"."""
+    """The hamlet a speaker's time counts for, one entry however it is typed (accents and case
+    ignored: the first spelling is kept in ``spelled``): the part of the thôn when the address
+    names one ("xóm Giữa, Đông Phong" and "xóm Giữa" are xóm Giữa, as SPEC's per-hamlet time
+    asks in a meeting of one thôn), followed by its thôn when that is not the meeting's
+    ("xóm Trại (Tây Phong)"); otherwise the thôn (``village_of``: "Đông Phong", "Tây Phong");
+    no address: "—"."""
     place = village_of(hamlet, village)
+    part = hamlet_part(hamlet)
+    if part:
+        rest = ", ".join(p for p in hamlet.split(",") if p.strip() and p.strip() != part)
+        thon = village_of(rest, village) if rest else ""
+        place = part if not thon or fold(thon) == fold(village) else f"{part} ({thon})"
     if not place:
         return "—"
     return spelled.setdefault(fold(place), place)
@@ -52,7 +60,7 @@ def compute(
     village: str = "",
 ) -> Statistics:
     """Durations come from the slots (paused time excluded; a running slot up to ``now``).
-    Per hamlet: by the thôn of each address (``village_of``; ``village``, the meeting's)."""
+    Per hamlet: ``hamlet_key`` (the xóm when named, else the thôn; ``village``: the meeting's)."""
     speakers = {s.id: s for s in speakers_}
     by_speaker: dict[str, float] = defaultdict(float)
     by_hamlet: dict[str, float] = defaultdict(float)

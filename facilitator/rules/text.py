@@ -248,3 +248,12 @@ def village_of(hamlet: str, village: str) -> str:
     if fold(place) == fold(village):
         return village
     return place
+
+
+def hamlet_part(hamlet: str) -> str:
+    """The first part of a thôn an address names ("xóm Giữa" in "xóm Giữa, Đông Phong"), as
+    typed; "" when it names none."""
+    for part in (p.strip() for p in hamlet.split(",")):
+        if part and fold(part).split(" ")[0] in _PART_KINDS:
+            return part
+    return ""
