@@ -53,6 +53,7 @@ async def test_followup_screen_records_an_answer(tmp_path, clock):
     meeting_id = import_meeting(store, demo_meeting())
     console = Console(store, meeting_id)
     decide(console, store.petitions(meeting_id)[0].id, "assigned", responsible="Trưởng thôn")
+    clock.advance(20 * 86400)  # 17/11/2021: an answer of 12/11 is past (a later one is refused)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.pause()
         await pilot.press("f5")  # home screen: follow-up
