@@ -190,7 +190,7 @@ async def test_a_form_and_the_live_screen_show_errors_in_english(tmp_path, clock
         assert str(form.query_one("#err-name").render()) == (
             "⚠ too long: 279 characters, at most 200"
         )
-        await pilot.press("escape")
+        await pilot.press("escape", "enter")  # Esc asks before throwing the text away; Enter: yes
         await pilot.pause()
         await pilot.press("ctrl+g")  # the first speaker is waiting: cannot speak again
         await pilot.pause()

@@ -138,7 +138,7 @@ async def test_the_f2_form_reads_a_card_and_a_second_scan_warns(tmp_path, clock)
         await burst(app, THANH.replace("142345678", "") + "\n")  # the card without old number
         await pilot.pause()
         assert "already registered: «Nguyễn Văn Thành»" in note(form, "#err-name")
-        await pilot.press("escape")
+        await pilot.press("escape", "enter")  # Esc asks before throwing the card away; Enter: yes
         await pilot.pause()
         await pilot.press("f2")
         await pilot.pause()
