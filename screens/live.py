@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 0.25  # another process's write (the desk's) shows within ~0.25 s
 SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget is 1 s
+# Typed first after a resumed entry, these take the place of the space put after it.
+_NO_SPACE_BEFORE = frozenset(" .,;:!?)…")
 
 
 # The keys that can be dimmed (check_action), and their actions: F4–F6 while no speech
@@ -157,6 +159,7 @@ class LiveScreen(Screen[None]):
         self.called_id: int | None = None  # who "Mời …" on the top line names
         self.called_text = ""
         self.editing_id: int | None = None
+        self.resume_base: str | None = None  # a resumed entry's text, while its space may go
         # Enter on an earlier entry corrects it; Esc in the editor goes back to the entry that
         # was being written then (None: a new one), where the current speech goes on.
         self.correcting = False
@@ -457,11 +460,27 @@ class LiveScreen(Screen[None]):
     # ----- minutes editor -------------------------------------------------------------------
     @on(NfcTextArea.Changed, "#editor")
     def editor_changed(self, event: NfcTextArea.Changed) -> None:
+        self.drop_resume_space()
         self.dirty = True
         # One paused interval, restarted on each key: no new timer (task) per keystroke.
         if self.save_timer is not None:
             self.save_timer.reset()
             self.save_timer.resume()
+
+    def drop_resume_space(self) -> None:
+        """The space put after a resumed entry goes when the first thing typed after it is a
+        space or a stop: the record keeps "năm nay." as typed, not "năm nay ."."""
+        base = self.resume_base
+        if base is None:
+            return
+        text = self.query_one("#editor", NfcTextArea).text
+        if text == base + " ":
+            return  # the loading itself, nothing typed yet
+        self.resume_base = None
+        if text.startswith(base + " ") and text[len(base) + 1 : len(base) + 2] in _NO_SPACE_BEFORE:
+            row = base.count("\n")
+            col = len(base) - (base.rfind("\n") + 1)
+            self.query_one("#editor", NfcTextArea).delete((row, col), (row, col + 1))
 
     def autosave(self) -> None:
         if self.save_timer is not None:
@@ -510,7 +529,10 @@ class LiveScreen(Screen[None]):
         self.editing_id = entry_id
         self.correcting = False
         text = self.console.store.minutes_entry(entry_id).text if entry_id else ""
-        editor.load_text(text + (" " if text and entry_id else ""))
+        # Going on with an entry: a space after its last word, so that the next words do not
+        # stick to it; taken back if what is typed first is a space or a stop ("năm nay.").
+        self.resume_base = text if text and entry_id else None
+        editor.load_text(text + (" " if self.resume_base is not None else ""))
         editor.move_cursor(editor.document.end)
         self.dirty = False
         self.update_editing_label()

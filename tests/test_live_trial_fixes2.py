@@ -5,6 +5,7 @@ petition with the keys its help line names."""
 
 from __future__ import annotations
 
+from db.store import open_store
 from facilitator.app import make_app
 from screens.widgets import NfcTextArea
 from tests.helpers import live_app, wait_until
@@ -208,3 +209,36 @@ async def test_esc_back_to_the_current_entry_in_english(tmp_path, clock):
         await pilot.pause()
         assert app.screen.query_one("#editor", NfcTextArea).text == "Opening words "
         assert str(app.screen.query_one("#live-message").render()) == "Back to the current entry"
+
+
+async def test_a_stop_typed_first_after_a_restart_takes_the_place_of_the_space(tmp_path, clock):
+    """The resumed entry is shown with a space after its last word, so the next words do not
+    stick to it. A stop typed first takes that space's place ("năm nay." as typed, not "năm nay
+    ."; trial 6), and so does a space typed first (one space, not two); a word keeps it."""
+    app = live_app(tmp_path, clock)
+
+    async def restart_and_type(keys: str) -> str:
+        again = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+        again.meeting_id = app.meeting_id
+        async with again.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            editor = again.screen.query_one("#editor", NfcTextArea)
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = editor.text
+            await pilot.press("ctrl+q")
+        store = open_store(tmp_path / "m.db", clock=clock)
+        speech = [e for e in store.minutes(app.meeting_id) if e.kind == "speech"]
+        store.close()
+        assert speech[-1].text == shown  # saved as shown
+        return shown
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        await pilot.press(*"trong nam nay")
+        await pilot.press("ctrl+q")
+    assert await restart_and_type(".") == "trong nam nay."
+    assert await restart_and_type(" Ba con") == "trong nam nay. Ba con"
+    assert await restart_and_type("xin") == "trong nam nay. Ba con xin"
