@@ -425,16 +425,22 @@ class LiveScreen(Screen[None]):
         )
         spoken = spoken_seconds(self.slots, now)
         totals = hamlet_times(self.t, per_hamlet(self.speakers, spoken, meeting.village))
-        if (budget, totals) != getattr(self, "shown_times", None):
+        before = getattr(self, "shown_times", None)
+        if (budget, totals) != before:
             self.shown_times = (budget, totals)
+            # A second more on the same lines changes no size: no layout of the whole screen
+            # each second (idle with the countdown running, bench.run idle).
             line = self.query_one("#budget", Static)
-            line.update(budget)
-            line.display = bool(budget)
+            same_size = before is not None and len(before[0]) == len(budget)
+            line.update(budget, layout=not (same_size and line.display == bool(budget)))
+            if line.display != bool(budget):
+                line.display = bool(budget)
             over = budget_left(meeting.speech_budget_seconds, self.phases, now)
             line.set_class(over is not None and over < 0, "-overtime")
-            hamlets = self.query_one("#hamlet-times", Static)
-            hamlets.update(totals)
-            hamlets.display = bool(totals)
+            hamlets = self.query_one("#hamlet-times", Static)  # one line (CSS)
+            hamlets.update(totals, layout=hamlets.display != bool(totals))
+            if hamlets.display != bool(totals):
+                hamlets.display = bool(totals)
 
     @on(DataTable.RowHighlighted, "#queue")
     def show_selected(self) -> None:
