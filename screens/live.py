@@ -544,18 +544,16 @@ class LiveScreen(Screen[None]):
         self.update_editing_label()
 
     def resumable_entry(self) -> int | None:
-        """On (re)opening: go on with the current speaker's entry if it is the last one."""
-        # Outage notes added by earlier restarts do not count: every restart goes on alike.
-        recent = self.console.store.recent_minutes(self.console.meeting_id, 20)
-        entries = [e for e in recent if e.kind != "outage"]
-        if (
-            entries
-            and entries[-1].kind == "speech"
-            and self.speaking is not None
-            and entries[-1].speaker_id == self.speaking.id
-        ):
-            return entries[-1].id
-        return None
+        """On (re)opening: go on with the entry of the speech that is running, as an undo does
+        while the window is open (``last_entry_of``): what is typed next is that speaker's, even
+        when entries came after it (an undone call's words; they went into a new entry with no
+        speaker, printed under the next speaker in the biên bản)."""
+        if self.speaking is None:
+            return None
+        entry_id = self.console.store.last_entry_of(self.speaking.id)
+        if entry_id is None or self.console.store.minutes_entry(entry_id).kind != "speech":
+            return None
+        return entry_id
 
     def update_editing_label(self) -> None:
         label = self.query_one("#editing", Static)

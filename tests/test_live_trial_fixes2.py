@@ -242,3 +242,37 @@ async def test_a_stop_typed_first_after_a_restart_takes_the_place_of_the_space(t
     assert await restart_and_type(".") == "trong nam nay."
     assert await restart_and_type(" Ba con") == "trong nam nay. Ba con"
     assert await restart_and_type("xin") == "trong nam nay. Ba con xin"
+
+
+async def test_a_restart_after_an_undone_call_goes_on_with_the_speech_that_runs(tmp_path, clock):
+    """Trial 7: ctrl+r (the chair answers), words; F3 by mistake, words; ctrl+z; more words;
+    ctrl+q and open again: what is typed goes on in the chair's entry (it went into a new entry
+    with no speaker, printed after the next speaker's petition in the biên bản)."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")  # open, the first speaker
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("enter")  # the chair answers
+        await pilot.pause()
+        chair = app.store.speaking(app.meeting_id)
+        await pilot.press(*"Tra loi A")
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press(*"Nham")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press(*"va B")
+        await pilot.press("ctrl+q")
+        meeting_id = app.meeting_id
+    again = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+    again.meeting_id = meeting_id
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*". Xong")
+        await pilot.press("f6")
+        await pilot.pause()
+        entry = again.store.minutes_entry(again.store.last_entry_of(chair.id))
+        assert entry.text == "Tra loi A va B. Xong"
