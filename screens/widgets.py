@@ -525,9 +525,14 @@ class MinutesLog(RowTable, ReadyTable):
             )
 
     def sync(self, entries: list[MinutesEntry]) -> None:
+        """Show these entries. The cursor goes to the latest one, except while the secretary
+        is reading the list (it has the focus): then it stays on the entry she is on (a
+        change from the desk, or the rest of the list loaded a second after start-up, sent
+        her from the first entry back to the last)."""
         entries = entries[-self.SHOWN :]
         ids = [e.id for e in entries]
         shown = list(self.shown)
+        reading = self._entry_at_cursor() if self.has_focus else None
         if shown and (shown[0] not in ids or ids[: len(shown)] != shown):
             self.clear()
             self.shown = {}
@@ -541,8 +546,16 @@ class MinutesLog(RowTable, ReadyTable):
             elif self.shown[entry.id] != words:
                 self.update_cell(str(entry.id), "text", self._line(words, entry))
                 self.shown[entry.id] = words
-        if self.row_count:
+        if reading is not None and reading in self.shown:
+            self.move_cursor(row=self.get_row_index(str(reading)), animate=False)
+        elif self.row_count:
             self.move_cursor(row=self.row_count - 1, animate=False)
+
+    def _entry_at_cursor(self) -> int | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
 
     def update_entry(self, entry: MinutesEntry) -> None:
         words = self._words(entry)
@@ -552,7 +565,8 @@ class MinutesLog(RowTable, ReadyTable):
         else:
             self.add_row(f"{entry.created_at:%H:%M}", self._line(words, entry), key=str(entry.id))
             self.shown[entry.id] = words
-            self.move_cursor(row=self.row_count - 1, animate=False)
+            if not self.has_focus:  # while she reads the list, the cursor stays (sync)
+                self.move_cursor(row=self.row_count - 1, animate=False)
 
 
 class NfcTextArea(TextArea):

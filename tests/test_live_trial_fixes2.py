@@ -276,3 +276,39 @@ async def test_a_restart_after_an_undone_call_goes_on_with_the_speech_that_runs(
         await pilot.pause()
         entry = again.store.minutes_entry(again.store.last_entry_of(chair.id))
         assert entry.text == "Tra loi A va B. Xong"
+
+
+async def test_the_minutes_list_keeps_its_place_while_the_secretary_reads_it(tmp_path, clock):
+    """Tab to the earlier minutes, Home: the cursor stays on the first entry when the rest of
+    the list arrives a second after start-up and when the desk registers a walk-in (both
+    sent it back to the last entry, under her eyes); away from the list, it follows the
+    latest entry as before."""
+    from facilitator.services.live import Console
+    from screens.widgets import MinutesLog
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.press(*"Xin sua duong.", "f6")
+        await pilot.pause()
+        log = app.screen.query_one(MinutesLog)
+        while app.screen.focused is not log:
+            await pilot.press("tab")
+        await pilot.press("home")
+        first = log.coordinate_to_cell_key(log.cursor_coordinate).row_key.value
+        app.screen.sync_log()  # the whole list, as a second after start-up
+        assert log.cursor_row == 0
+        desk = open_store(tmp_path / "m.db", clock=clock)
+        Console(desk, app.meeting_id).register("Lò Văn Pá", "Bản Mòng")
+        desk.close()
+        await wait_until(
+            pilot,
+            lambda: any(s.name == "Lò Văn Pá" for s in app.screen.speakers),
+            what="the desk's walk-in on the live screen",
+        )
+        assert log.coordinate_to_cell_key(log.cursor_coordinate).row_key.value == first
+        assert log.cursor_row == 0
+        await pilot.press("tab")  # away from the list: it follows the latest entry again
+        app.screen.sync_log()
+        assert log.cursor_row == log.row_count - 1
