@@ -96,6 +96,11 @@ def rows_of(payload: dict[str, Any]) -> set[tuple[str, int]]:
     return rows
 
 
+def added_entries(payload: dict[str, Any]) -> list[int]:
+    """The minutes entries an event's action made, from its undo record."""
+    return [int(item[0]) for item in (payload.get("inserted") or {}).get("minutes", [])]
+
+
 def undo_rows(store: Store, payload: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Restore the rows an event's undo record changed, remove the rows it added (a minutes
     entry only while it holds no typed words) and insert again the rows it deleted. Returns

@@ -293,6 +293,14 @@ class Store:
     def update_entry(self, entry_id: int, **values: Unpack[EntryValues]) -> None:
         self.update("minutes", entry_id, dict(values))
 
+    def delete_entry(self, entry_id: int) -> dict[str, Any] | None:
+        """Remove a minutes entry; returns its row (for the event that keeps it), None when
+        it was not there."""
+        row = self.get("minutes", entry_id)
+        if row is not None:
+            self.delete("minutes", entry_id)
+        return row
+
     def add_petition(self, meeting_id: int, **values: Unpack[PetitionValues]) -> int:
         return self.insert("petitions", {"meeting_id": meeting_id, **_petition_row(values)})
 
@@ -584,6 +592,14 @@ class Store:
             return live
         row = self._row("SELECT id FROM meetings WHERE status = 'draft' ORDER BY date DESC, id")
         return row["id"] if row else None
+
+    def entries_since(self, speaker_id: int, first_id: int) -> list[MinutesEntry]:
+        """A speaker's minutes entries from entry ``first_id`` on, oldest first."""
+        rows = self._rows(
+            "SELECT * FROM minutes WHERE speaker_id = ? AND id >= ? ORDER BY id",
+            [speaker_id, first_id],
+        )
+        return [MinutesEntry.from_row(r) for r in rows]
 
     def last_entry_of(self, speaker_id: int) -> int | None:
         """The latest minutes entry of a speaker (the one F3 or ctrl+r just started)."""

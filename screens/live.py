@@ -25,7 +25,7 @@ from facilitator.rules.budget import budget_left, per_hamlet, speech_phase, spok
 from facilitator.rules.clock import local
 from facilitator.rules.models import Meeting, SlotRecord, Speaker
 from facilitator.rules.slot import Phase, SlotState
-from facilitator.rules.text import MAX_LONG
+from facilitator.rules.text import MAX_LONG, titled
 from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from screens.folder import ExportFolder
 from screens.keybar import KeyBar
@@ -603,11 +603,14 @@ class LiveScreen(Screen[None]):
         self.focus_editor()
 
     # ----- actions --------------------------------------------------------------------------
-    def say(self, message: str) -> None:
-        """Routine confirmations go to the top line: a toast would cover the minutes."""
+    def say(self, message: str, wide: bool = False) -> None:
+        """Routine confirmations go to the top line: a toast would cover the minutes.
+        ``wide``: a notice she must read whole takes up to four fifths of the line (the
+        meeting's header is cut shorter; the time of day stays)."""
         line = self.query_one("#live-message", Static)
         line.update(message)
         line.display = bool(message)
+        line.set_class(wide, "-wide")
         self.show_header()
 
     def show_header(self) -> None:
@@ -873,7 +876,14 @@ class LiveScreen(Screen[None]):
         if what is None:
             self.say(self.t("msg.nothing_to_undo"))
             return
-        self.say(self.t("msg.undone", what=self.t.event(what)))
+        moved = self.console.moved
+        if moved is None:
+            self.say(self.t("msg.undone", what=self.t.event(what)))
+        elif moved.speaker is None:  # the words typed under the undone call: where they went
+            self.say(self.t("msg.words_kept"), wide=True)
+        else:
+            who = titled(moved.speaker.title, moved.speaker.name)
+            self.say(self.t("msg.words_moved", who=who), wide=True)
         resumed = self.speaking
         if resumed is not None and resumed.id != before:
             # A call (F3) or an answer turn (ctrl+r) taken back: the speech it interrupted

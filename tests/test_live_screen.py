@@ -635,7 +635,10 @@ async def test_f3_after_conclusion_calls_nobody(tmp_path, clock):
         assert "Không còn ai" not in str(app.screen.query_one("#live-message").render())
 
 
-async def test_undo_a_call_then_call_again_keeps_one_entry(tmp_path, clock):
+async def test_undo_a_call_then_call_again_keeps_the_words_apart(tmp_path, clock):
+    """Nobody had the floor before the call: the words typed under the undone call stay, as a
+    note with no speaker (never hers in the biên bản); calling her again starts her own
+    entry."""
     app = live_app(tmp_path, clock)
     store, mid = app.store, app.meeting_id
     async with app.run_test(size=(120, 35)) as pilot:
@@ -650,21 +653,23 @@ async def test_undo_a_call_then_call_again_keeps_one_entry(tmp_path, clock):
         await pilot.press("f3")
         await pilot.pause()
         await pilot.press(*"xin chao")
-        await pilot.press("ctrl+z")  # typed: the words stay in her entry
+        await pilot.press("ctrl+z")  # typed: the words stay, no longer hers
         await pilot.pause()
         assert store.speaker(first.id).state == "waiting"
-        kept = [e for e in store.minutes(mid) if e.speaker_id == first.id]
-        assert [e.text for e in kept] == ["xin chao"]
+        assert [e for e in store.minutes(mid) if e.speaker_id == first.id] == []
+        kept = [e for e in store.minutes(mid) if e.text == "xin chao"]
+        assert [(e.kind, e.speaker_id) for e in kept] == [("note", None)]
         label = str(app.screen.query_one("#editing").render())
         assert first.name not in label
-        assert app.screen.editing_id is None
+        assert app.screen.editing_id == kept[0].id
         await pilot.press("f3")
         await pilot.pause()
         assert store.speaker(first.id).state == "speaking"
         again = [e for e in store.minutes(mid) if e.speaker_id == first.id]
-        assert [(e.id, e.text) for e in again] == [(kept[0].id, "xin chao")]
-        assert app.screen.editing_id == kept[0].id
+        assert [e.text for e in again] == [""]
+        assert app.screen.editing_id == again[0].id
         assert first.name in str(app.screen.query_one("#editing").render())
+        assert store.minutes_entry(kept[0].id).text == "xin chao"
 
 
 async def test_every_restart_goes_on_with_the_speakers_entry(tmp_path, clock):

@@ -245,7 +245,8 @@ async def test_a_stop_typed_first_after_a_restart_takes_the_place_of_the_space(t
 
 
 async def test_a_restart_after_an_undone_call_goes_on_with_the_speech_that_runs(tmp_path, clock):
-    """Trial 7: ctrl+r (the chair answers), words; F3 by mistake, words; ctrl+z; more words;
+    """Trial 7: ctrl+r (the chair answers), words; F3 by mistake, words; ctrl+z (those words go
+    back to the chair's turn); more words;
     ctrl+q and open again: what is typed goes on in the chair's entry (it went into a new entry
     with no speaker, printed after the next speaker's petition in the biên bản)."""
     app = live_app(tmp_path, clock)
@@ -275,7 +276,8 @@ async def test_a_restart_after_an_undone_call_goes_on_with_the_speech_that_runs(
         await pilot.press("f6")
         await pilot.pause()
         entry = again.store.minutes_entry(again.store.last_entry_of(chair.id))
-        assert entry.text == "Tra loi A va B. Xong"
+        # "Nham", typed under the undone call, went back to the chair's turn with the undo.
+        assert entry.text == "Tra loi A Nham va B. Xong"
 
 
 async def test_the_minutes_list_keeps_its_place_while_the_secretary_reads_it(tmp_path, clock):

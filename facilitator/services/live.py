@@ -13,14 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from db.changes import Change, rows_of, undo_rows
+from db.changes import Change, added_entries, rows_of, undo_rows
 from db.store import Store
 from db.values import PetitionValues, SpeakerValues
 from facilitator.rules.cccd import CardReading, read_card
 from facilitator.rules.clock import local, parse, stamp
 from facilitator.rules.errors import Message, RuleError
 from facilitator.rules.kinds import KINDS, is_ordinary, law_refusal
-from facilitator.rules.models import OUTCOMES, Event, Meeting, Petition, SlotRecord, Speaker
+from facilitator.rules.models import (
+    OUTCOMES,
+    Event,
+    Meeting,
+    MinutesEntry,
+    Petition,
+    SlotRecord,
+    Speaker,
+)
 from facilitator.rules.slot import SlotState
 from facilitator.rules.text import (  # noqa: F401 (place_words re-exported)
     MAX_LONG,
@@ -56,6 +64,19 @@ def _atomic(method: Callable[..., T]) -> Callable[..., T]:
 class Registration:
     speaker_id: int
     duplicate_of: str | None  # the name already registered, when a same name is found
+
+
+@dataclass
+class MovedWords:
+    """Words typed under a call (F3) or an answer turn (ctrl+r) that ctrl+z took back: they
+    are never left under the person called by mistake."""
+
+    speaker: Speaker | None  # the speech they went back to; None: a note with no speaker
+    entry_id: int  # the entry that holds them now
+
+
+# The actions that give the floor to someone: the words typed during them are that person's.
+TURN_EVENTS = ("speaker.called", "answer.started")
 
 
 def speech_header(speaker: Speaker) -> str:
@@ -125,6 +146,8 @@ class Console:
         self.backup = backup or store.auto_backup
         # Set by facilitator.services.seal.amendment: a sealed record changes only inside one.
         self.amending = False
+        # Set by undo: where the words typed under an undone call or answer turn went.
+        self.moved: MovedWords | None = None
 
     def check_unsealed(self) -> None:
         """After "Thông qua biên bản" the minutes and decisions change only by amendment."""
@@ -466,7 +489,8 @@ class Console:
             )
             change.added_slot(slot_id)
             # The entry holds only what is typed; its header is its speaker (speech_header).
-            # Called again after an undo kept the typed words: go on in that same entry.
+            # Called again after an older release's undo kept typed words under this speaker:
+            # go on in that same entry (an undo now moves them to the speech that resumes).
             kept = self.store.last_entry_of(nxt.id)
             if kept is None:
                 entry_id = self._add_entry("speech", "", nxt.id, now)
@@ -650,6 +674,7 @@ class Console:
         restore the rows it changed and remove the rows it added. The undo is a new event
         that keeps every removed row: nothing is lost. An action whose rows another window
         has changed since is not taken back (that would undo the other window's work too)."""
+        self.moved = None
         with self.store.write():  # the check and the undo see the same state
             self.check_unsealed()
             self._refuse_if_over()
@@ -671,13 +696,51 @@ class Console:
                 raise RuleError("live.undo_changed")
 
     def _undo(self, event: Event) -> None:
+        typed = self._typed_under(event)
         removed = undo_rows(self.store, event.payload)
+        moved = self._move_typed(typed) if typed else {}
         self.store.log(
             self.meeting_id,
             "undo",
-            {"kind": event.kind, "removed": removed},
+            {"kind": event.kind, "removed": removed, **moved},
             undoes=event.id,
         )
+
+    def _typed_under(self, event: Event) -> list[MinutesEntry]:
+        """The entries holding words typed while a call or an answer turn had the floor."""
+        added = added_entries(event.payload)
+        speaker = event.payload.get("speaker")
+        if event.kind not in TURN_EVENTS or not added or not isinstance(speaker, int):
+            return []
+        return [e for e in self.store.entries_since(speaker, min(added)) if e.text.strip()]
+
+    def _move_typed(self, typed: list[MinutesEntry]) -> dict[str, Any]:
+        """After an undone call or answer turn, the words typed under it go back to what had
+        the floor before: appended to the entry of the speech that resumes (a space between),
+        or, when no speech resumes, kept where they are as a note with no speaker. Either way
+        the biên bản never prints them under the person called by mistake, and nothing typed
+        is lost (the undo event keeps each moved entry's text)."""
+        resumed = self.store.speaking(self.meeting_id)
+        speaker_id = resumed.id if resumed is not None else None
+        target_id = self.store.last_entry_of(speaker_id) if speaker_id is not None else None
+        record = [{"id": e.id, "text": e.text} for e in typed]
+        if target_id is None:
+            for entry in typed:
+                self.store.update_entry(entry.id, speaker_id=speaker_id, kind="note")
+            self.moved = MovedWords(resumed, typed[-1].id)
+            return {"moved": record, "into": None}
+        target = self.store.minutes_entry(target_id)
+        words = " ".join(t for t in [target.text.rstrip(), *(e.text.strip() for e in typed)] if t)
+        pieces = split_long(words)
+        now = self.store.now()
+        self.store.update_entry(target_id, text=pieces[0], updated_at=now)
+        for entry in typed:
+            self.store.delete_entry(entry.id)
+        last = target_id
+        for piece in pieces[1:]:  # over 20,000 characters: continued after it, as typing does
+            last = self._add_entry("note", piece, speaker_id, now, target.phase_position)
+        self.moved = MovedWords(resumed, last)
+        return {"moved": record, "into": target_id}
 
     @_atomic
     def set_registration_open(self, is_open: bool) -> None:
