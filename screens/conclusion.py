@@ -130,10 +130,12 @@ class ConclusionScreen(Screen[Any]):
     def reload(self) -> None:
         meeting = self.console.meeting
         sealed = last_seal(self.console.store, self.console.meeting_id)
-        self.query_one("#live-header", Static).update(
-            f"{self.t('conclusion.title')} · {meeting.commune} - {meeting.village} · "
-            f"{meeting.date:%d/%m/%Y} · {self.t('status.' + meeting.status)}"
-        )
+        where = f"{meeting.commune} - {meeting.village} · {meeting.date:%d/%m/%Y}"
+        if sealed is None:
+            header = f"{where} · {self.t('status.' + meeting.status)}"
+        else:  # it stayed "đã kết luận"; first, so that 80 columns cut the date, not this
+            header = f"{self.t('status.sealed')} · {where}"
+        self.query_one("#live-header", Static).update(f"{self.t('conclusion.title')} · {header}")
         self.query_one("#conclusion-text", NfcTextArea).read_only = sealed is not None
         petitions = self.console.store.petitions(self.console.meeting_id)
         self.petitions = {p.id: p for p in petitions}

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Label, Static
 from db.store import StoreError
 from facilitator.i18n import Translator
 from facilitator.rules.budget import budget_left, per_hamlet, speech_phase, spoken_seconds
-from facilitator.rules.clock import local
+from facilitator.rules.clock import local, parse
 from facilitator.rules.models import Meeting, SlotRecord, Speaker
 from facilitator.rules.slot import Phase, SlotState
 from facilitator.rules.text import MAX_LONG, titled
@@ -158,6 +158,7 @@ class LiveScreen(Screen[None]):
         self.bell_enabled = bell
         self.called_id: int | None = None  # who "Mời …" on the top line names
         self.called_text = ""
+        self.seal_shown: str | None = None  # the seal code the top line's notice gave
         self.editing_id: int | None = None
         self.resume_base: str | None = None  # a resumed entry's text, while its space may go
         # Enter on an earlier entry corrects it; Esc in the editor goes back to the entry that
@@ -301,11 +302,13 @@ class LiveScreen(Screen[None]):
         self.meeting = meeting
         mid = meeting.id
         self.meeting_status = meeting.status  # Esc in the key line once concluded
-        self.show_meeting_header(meeting)
         # After "Thông qua biên bản" nothing typed here could be saved: the editor says so by
         # taking no typing, instead of showing words that are not in the record.
         sealed = store.is_sealed(mid)
         self.sealed = sealed  # the key line dims what a sealed record refuses
+        self.show_meeting_header(meeting)
+        if sealed:
+            self.show_seal()
         self.query_one("#editor", NfcTextArea).read_only = self.readonly or sealed
         self.phases = store.phases(mid)
         self.refresh_agenda()
@@ -331,9 +334,21 @@ class LiveScreen(Screen[None]):
         self.follow_clock()
         self.watcher.mark_seen()
 
+    def show_seal(self) -> None:
+        """The top line's notice once the minutes are sealed (and at each amendment's new
+        seal): the last notice before it stayed there, true no longer."""
+        from facilitator.services.seal import last_seal
+
+        seal = last_seal(self.console.store, self.console.meeting_id)
+        if seal is None or seal.code == self.seal_shown:
+            return
+        self.seal_shown = seal.code
+        when = f"{local(parse(seal.at)):%H:%M}"
+        self.say(self.t("live.sealed_notice", code=seal.code, time=when), wide=True)
+
     def show_meeting_header(self, meeting: Meeting) -> None:
         """The top line: the whole header, and the short one shown beside a message."""
-        status = self.t("status." + meeting.status)
+        status = self.t("status.sealed" if self.sealed else "status." + meeting.status)
         closed = "" if meeting.registration_open else f"  [{self.t('live.registration_closed')}]"
         self.header_full = (
             f"{self.t('live.title')} · {meeting.commune} - {meeting.village} · "
