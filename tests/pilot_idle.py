@@ -39,7 +39,12 @@ SHORT_TIMER = 0.05  # a running timer this short is work still due
 
 
 def work_due(app: Any) -> bool:
-    """Whether the app still has a repaint, a refresh callback or a message to process."""
+    """Whether the app still has a repaint, a refresh callback or a message to process.
+
+    Nothing is due once the app is told to exit (ctrl+q): what is left in its queues is never
+    processed, and each key's wait lasted its whole second, twice."""
+    if app._exit or app._closing or app._closed:
+        return False
     if app._batch_count:  # updates held back (a screen switch) until a timer ends them
         return True
     try:

@@ -182,7 +182,7 @@ async def test_every_screen_of_the_desk_and_the_chair(tmp_path, clock, lang):
     chair = make_app(path, clock=clock, lang=lang, mode="chair", meeting_id=draft)
     c.app = chair
     async with chair.run_test(size=(120, 35)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause()
         c.check("chair screen")
         await c.dialog(pilot, "ctrl+p", "chair: command palette")
     assert "\n".join(c.problems) == ""

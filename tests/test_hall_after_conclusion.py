@@ -19,6 +19,7 @@ from facilitator.services.seal import seal
 from screens.bigclock import BigClock
 from screens.widgets import QueueTable
 from tests.conftest import MEETING_START
+from tests.helpers import wait_until
 
 # The demo meeting played to its end: concluded at 08:49 after five turns (four speeches and a
 # follow-up turn; the official's answer is not counted, as in the báo cáo), eight never called.
@@ -111,14 +112,14 @@ async def test_the_chair_view_follows_the_conclusion_made_in_another_window(tmp_
     console.call_next()
     app = make_app(path, mode="chair", clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert shown(app, "#chair-who").splitlines()[0] == "▶ Nguyễn Văn Thành — xóm Đình"
         assert shown(app, "#chair-next").startswith("Tiếp theo:")
         clock.advance(120)
         from facilitator.services.conclusion import conclude
 
         conclude(console, "Kết luận.")
-        await pilot.pause(0.5)  # the store watcher polls every 0.2 s
+        await wait_until(pilot, lambda: shown(app, "#chair-who") == "Hội nghị đã kết luận")
         assert shown(app, "#chair-who") == "Hội nghị đã kết luận"
         assert shown(app, "#chair-gist") == "Đã có 1 lượt ý kiến phát biểu"
         assert shown(app, "#chair-state") == "Kết thúc lúc 08:02"

@@ -5,7 +5,7 @@ header cuts with "…"."""
 
 from textual.widgets import DataTable
 
-from tests.helpers import live_app
+from tests.helpers import live_app, wait_until
 
 
 async def test_home_end_and_pages_in_the_petitions_list(tmp_path, clock):
@@ -359,8 +359,8 @@ async def test_lines_under_the_queue_and_the_f9_lists_end_in_an_ellipsis(tmp_pat
         for _ in range(3):
             clock.advance(65)
             await pilot.press("f3")
-        await pilot.pause(0.6)
         line = app.screen.query_one("#hamlet-times")
+        await wait_until(pilot, lambda: " 01:05 · " in line.render_line(0).text)
         shown = line.render_line(0).text.strip()
         assert shown.startswith("Theo thôn: ") and " 01:05 · " in shown
         assert shown.endswith("…")  # three hamlets do not fit in the 34 columns

@@ -71,3 +71,41 @@ async def test_work_due_sees_a_refresh_that_is_asked_for():
         await pilot.pause()
         assert app.keys == ["x"]
         assert not work_due(app)
+
+
+class Breaks(App[None]):
+    """A label that raises when it is drawn, once told to."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("ok", id="fragile")
+
+
+async def test_a_widget_that_cannot_draw_itself_still_fails_its_test():
+    """tests/headless_frames.py: the frame a test ends on is composed whole, so a render
+    error is not hidden by the frames skipped on the way."""
+    import pytest
+    from textual.strip import Strip
+
+    app = Breaks()
+
+    def broken(y: int) -> Strip:
+        raise RuntimeError("cannot draw")
+
+    with pytest.raises(RuntimeError, match="cannot draw"):
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            label = app.query_one("#fragile", Label)
+            label.render_line = broken  # type: ignore[method-assign]
+            label.refresh()
+            await pilot.pause()
+            assert str(label.render()) == "ok"  # the layout and the widget's own render run
+
+
+async def test_the_layout_follows_every_change_without_the_frames():
+    app = Breaks()
+    async with app.run_test(size=(40, 10)) as pilot:
+        label = app.query_one("#fragile", Label)
+        label.update("much longer text than before")
+        await pilot.pause()
+        assert label.size.width == len("much longer text than before")
+        assert app.screen.get_widget_at(3, 0)[0] is label

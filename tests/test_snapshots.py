@@ -42,7 +42,7 @@ async def no_blink(pilot):
     await pilot.pause()
     for widget in pilot.app.screen.query("TextArea, Input"):
         widget.cursor_blink = False
-    await pilot.pause(0.6)
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

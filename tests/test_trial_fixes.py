@@ -548,7 +548,7 @@ async def test_chair_draws_the_name_large_where_it_fits(tmp_path, clock, size, n
     console.call_next()
     chair = make_app(path, mode="chair", clock=clock)
     async with chair.run_test(size=size) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause()
         big = chair.screen.query_one(BigName)
         shown = big.display and big.styles.display != "none"
         assert (big.size.height if shown else 0) == name_lines
