@@ -11,7 +11,7 @@ from facilitator.rules.clock import TZ, FrozenClock
 from facilitator.services.demo import demo_meeting
 from facilitator.services.live import Console
 from facilitator.services.meetingfile import import_meeting
-from tests import headless_frames, pilot_idle
+from tests import css_cache, headless_frames, pilot_idle
 
 MEETING_START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
 
@@ -20,6 +20,8 @@ MEETING_START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
 pilot_idle.install()
 # Headless apps compose the frame a test ends on, not one per refresh (tests/headless_frames.py).
 headless_frames.install()
+# Each piece of CSS is parsed once per test process, not once per app (tests/css_cache.py).
+css_cache.install()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

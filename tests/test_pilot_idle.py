@@ -109,3 +109,17 @@ async def test_the_layout_follows_every_change_without_the_frames():
         await pilot.pause()
         assert label.size.width == len("much longer text than before")
         assert app.screen.get_widget_at(3, 0)[0] is label
+
+
+def test_the_shared_css_parse_follows_the_variables():
+    """tests/css_cache.py: the same CSS read with other theme variables is parsed again."""
+    from textual.css.stylesheet import Stylesheet
+
+    css = "Label { color: $accent; }"
+    colors = []
+    for accent in ("#ff0000", "#00ff00", "#ff0000"):
+        sheet = Stylesheet(variables={"accent": accent})
+        sheet.add_source(css, read_from=("test.tcss", ""))
+        sheet.parse()
+        colors.append(sheet.rules[0].styles.color.hex)
+    assert colors == ["#FF0000", "#00FF00", "#FF0000"]
