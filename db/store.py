@@ -407,6 +407,13 @@ class Store:
         )
         return Event.from_row(row) if row else None
 
+    def events_of_kind(self, meeting_id: int, kind: str) -> list[Event]:
+        """A meeting's events of one kind, oldest first."""
+        rows = self._rows(
+            "SELECT * FROM events WHERE meeting_id = ? AND kind = ? ORDER BY id", [meeting_id, kind]
+        )
+        return [Event.from_row(row) for row in rows]
+
     def events_after(self, meeting_id: int, event_id: int) -> list[Event]:
         rows = self._rows(
             "SELECT * FROM events WHERE meeting_id = ? AND id > ? ORDER BY id",

@@ -279,6 +279,22 @@ _BOTH: dict[str, tuple[str, str]] = {
         "the answer is either direct or written",
     ),
     "followup.no_assignment": ("không có phân công số {number}", "no assignment {number}"),
+    "followup.not_forwarded": (
+        "kiến nghị số {number} không chuyển cấp trên",
+        "petition {number} was not forwarded",
+    ),
+    "followup.day_before_meeting": (
+        "ngày này trước ngày hội nghị",
+        "this date is before the meeting",
+    ),
+    "followup.day_after_today": (
+        "ngày {day} sau hôm nay ({today}): chỉ ghi việc đã làm",
+        "the date {day} is after today ({today}): record only what has been done",
+    ),
+    "followup.reply_before_sent": (
+        "ngày nhận trả lời trước ngày gửi công văn",
+        "the answer came back before the letter was sent",
+    ),
     "followup.answered_before": (
         "ngày trả lời trước ngày hội nghị",
         "answer date before the meeting",

@@ -59,6 +59,11 @@ class FollowUpScreen(Screen[None]):
         yield Label(self.t("followup.checklist"), classes="section")
         yield Label(self.t("followup.checklist_keys"), classes="fu-keys")
         yield RowTable(id="checklist", cursor_type="row")
+        # The petitions forwarded to a body outside the commune (shown when there are any):
+        # the công văn that went out and the answer that came back.
+        yield Label(self.t("followup.forwarded"), classes="section fw")
+        yield RowTable(id="forwarded", cursor_type="row", classes="fw")
+        yield Static("", id="fw-selected", classes="fw")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,6 +85,7 @@ class FollowUpScreen(Screen[None]):
         table.clear(columns=True)
         self.show_duties()
         self.show_answered()
+        self.show_forwarded()
         self.assignments = {str(r.assignment_id): (r.responsible, r.content) for r in rows}
         self.fill_assignments(table, rows)
         keys = [str(r.assignment_id) for r in rows]
@@ -156,6 +162,116 @@ class FollowUpScreen(Screen[None]):
             answered.add_row(*row[:3], clip(row[3], widths[3]), key=row_key)
         if answered.row_count:
             answered.move_cursor(row=min(at, answered.row_count - 1))
+
+    def show_forwarded(self) -> None:
+        """The forwarded petitions: whether the công văn went out (and, before it does, the
+        5-day deadline), whether the answer came back; the receiving body and the content cut
+        "…", the highlighted one whole on the line under the table."""
+        table = self.query_one("#forwarded", DataTable)
+        kept = None
+        if table.row_count:
+            kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        rows = followup.forwarded_rows(self.store, self.as_of)
+        for widget in self.query(".fw"):
+            widget.display = bool(rows)
+        self.forwards = {str(r.petition_id): r for r in rows}
+        cells = {
+            str(r.petition_id): [
+                self.forward_state(r),
+                " ".join(r.forwarded_to.split()),
+                " ".join(r.content.split()),
+                f"{r.village} {r.meeting_date:%d/%m/%Y}",
+            ]
+            for r in rows
+        }
+        heads = [
+            (k, self.t(k)) for k in ("col.status", "fw.col.body", "col.content", "col.village")
+        ]
+        wide = self.app.size.width >= WIDE
+        # the content takes what the others leave, cut with "…"; the thôn and the meeting's
+        # date only while it keeps 20 cells (at 80 columns they are on the line under it)
+        fit_columns(table, heads, cells, fill=2, caps={1: 40 if wide else 16}, least=20)
+        if kept in cells:
+            table.move_cursor(row=list(cells).index(str(kept)))
+        self.show_forward_selected()
+
+    def forward_state(self, r: followup.ForwardRow) -> str:
+        status = r.status(self.as_of)
+        if status == "replied" and r.reply_on is not None:
+            return self.t("fw.replied", date=f"{r.reply_on:%d/%m/%Y}")
+        if status == "waiting" and r.sent_on is not None:
+            return self.t("fw.waiting", date=f"{r.sent_on:%d/%m/%Y}")
+        duty = Duty("evaluation", r.send_by, r.unit, "")
+        words = state_words(duty, self.as_of, self.store.work_calendar(), self.t, short=True)
+        return self.t("fw.to_send", state=words)
+
+    def forward_whole(self, r: followup.ForwardRow) -> str:
+        """ "▸ Đông Phong 28/10/2021 · Văn phòng … · CV số 12/UBND-VP, gửi 01/11/2021 · trả lời
+        20/11/2021: … · Nội dung: …" """
+        parts = [f"{r.village} {r.meeting_date:%d/%m/%Y}", " ".join(r.forwarded_to.split())]
+        if r.letter or r.sent_on:
+            sent = f", {self.t('fw.sent_on', date=f'{r.sent_on:%d/%m/%Y}')}" if r.sent_on else ""
+            parts.append(self.t("fw.letter", number=r.letter or "…") + sent)
+        else:
+            parts.append(self.t("fw.no_letter", date=f"{r.send_by:%d/%m/%Y}"))
+        if r.reply_on is not None:
+            reply = f": {' '.join(r.reply.split())}" if r.reply.strip() else ""
+            parts.append(self.t("fw.replied", date=f"{r.reply_on:%d/%m/%Y}") + reply)
+        return f"▸ {' · '.join(parts)} · {' '.join(r.content.split())}"
+
+    @on(DataTable.RowHighlighted, "#forwarded")
+    def show_forward_selected(self) -> None:
+        table = self.query_one("#forwarded", DataTable)
+        line = self.query_one("#fw-selected", Static)
+        if not table.row_count:
+            line.update("")
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        row = getattr(self, "forwards", {}).get(key)
+        width = line.content_region.width or self.app.size.width - 2
+        line.update(two_lines(self.forward_whole(row), width, self.app) if row else "")
+
+    @on(DataTable.RowSelected, "#forwarded")
+    def _follow_forward(self, event: DataTable.RowSelected) -> None:
+        """Enter: the công văn (number, day sent) and the answer that came back (day, gist);
+        blank is not done yet."""
+        r = self.forwards[str(event.row_key.value)]
+        t = self.t
+
+        def day(value: dt.date | None) -> str:
+            return f"{value:%d/%m/%Y}" if value else ""
+
+        fields = [
+            Field("letter", t("fw.field.letter"), value=r.letter),
+            Field("sent_on", t("fw.field.sent_on"), value=day(r.sent_on), date=True),
+            Field("reply_on", t("fw.field.reply_on"), value=day(r.reply_on), date=True),
+            Field("reply", t("fw.field.reply"), value=r.reply),
+        ]
+
+        def save(values: dict[str, Any]) -> str:
+            days: dict[str, dt.date | None] = {}
+            for key in ("sent_on", "reply_on"):
+                try:
+                    days[key] = parse_date(values[key]) if values[key].strip() else None
+                except TextError as exc:
+                    raise RuleError.of(exc, key) from exc
+            followup.record_forward(
+                self.store,
+                r.petition_id,
+                letter=values["letter"],
+                sent_on=days["sent_on"],
+                reply_on=days["reply_on"],
+                reply=values["reply"],
+            )
+            return t("msg.saved")
+
+        content = " ".join(r.content.split())
+        excerpt = content if len(content) <= 40 else content[:39].rstrip() + "…"
+        title = t("fw.title", body=" ".join(r.forwarded_to.split()), content=excerpt)
+        note = f"{r.village} {r.meeting_date:%d/%m/%Y} · {t('fw.note')}"
+        self.app.push_screen(
+            FormScreen(title, fields, save, t, note=note), lambda _r: self.reload()
+        )
 
     def status_words(self, r: followup.FollowUpRow) -> str:
         if r.answered_on is not None and r.status.startswith("answered"):
@@ -353,7 +469,7 @@ def two_lines(text: str, width: int, app: Any) -> str:
     lines = [line.plain.rstrip() for line in Text(text).wrap(app.console, max(width, 8))]
     if len(lines) <= 2:
         return "\n".join(lines)
-    last = lines[1] + "…" if cell_len(lines[1]) < width else clip(lines[1], width)
+    last = clip(lines[1] + "…", width)  # a full second line too: never cut silently
     return f"{lines[0]}\n{last}"
 
 

@@ -8,7 +8,13 @@ from typing import Any
 
 from db.store import Store
 from facilitator.rules.clock import local, parse
-from facilitator.rules.deadlines import DEFAULT_RULES, WorkCalendar, rule, status_of  # noqa: F401
+from facilitator.rules.deadlines import (  # noqa: F401
+    DEFAULT_RULES,
+    Unit,
+    WorkCalendar,
+    rule,
+    status_of,
+)
 from facilitator.rules.errors import RuleError
 from facilitator.rules.kinds import is_ordinary
 from facilitator.rules.models import FollowedAssignment, Official
@@ -70,6 +76,125 @@ def rows(store: Store, as_of: dt.date, *, overdue_only: bool = False) -> list[Fo
     rank = {"overdue": 0, "open": 1, "answered_late": 2, "answered": 3}
     out.sort(key=lambda x: (rank[x.status], x.due, x.assignment_id))
     return out
+
+
+# What the commune did with a forwarded petition (chuyển cấp trên) and what came back, one
+# event per save, the last one holding the whole record: the event log travels in the meeting
+# file, its "petition" id mapped like every other reference.
+FORWARD_EVENT = "petition.forward_followed"
+
+
+@dataclass
+class ForwardRow:
+    """A petition forwarded to a body outside the commune, as the follow-up tracks it."""
+
+    petition_id: int
+    meeting_id: int
+    meeting_date: dt.date
+    village: str
+    content: str
+    forwarded_to: str
+    letter: str  # the công văn's number, as typed ("" not recorded)
+    sent_on: dt.date | None  # the day the công văn went out
+    reply_on: dt.date | None  # the day the body's answer came back
+    reply: str  # what it answered, in a few words
+    send_by: dt.date  # the 5-day rule: evaluate, classify, forward (plan III.3.1)
+    unit: Unit  # the unit of that rule (calendar_days, working_days)
+
+    def status(self, as_of: dt.date) -> str:
+        """replied, waiting (sent, no answer yet), late (not sent after the 5 days), to_send."""
+        if self.reply_on is not None:
+            return "replied"
+        if self.sent_on is not None:
+            return "waiting"
+        return "late" if as_of > self.send_by else "to_send"
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:  # an imported file's odd value: shown as not recorded
+        return None
+
+
+def forwarded_rows(store: Store, as_of: dt.date) -> list[ForwardRow]:
+    """Every forwarded petition of every meeting: not sent and late first, then not sent,
+    then waiting for the answer, the answered last; by the forwarding deadline."""
+    send_rule = rule("evaluation", store.rules())
+    calendar = store.work_calendar()
+    out: list[ForwardRow] = []
+    for meeting in store.meetings():
+        petitions = [p for p in store.petitions(meeting.id) if p.outcome == "forwarded"]
+        if not petitions:
+            continue
+        followed = {
+            e.payload.get("petition"): e.payload
+            for e in store.events_of_kind(meeting.id, FORWARD_EVENT)
+        }
+        for p in petitions:
+            record = followed.get(p.id, {})
+            out.append(
+                ForwardRow(
+                    petition_id=p.id,
+                    meeting_id=meeting.id,
+                    meeting_date=meeting.date,
+                    village=meeting.village,
+                    content=p.content,
+                    forwarded_to=p.forwarded_to or "",
+                    letter=str(record.get("letter") or ""),
+                    sent_on=_day(record.get("sent_on")),
+                    reply_on=_day(record.get("reply_on")),
+                    reply=str(record.get("reply") or ""),
+                    send_by=send_rule.due(meeting.date, calendar),
+                    unit=send_rule.unit,
+                )
+            )
+    rank = {"late": 0, "to_send": 1, "waiting": 2, "replied": 3}
+    out.sort(key=lambda r: (rank[r.status(as_of)], r.send_by, r.petition_id))
+    return out
+
+
+def record_forward(
+    store: Store,
+    petition_id: int,
+    *,
+    letter: str = "",
+    sent_on: dt.date | None = None,
+    reply_on: dt.date | None = None,
+    reply: str = "",
+) -> None:
+    """Record the công văn that forwarded a petition (its number and day) and the answer
+    that came back (its day and gist). Blank leaves a part not recorded (yet)."""
+    petition = store.petition(petition_id)
+    if petition.outcome != "forwarded":
+        raise RuleError("followup.not_forwarded", number=petition.seq)
+    meeting = store.meeting(petition.meeting_id)
+    today = _today(store)
+    for day, field in ((sent_on, "sent_on"), (reply_on, "reply_on")):
+        if day is None:
+            continue
+        if day < meeting.date:
+            raise RuleError("followup.day_before_meeting", field)
+        if day > today:  # the record says what was done, never a plan
+            raise RuleError(
+                "followup.day_after_today",
+                field,
+                day=f"{day:%d/%m/%Y}",
+                today=f"{today:%d/%m/%Y}",
+            )
+    if sent_on is not None and reply_on is not None and reply_on < sent_on:
+        raise RuleError("followup.reply_before_sent", "reply_on")
+    store.log(
+        petition.meeting_id,
+        FORWARD_EVENT,
+        {
+            "petition": petition_id,
+            "letter": clean(letter, limit=200),
+            "sent_on": sent_on.isoformat() if sent_on else None,
+            "reply_on": reply_on.isoformat() if reply_on else None,
+            "reply": clean(reply, multiline=True, limit=2000),
+        },
+    )
 
 
 def late_words(t: Any, days: int, unit: str = "working_days") -> str:
