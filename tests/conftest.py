@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,13 @@ from facilitator.services.meetingfile import import_meeting
 from tests import css_cache, headless_frames, pilot_idle
 
 MEETING_START = dt.datetime(2021, 10, 28, 8, 0, tzinfo=TZ)
+
+# The Python processes the suite starts (its xdist workers, the CLI and the windows it runs)
+# keep the modules they compile, even where the environment asks Python not to
+# (PYTHONDONTWRITEBYTECODE): each would otherwise compile Textual, Rich and the project
+# again, about a second of CPU per process.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 # The Pilot's wait after each key: 2 ms steps that also wait for the screen's next refresh,
 # instead of Textual's 20 ms steps (tests/pilot_idle.py says why it is both faster and safer).
