@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 0.25  # another process's write (the desk's) shows within ~0.25 s
 SAVE_DELAY = 0.3  # a save comes 0.3-0.6 s after the last keystroke; the budget is 1 s
+COMPACT_BELOW = 30  # rows: a shorter window gives the minutes log fewer lines (the -compact class)
 # Typed first after a resumed entry, these take the place of the space put after it.
 _NO_SPACE_BEFORE = frozenset(" .,;:!?)…")
 
@@ -176,6 +177,9 @@ class LiveScreen(Screen[None]):
 
     # ----- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The short window's layout is known before the widgets get their styles: set at
+        # mount, the class made every widget of the screen take its styles twice.
+        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
         with Horizontal(id="live-top"):
             yield Static("", id="live-header")
             yield Static("", id="live-message")
@@ -286,7 +290,7 @@ class LiveScreen(Screen[None]):
                 self.say(self.t("live.typing_sealed"))
 
     def update_layout_mode(self) -> None:
-        self.set_class(self.size.height < 30, "-compact")
+        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
         self.refresh_agenda()
 
     # ----- state -> widgets -----------------------------------------------------------------
