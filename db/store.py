@@ -671,6 +671,13 @@ class Store:
         rows.sort(key=lambda r: r["seq"])
         return [Speaker.from_row(r) for r in rows]
 
+    def speaker_or_none(self, speaker_id: int) -> Speaker | None:
+        """A speaker, None when another window removed them (an undone registration)."""
+        try:
+            return self.speaker(speaker_id)
+        except StoreError:
+            return None
+
     def speaker(self, speaker_id: int) -> Speaker:
         row = self.get("speakers", speaker_id)
         if row is None:

@@ -18,7 +18,7 @@ from facilitator.rules.budget import spoken_seconds
 from facilitator.rules.cccd import looks_like_code
 from facilitator.rules.clock import local
 from facilitator.rules.models import Meeting
-from facilitator.rules.text import TITLES, fold, infer_title
+from facilitator.rules.text import TITLES, fold, infer_title, titled
 from facilitator.services.hall import HallState, read_hall
 from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import Console, RuleError
@@ -39,6 +39,8 @@ class DeskScreen(Screen[None]):
         Binding(
             "ctrl+l", "toggle_registration", "key.registration", priority=True, id="registration"
         ),
+        # The person just registered, to correct what was guessed (the title from the name).
+        Binding("f2", "edit_last", "desk.edit_last", priority=True, id="edit_last"),
         # Enter saves from the checkbox and a closed choice list too, as the hint says
         # (Space ticks the box, down or space opens a list).
         Binding("enter", "register_from_choice", show=False, priority=True),
@@ -64,6 +66,7 @@ class DeskScreen(Screen[None]):
         self.suggested_title: str | None = None
         self.card_digest: str | None = None  # the hash of the card scanned for this entry
         self.kept_note: tuple[str, str] | None = None  # (name read, its note)
+        self.last_registered: int | None = None  # F2 opens this speaker
 
     def compose(self) -> ComposeResult:
         yield Static("", id="live-header")
@@ -71,6 +74,8 @@ class DeskScreen(Screen[None]):
             # Scrolls at 80×24: every field stays reachable (Tab scrolls to it).
             with VerticalScroll(id="desk-form"):
                 yield Label(self.t("form.register.title"), classes="section")
+                # The last registration, as the desk must check it: the title guessed and F2.
+                yield Static("", id="desk-last")
                 for key in FIELDS:
                     yield Label(self.t(f"form.{key}"))
                     yield NfcInput(id=f"desk-{key}", mask_numbers=key == "name")
@@ -232,17 +237,50 @@ class DeskScreen(Screen[None]):
             self.query_one(f"#desk-err-{target}", Static).update(f"⚠ {self.t.error(exc)}")
             self.query_one(f"#desk-{target}").focus()
             return
-        name = self.store.speaker(result.speaker_id).name
-        # The number the citizen is told: they find their place with it on /queue (serve).
-        number = registration_numbers(self.store.speakers(self.console.meeting_id))
-        message = (
-            self.t("form.duplicate", name=result.duplicate_of)
-            if result.duplicate_of
-            else self.t("msg.registered_number", name=name, number=number[result.speaker_id])
-        )
+        # Guessed from the middle name (never chosen by hand nor read from a card): said, with
+        # how to correct it, so that "Bà" for a man is caught at the desk, not in the hall.
+        guessed = self.suggested_title is not None and self.title_value() == self.suggested_title
+        self.last_registered = result.speaker_id
+        message = self.registered_words(result.speaker_id, "msg.registered_number")
+        if result.duplicate_of:
+            message = f"{self.t('form.duplicate', name=result.duplicate_of)} · {message}"
+        title = self.store.speaker(result.speaker_id).title
+        if guessed:
+            message += " · " + self.t("desk.title_guessed", title=title)
+        elif not title:
+            message += " · " + self.t("desk.title_unknown")
+        self.query_one("#desk-last", Static).update(message)
         self.notify(message)
         self.clear_entry()
         self.reload()
+
+    def registered_words(self, speaker_id: int, key: str) -> str:
+        """ "Đã đăng ký: Bà Trần Thị Mai · số đăng ký 13": the title as it will be printed, and
+        the number the citizen is told (they find their place with it on /queue)."""
+        speaker = self.store.speaker(speaker_id)
+        number = registration_numbers(self.store.speakers(speaker.meeting_id))
+        who = titled(speaker.title, speaker.name)
+        return self.t(key, name=who, number=number.get(speaker_id, ""))
+
+    def action_edit_last(self) -> None:
+        """F2: the person just registered, in the form (to correct the guessed title)."""
+        speaker_id = self.last_registered
+        if self.console is None or speaker_id is None:
+            return
+        if self.store.speaker_or_none(speaker_id) is None:  # an undone registration
+            self.last_registered = None
+            self.query_one("#desk-last", Static).update("")
+            self.refresh_bindings()
+            return
+
+        def edited(result: Any) -> None:
+            if isinstance(result, str) and self.store.speaker_or_none(speaker_id) is not None:
+                words = self.registered_words(speaker_id, "desk.edited")
+                self.query_one("#desk-last", Static).update(words)
+            self._after(result)
+            self.query_one("#desk-name").focus()
+
+        self.app.push_screen(register_form(self.console, self.t, speaker_id=speaker_id), edited)
 
     def clear_entry(self) -> None:
         """The form empty for the next person, the focus in the name."""
@@ -315,6 +353,8 @@ class DeskScreen(Screen[None]):
             if isinstance(focused, Select):
                 return not focused.expanded
             return isinstance(focused, Checkbox)
+        if action == "edit_last":  # dimmed until someone is registered here
+            return True if self.last_registered is not None and self.open_meeting() else None
         if action in ("move", "toggle_registration"):
             # Dimmed with no meeting to serve, and once it is concluded (registration is over).
             return True if self.open_meeting() else None

@@ -259,7 +259,10 @@ async def test_the_desk_tells_the_number_the_queue_page_finds(tmp_path: Path):
         await pilot.press("enter")
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-    assert messages[-1] == "Đã đăng ký: Lương Thị Hằng · số đăng ký 13"
+    assert messages[-1] == (
+        "Đã đăng ký: Bà Lương Thị Hằng · số đăng ký 13 · "
+        "xưng hô «Bà» đoán theo tên đệm: sai thì F2 để sửa"
+    )
     store = open_store(path, readonly=True)
     html = page(queue_view(store, None), Translator("vi"), 13)
     store.close()
