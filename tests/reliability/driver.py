@@ -76,7 +76,15 @@ class Writer:
             self.console.set_absent(sid, self.rng.choice(["absent", "withdrawn"]), "về sớm")
 
     def undo(self) -> None:
+        """As the live screen: after an undone call or answer turn, the words typed under it
+        are in the entry of the speech that resumes, and typing goes on there."""
         self.console.undo()
+        moved = self.console.moved
+        if moved is not None:
+            self.entry = moved.entry_id
+            self.text = self.store.minutes_entry(moved.entry_id).text
+        elif self.entry is not None and self.store.entry_or_none(self.entry) is None:
+            self.entry, self.text = None, ""
 
     def call(self) -> None:
         self.console.call_next()
@@ -106,7 +114,7 @@ class Writer:
             say("A", {"op": "minutes", "entry": self.entry, "text": self.text})
         else:
             say("I", {"op": "save", "entry": self.entry, "text": self.text})
-            self.console.save_entry(self.entry, self.text)
+            self.entry = self.console.save_entry(self.entry, self.text)
             say("A", {"op": "minutes", "entry": self.entry, "text": self.text})
 
     def act(self, name: str) -> None:

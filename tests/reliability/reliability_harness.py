@@ -91,11 +91,20 @@ def parse(output: str) -> Lines:
 def lost(path: Path, runs: list[Lines]) -> list[str]:
     """Acknowledged actions missing from the file: each acknowledged event is there with its
     kind; each acknowledged minutes text is the entry's text, or a later one of that entry
-    that was committed before the process died (its intent was written)."""
+    that was committed before the process died (its intent was written).
+
+    An acknowledged undo of a call or an answer turn moves the words typed under it into the
+    entry of the speech that resumes (the undo event names the entries and keeps their text,
+    ``moved``, and the entry that took them, ``into``): that entry's text is then its earlier
+    text followed by theirs, and the moved entries are gone."""
     store = open_store(path, readonly=True)
     try:
         kinds = {r[0]: r[1] for r in store.conn.execute("SELECT id, kind FROM events").fetchall()}
         texts = {r[0]: r[1] for r in store.conn.execute("SELECT id, text FROM minutes")}
+        undos = {
+            r[0]: json.loads(r[1])
+            for r in store.conn.execute("SELECT id, payload FROM events WHERE kind = 'undo'")
+        }
     finally:
         store.close()
     missing: list[str] = []
@@ -106,6 +115,8 @@ def lost(path: Path, runs: list[Lines]) -> list[str]:
                 missing.append(f"event {ack['event']} {ack['kind']}")
             if ack.get("op") == "minutes":
                 last_text[ack["entry"]] = {ack["text"]}
+            elif ack.get("op") == "undo" and ack.get("event") in undos:
+                _follow_moves(undos[ack["event"]], last_text, missing)
         for intent in run.intents[-1:]:  # the one action that may have been cut
             if intent.get("entry") in last_text:
                 last_text[intent["entry"]].add(intent["text"])
@@ -113,6 +124,24 @@ def lost(path: Path, runs: list[Lines]) -> list[str]:
         if texts.get(entry) not in allowed:
             missing.append(f"minutes {entry}")
     return missing
+
+
+def _follow_moves(undo: dict, last_text: dict[int, set[str]], missing: list[str]) -> None:
+    """What an undo that moved typed words did to the entries' texts (lost, above)."""
+    moved = undo.get("moved") or []
+    into = undo.get("into")
+    for item in moved:
+        entry = int(item["id"])
+        if entry in last_text and item["text"] not in last_text[entry]:
+            missing.append(f"minutes {entry} (moved with other words)")
+        if into is not None:
+            last_text.pop(entry, None)  # gone: its words are in ``into`` now
+    if into is not None and moved:
+        words = [item["text"].strip() for item in moved]
+        last_text[into] = {
+            " ".join(t for t in [before.rstrip(), *words] if t)
+            for before in last_text.get(into, {""})
+        }
 
 
 def kill_run(path: Path, kills: int, seed: int, max_alive: float = 0.6) -> dict:
