@@ -17,7 +17,7 @@ from facilitator.rules.doc_order import DOCS
 if TYPE_CHECKING:
     from db.store import Store
     from facilitator.rules.deadlines import Unit, WorkCalendar
-    from facilitator.services.followup import ChecklistItem, FollowUpRow
+    from facilitator.services.followup import ChecklistItem, FollowUpRow, ForwardRow
     from facilitator.services.summary import Summary
 
 
@@ -421,7 +421,9 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         for m, item in fu.open_checklists(store)
         if item.key != "answer" and (not overdue or item.status(day) == "overdue")
     ]
-    if not rows and not duties:
+    # The petitions forwarded to a higher level: the công văn sent, the answer back (F5).
+    forwards = [r for r in fu.forwarded_rows(store, day) if not overdue or r.status(day) == "late"]
+    if not rows and not duties and not forwards:
         anything = store.all_assignments() or any(
             item.key != "answer" for _m, item in fu.open_checklists(store)
         )
@@ -438,7 +440,37 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         for meeting, item in duties:
             unit = units.get(item.key, "calendar_days")
             click.echo(_duty_line(t, calendar, day, meeting, item, unit))
+    if forwards:
+        click.echo("")
+        click.echo(head + t("fw.heading"))
+        for forward in forwards:
+            click.echo(_forward_line(t, calendar, day, forward))
     click.echo(t("cli.left_note"))
+
+
+def _forward_line(t: Translator, calendar: WorkCalendar, day: dt.date, r: ForwardRow) -> str:
+    """One forwarded petition of ``followup``: the day the công văn is due by (5 days), the
+    days left to send it, whether it was sent and answered; the body, the content, the meeting."""
+    from facilitator.rules.statutory import days_between
+    from facilitator.services.followup import late_words as fu_late_words
+
+    status, left = r.status(day), ""
+    if status == "replied" and r.reply_on is not None:
+        words = t("fw.replied", date=f"{r.reply_on:%d/%m/%Y}")
+    elif status == "waiting" and r.sent_on is not None:
+        words = t("fw.waiting", date=f"{r.sent_on:%d/%m/%Y}")
+    elif status == "late":
+        late = days_between(r.send_by, day, r.unit, calendar)
+        words = t("fw.to_send", state=fu_late_words(t, late, r.unit))
+    else:
+        left, words = str(days_between(day, r.send_by, r.unit, calendar)), t("fw.not_sent")
+    content = r.content if len(r.content) <= 60 else r.content[:59] + "…"
+    letter = f" · {t('fw.letter', number=r.letter)}" if r.letter else ""
+    return (
+        f"{r.send_by:%d/%m/%Y}  {left:>5}  {words:<{STATUS_WIDTH}}  "
+        f"{' '.join(r.forwarded_to.split())}: {content}{letter}  "
+        f"[{r.village} {r.meeting_date:%d/%m/%Y}]"
+    )
 
 
 def _assignment_line(t: Translator, r: FollowUpRow) -> str:

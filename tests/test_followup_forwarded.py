@@ -10,12 +10,14 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable
 
+from db.store import open_store
 from facilitator.app import make_app
 from facilitator.rules.errors import RuleError
 from facilitator.services import followup
 from facilitator.services.demo import demo_meeting, play_demo
 from facilitator.services.live import Console
 from facilitator.services.meetingfile import export_meeting, import_meeting
+from tests.helpers import run_cli
 
 LAND = "Văn phòng Đăng ký đất đai huyện"
 
@@ -147,3 +149,35 @@ def test_a_record_for_a_petition_not_forwarded_or_a_reply_before_the_meeting_is_
     assert refused.value.key == "followup.reply_before_sent"
     assert followup.forwarded_rows(app.store, clock().date())[0].sent_on is None
     app.store.close()
+
+
+def test_the_followup_command_lists_the_forwarded_petitions(tmp_path, clock):
+    app, console = played(tmp_path, clock)
+    (petition,) = [p for p in app.store.petitions(console.meeting_id) if p.outcome == "forwarded"]
+    clock.advance(3 * 86400)
+    app.store.close()
+    db = tmp_path / "m.db"
+    content = "Đề nghị đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho…"
+    lines = run_cli("followup", "--as-of", "01/11/2021", db=db).stdout.splitlines()
+    at = lines.index(
+        "Hạn           Còn  Trạng thái                    Kiến nghị đã chuyển cấp trên"
+    )
+    assert lines[at + 1] == (
+        f"02/11/2021      1  chưa gửi công văn             {LAND}: {content}  "
+        "[Đông Phong 28/10/2021]"
+    )
+    late = run_cli("followup", "--overdue", "--as-of", "08/11/2021", db=db).stdout.splitlines()
+    assert late[-2] == (
+        f"02/11/2021         chưa gửi CV · QUÁ HẠN 6 ngày  {LAND}: {content}  "
+        "[Đông Phong 28/10/2021]"
+    )
+    store = open_store(db, clock=clock)
+    followup.record_forward(store, petition.id, letter="15/UBND-VP", sent_on=dt.date(2021, 10, 29))
+    store.close()
+    sent = run_cli("followup", "--as-of", "01/11/2021", db=db).stdout.splitlines()
+    assert (
+        f"02/11/2021         chờ trả lời (gửi 29/10/2021)  {LAND}: {content} · CV số 15/UBND-VP  "
+        "[Đông Phong 28/10/2021]"
+    ) in sent
+    late = run_cli("followup", "--overdue", "--as-of", "08/11/2021", db=db).stdout
+    assert LAND not in late  # sent: not late any more
