@@ -67,6 +67,8 @@ def main() -> None:
     publication.set_satisfaction(store, answered.id, "satisfied")
     assigned = next(p for p in store.petitions(meeting_id) if p.outcome == "assigned")
     assert assigned.assignment is not None
+    # an answer is recorded once it is given: the clock moves to the day of the report
+    clock.advance((dt.datetime(2021, 11, 25, 9, 0, tzinfo=TZ) - clock()).total_seconds())
     followup.record_answer(store, assigned.assignment.id, dt.date(2021, 11, 15), "written")
     publication.set_satisfaction(store, assigned.id, "unsatisfied")
     with tempfile.TemporaryDirectory() as folder:

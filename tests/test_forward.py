@@ -58,7 +58,7 @@ def test_one_letter_per_body_with_windows_safe_names(forwarded, tmp_path):
         "đai): “Đề nghị giải quyết dứt điểm tranh chấp ranh giới đất ở xóm Chùa”.",
         "Ý kiến trả lời tại hội nghị (đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã): Xã đã làm việc "
         "với các hộ liên quan.",
-        "2. Ông Vũ Đức Lợi (xóm Chùa), thôn Đông Phong (kiến nghị, lĩnh vực Đất đai): “Đề nghị "
+        "2. Ông Vũ Đức Lợi (xóm Chùa, thôn Đông Phong) (kiến nghị, lĩnh vực Đất đai): “Đề nghị "
         "đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất cho các hộ xóm Chùa”.",
         f"Ủy ban nhân dân xã Bình Lãng chuyển các nội dung trên đến {LAND} xem xét, giải "
         "quyết theo thẩm quyền và trả lời công dân; đồng thời thông báo kết quả về Ủy ban nhân "
@@ -174,3 +174,33 @@ def test_an_output_ending_in_docx_is_a_file_name_never_a_folder(forwarded, conso
         forwarded.store, forwarded.meeting_id, target, as_of=AS_OF, overwrite=True
     )
     assert again == paths and sorted((tmp_path / "x").iterdir()) == paths
+
+
+def test_a_citizen_of_a_xom_of_another_thon_is_placed_in_her_own_thon_once(console, tmp_path):
+    """Trial 8: "1. Bà Đặng Ngọc Ánh (xóm Trại, Tây Phong), thôn Đông Phong" printed the
+    meeting's thôn after her own. Each citizen's place once, with its thôn: her own when the
+    address names one, the meeting's when it names only a xóm, or nothing."""
+    anh = console.register("Đặng Ngọc Ánh", "xóm Trại, Tây Phong", title="Bà").speaker_id
+    loi = console.register("Vũ Văn Lợi", "xóm Chùa", title="Ông").speaker_id
+    hoa = console.register("Nguyễn Thị Hoa", "", title="Bà").speaker_id
+    for sid, content in (
+        (anh, "Đề nghị thay cột điện nghiêng ở xóm Trại."),
+        (loi, "Đề nghị kéo điện ra đồng."),
+        (hoa, "Đề nghị sửa đường dây hạ thế."),
+    ):
+        pid = console.record_petition(content, speaker_id=sid, field="Điện")
+        decide(console, pid, "forwarded", forwarded_to="Điện lực Tứ Kỳ")
+    (path,) = export_forward(console.store, console.meeting_id, tmp_path, as_of=AS_OF)
+    items = [line for line in paragraphs(path) if line[:3] in ("1. ", "2. ", "3. ")]
+    assert items == [
+        "1. Bà Đặng Ngọc Ánh (xóm Trại, thôn Tây Phong) (kiến nghị, lĩnh vực Điện): "
+        "“Đề nghị thay cột điện nghiêng ở xóm Trại”.",
+        "2. Ông Vũ Văn Lợi (xóm Chùa, thôn Đông Phong) (kiến nghị, lĩnh vực Điện): "
+        "“Đề nghị kéo điện ra đồng”.",
+        "3. Bà Nguyễn Thị Hoa (thôn Đông Phong) (kiến nghị, lĩnh vực Điện): "
+        "“Đề nghị sửa đường dây hạ thế”.",
+    ]
+    recipients = Document(str(path)).tables[1].rows[0].cells[0].text
+    assert recipients == (
+        "Nơi nhận:\n- Như trên;\n- Thôn Tây Phong;\n- Thôn Đông Phong;\n- Lưu: VT, VP-TK."
+    )

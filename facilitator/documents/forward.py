@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from docx.shared import Pt
 
-from facilitator.documents.builders import _clause, _header, _speaker_words
+from facilitator.documents.builders import _clause, _header
 from facilitator.documents.layout import Align, OfficialDocument
 from facilitator.rules.kinds import kind_word
 from facilitator.rules.models import Meeting, Petition, Speaker
 from facilitator.rules.record import MeetingRecord, RecordSource
-from facilitator.rules.text import fold, place_words, village_of
+from facilitator.rules.text import fold, own_place, titled, village_of
 
 
 @dataclass
@@ -44,20 +44,12 @@ def letter_code(office: str) -> str:
     return f"UBND-{office.strip()}" if office.strip() else "UBND"
 
 
-# Kinds of place at the level of a thôn or above (a xóm, tổ or khu is a part of one).
-VILLAGE_LEVEL = {"thon", "ap", "ban", "lang", "xa", "phuong"}
-
-
 def _petitioner(p: Petition, speakers: dict[int, Speaker], village: str) -> str:
     if p.speaker_id and p.speaker_id in speakers:
         speaker = speakers[p.speaker_id]
-        words = _speaker_words(speaker)  # "Bà … (thôn Tây Phong)": one place per person
-        # The meeting's village is added only to a part of it ("(xóm Chùa), thôn Đông Phong")
-        # or to no place at all, never after another village ("(thôn Tây Phong)").
-        where = fold(place_words(speaker.hamlet)).split(" ")[0] if speaker.hamlet else ""
-        if fold(village) in fold(words) or where in VILLAGE_LEVEL:
-            return words
-        return f"{words}, thôn {village}"
+        # one place per person, with its thôn: "Bà … (xóm Trại, thôn Tây Phong)"; the meeting's
+        # thôn only where the address names none ("(xóm Chùa, thôn Đông Phong)")
+        return f"{titled(speaker.title, speaker.name)} ({own_place(speaker.hamlet, village)})"
     if p.source and p.source != "meeting":
         return f"Ý kiến của nhân dân thôn {village} qua {p.source}"
     return f"Ý kiến của nhân dân thôn {village}"

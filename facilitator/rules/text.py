@@ -250,6 +250,32 @@ def village_of(hamlet: str, village: str) -> str:
     return place
 
 
+def own_place(hamlet: str, village: str) -> str:
+    """A citizen's place written once, with its thôn, for a letter that leaves the commune:
+    "xóm Trại, Tây Phong" -> "xóm Trại, thôn Tây Phong"; "xóm Chùa" (a part alone) -> "xóm Chùa,
+    thôn Đông Phong" (the meeting's ``village``); "Tây Phong" -> "thôn Tây Phong"; nothing typed
+    -> "thôn Đông Phong". The parts are kept as typed, in their order; the thôn (``village_of``)
+    is named before the commune and up when the address names none."""
+    thon = village_of(hamlet, village) or village
+    parts = [p.strip() for p in hamlet.split(",") if p.strip()]
+
+    def kind(part: str) -> str:
+        return fold(part).split(" ")[0]
+
+    named = False
+    written: list[str] = []
+    for part in parts:
+        if kind(part) in _VILLAGE_KINDS:
+            named = True
+        elif kind(part) not in _PART_KINDS | _ABOVE_KINDS and fold(part) == fold(thon):
+            part, named = f"thôn {part}", True
+        written.append(part)
+    if not named and thon:
+        above = [i for i, part in enumerate(written) if kind(part) in _ABOVE_KINDS]
+        written.insert(above[0] if above else len(written), f"thôn {thon}")
+    return ", ".join(written)
+
+
 def hamlet_part(hamlet: str) -> str:
     """The first part of a thôn an address names ("xóm Giữa" in "xóm Giữa, Đông Phong"), as
     typed; "" when it names none."""
