@@ -615,6 +615,16 @@ class Store:
         )
         return row["id"] if row else None
 
+    def speech_entry_of(self, speaker_id: int) -> int | None:
+        """The latest entry of a speaker's own words (kind "speech"): the notes typed during
+        their turn carry their id too, but are not what they said."""
+        row = self._row(
+            "SELECT id FROM minutes WHERE speaker_id = ? AND kind = 'speech' "
+            "ORDER BY id DESC LIMIT 1",
+            [speaker_id],
+        )
+        return row["id"] if row else None
+
     def update_meeting(self, meeting_id: int, **values: Unpack[MeetingValues]) -> None:
         row: dict[str, Any] = dict(values)
         for key in ("legal_basis", "citizens_by_hamlet"):

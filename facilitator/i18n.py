@@ -236,9 +236,14 @@ VI: dict[str, str] = {
     "key.new_entry": "Đoạn mới",
     "key.registration": "Khóa/mở đăng ký",
     "key.edit": "Sửa",
-    "key.back_to_current": "Trong ô biên bản, khi đang sửa đoạn cũ: về đoạn đang ghi",
+    "key.back_to_current": (
+        "Trong ô biên bản, khi đang sửa đoạn cũ: về đoạn đang ghi; "
+        "khi đang ở một ghi chú trong lúc có người phát biểu: về lời người đó"
+    ),
     "live.back_to_current": "Esc: về đoạn đang ghi",
     "msg.back_to_current": "Đã về đoạn đang ghi",
+    "live.back_to_speech": "Esc: về lời {who}",
+    "msg.back_to_speech": "Tiếp tục ghi lời {who}",
     "key.queue": "Danh sách",
     "key.minutes": "Biên bản",
     "key.save": "Lưu",
@@ -825,9 +830,14 @@ EN: dict[str, str] = {
     "key.new_entry": "New entry",
     "key.registration": "Close/open registration",
     "key.edit": "Edit",
-    "key.back_to_current": "In the minutes editor, while correcting an earlier entry: back to the current entry",
+    "key.back_to_current": (
+        "In the minutes editor, while correcting an earlier entry: back to the current entry; "
+        "on a note while someone speaks: back to their words"
+    ),
     "live.back_to_current": "Esc: back to the current entry",
     "msg.back_to_current": "Back to the current entry",
+    "live.back_to_speech": "Esc: back to {who}'s words",
+    "msg.back_to_speech": "Taking down {who}'s words again",
     "key.queue": "Queue",
     "key.minutes": "Minutes",
     "key.save": "Save",

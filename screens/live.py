@@ -268,13 +268,20 @@ class LiveScreen(Screen[None]):
         """A key typed into the editor that takes no typing (sealed minutes, a read-only file)
         says why on the top line: nothing typed vanishes without a word. So does a dimmed
         F4–F6 pressed while no speech runs (it was silent; what is typed stays)."""
-        if event.key == "escape" and self.correcting and isinstance(self.focused, NfcTextArea):
+        if event.key == "escape" and isinstance(self.focused, NfcTextArea):
             # Esc in the editor while correcting an earlier entry: back to the current one
-            # (it leaves for the list of meetings only from the current entry).
-            event.stop()
-            event.prevent_default()
-            self.back_to_current()
-            return
+            # (it leaves for the list of meetings only from the current entry); on a note
+            # while a speech runs: back to that speech's entry.
+            if self.correcting:
+                event.stop()
+                event.prevent_default()
+                self.back_to_current()
+                return
+            if self.speech_to_return() is not None:
+                event.stop()
+                event.prevent_default()
+                self.back_to_speech()
+                return
         dimmed = DIMMED_KEYS.get(event.key)
         if dimmed and self.check_action(dimmed, ()) is None:
             over = dimmed in OVER_ACTIONS and self.meeting_status in ("concluded", "closed")
@@ -581,7 +588,7 @@ class LiveScreen(Screen[None]):
             sealed = not self.readonly
             label.update(self.t("live.editor_sealed" if sealed else "live.editor_readonly"))
         elif self.editing_id is None:
-            label.update(f"✎ {self.t('key.new_entry')}")
+            label.update(f"✎ {self.t('key.new_entry')}{self.back_to_speech_hint()}")
         else:
             entry = self.console.store.minutes_entry(self.editing_id)
             # A speech entry's header is shown here, not typed: the text is only what is said.
@@ -591,6 +598,7 @@ class LiveScreen(Screen[None]):
                 speaker = speaker or self.console.store.speaker(entry.speaker_id)
                 header = f" · {speech_header(speaker)}"
             back = f" · {self.t('live.back_to_current')}" if self.correcting else ""
+            back = back or self.back_to_speech_hint()
             label.update(f"✎ {entry.created_at:%H:%M} · #{entry.id}{back}{header}")
 
     @on(DataTable.RowSelected, "#minutes-log")
@@ -620,6 +628,44 @@ class LiveScreen(Screen[None]):
         self.query_one(MinutesLog).move_cursor(row=max(0, self.query_one(MinutesLog).row_count - 1))
         self.say(self.t("msg.back_to_current"))
         self.focus_editor()
+
+    def speech_to_return(self) -> tuple[int, Speaker] | None:
+        """While a speech runs and the editor is on a note (ctrl+n, typed during a pause) or
+        a new entry: the speech's entry, where the speaker's words go on. None otherwise."""
+        speaking = self.speaking
+        if speaking is None or self.correcting or self.readonly or self.sealed:
+            return None
+        if self.editing_id is not None:
+            entry = self.console.store.entry_or_none(self.editing_id)
+            if entry is None or entry.kind != "note":
+                return None
+        target = self.console.store.speech_entry_of(speaking.id)
+        if target is None or target == self.editing_id:
+            return None
+        return target, speaking
+
+    def back_to_speech_hint(self) -> str:
+        """ " · Esc: về lời Bà …" on the editing line while Esc goes back to the speech."""
+        found = self.speech_to_return()
+        if found is None:
+            return ""
+        return f" · {self.t('live.back_to_speech', who=titled(found[1].title, found[1].name))}"
+
+    def back_to_speech(self) -> bool:
+        """Esc on a note, or F4 resuming the speaker's time: the editor goes back to the
+        running speech's entry (the note stays a note); the top line says whose words follow."""
+        if not self.flush():
+            return False
+        found = self.speech_to_return()
+        if found is None:
+            return False
+        target, speaker = found
+        self.start_new_entry(target)
+        log = self.query_one(MinutesLog)
+        log.move_cursor(row=max(0, log.row_count - 1))
+        self.say(self.t("msg.back_to_speech", who=titled(speaker.title, speaker.name)))
+        self.focus_editor()
+        return True
 
     # ----- actions --------------------------------------------------------------------------
     def say(self, message: str, wide: bool = False) -> None:
@@ -794,7 +840,10 @@ class LiveScreen(Screen[None]):
             return
         if state is None:
             self.say(self.t("msg.no_slot"))
-        else:
+            return
+        # The speaker's time resumes while the editor is on a note (typed during the pause):
+        # what is typed next is the speaker's again, in their entry.
+        if state is SlotState.PAUSED or not self.back_to_speech():
             self.say(self.t("msg.paused" if state is SlotState.PAUSED else "msg.resumed"))
 
     def action_extend(self) -> None:
