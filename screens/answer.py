@@ -225,17 +225,34 @@ def start_answer_turn(console: Console, choice: AnswerChoice) -> int:
 
 
 def _answerable(console: Console, turn: Speaker) -> list[Petition]:
-    """The petitions the turn is tied to first, then the other open ones."""
-    linked = console.answered_in(turn.id)
+    """The petitions the turn is tied to first (a citizen's own before those collected before
+    the meeting), then the other open ones."""
+    linked = tied_to(console, turn)
     others, _ = console.petitions_to_answer()
     return linked + [p for p in others if p.id not in {q.id for q in linked}]
 
 
+def tied_to(console: Console, turn: Speaker) -> list[Petition]:
+    """The petitions an answer turn is tied to, the citizens' own first, then by number."""
+    return sorted(console.answered_in(turn.id), key=lambda p: (p.speaker_id is None, p.seq))
+
+
+def waiting_answers(console: Console, turn: Speaker) -> list[int]:
+    """The tied petitions whose answer is not recorded yet, in the order F7 asks for them."""
+    return [p.id for p in tied_to(console, turn) if not (p.answer or "").strip()]
+
+
 def _answer_fields(
-    console: Console, t: Translator, turn: Speaker, choices: list[Petition], said: str
+    console: Console,
+    t: Translator,
+    turn: Speaker,
+    choices: list[Petition],
+    said: str,
+    outcome: str | None = None,
 ) -> list[Field]:
-    """The answer (what was typed in the minutes offered), the outcome, the petition and what
-    an assigned or forwarded outcome needs, filled from the first petition."""
+    """The answer (what was typed in the minutes offered), the outcome (the item's own, else
+    the one chosen in the ctrl+r dialog), the petition and what an assigned or forwarded
+    outcome needs, filled from the first petition."""
     speakers = {s.id: s for s in console.store.speakers(console.meeting_id)}
     first = choices[0]
     fields = [
@@ -250,7 +267,7 @@ def _answer_fields(
             "outcome",
             t("form.outcome"),
             "select",
-            first.outcome or "answered",
+            first.outcome or outcome or "answered",
             [(t("outcome." + o), o) for o in OUTCOMES],
         ),
         Field(
@@ -270,17 +287,30 @@ def _answer_fields(
 
 
 def answer_form(
-    console: Console, t: Translator, turn: Speaker, said: str = ""
+    console: Console,
+    t: Translator,
+    turn: Speaker,
+    said: str = "",
+    *,
+    petition_id: int | None = None,
+    outcome: str | None = None,
+    step: tuple[int, int] | None = None,
+    saved: list[int] | None = None,
 ) -> FormScreen | None:
-    """F7 during an official's turn: the answer to the petition the turn is tied to (or one
+    """F7 during an official's turn: the answer to a petition the turn is tied to (or one
     of the open ones). None when there is nothing to answer (F7 then records a petition).
-    ``said``: what the secretary has typed in the minutes during this turn, offered as the
-    answer so that nothing is typed twice (she may shorten it)."""
+    ``said``: what the secretary has typed in the minutes during this turn (or the answer
+    just given to the turn's previous petition), offered as the answer so that nothing is
+    typed twice (she may shorten it). ``petition_id``: the one to answer (default the first);
+    ``outcome``: the one chosen in the ctrl+r dialog; ``step``: (n, of) when the turn answers
+    several, shown in the title; ``saved`` gets the id of the petition recorded."""
     choices = _answerable(console, turn)
+    if petition_id is not None:
+        choices.sort(key=lambda p: p.id != petition_id)
     if not choices:
         return None
     first = choices[0]
-    fields = _answer_fields(console, t, turn, choices, said)
+    fields = _answer_fields(console, t, turn, choices, said, outcome)
 
     def save(values: dict[str, Any]) -> str:
         pid = values["petition"] or first.id
@@ -300,11 +330,16 @@ def answer_form(
             answered_by_name=turn.name,
             answered_by_position=turn.hamlet,
         )
+        if saved is not None:
+            saved.append(pid)
         return t("msg.answer_saved")
 
     who = responsible_words(turn.name, turn.hamlet)
+    title = t("answer.form_title")
+    if step is not None:
+        title = t("answer.form_step", seq=first.seq, at=step[0], of=step[1])
     return FormScreen(
-        t("answer.form_title"),
+        title,
         fields,
         save,
         t,

@@ -169,6 +169,9 @@ class LiveScreen(Screen[None]):
         self.dirty = False
         self.refused = False  # the last action was refused (its message is shown)
         self.readonly = False
+        # The outcome chosen in each answer turn's ctrl+r dialog: the F7 form starts from it
+        # (a forwarded one is not recorded before F7 asks where it goes).
+        self.turn_outcomes: dict[int, str | None] = {}
         self.save_timer: Timer | None = None
         self.tick_timer: Timer | None = None
         self.alerted: tuple[int, Phase] | None = None
@@ -862,16 +865,56 @@ class LiveScreen(Screen[None]):
         self.flush()
         speaker = self.speaking
         if speaker is not None and speaker.kind == "answer":
-            # An official's turn: F7 records the answer to the petition it is tied to.
-            from screens.answer import answer_form
+            # An official's turn: F7 records the answer to the petitions it is tied to.
+            from screens.answer import answer_form, waiting_answers
 
             said = self.query_one("#editor", NfcTextArea).text  # typed during this turn
-            form = answer_form(self.console, self.t, speaker, said)
+            waiting = waiting_answers(self.console, speaker)
+            if waiting:  # one form for each, in turn, the citizen's own first
+                self._answer_each(speaker, said, waiting, [])
+                return
+            outcome = self.turn_outcomes.get(speaker.id)
+            form = answer_form(self.console, self.t, speaker, said, outcome=outcome)
             if form is not None:
                 self.app.push_screen(form, self._after_form)
                 return
             speaker = None  # nothing open to answer: a petition of the meeting, no petitioner
         self.app.push_screen(petition_form(self.console, self.t, speaker), self._after_form)
+
+    def _answer_each(self, turn: Any, said: str, waiting: list[int], saved: list[int]) -> None:
+        """The answer form for the first of ``waiting``; once saved, the next one's, with the
+        answer just given offered; the top line then says what was recorded and what is left."""
+        from screens.answer import answer_form
+
+        form = answer_form(
+            self.console,
+            self.t,
+            turn,
+            said,
+            petition_id=waiting[0],
+            outcome=self.turn_outcomes.get(turn.id),
+            step=(len(saved) + 1, len(saved) + len(waiting)),
+            saved=saved,
+        )
+        if form is None:
+            return
+
+        def done(result: Any) -> None:
+            left = [pid for pid in waiting if pid not in saved]
+            if result and left:
+                answer = self.console.store.petition(saved[-1]).answer or ""
+                self._answer_each(turn, answer, left, saved)
+                return
+            store = self.console.store
+            items = [
+                ", ".join(str(store.petition(pid).seq) for pid in ids) for ids in (saved, left)
+            ]
+            words = [self.t("msg.answers_saved", items=items[0])] if saved else []
+            if left:
+                words.append(self.t("msg.answers_left", items=items[1]))
+            self._after_form(" · ".join(words) if words else None)
+
+        self.app.push_screen(form, done)
 
     def action_next_phase(self) -> None:
         name = self._do(self.console.next_phase)
@@ -926,6 +969,7 @@ class LiveScreen(Screen[None]):
         turn = self._do(start_answer_turn, self.console, choice)
         if turn is None:
             return
+        self.turn_outcomes[turn] = choice.outcome
         if choice.petitions:
             self.say(self.t("msg.answer_turn", name=choice.name, count=len(choice.petitions)))
         else:
