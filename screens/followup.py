@@ -28,6 +28,23 @@ WIDE = 100
 WIDER = 150
 
 
+class FollowUpTable(RowTable):
+    """The assignments' table: fitted again to its own width when that changes."""
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # The scrollbar comes and goes with the height (a resize settles a layout later):
+        # the columns were left two cells short of the table's edge.
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        fit = getattr(self.screen, "fit_to_width", None)
+        if callable(fit):
+            fit()
+
+
 class FollowUpScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "key.back", id="back"),
@@ -50,7 +67,7 @@ class FollowUpScreen(Screen[None]):
         # The answered petitions right under the assignments (Tab reaches them first: the
         # petitioner's satisfaction follows the answer); the after-meeting duties last.
         yield Static("", id="live-header")
-        yield RowTable(id="followup", cursor_type="row")
+        yield FollowUpTable(id="followup", cursor_type="row")
         # The highlighted assignment whole: its meeting, who and what (the table cuts them).
         yield Static("", id="fu-selected")
         yield Label(self.t("followup.answered"), classes="section")
@@ -346,6 +363,11 @@ class FollowUpScreen(Screen[None]):
         line.update(two_lines(getattr(self, "whole", {}).get(key, ""), width, self.app))
 
     def on_resize(self) -> None:
+        self.fit_to_width()
+
+    def fit_to_width(self) -> None:
+        """The assignments made again for the table's width, when it changed (the window's,
+        and the table's own: after a resize it settles a layout later)."""
         table = self.query_one("#followup", DataTable)
         if table.scrollable_content_region.width != getattr(self, "shown_width", None):
             self.reload()
