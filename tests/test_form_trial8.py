@@ -91,3 +91,26 @@ async def test_a_second_linked_petition_left_unanswered_is_said(tmp_path, clock)
         await pilot.press("f7")  # F7 again: the one left
         await pilot.pause()
         assert app.screen.query_one("#f-petition").value == app.store.petitions(mid)[0].id
+
+
+async def test_the_outcome_chosen_in_the_answer_dialog_is_the_f7_forms(tmp_path, clock):
+    """F4 in the ctrl+r dialog ("chuyển cấp trên"): the F7 form starts from it, not from
+    "trả lời tại hội nghị" (where it goes is asked there)."""
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    own = console.record_petition("Đề nghị cấp sổ đỏ", speaker_id=app.store.speaking(mid).id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", *"nam", "f4")
+        assert "Kết quả xử lý: chuyển cấp trên" in str(
+            app.screen.query_one("#answer-outcome").render()
+        )
+        await pilot.press("enter", "f7")
+        await pilot.pause()
+        assert app.screen.query_one("#f-outcome").value == "forwarded"
+        await pilot.press(*"Xa chuyen len huyen")
+        app.screen.query_one("#f-forwarded_to").value = "Văn phòng đăng ký đất đai"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        p = app.store.petition(own)
+        assert (p.outcome, p.forwarded_to) == ("forwarded", "Văn phòng đăng ký đất đai")
