@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from docx.shared import Pt
 
@@ -198,9 +199,11 @@ def _answer_sentence(
     p: Petition,
     officials: list[Official] | None = None,
     told: dict[int, tuple[str, str]] | None = None,
+    here: str = "",
 ) -> str:
     """Who answered and the outcome. An answer given in an official's turn that the biên bản
-    prints with the same words is referred to, not printed a second time (a fact once)."""
+    prints with the same words is referred to, not printed a second time (a fact once); the
+    section being written (``here``) is never referred to: the turn is then above it."""
     parts = []
     if p.answer:
         who = p.answered_by_name or "Chủ tọa"
@@ -208,13 +211,22 @@ def _answer_sentence(
             who += f", {p.answered_by_position}"
         said, where = (told or {}).get(p.answered_in or 0, ("", ""))
         if said and _same_words(p.answer, said):
-            at = f"mục “{where}”" if where else "phần trả lời, giải trình"
+            if not where:
+                at = "phần trả lời, giải trình"
+            else:  # the section being written is never named: the turn is above, in it
+                at = f"mục “{where}”" if where != here else "phần trên"
             parts.append(f"Đồng chí {who} trả lời (nội dung ghi tại {at}).")
         else:
             verb = "" if _says_answer(p.answer) else " trả lời"  # never "trả lời: … trả lời: …"
             parts.append(f"Đồng chí {who}{verb}: {_clause(p.answer)}.")
+    return " ".join([*parts, _outcome_sentence(p, officials)])
+
+
+def _outcome_sentence(p: Petition, officials: list[Official] | None = None, label: str = "") -> str:
+    """ "Kết quả: …" (``label``: "Kết quả kiến nghị 7: …", where a turn answers several)."""
+    head = f"Kết quả {label}:" if label else "Kết quả:"
     if not is_ordinary(p.kind):  # never an ordinary outcome, deadline or assignment
-        return " ".join([*parts, f"Kết quả: {LAW_WORDS[p.kind]}."])
+        return f"{head} {LAW_WORDS[p.kind]}."
     outcome = OUTCOME_WORDS[p.outcome]
     detail = ""
     if p.outcome == "assigned" and p.assignment:
@@ -226,9 +238,8 @@ def _answer_sentence(
         detail = f" ({UNASSIGNED})"
     elif p.outcome == "forwarded" and p.forwarded_to:
         task = f"; nhiệm vụ: {_clause(p.forward_task)}" if p.forward_task.strip() else ""
-        return " ".join([*parts, f"Kết quả: chuyển {p.forwarded_to} xem xét, giải quyết{task}."])
-    parts.append(f"Kết quả: {outcome.lower()}{detail}.")
-    return " ".join(parts)
+        return f"{head} chuyển {p.forwarded_to} xem xét, giải quyết{task}."
+    return f"{head} {outcome.lower()}{detail}."
 
 
 def _citizens(meeting: Meeting) -> str:
@@ -301,6 +312,7 @@ def minutes(record: MeetingRecord, now: dt.datetime, number: str | None = None) 
     body = _MinutesBody(doc, record)
     body.meeting_order()
     body.conclusion_part()
+    body.leftovers()
     for line in (meeting.conclusion or "").split("\n"):
         if line.strip():
             doc.para(line)
@@ -384,6 +396,44 @@ class _MinutesBody:
         self.told = _answer_turns(
             list(record.minutes), self.speakers, self.phases, self.closing_phase
         )
+        # The heading being written; an official's answer turn: its last entry, whether it is
+        # on paper yet, and the petitions whose outcome waits to follow it (a clerk writes the
+        # petition, who answered and what, then the outcome).
+        self.section = ""
+        self.turn_end: dict[int, int] = {}
+        for entry in record.minutes:
+            if entry.speaker_id in self.told and entry.kind == "speech":
+                self.turn_end[entry.speaker_id] = entry.id
+        self.turns_printed: set[int] = set()
+        self.waiting: dict[int, list[Petition]] = defaultdict(list)
+
+    def answer(self, p: Petition) -> None:
+        """Under a petition: who answered and the outcome; an answer an official's turn below
+        gives in the same words waits for it (pointed to when it is in another section)."""
+        turn = p.answered_in or 0
+        said, where = self.told.get(turn, ("", ""))
+        later = turn in self.turn_end and turn not in self.turns_printed
+        if p.answer and said and later and _same_words(p.answer, said):
+            if where and where != self.section:
+                who = p.answered_by_name or "Chủ tọa"
+                if p.answered_by_position:
+                    who += f", {p.answered_by_position}"
+                self.doc.para(f"Đồng chí {who} trả lời tại mục “{where}”.")
+            self.waiting[turn].append(p)
+            return
+        self.doc.para(_answer_sentence(p, self.officials, self.told, self.section))
+
+    def outcomes_after(self, turn: int) -> None:
+        """The outcome of each petition an answer turn answered, after the turn."""
+        waiting = self.waiting.pop(turn, [])
+        for p in waiting:
+            label = f"{kind_word(p.kind).lower()} {p.seq}" if len(waiting) > 1 else ""
+            self.doc.para(_outcome_sentence(p, self.officials, label))
+
+    def leftovers(self) -> None:
+        """Outcomes whose turn never reached the paper (never expected): never lost."""
+        for turn in list(self.waiting):
+            self.outcomes_after(turn)
 
     def write(self, entry: MinutesEntry, phase_title: str = "") -> None:
         """Every entry is printed whole; a speech's header comes from its speaker."""
@@ -399,10 +449,13 @@ class _MinutesBody:
                 speaker,
                 self.by_speaker.get(speaker.id, []),
                 self.written,
-                self.officials,
-                self.told,
+                self.answer,
                 self.answers.get(speaker.id, []),
             )
+            if speaker.id in self.turn_end:
+                self.turns_printed.add(speaker.id)
+                if self.turn_end[speaker.id] == entry.id:
+                    self.outcomes_after(speaker.id)
         else:
             _typed(doc, entry.text, italic=entry.kind == "outage")
 
@@ -417,17 +470,19 @@ class _MinutesBody:
                 continue  # printed under "III. KẾT LUẬN CỦA CHỦ TỌA", not a second time
             self.phase(phase)
         positions = {phase.position for phase in self.phases}
+        self.section = ""
         for position in sorted(set(self.by_phase) - positions - {-1}):  # no longer on the agenda
             for entry in self.by_phase[position]:
                 self.write(entry)
         _not_spoken(doc, list(self.speakers.values()))
         rest = [p for p in petitions if p.id not in self.written]
         if rest:
-            doc.heading("Các ý kiến, kiến nghị khác và kết quả trả lời")
+            self.section = "Các ý kiến, kiến nghị khác và kết quả trả lời"
+            doc.heading(self.section)
             for p in rest:
                 kind = f" ({kind_word(p.kind).lower()})" if p.kind != "petition" else ""
                 doc.para(f"- {_petitioner(p, self.speakers)}{kind}: {_clause(p.content)}.")
-                doc.para(_answer_sentence(p, self.officials, self.told))
+                self.answer(p)
                 self.written.add(p.id)
 
     def phase(self, phase: PhaseRecord) -> None:
@@ -438,12 +493,13 @@ class _MinutesBody:
         # Every step of the agenda keeps its heading, in order, even one skipped or left empty.
         at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
         doc.heading(f"{title}{at}")
+        self.section = title
         if not printed and not pre:
             doc.para("(Không có ghi chép.)", italic=True)
         for entry in printed:
             self.write(entry, title)
         if pre:  # the chair announces the opinions collected before the meeting (phase 2)
-            _pre_collected(doc, self.petitions, self.written, self.officials, self.told)
+            _pre_collected(doc, self.petitions, self.written, self.answer)
 
     def conclusion_part(self) -> None:
         """Part III's heading, with the closing step's time and entries when it was held."""
@@ -452,6 +508,7 @@ class _MinutesBody:
         if closing_phase is not None and closing_phase.started_at:
             at = f" ({time_words(local(closing_phase.started_at).time())})"
             self.doc.run(heading, at, bold=True)
+            self.section = "III. Kết luận của chủ tọa"
             title = f"{closing_phase.position + 1}. {closing_phase.name}"
             for entry in self.by_phase.get(closing_phase.position, []):
                 if _prints(entry, title):
@@ -510,8 +567,7 @@ def _pre_collected(
     doc: OfficialDocument,
     petitions: list[Petition],
     written: set[int],
-    officials: list[Official],
-    told: dict[int, tuple[str, str]],
+    answer: Callable[[Petition], None],
 ) -> None:
     pre = [p for p in petitions if p.speaker_id is None]
     if not pre:
@@ -519,7 +575,7 @@ def _pre_collected(
     doc.para("Các ý kiến, kiến nghị của nhân dân được tổng hợp trước hội nghị:")
     for p in pre:
         doc.para(f"- {_label(p)} {_after_kind(p)} (nguồn: {p.source}).")
-        doc.para(_answer_sentence(p, officials, told))
+        answer(p)
         written.add(p.id)
 
 
@@ -557,8 +613,7 @@ def _speech(
     speaker: Speaker,
     petitions: list[Petition],
     written: set[int],
-    officials: list[Official],
-    told: dict[int, tuple[str, str]],
+    answer: Callable[[Petition], None],
     answers: list[Petition],
 ) -> None:
     """The speaker's header (from the speaker, never parsed from the text), the gist and the
@@ -599,7 +654,7 @@ def _speech(
         paragraph = doc.para()
         doc.run(paragraph, _label(p), bold=True)
         doc.run(paragraph, f" {_after_kind(p)}.")
-        doc.para(_answer_sentence(p, officials, told))
+        answer(p)
         written.add(p.id)
 
 

@@ -1,0 +1,87 @@
+"""What the eighth trial (a new secretary, README and the commune plan only, documents read as
+pictures) found in the papers: an answer referred to the section it is in, with its outcome
+before it; a meeting across midnight ending "cùng ngày"."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+
+from facilitator.documents import build
+from facilitator.services.conclusion import decide
+from facilitator.services.live import Console
+
+
+def paragraphs(console: Console, kind: str = "minutes") -> list[str]:
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, kind)))
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+CHAIR = ("Trần Xuân Mãng", "Chủ tịch UBND xã")
+
+
+def _asked_and_answered(console: Console, phases: int, between: int = 0) -> None:
+    """Bà Hoà asks in the phase reached after ``phases`` F8; the chair answers in a turn of his
+    own ``between`` phases later, and F7 files the typed words as the answer."""
+    for _ in range(phases):
+        console.next_phase()
+    for s in console.store.speakers(console.meeting_id):
+        console.set_absent(s.id, "withdrawn")
+    hoa = console.register("Nguyễn Thị Hoà", "Đông Phong", title="Bà")
+    console.call_next()
+    pid = console.record_petition("Sửa đường trục thôn.", speaker_id=hoa.speaker_id)
+    for _ in range(between):
+        console.next_phase()
+    turn = console.start_answer(*CHAIR, [pid])
+    entry = console.store.minutes(console.meeting_id)[-1]
+    said = "Đường trục thôn sẽ được khởi công trong quý II/2022."
+    console.save_entry(entry.id, said)
+    console.tie_answer(pid, turn)
+    decide(console, pid, "answered", answer=said, answered_by_name=CHAIR[0],
+           answered_by_position=CHAIR[1])  # fmt: skip
+
+
+ASKED = "Kiến nghị 7: Sửa đường trục thôn."
+ANSWERED = (
+    "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời kiến nghị 7: Đường trục thôn sẽ được "
+    "khởi công trong quý II/2022."
+)
+OUTCOME = "Kết quả: đã trả lời tại hội nghị."
+
+
+def test_an_answer_in_the_same_section_follows_the_petition_then_its_outcome(console):
+    """Trial 8, items 6 and 9: inside "3. Nhân dân phát biểu" the petition was followed by
+    '… trả lời (nội dung ghi tại mục “3. Nhân dân phát biểu”). Kết quả: …', then the answer.
+    A clerk writes the petition, who answered and what, then the outcome."""
+    _asked_and_answered(console, phases=3)
+    text = paragraphs(console)
+    i = text.index(ASKED)
+    assert text[i - 1].startswith("Bà Nguyễn Thị Hoà (thôn Đông Phong) phát biểu")
+    assert text[i + 1 : i + 3] == [ANSWERED, OUTCOME]
+    assert not [t for t in text if "nội dung ghi tại" in t]
+
+
+def test_the_same_in_the_answers_section(console):
+    """A citizen who speaks during "4. Trả lời, giải trình" and is answered there."""
+    _asked_and_answered(console, phases=4)
+    text = paragraphs(console)
+    heading = text.index("4. Trả lời, giải trình (08 giờ 00 phút)")
+    i = text.index(ASKED)
+    assert heading < i and text[i + 1 : i + 3] == [ANSWERED, OUTCOME]
+    assert not [t for t in text if "nội dung ghi tại" in t]
+
+
+def test_an_answer_in_a_later_section_is_pointed_to_and_its_outcome_follows_it(console):
+    """Asked in 3, answered in 4: the petition says where the answer is; the outcome comes
+    after the answer, never before it."""
+    _asked_and_answered(console, phases=3, between=1)
+    text = paragraphs(console)
+    i = text.index(ASKED)
+    assert text[i + 1] == (
+        "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời tại mục “4. Trả lời, giải trình”."
+    )
+    j = text.index(ANSWERED)
+    assert j > i + 1 and text[j - 1] == "4. Trả lời, giải trình (08 giờ 00 phút)"
+    assert text[j + 1] == OUTCOME
+    assert sum(t.count("khởi công trong quý II/2022") for t in text) == 1
