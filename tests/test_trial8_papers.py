@@ -85,3 +85,54 @@ def test_an_answer_in_a_later_section_is_pointed_to_and_its_outcome_follows_it(c
     assert j > i + 1 and text[j - 1] == "4. Trả lời, giải trình (08 giờ 00 phút)"
     assert text[j + 1] == OUTCOME
     assert sum(t.count("khởi công trong quý II/2022") for t in text) == 1
+
+
+def test_a_meeting_across_midnight_dates_what_falls_on_the_next_day():
+    """Trial 8: begun at 23 giờ 55 on 28/10, ended at 00 giờ 02: "… 00 giờ 02 phút cùng ngày".
+    What falls on another day than the start says its date, and never "cùng ngày" then."""
+    import datetime as dt
+
+    from db.store import open_store
+    from facilitator.rules.clock import TZ, FrozenClock
+    from facilitator.services.conclusion import conclude
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+
+    clock = FrozenClock(dt.datetime(2021, 10, 28, 23, 55, tzinfo=TZ))
+    store = open_store(":memory:", clock=clock)
+    data = demo_meeting()
+    data["meeting"]["start"] = "23:55"
+    console = Console(store, import_meeting(store, data))
+    for _ in range(3):
+        console.next_phase()
+        clock.advance(60)
+    clock.advance(120)  # 00:00
+    for _ in range(3):
+        console.next_phase()  # 4, 5, 6 at 00:00
+    clock.advance(120)
+    conclude(console, "Tiếp thu các ý kiến.")
+    text = paragraphs(console)
+    assert [t for t in text if t.startswith("Vào hồi ")][0].startswith(
+        "Vào hồi 23 giờ 55 phút, ngày 28 tháng 10 năm 2021, tại "
+    )
+    assert [t for t in text if t[:2] in ("1.", "2.", "3.", "4.", "5.") and "giờ" in t] == [
+        "1. Khai mạc (23 giờ 55 phút)",
+        "2. Thông báo nội dung (23 giờ 56 phút)",
+        "3. Nhân dân phát biểu (23 giờ 57 phút)",
+        "4. Trả lời, giải trình (00 giờ 00 phút, ngày 29/10/2021)",
+        "5. Trao đổi thêm (00 giờ 00 phút, ngày 29/10/2021)",
+    ]
+    assert "III. KẾT LUẬN CỦA CHỦ TỌA (00 giờ 00 phút, ngày 29/10/2021)" in text
+    assert text[-1] == "Hội nghị kết thúc vào hồi 00 giờ 02 phút, ngày 29/10/2021./."
+    assert not [t for t in text if "cùng ngày" in t]
+
+
+def test_a_meeting_ended_the_same_day_still_says_so(console, clock):
+    from facilitator.services.conclusion import conclude
+
+    console.next_phase()
+    clock.advance(3600)
+    conclude(console, "Tiếp thu các ý kiến.")
+    text = paragraphs(console)
+    assert text[-1] == "Hội nghị kết thúc vào hồi 09 giờ 00 phút cùng ngày./."
+    assert "1. Khai mạc (08 giờ 00 phút)" in text

@@ -95,6 +95,20 @@ def _start_time(meeting: Meeting) -> dt.time:
     return dt.time.fromisoformat(meeting.start)
 
 
+def _other_day(meeting: Meeting, moment: dt.datetime) -> dt.date | None:
+    """The day of a moment of the meeting when it is not the day it started (a meeting that
+    runs past midnight), counted from the meeting's date; ``None`` on the same day."""
+    start_day = local(meeting.started_at).date() if meeting.started_at else meeting.date
+    days = (local(moment).date() - start_day).days
+    return meeting.date + dt.timedelta(days=days) if days else None
+
+
+def _moment_words(meeting: Meeting, moment: dt.datetime) -> str:
+    """ "08 giờ 30 phút"; on another day than the start "00 giờ 02 phút, ngày 29/10/2021"."""
+    day = _other_day(meeting, moment)
+    return time_words(local(moment).time()) + (f", ngày {day:%d/%m/%Y}" if day else "")
+
+
 def _header(
     doc: OfficialDocument, profile: Profile, number: str | None, code: str, day: dt.date
 ) -> None:
@@ -322,13 +336,15 @@ def minutes(record: MeetingRecord, now: dt.datetime, number: str | None = None) 
     lead.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     _assignment_table(doc, list(record.petitions), _people(record))
     chain = list(record.seals)
-    end = local(meeting.ended_at).time() if meeting.ended_at else None
-    closing = f"Hội nghị kết thúc vào hồi {time_words(end) if end else '..... giờ ..... phút'} "
+    if meeting.ended_at is None:
+        closing = "Hội nghị kết thúc vào hồi ..... giờ ..... phút cùng ngày"
+    elif _other_day(meeting, meeting.ended_at):  # past midnight: its date, never "cùng ngày"
+        closing = f"Hội nghị kết thúc vào hồi {_moment_words(meeting, meeting.ended_at)}"
+    else:
+        closing = f"Hội nghị kết thúc vào hồi {_moment_words(meeting, meeting.ended_at)} cùng ngày"
     # Only a sealed biên bản ("Thông qua biên bản", SPEC §7c) says it was read back and approved.
     if chain:
-        closing += "cùng ngày. Biên bản được đọc lại cho hội nghị nghe và được hội nghị thông qua"
-    else:
-        closing += "cùng ngày"
+        closing += ". Biên bản được đọc lại cho hội nghị nghe và được hội nghị thông qua"
     last = doc.para(closing)
     doc.end_with_stop(last)
     doc.signatures(
@@ -377,6 +393,7 @@ class _MinutesBody:
 
     def __init__(self, doc: OfficialDocument, record: MeetingRecord) -> None:
         self.doc = doc
+        self.meeting = record.meeting
         self.officials = _people(record)
         self.speakers = record.speakers_by_id()
         self.petitions = list(record.petitions)
@@ -491,7 +508,7 @@ class _MinutesBody:
         printed = [e for e in self.by_phase.get(phase.position, []) if _prints(e, title)]
         pre = phase.position == 1 and any(p.speaker_id is None for p in self.petitions)
         # Every step of the agenda keeps its heading, in order, even one skipped or left empty.
-        at = f" ({time_words(local(phase.started_at).time())})" if phase.started_at else ""
+        at = f" ({_moment_words(self.meeting, phase.started_at)})" if phase.started_at else ""
         doc.heading(f"{title}{at}")
         self.section = title
         if not printed and not pre:
@@ -506,7 +523,7 @@ class _MinutesBody:
         heading = self.doc.heading("III. KẾT LUẬN CỦA CHỦ TỌA")
         closing_phase = self.closing_phase
         if closing_phase is not None and closing_phase.started_at:
-            at = f" ({time_words(local(closing_phase.started_at).time())})"
+            at = f" ({_moment_words(self.meeting, closing_phase.started_at)})"
             self.doc.run(heading, at, bold=True)
             self.section = "III. Kết luận của chủ tọa"
             title = f"{closing_phase.position + 1}. {closing_phase.name}"
