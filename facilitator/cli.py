@@ -797,7 +797,12 @@ def seal_(settings: Settings, meeting_id: int, by: str) -> None:
 
 @cli.command()
 @click.argument("meeting_id", type=int)
-@click.option("--entry", type=int, help="Number of the minutes entry to correct (see: amend ID).")
+@click.option(
+    "--entry",
+    type=int,
+    help="Number of the minutes entry to correct, as the live screen shows it "
+    "(#12; see: amend ID).",
+)
 @click.option("--text", help="The corrected text of that entry.")
 @click.option("--conclusion", help="The corrected conclusion of the chair.")
 @click.option(
@@ -882,14 +887,17 @@ def amend(
 
 def _list_amendable(settings: Settings, store: Store, meeting_id: int) -> None:
     """What ``amend`` can correct: the numbered entries, the petitions, then the seals."""
-    from facilitator.services.seal import seals
+    from facilitator.services.seal import entry_rows, seals
 
     t = settings.t
     store.meeting(meeting_id)
-    for number, e in enumerate(store.minutes(meeting_id), start=1):
-        first = e.text.split("\n", 1)[0]
-        first = first if len(first) <= 60 else first[:59] + "…"
-        click.echo(f"{number:>4}  {_when(e.created_at)[:5]}  {first}")
+    rows = entry_rows(store, meeting_id)
+    if rows:  # numbered as the live screen's editor shows them ("#12"), never renumbered
+        click.echo(t("amend.entries_head"))
+    for row in rows:
+        who = row.speaker or t(f"amend.kind.{row.kind}")
+        text = row.text or t("amend.empty")
+        click.echo(f"{row.number:>4}  {row.time}  {who} · {text}")
     for p in store.petitions(meeting_id):
         first = " ".join(p.content.split())
         first = first if len(first) <= 40 else first[:39] + "…"

@@ -182,8 +182,8 @@ HELP_VI: dict[str, str] = {
     "place=…, chair_name=…, secretary_name=…); repeatable.": "Đính chính một thông tin hội nghị "
     "in trong biên bản, dạng KHÓA=GIÁ_TRỊ (ví dụ ngày họp: date=29/10/2021; giờ bắt đầu: "
     "start=14:00; địa điểm: place=…; người chủ trì: chair_name=…); dùng được nhiều lần.",
-    "Number of the minutes entry to correct (see: amend ID).": (
-        "Số mục biên bản cần đính chính (xem: amend ID)."
+    "Number of the minutes entry to correct, as the live screen shows it (#12; see: amend ID).": (
+        "Số của ghi chép cần đính chính, như màn hình điều hành ghi (#12; xem: amend ID)."
     ),
     "The corrected text of that entry.": "Nội dung đã sửa của mục đó.",
     "The corrected conclusion of the chair.": "Kết luận đã sửa của chủ trì.",

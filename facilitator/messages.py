@@ -353,8 +353,10 @@ _BOTH: dict[str, tuple[str, str]] = {
         "the minutes are not sealed; edit them directly",
     ),
     "seal.no_entry": (
-        "không có ghi chép số {number} (có {count} ghi chép)",
-        "no minutes entry {number} (there are {count})",
+        "hội nghị này không có ghi chép số {number} (số «#N» trên màn hình điều hành; "
+        "xem danh sách: facilitator amend ID)",
+        "this meeting has no minutes entry {number} (the «#N» of the live screen; "
+        "see the list: facilitator amend ID)",
     ),
     "seal.need_change": ("cần ghi nội dung đính chính", "the amendment needs what to correct"),
     "seal.not_forwarded": (

@@ -105,7 +105,9 @@ class ReadBackScreen(Screen[None]):
             ]
             first = before[-1] if before else candidates[0].id
         options = [
-            (f"{e.created_at:%H:%M} · {' '.join(e.text.split())[:60]}", e.id) for e in chosen
+            # "#12": the number the live screen's editor and ``facilitator amend`` give it
+            (f"#{e.id} · {e.created_at:%H:%M} · {' '.join(e.text.split())[:55]}", e.id)
+            for e in chosen
         ]
         picker = FormScreen(
             self.t("readback.correct_title"),

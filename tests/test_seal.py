@@ -226,7 +226,7 @@ def test_amendment_needs_who_why_and_a_change(played):
         amend_entry(played, 2, "x", by="Yến", why="")
     with pytest.raises(RuleError, match="giống hệt"):
         amend_entry(played, 2, text, by="Yến", why="y")
-    with pytest.raises(RuleError, match="không có ghi chép số 99 \\(có 14 ghi chép\\)"):
+    with pytest.raises(RuleError, match="hội nghị này không có ghi chép số 99 "):
         amend_entry(played, 99, "x", by="Yến", why="y")
     assert len(seals(store, mid)) == 1 and store.minutes(mid)[1].text == text
     assert verify(store, mid).intact
@@ -288,7 +288,8 @@ def test_cli_amend_then_verify_and_refusals(sealed_file):
     listing = run("amend", str(mid), db=path)
     assert listing.returncode == 0
     lines = listing.stdout.splitlines()
-    assert lines[0] == "   1  08:00  1. Khai mạc"
+    assert lines[0] == "Ghi chép (số «#N» như màn hình điều hành ghi trên ô biên bản):"
+    assert lines[1] == "   1  08:00  bước họp · 1. Khai mạc"
     assert lines[-1].startswith(f"Niêm phong 1: {code}  08:49 28/10/2021  Hoàng Thị Yến")
     done = run(
         "amend", str(mid), "--entry", "2", "--text", "Đã sửa tên.", "--by", "Yến",

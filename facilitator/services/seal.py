@@ -34,7 +34,7 @@ from facilitator.rules.seals import (  # noqa: F401 (the seal's pure part, re-ex
     footer_lines,
     seal_digest,
 )
-from facilitator.rules.text import TextError, clean
+from facilitator.rules.text import TextError, clean, titled
 from facilitator.services.live import Console
 
 
@@ -212,12 +212,38 @@ def amendment(console: Console, by: str, why: str) -> Iterator[dict[str, Any]]:
 
 
 def entry_id_at(store: Store, meeting_id: int, number: int) -> int:
-    """The id of the minutes entry numbered ``number`` (1 = the first, as ``facilitator
-    minutes`` lists them)."""
-    entries = store.minutes(meeting_id)
-    if not 1 <= number <= len(entries):
-        raise RuleError("seal.no_entry", "entry", number=number, count=len(entries))
-    return entries[number - 1].id
+    """The minutes entry numbered ``number``: an entry's number is its id, the one the live
+    screen's editor shows ("#12") and ``facilitator amend`` lists. It never changes (an
+    undone call removes its own entry, and the others keep their numbers); a position in
+    the list moved up after each removed entry, and named another entry than the screen's."""
+    if not any(e.id == number for e in store.minutes(meeting_id)):
+        raise RuleError("seal.no_entry", "entry", number=number)
+    return number
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """A minutes entry as ``amend`` lists it: its number, time, who and the start of its text."""
+
+    number: int
+    time: str  # "08:25"
+    kind: str  # speech, note, phase, outage
+    speaker: str  # "Bà Phạm Thị Hằng" for a speech ('' otherwise, or a speaker unknown)
+    text: str  # the first line, cut at 50 characters with "…" ('' when nothing was typed)
+
+
+def entry_rows(store: Store, meeting_id: int) -> list[EntryRow]:
+    """Every minutes entry of the meeting, in order, numbered as the live screen shows them."""
+    speakers = {s.id: s for s in store.speakers(meeting_id)}
+    rows = []
+    for e in store.minutes(meeting_id):
+        first = " ".join(e.text.split("\n", 1)[0].split())
+        first = first if len(first) <= 50 else first[:49] + "…"
+        speaker = speakers.get(e.speaker_id) if e.speaker_id else None
+        who = titled(speaker.title, speaker.name) if speaker and e.kind == "speech" else ""
+        when = f"{local(e.created_at):%H:%M}"
+        rows.append(EntryRow(e.id, when, str(e.kind), who, first))
+    return rows
 
 
 def amend_entry(console: Console, number: int, text: str, *, by: str, why: str) -> Seal:
@@ -268,7 +294,7 @@ def describe(store: Store, meeting_id: int, key: str) -> Message:
         if entry_id in ids:
             entry = store.minutes_entry(entry_id)
             when = local(entry.created_at)
-            return Message("seal.entry", number=ids.index(entry_id) + 1, time=f"{when:%H:%M}")
+            return Message("seal.entry", number=entry_id, time=f"{when:%H:%M}")
         return Message("seal.entry_id", id=entry_id)
     if kind in ("petition", "assignment"):
         seqs = {p.id: p.seq for p in store.petitions(meeting_id)}
