@@ -88,25 +88,29 @@ class FollowUpScreen(Screen[None]):
         self.reload()
         table.focus()
 
-    def reload(self) -> None:
+    def reload(self, in_place: str = "") -> None:
+        """Fill the tables again. ``in_place``: the id of the table where a record was just
+        saved, whose cursor stays at the same place in the list (on the row that now comes
+        there: the answered one has gone down, and ↓ goes on to the next one to deal with);
+        elsewhere the cursor stays on the same row."""
         rows = followup.rows(self.store, self.as_of, overdue_only=self.overdue_only)
         self.query_one("#live-header", Static).update(
             f"{self.t('followup.title')} · {self.as_of:%d/%m/%Y}"
         )
         table = self.query_one("#followup", DataTable)
-        # The cursor stays on the same assignment when the list re-sorts (an answered one
-        # goes down the list): Down after a save never lands on another one unseen.
-        kept = None
+        kept, place = None, table.cursor_row
         if table.row_count:
             kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         table.clear(columns=True)
         self.show_duties()
         self.show_answered()
-        self.show_forwarded()
+        self.show_forwarded(in_place == "forwarded")
         self.assignments = {str(r.assignment_id): (r.responsible, r.content) for r in rows}
         self.fill_assignments(table, rows)
         keys = [str(r.assignment_id) for r in rows]
-        if kept in keys:
+        if in_place == "followup" and keys:
+            table.move_cursor(row=min(place, len(keys) - 1))
+        elif kept in keys:
             table.move_cursor(row=keys.index(kept))
         self.show_selected()
 
@@ -180,12 +184,12 @@ class FollowUpScreen(Screen[None]):
         if answered.row_count:
             answered.move_cursor(row=min(at, answered.row_count - 1))
 
-    def show_forwarded(self) -> None:
+    def show_forwarded(self, in_place: bool = False) -> None:
         """The forwarded petitions: whether the công văn went out (and, before it does, the
         5-day deadline), whether the answer came back; the receiving body and the content cut
         "…", the highlighted one whole on the line under the table."""
         table = self.query_one("#forwarded", DataTable)
-        kept = None
+        kept, place = None, table.cursor_row
         if table.row_count:
             kept = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         rows = followup.forwarded_rows(self.store, self.as_of)
@@ -208,7 +212,9 @@ class FollowUpScreen(Screen[None]):
         # the content takes what the others leave, cut with "…"; the thôn and the meeting's
         # date only while it keeps 20 cells (at 80 columns they are on the line under it)
         fit_columns(table, heads, cells, fill=2, caps={1: 40 if wide else 16}, least=20)
-        if kept in cells:
+        if in_place and cells:  # after a save: the same place, as for the assignments
+            table.move_cursor(row=min(place, len(cells) - 1))
+        elif kept in cells:
             table.move_cursor(row=list(cells).index(str(kept)))
         self.show_forward_selected()
 
@@ -287,7 +293,7 @@ class FollowUpScreen(Screen[None]):
         title = t("fw.title", body=" ".join(r.forwarded_to.split()), content=excerpt)
         note = f"{r.village} {r.meeting_date:%d/%m/%Y} · {t('fw.note')}"
         self.app.push_screen(
-            FormScreen(title, fields, save, t, note=note), lambda _r: self.reload()
+            FormScreen(title, fields, save, t, note=note), lambda _r: self.reload("forwarded")
         )
 
     def status_words(self, r: followup.FollowUpRow) -> str:
@@ -480,7 +486,7 @@ class FollowUpScreen(Screen[None]):
             )
             return t("msg.saved")
 
-        self.app.push_screen(FormScreen(title, fields, save, t), lambda _r: self.reload())
+        self.app.push_screen(FormScreen(title, fields, save, t), lambda _r: self.reload("followup"))
 
 
 def two_lines(text: str, width: int, app: Any) -> str:

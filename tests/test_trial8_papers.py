@@ -136,3 +136,80 @@ def test_a_meeting_ended_the_same_day_still_says_so(console, clock):
     text = paragraphs(console)
     assert text[-1] == "Hội nghị kết thúc vào hồi 09 giờ 00 phút cùng ngày./."
     assert "1. Khai mạc (08 giờ 00 phút)" in text
+
+
+async def test_after_an_answer_the_cursor_stays_in_place_and_down_reaches_the_next(tmp_path, clock):
+    """Trial 8: after recording an answer the row went to the bottom ("đã trả lời …") and the
+    cursor with it; her next ↓ ↓ Enter reopened the item just answered. After a save the
+    cursor stays at the same place in the list, on the row that now comes there."""
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+
+    app = make_app(tmp_path / "m.db", clock=clock)
+    store = app.store
+    meeting_id = import_meeting(store, demo_meeting())
+    console = Console(store, meeting_id)
+    for p in store.petitions(meeting_id)[:3]:
+        decide(console, p.id, "assigned", responsible="Trưởng thôn")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")  # home screen: follow-up
+        await pilot.pause()
+        table = app.screen.query_one("#followup")
+        order = [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(3)]
+        await pilot.press("enter")  # the first one: answered today
+        await pilot.pause()
+        app.screen.query_one("#f-answered_on").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#followup")
+        at = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert (table.cursor_row, at) == (0, order[1])  # in place: the next one to deal with
+        assert str(table.coordinate_to_cell_key((2, 0)).row_key.value) == order[0]  # went down
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        third = next(
+            p
+            for p in store.petitions(meeting_id)
+            if p.assignment and str(p.assignment.id) == order[2]
+        )
+        content = " ".join(third.content.split())
+        excerpt = content if len(content) <= 40 else content[:39].rstrip() + "…"
+        assert str(app.screen.query_one("#form-title").render()) == (
+            f"Ghi trả lời · Trưởng thôn: {excerpt}"
+        )
+
+
+async def test_the_forwarded_list_keeps_its_place_after_a_save_too(tmp_path, clock):
+    """The forwarded petitions re-sort the same way (the answered last): after a save the
+    cursor stays at the same place, on the next one."""
+    from textual.widgets import DataTable
+
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting, play_demo
+    from facilitator.services.meetingfile import import_meeting
+
+    app = make_app(tmp_path / "m.db", clock=clock)
+    console = Console(app.store, import_meeting(app.store, demo_meeting()))
+    play_demo(console, clock.advance)  # one petition forwarded to the land office
+    pre = [p for p in app.store.petitions(console.meeting_id) if p.speaker_id is None]
+    decide(console, pre[2].id, "forwarded", forwarded_to="Trung tâm Y tế huyện")
+    clock.advance(2 * 86400)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#forwarded", DataTable)
+        order = [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(2)]
+        while screen.focused is not table:
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"15/UBND-VP", "tab", *"29/10/2021", "tab", *"30/10/2021", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert str(table.coordinate_to_cell_key((1, 0)).row_key.value) == order[0]  # went down
+        assert table.cursor_row == 0
+        assert str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value) == order[1]
