@@ -591,7 +591,8 @@ class LiveScreen(Screen[None]):
             sealed = not self.readonly
             label.update(self.t("live.editor_sealed" if sealed else "live.editor_readonly"))
         elif self.editing_id is None:
-            label.update(f"✎ {self.t('key.new_entry')}{self.back_to_speech_hint()}")
+            hint = self.back_to_speech_hint() or self.before_opening_hint()
+            label.update(f"✎ {self.t('key.new_entry')}{hint}")
         else:
             entry = self.console.store.minutes_entry(self.editing_id)
             # A speech entry's header is shown here, not typed: the text is only what is said.
@@ -601,7 +602,7 @@ class LiveScreen(Screen[None]):
                 speaker = speaker or self.console.store.speaker(entry.speaker_id)
                 header = f" · {speech_header(speaker)}"
             back = f" · {self.t('live.back_to_current')}" if self.correcting else ""
-            back = back or self.back_to_speech_hint()
+            back = back or self.back_to_speech_hint() or self.before_opening_hint()
             label.update(f"✎ {entry.created_at:%H:%M} · #{entry.id}{back}{header}")
 
     @on(DataTable.RowSelected, "#minutes-log")
@@ -653,6 +654,14 @@ class LiveScreen(Screen[None]):
         if found is None:
             return ""
         return f" · {self.t('live.back_to_speech', who=titled(found[1].title, found[1].name))}"
+
+    def before_opening_hint(self) -> str:
+        """ " · chưa khai mạc: ghi vào «1. Khai mạc» khi nhấn F8": where words typed before
+        the opening go (F8 files them under the first step of the agenda)."""
+        if self.meeting_status != "draft" or not getattr(self, "phases", None):
+            return ""
+        first = f"1. {self.t.phase(self.phases[0].name)}"
+        return f" · {self.t('live.before_opening', phase=first)}"
 
     def back_to_speech(self) -> bool:
         """Esc on a note, or F4 resuming the speaker's time: the editor goes back to the

@@ -767,10 +767,17 @@ class Console:
                 return None
             if meeting.status == "draft" and not meeting.chair_name.strip():
                 raise RuleError("live.no_chair", "chair_name")
+            kept: list[int] = []
             if meeting.status == "draft":
                 self.store.update_meeting(
                     self.meeting_id, status="live", started_at=now, last_seen_at=now
                 )
+                # Typed before the opening: kept, and the opening's (they were printed above
+                # "1. Khai mạc", under no heading and with no speaker).
+                for entry in self.store.minutes(self.meeting_id):
+                    if entry.phase_position < 0:
+                        self.store.update_entry(entry.id, phase_position=0)
+                        kept.append(entry.id)
             for position in range(max(meeting.phase_index + 1, 0), target + 1):
                 if position > 0:
                     self.store.update_phase(self.meeting_id, position - 1, ended_at=now)
@@ -778,8 +785,11 @@ class Console:
                 self.store.update_meeting(self.meeting_id, phase_index=position)
                 phase = phases[position]
                 self._add_entry("phase", f"{position + 1}. {phase.name}", None, now, position)
+                opened = {"typed_before": kept} if kept and position == 0 else {}
                 self.store.log(
-                    self.meeting_id, "phase.started", {"position": position, "name": phase.name}
+                    self.meeting_id,
+                    "phase.started",
+                    {"position": position, "name": phase.name, **opened},
                 )
         self.backup(f"phase{target + 1}")
         return phases[target].name
