@@ -283,6 +283,7 @@ def _answer_fields(
     if not (first.assignment and first.assignment.responsible):
         # The official who answers is the suggested responsible person.
         fields[3].value = responsible_words(turn.name, turn.hamlet)
+        fields[3].select = True
     return fields
 
 

@@ -363,7 +363,7 @@ class ConclusionScreen(Screen[Any]):
             return
         t = self.t
         # Who seals is asked (the secretary, prefilled): the seal and the footer name them.
-        fields = [Field("by", t("seal.by"), value=self.console.meeting.secretary_name)]
+        fields = [Field("by", t("seal.by"), value=self.console.meeting.secretary_name, select=True)]
 
         def save(values: dict[str, Any]) -> Any:
             return seal(self.console, values["by"])
@@ -465,6 +465,7 @@ def assignment_fields(console: Console, t: Translator, petition: Petition | None
             t("conclusion.assign"),
             value=a.responsible if a else suggested,
             suggest=suggestions,
+            select=not a,  # the official who answered, offered: typing replaces it
         ),
         # a forwarded petition keeps its task too (shown again when the form is reopened)
         Field(

@@ -58,9 +58,13 @@ class Field:
     mask_numbers: bool = False  # a value starting with a digit shown as dots (a scanned card)
     cycle: bool = False  # a choice F2 steps through from any field (the item's kind)
     date: bool = False  # a date: a letter typed here is refused with a note, never kept
-    # A multi-line text offered from elsewhere (the minutes of an answer turn): selected, so
-    # typing replaces it and leaving it keeps it. Other texts open with the cursor at the end.
+    # A value offered, not typed (the minutes of an answer turn, the official who answered as
+    # the one responsible): selected, so typing replaces it and leaving it keeps it (a line:
+    # while it is unchanged). Other texts open with the cursor at the end.
     select: bool = False
+    # A guess (the level of a new official, the field the speaker registered with): shown grey
+    # in the empty field, → takes it, Tab leaves the field with what was typed only.
+    guess: str = ""
 
 
 @dataclass
@@ -210,6 +214,8 @@ class FormScreen(ModalScreen[Any]):
             id=wid,
             suggester=suggester,
             mask_numbers=f.mask_numbers,
+            guess=f.guess,
+            offered=f.select,
         )
 
     def on_mount(self) -> None:

@@ -242,7 +242,7 @@ class HomeScreen(Screen[None]):
 
         t = self.t
         fields = [
-            Field("commune", t("form.commune"), value=self.store.profile().commune),
+            Field("commune", t("form.commune"), value=self.store.profile().commune, select=True),
             Field("village", t("form.village"), suggest=self.store.profile().hamlets),
             Field("date", t("form.date"), value=f"{default_meeting_date(self.store):%d/%m/%Y}"),
             Field("start", t("form.start"), value="08:00"),
@@ -323,7 +323,7 @@ def summary_form(store: Store, t: Translator, folder: Path) -> FormScreen:
     fields = [
         Field("start", t("summary.from"), value=f"01/01/{today.year}"),
         Field("end", t("summary.to"), value=f"{today:%d/%m/%Y}"),
-        Field("folder", t("export.folder"), value=str(folder)),
+        Field("folder", t("export.folder"), value=str(folder), select=True),
     ]
 
     def save(values: dict[str, Any]) -> str:

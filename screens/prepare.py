@@ -193,14 +193,17 @@ class PrepareScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def _official_fields(
-        self, name: str = "", position: str = "", group: str = "xã"
-    ) -> list[Field]:
+    def _official_fields(self, name: str = "", position: str = "", group: str = "") -> list[Field]:
         t = self.t
+        levels = ["huyện", "xã", "thôn"]
+        # A new official's level is a guess, grey in the empty field (left empty: xã); typing
+        # "huyện" gave "xãhuyện" when it was typed into the field.
         return [
             Field("name", t("form.name"), value=name),
             Field("position", t("prep.chair_position"), value=position),
-            Field("group", t("prep.group"), value=group, suggest=["huyện", "xã", "thôn"]),
+            Field(
+                "group", t("prep.group"), value=group, suggest=levels, guess="" if group else "xã"
+            ),
         ]
 
     def action_add_official(self) -> None:

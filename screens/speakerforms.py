@@ -222,6 +222,7 @@ def _petition_fields(
             "field",
             t("form.field"),
             value=existing.area if existing else (speaker.field if speaker else ""),
+            select=existing is None,  # the speaker's, from the desk: typing replaces it
         ),
         Field("answer", t("form.answer"), "text", existing.answer if existing else ""),
         Field(

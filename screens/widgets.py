@@ -620,16 +620,39 @@ class NfcInput(Input):
     field) is shown as dots, so the card's numbers never appear on the screen.
     """
 
-    def __init__(self, *args: Any, mask_numbers: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        mask_numbers: bool = False,
+        guess: str = "",
+        offered: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        if guess:  # shown grey in the empty field, as a suggestion after what is typed is
+            kwargs["placeholder"] = guess
         super().__init__(*args, **kwargs)
         self.mask_numbers = mask_numbers
+        self.guess = guess
+        # A value the form offers (the official who answered as the one responsible, the
+        # secretary as who seals): selected while it is unchanged, so typing replaces it.
+        self.offered = self.value if offered else None
 
     def _on_focus(self, event: events.Focus) -> None:
         # Runs before Input's own handler. Words are never selected on focus: the next key
         # replaced what the field held ("Bình Lãng" became "x" after a closed dialog). A number,
         # a date or a time is selected, so that typing one replaces the one suggested (typing
-        # 85 over a suggested 120 made 12085 citizens).
-        self.select_on_focus = bool(_WHOLE_VALUE.fullmatch(self.value))
+        # 85 over a suggested 120 made 12085 citizens); so is an offered value not yet changed.
+        self.select_on_focus = bool(_WHOLE_VALUE.fullmatch(self.value)) or bool(
+            self.value and self.value == self.offered
+        )
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        """→ in the empty field takes the grey guess, as it takes a suggestion."""
+        if not select and not self.value and self.guess:
+            self.value = self.guess
+            self.cursor_position = len(self.value)
+            return
+        super().action_cursor_right(select)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Runs before Input's own handler (Textual calls each class's in MRO order).

@@ -114,3 +114,103 @@ async def test_the_outcome_chosen_in_the_answer_dialog_is_the_f7_forms(tmp_path,
         await pilot.pause()
         p = app.store.petition(own)
         assert (p.outcome, p.forwarded_to) == ("forwarded", "Văn phòng đăng ký đất đai")
+
+
+# ----- item 3: a guess is never typed onto ----------------------------------------------------
+async def test_a_new_officials_level_is_a_grey_guess_typed_over_or_taken_with_right(
+    tmp_path, clock
+):
+    app, console = speaking_phase_app(tmp_path, clock)
+    mid = app.meeting_id
+    before = len(app.store.officials(mid))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("f2", *"Lo Van Pa", "tab", *"Can bo", "tab")
+        level = app.screen.query_one("#f-group")
+        assert (level.value, level.placeholder) == ("", "xã")  # grey, not in the field
+        await pilot.press(*"huyện", "enter")
+        await pilot.pause()
+        await pilot.press("f2", *"Vu Van Be", "tab", *"Can bo", "tab", "right")
+        assert app.screen.query_one("#f-group").value == "xã"  # → takes the guess
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f2", *"Dao Van Ca", "tab", *"Can bo", "enter")  # left: xã
+        await pilot.pause()
+        added = [(o.name, o.group) for o in app.store.officials(mid)[before:]]
+        assert sorted(added) == [
+            ("Dao Van Ca", "xã"),
+            ("Lo Van Pa", "huyện"),
+            ("Vu Van Be", "xã"),
+        ]
+
+
+async def test_a_petitions_field_from_the_desk_is_replaced_by_what_is_typed(tmp_path, clock):
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    assert app.store.speaking(mid).field == "Giao thông"
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7", *"Rac thai ven kenh", "tab", "tab")
+        assert app.screen.query_one("#f-field").value == "Giao thông"  # offered, selected
+        await pilot.press(*"Môi trường", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("f7", *"Duong truc", "ctrl+s")  # left alone: the desk's is kept
+        await pilot.pause()
+        assert [p.area for p in app.store.petitions(mid)[-2:]] == ["Môi trường", "Giao thông"]
+
+
+async def test_the_responsible_offered_in_the_answer_form_is_replaced_by_what_is_typed(
+    tmp_path, clock
+):
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    pid = console.record_petition("Đề nghị sửa cống", speaker_id=app.store.speaking(mid).id)
+    console.start_answer(OFFICIAL, OFFICIAL_POSITION, [pid])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7", "f3", "shift+tab")  # F3: the task next; back to who
+        assert app.screen.query_one("#f-responsible").value == f"{OFFICIAL}, {OFFICIAL_POSITION}"
+        await pilot.press(*"Trưởng thôn", "tab", *"Khao sat", "ctrl+s")
+        await pilot.pause()
+        assignment = app.store.petition(pid).assignment
+        assert (assignment.responsible, assignment.task) == ("Trưởng thôn", "Khao sat")
+
+
+async def test_who_seals_and_a_new_meetings_commune_are_replaced_by_what_is_typed(tmp_path, clock):
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+    from facilitator.services.seal import last_seal
+    from screens.widgets import NfcTextArea
+
+    app = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+    app.meeting_id = import_meeting(app.store, demo_meeting())
+    store, mid = app.store, app.meeting_id
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        app.screen.query_one("#conclusion-text", NfcTextArea).load_text("Giao các bộ phận.")
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # concluded
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.screen.query_one("#f-by").value == store.meeting(mid).secretary_name
+        await pilot.press(*"Phạm Văn Hải", "enter")
+        await pilot.pause()
+        assert last_seal(store, mid).by == "Phạm Văn Hải"
+    home = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+    home.meeting_id = None
+    async with home.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert home.screen.query_one("#f-commune").value == home.store.profile().commune
+        await pilot.press(*"Hưng Lộc")
+        assert home.screen.query_one("#f-commune").value == "Hưng Lộc"
