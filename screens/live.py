@@ -579,10 +579,9 @@ class LiveScreen(Screen[None]):
         speaker, printed under the next speaker in the biên bản)."""
         if self.speaking is None:
             return None
-        entry_id = self.console.store.last_entry_of(self.speaking.id)
-        if entry_id is None or self.console.store.minutes_entry(entry_id).kind != "speech":
-            return None
-        return entry_id
+        # Their speech's entry, not a note typed during their turn (it carries their id too):
+        # closed on such a note, her next words became a note of their own.
+        return self.console.store.speech_entry_of(self.speaking.id)
 
     def update_editing_label(self) -> None:
         label = self.query_one("#editing", Static)
@@ -627,7 +626,7 @@ class LiveScreen(Screen[None]):
         if target is not None and self.console.store.entry_or_none(target) is None:
             target = None
         if target is None and self.speaking is not None:
-            target = self.console.store.last_entry_of(self.speaking.id)
+            target = self.console.store.speech_entry_of(self.speaking.id)
         self.start_new_entry(target)
         self.query_one(MinutesLog).move_cursor(row=max(0, self.query_one(MinutesLog).row_count - 1))
         self.say(self.t("msg.back_to_current"))

@@ -92,3 +92,31 @@ async def test_esc_on_a_note_goes_back_to_the_running_speech(tmp_path, clock):
         app.screen.flush()
         assert app.store.minutes_entry(speech).text == "Xin phản ánh. Them."
         assert [e.kind for e in app.store.minutes(app.meeting_id) if e.text == NOTE] == ["note"]
+
+
+async def test_reopened_during_her_turn_after_a_note_goes_on_with_her_words(tmp_path, clock):
+    """Closed (or a power cut) while the editor was on a note of her turn: on reopening, the
+    editor goes on with her speech's entry, not a new entry with no speaker."""
+    from facilitator.app import make_app
+
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        her = app.store.speaking(app.meeting_id)
+        speech = app.store.last_entry_of(her.id)
+        await type_text(pilot, "Xin phản ánh.")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, NOTE)
+        app.screen.flush()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    again = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out", meeting_id=1)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.editing_id == speech
+        assert f"#{speech} · " in editing_line(again)
+        await pilot.press(*"Them.")
+        again.screen.flush()
+        assert again.screen.console.store.minutes_entry(speech).text == "Xin phản ánh. Them."
