@@ -28,6 +28,7 @@ from facilitator.services.live import Console, RuleError
 from screens.conclusion import (
     OUTCOME_KEYS,
     assignment_fields,
+    late_due,
     outcome_keys,
     refuse_unused,
     responsible_words,
@@ -345,5 +346,6 @@ def answer_form(
         save,
         t,
         note=f"{t('answer.by', who=who)}\n{outcome_hint(t)}",
+        on_change=late_due(console, t),
         hotkeys=outcome_keys(),
     )

@@ -496,6 +496,20 @@ def refuse_unused(fields: list[Field], values: dict[str, Any]) -> None:
             raise RuleError(error, key)
 
 
+def late_due(console: Console, t: Translator) -> Callable[[str, Any], str | None]:
+    """A form's ``on_change``: a ⚠ under a due date beyond the statutory 15 working days
+    (still accepted: the notice then gives this item its own deadline). The F9, F7 and
+    answer forms say it alike."""
+
+    def late(key: str, value: Any) -> str | None:
+        if key != "due":
+            return None
+        limit = beyond_limit(str(value), console.meeting.date, console.store)
+        return f"⚠ {t('conclusion.due_late', limit=f'{limit:%d/%m/%Y}')}" if limit else None
+
+    return late
+
+
 def decision_form(console: Console, t: Translator, petition: Petition) -> FormScreen:
     fields = [
         Field(
@@ -517,13 +531,7 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
         kind_field(t, petition.kind),
     ]
 
-    def late(key: str, value: Any) -> str | None:
-        """A ⚠ under a due date beyond the statutory 15 working days (still accepted: the
-        notice then gives this item its own deadline)."""
-        if key != "due":
-            return None
-        limit = beyond_limit(str(value), console.meeting.date, console.store)
-        return f"⚠ {t('conclusion.due_late', limit=f'{limit:%d/%m/%Y}')}" if limit else None
+    late = late_due(console, t)
 
     def save(values: dict[str, Any]) -> str:
         refuse_unused(fields, values)

@@ -170,7 +170,7 @@ def petition_form(
     console: Console, t: Translator, speaker: Any, petition_id: int | None = None
 ) -> FormScreen:
     from facilitator.services.conclusion import save_petition
-    from screens.conclusion import refuse_unused
+    from screens.conclusion import late_due, refuse_unused
     from screens.forms import FormScreen
 
     existing = console.store.petition(petition_id) if petition_id else None
@@ -202,7 +202,12 @@ def petition_form(
         return t("msg.petition_saved")
 
     return FormScreen(
-        t("form.petition.title"), fields, save, t, note=t("form.petition.of", who=who)
+        t("form.petition.title"),
+        fields,
+        save,
+        t,
+        note=t("form.petition.of", who=who),
+        on_change=late_due(console, t),
     )
 
 

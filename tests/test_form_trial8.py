@@ -214,3 +214,36 @@ async def test_who_seals_and_a_new_meetings_commune_are_replaced_by_what_is_type
         assert home.screen.query_one("#f-commune").value == home.store.profile().commune
         await pilot.press(*"Hưng Lộc")
         assert home.screen.query_one("#f-commune").value == "Hưng Lộc"
+
+
+# ----- item 4: the late due date said in F7 too ---------------------------------------------
+LATE = "⚠ quá hạn trả lời theo luật: 15 ngày làm việc, chậm nhất 18/11/2021"
+
+
+async def test_a_late_due_date_is_warned_in_the_answer_form_and_the_f7_form(tmp_path, clock):
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    pid = console.record_petition("Đề nghị sửa cống", speaker_id=app.store.speaking(mid).id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")  # a petition: Tab on to Hạn
+        await pilot.pause()
+        for _ in range(9):
+            await pilot.press("tab")
+            await pilot.pause()
+        assert app.screen.focused.id == "f-due"
+        await pilot.press(*"30/11/2021")
+        assert str(app.screen.query_one("#err-due").render()) == LATE
+        await pilot.press("escape", "enter")  # dropped
+        await pilot.pause()
+        await pilot.press("ctrl+r", *"nam", "enter")  # his answer, tied to the petition
+        await pilot.pause()
+        await pilot.press("f7")  # the answer form: F3 giao, the task, then Hạn
+        await pilot.pause()
+        await pilot.press("f3", "tab")
+        assert app.screen.focused.id == "f-due"
+        await pilot.press(*"30/11/2021")
+        assert str(app.screen.query_one("#err-due").render()) == LATE
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(app.store.petition(pid).assignment.due) == "2021-11-30"  # still accepted
