@@ -925,12 +925,23 @@ class LiveScreen(Screen[None]):
         self.app.push_screen(form, done)
 
     def action_next_phase(self) -> None:
+        was_draft = self.meeting_status == "draft"
         name = self._do(self.console.next_phase)
         if name is None:
             self.say(self.t("msg.last_phase"))
             return
         self.start_new_entry()
-        self.say(self.t("msg.phase", name=self.t.phase(name)))
+        said = self.t("msg.phase", name=self.t.phase(name))
+        store = self.console.store
+        if was_draft and any(
+            e.kind != "phase" and e.phase_position == 0 for e in store.minutes(self.meeting.id)
+        ):  # what was typed before the opening: filed under it, and said so
+            said = self.t(
+                "msg.phase_kept", name=self.t.phase(name), phase=f"1. {self.t.phase(name)}"
+            )
+            self.say(said, wide=True)
+            return
+        self.say(said)
 
     def action_conclusion(self) -> None:
         self.flush()
