@@ -936,9 +936,7 @@ class LiveScreen(Screen[None]):
         if was_draft and any(
             e.kind != "phase" and e.phase_position == 0 for e in store.minutes(self.meeting.id)
         ):  # what was typed before the opening: filed under it, and said so
-            said = self.t(
-                "msg.phase_kept", name=self.t.phase(name), phase=f"1. {self.t.phase(name)}"
-            )
+            said = self.t("msg.phase_kept", phase=f"1. {self.t.phase(name)}")
             self.say(said, wide=True)
             return
         self.say(said)

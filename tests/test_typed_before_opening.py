@@ -36,7 +36,7 @@ async def test_words_typed_before_f8_go_into_the_opening(tmp_path, clock):
         await pilot.pause()
         assert app.store.meeting(app.meeting_id).status == "live"
         top = str(app.screen.query_one("#live-message").render())
-        assert top == "Chuyển sang: Khai mạc · phần đã gõ trước khi khai mạc ghi vào «1. Khai mạc»"
+        assert top == "Đã khai mạc · phần gõ trước đó ghi vào «1. Khai mạc»"
         text = paragraphs(app)
         part = text.index("II. NỘI DUNG HỘI NGHỊ")
         opening = next(i for i, p in enumerate(text) if p.startswith("1. Khai mạc"))
