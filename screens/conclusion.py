@@ -528,7 +528,7 @@ def decision_form(console: Console, t: Translator, petition: Petition) -> FormSc
             t("form.answered_position"),
             value=petition.answered_by_position or "",
         ),
-        kind_field(t, petition.kind),
+        kind_field(t, petition.kind, beside_outcomes=True),
     ]
 
     late = late_due(console, t)

@@ -84,10 +84,17 @@ class CardFill(Fill):
     digest: str | None = None
 
 
-def kind_field(t: Translator, kind: str) -> Field:
-    """The item's kind: one key (F2) steps kiến nghị → phản ánh → khiếu nại → tố cáo."""
+def kind_field(t: Translator, kind: str, beside_outcomes: bool = False) -> Field:
+    """The item's kind: one key steps kiến nghị → phản ánh → khiếu nại → tố cáo: F2, or F6 in
+    a form where F2-F5 set the outcome (the F9 form); its label names that key."""
+    key = "F6" if beside_outcomes else "F2"
     return Field(
-        "kind", t("form.kind"), "select", kind, [(t("kind." + k), k) for k in KINDS], cycle=True
+        "kind",
+        t("form.kind", press=key),
+        "select",
+        kind,
+        [(t("kind." + k), k) for k in KINDS],
+        cycle=True,
     )
 
 

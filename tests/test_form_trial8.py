@@ -247,3 +247,60 @@ async def test_a_late_due_date_is_warned_in_the_answer_form_and_the_f7_form(tmp_
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert str(app.store.petition(pid).assignment.due) == "2021-11-30"  # still accepted
+
+
+# ----- item 5: a label names the key that does it --------------------------------------------
+async def labelled_keys_work(pilot, app) -> list[str]:
+    """Every field label of the open form naming a key ("(F6: đổi loại)"): that key pressed
+    changes that field. Returns the keys tried."""
+    import re
+
+    from textual.widgets import Label
+
+    form = app.screen
+    tried = []
+    for f in form.fields:
+        found = re.search(r"\((F\d+):", f.label)
+        if not found:
+            continue
+        key = found.group(1)
+        label = [str(w.render()) for w in form.query(Label) if str(w.render()) == f.label]
+        assert label, f.label  # shown as built
+        before = form.values()[f.key]
+        await pilot.press(key.lower())
+        await pilot.pause()
+        assert form.values()[f.key] != before, f"{key} did not change {f.key}"
+        tried.append(key)
+    return tried
+
+
+async def test_every_forms_labels_name_the_key_that_does_it(tmp_path, clock):
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+
+    for lang in ("vi", "en"):
+        app = make_app(tmp_path / f"{lang}.db", clock=clock, lang=lang, export_dir=tmp_path)
+        app.meeting_id = import_meeting(app.store, demo_meeting())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("f8", "f3", "enter", "f7")  # the live screen's petition form
+            await pilot.pause()
+            assert await labelled_keys_work(pilot, app) == ["F2"]
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("f9")
+            await pilot.pause()
+            await pilot.press("enter")  # the F9 decision form: F2-F5 set the outcome
+            await pilot.pause()
+            assert await labelled_keys_work(pilot, app) == ["F6"]
+            assert app.screen.values()["outcome"] is None  # F6 changed the kind, not this
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("escape")  # back on the live screen
+            await pilot.pause()
+            await pilot.press("ctrl+t")  # preparation: F7, an opinion collected before
+            await pilot.pause()
+            await pilot.press("f7")
+            await pilot.pause()
+            assert await labelled_keys_work(pilot, app) == ["F2"]
