@@ -500,3 +500,11 @@ def forward_task(db: Database) -> None:
     """The task typed for a petition forwarded to a higher body ("Nhiệm vụ", as an assignment
     has): the biên bản's table, the thông báo and the công văn print it ('' : none typed)."""
     db.execute("ALTER TABLE petitions ADD COLUMN forward_task TEXT NOT NULL DEFAULT ''")
+
+
+@step("0043_t8p_readback_lines")
+def readback_lines(db: Database) -> None:
+    """The length of a read-back page, in lines: as many as the secretary's window holds
+    (trial 8: a fixed 17 left half of a 35-line window empty); every chair view pages the
+    biên bản the same way, so the page numbers agree (NULL: the default length)."""
+    db.execute("ALTER TABLE meetings ADD COLUMN readback_lines INTEGER")

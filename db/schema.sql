@@ -1,22 +1,23 @@
--- steps: 0001_initial 0002_checklist 0003_stable_ids_sessions 0004_profile 0005_speech_headers 0008_card_scans 0009_seals 0011_item_kinds 0012_publication 0013_queue_rules_answer_links 0014_readback 0015_forward_task
+-- steps: 0001_initial 0002_checklist 0003_stable_ids_sessions 0004_profile 0005_speech_headers 0008_card_scans 0009_seals 0011_item_kinds 0012_publication 0013_queue_rules_answer_links 0014_readback 0015_forward_task 0043_t8p_readback_lines
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
    "migration_set" TEXT,
    "name" TEXT,
    "applied_at" TEXT
 );
-INSERT INTO "_sqlite_migrations" VALUES(1,'facilitator','0001_initial','2026-12-03 08:44:52.598112+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(2,'facilitator','0002_checklist','2026-12-03 08:44:52.599064+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(3,'facilitator','0003_stable_ids_sessions','2026-12-03 08:44:52.623266+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(4,'facilitator','0004_profile','2026-12-03 08:44:52.627680+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(5,'facilitator','0005_speech_headers','2026-12-03 08:44:52.628426+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(6,'facilitator','0008_card_scans','2026-12-03 08:44:52.629022+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(7,'facilitator','0009_seals','2026-12-03 08:44:52.630618+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(8,'facilitator','0011_item_kinds','2026-12-03 08:44:52.631076+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(9,'facilitator','0012_publication','2026-12-03 08:44:52.632357+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(10,'facilitator','0013_queue_rules_answer_links','2026-12-03 08:44:52.633127+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(11,'facilitator','0014_readback','2026-12-03 08:44:52.638307+00:00');
-INSERT INTO "_sqlite_migrations" VALUES(12,'facilitator','0015_forward_task','2026-12-03 08:44:52.638709+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(1,'facilitator','0001_initial','2026-12-03 17:17:00.459528+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(2,'facilitator','0002_checklist','2026-12-03 17:17:00.459995+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(3,'facilitator','0003_stable_ids_sessions','2026-12-03 17:17:00.469968+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(4,'facilitator','0004_profile','2026-12-03 17:17:00.470410+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(5,'facilitator','0005_speech_headers','2026-12-03 17:17:00.470967+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(6,'facilitator','0008_card_scans','2026-12-03 17:17:00.471523+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(7,'facilitator','0009_seals','2026-12-03 17:17:00.472576+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(8,'facilitator','0011_item_kinds','2026-12-03 17:17:00.473005+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(9,'facilitator','0012_publication','2026-12-03 17:17:00.473979+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(10,'facilitator','0013_queue_rules_answer_links','2026-12-03 17:17:00.474785+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(11,'facilitator','0014_readback','2026-12-03 17:17:00.475096+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(12,'facilitator','0015_forward_task','2026-12-03 17:17:00.475412+00:00');
+INSERT INTO "_sqlite_migrations" VALUES(13,'facilitator','0043_t8p_readback_lines','2026-12-03 17:17:00.475745+00:00');
 CREATE TABLE "assignments" (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             petition_id INTEGER NOT NULL UNIQUE REFERENCES petitions(id) ON DELETE CASCADE,
@@ -102,7 +103,7 @@ CREATE TABLE "meetings" (
             conclusion TEXT NOT NULL DEFAULT '',
             assessment TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL
-        , first_turns_first INTEGER NOT NULL DEFAULT 0, speech_budget_seconds INTEGER, readback_page INTEGER);
+        , first_turns_first INTEGER NOT NULL DEFAULT 0, speech_budget_seconds INTEGER, readback_page INTEGER, readback_lines INTEGER);
 CREATE TABLE "minutes" (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,

@@ -20,4 +20,5 @@ STEPS: tuple[str, ...] = (
     "0013_queue_rules_answer_links",
     "0014_readback",
     "0015_forward_task",
+    "0043_t8p_readback_lines",
 )

@@ -574,6 +574,16 @@ class Store:
         with self.write():
             self.update("meetings", meeting_id, {"readback_page": page})
 
+    def readback_lines(self, meeting_id: int) -> int | None:
+        """The length in lines of a read-back page (None: the default length)."""
+        row = self._row("SELECT readback_lines FROM meetings WHERE id = ?", [meeting_id])
+        return None if row is None or row["readback_lines"] is None else int(row["readback_lines"])
+
+    def set_readback_lines(self, meeting_id: int, lines: int, page: int) -> None:
+        """A new page length and the page that holds, at that length, where the reading was."""
+        with self.write():
+            self.update("meetings", meeting_id, {"readback_lines": lines, "readback_page": page})
+
     def readback_meeting_id(self) -> int | None:
         """The meeting whose biên bản is being read back, when none is live."""
         row = self._row(

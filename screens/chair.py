@@ -206,8 +206,10 @@ class ChairScreen(Screen[None]):
             f"{self.t('readback.title')} · {meeting.village} · {meeting.date:%d/%m/%Y} · "
             + self.t("readback.page", page=page + 1, pages=len(pages))
         )
-        # On a projector the lines are spaced out: easier to follow from the back of the hall.
-        gap = "\n\n" if self.size.height >= 40 else "\n"
+        # On a projector the lines are spaced out: easier to follow from the back of the hall,
+        # when the page (as long as the secretary's window holds) still fits spaced out.
+        spaced = self.size.height >= 40 and 2 * len(pages[page]) + 3 <= self.size.height
+        gap = "\n\n" if spaced else "\n"
         text = self.query_one("#chair-readback", Static)
         text.styles.padding = (1, 0, 0, max(1, (self.size.width - PAGE_WIDTH) // 2))
         text.update(gap.join(pages[page]))

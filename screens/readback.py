@@ -58,6 +58,19 @@ class ReadBackScreen(Screen[None]):
             self.dismiss(None)
             return
         self.show()
+        self.call_after_refresh(self.fit_window)
+
+    def on_resize(self) -> None:
+        if self.readback.page is not None:
+            self.call_after_refresh(self.fit_window)
+
+    def fit_window(self) -> None:
+        """Pages as long as the window holds (trial 8: 17 lines left half of 35 empty); the
+        chair views page the same way. Where the reading was stays on the page shown."""
+        room = self.query_one("#readback-page", Static).content_region.height
+        if room > 0 and self.readback.page is not None and room != self.readback.lines:
+            self.readback.fit(room)
+            self.show()
 
     def show(self) -> None:
         pages = self.readback.pages

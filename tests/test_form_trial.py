@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from tests.helpers import live_app
+from tests.helpers import live_app, wait_until
 
 
 async def test_a_name_typed_on_the_home_list_opens_nothing(tmp_path, clock):
@@ -128,24 +128,25 @@ async def test_the_read_back_correction_opens_the_entry_highlighted_on_this_page
     mid = import_meeting(store, demo_meeting())
     play_demo(Console(store, mid), clock.advance)
     speeches = [e for e in store.minutes(mid) if e.kind == "speech" and e.text]
-    readback = ReadBack(Console(store, mid))
     texts = [(e.id, e.text) for e in store.minutes(mid) if e.text]
-    page = next(
-        i
-        for i in range(len(readback.pages))
-        if speeches[3].id in entries_on_page(readback.pages, texts, i)
-    )
-    offered = entries_on_page(readback.pages, texts, page)
-    assert len(offered) >= 2 and page > 0
-    readback.start()
-    for _ in range(page):
-        readback.turn(1)
     store.close()
     app = make_app(path, clock=clock, meeting_id=mid)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f9", "f5")
         await pilot.pause()
+        # the pages are as long as the window holds (18 lines at 80x24): turned with PgDn
+        readback: ReadBack = app.screen.readback
+        await wait_until(pilot, lambda: readback.lines == 18, what="pages fitted")
+        page = next(
+            i
+            for i in range(len(readback.pages))
+            if speeches[3].id in entries_on_page(readback.pages, texts, i)
+        )
+        offered = entries_on_page(readback.pages, texts, page)
+        assert len(offered) >= 2 and page > 0
+        for _ in range(page):
+            await pilot.press("pagedown")
         await pilot.press("enter")
         await pilot.pause()
         select = app.screen.query_one("#f-entry")

@@ -107,8 +107,8 @@ async def test_secretary_turns_the_pages_and_the_chair_view_follows(tmp_path: Pa
     store = open_store(path, clock=clock)
     mid = import_meeting(store, demo_meeting())
     play_demo(Console(store, mid), clock.advance)
+    paragraphs = minutes_paragraphs(store, mid)
     store.close()
-    pages = paginate(minutes_paragraphs(open_store(path, readonly=True), mid))
 
     secretary = make_app(path, clock=clock, meeting_id=mid)
     chair = make_app(path, clock=clock, mode="chair")
@@ -118,6 +118,10 @@ async def test_secretary_turns_the_pages_and_the_chair_view_follows(tmp_path: Pa
         await pilot.pause()
         await pilot.press("f5")  # read back: one key
         await pilot.pause()
+        # pages as long as the secretary's window holds (18 lines at 80x24), the same for
+        # the chair view
+        await wait_until(pilot, lambda: secretary.store.readback_lines(mid) == 18)
+        pages = paginate(paragraphs, lines=18)
         heading = str(secretary.screen.query_one("#readback-heading").render())
         assert heading.endswith(f"Trang 1/{len(pages)}")
         await pilot.press("pagedown")
@@ -159,18 +163,19 @@ async def test_a_correction_made_from_the_read_back_screen(tmp_path: Path):
     store = open_store(path, clock=clock)
     mid = import_meeting(store, demo_meeting())
     play_demo(Console(store, mid), clock.advance)
-    readback = ReadBack(Console(store, mid))
     target = next(e for e in store.minutes(mid) if e.kind == "speech")
-    page = next(i for i, p in enumerate(readback.pages) if target.text[:30] in " ".join(p))
-    readback.start()
-    for _ in range(page):
-        readback.turn(1)
     store.close()
     app = make_app(path, clock=clock, meeting_id=mid)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f9", "f5")
         await pilot.pause()
+        # the pages are as long as the window holds: turned to the one the entry begins on
+        readback = app.screen.readback
+        await wait_until(pilot, lambda: readback.lines != 17, what="pages fitted to the window")
+        page = next(i for i, p in enumerate(readback.pages) if target.text[:30] in " ".join(p))
+        for _ in range(page):
+            await pilot.press("pagedown")
         await pilot.press("enter")  # correct: the picker offers the first entry on the page
         await pilot.pause()
         await pilot.press("enter")

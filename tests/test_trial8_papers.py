@@ -213,3 +213,48 @@ async def test_the_forwarded_list_keeps_its_place_after_a_save_too(tmp_path, clo
         assert str(table.coordinate_to_cell_key((1, 0)).row_key.value) == order[0]  # went down
         assert table.cursor_row == 0
         assert str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value) == order[1]
+
+
+async def test_the_read_back_fills_the_window_and_the_chair_view_shows_the_same_page(tmp_path):
+    """Trial 8: F5 on the conclusion screen showed about 18 lines a page in a 35-line window
+    ("Trang 1/15"), half of it empty. The page is as long as the secretary's window holds; the
+    chair view shows the same page, with the same number."""
+    from db.store import open_store
+    from facilitator.app import make_app
+    from facilitator.rules.clock import FrozenClock
+    from facilitator.services.demo import demo_meeting, play_demo
+    from facilitator.services.meetingfile import import_meeting
+    from facilitator.services.readback import minutes_paragraphs, paginate
+    from tests.conftest import MEETING_START
+    from tests.helpers import wait_until
+
+    path = tmp_path / "m.db"
+    clock = FrozenClock(MEETING_START)
+    store = open_store(path, clock=clock)
+    mid = import_meeting(store, demo_meeting())
+    play_demo(Console(store, mid), clock.advance)
+    paragraphs = minutes_paragraphs(store, mid)
+    store.close()
+    secretary = make_app(path, clock=clock, meeting_id=mid)
+    chair = make_app(path, clock=clock, mode="chair")
+    async with secretary.run_test(size=(120, 35)) as pilot, chair.run_test(size=(120, 35)) as view:
+        await pilot.pause()
+        await pilot.press("f9", "f5")
+        await pilot.pause()
+        page = secretary.screen.query_one("#readback-page")
+        room = page.content_region.height
+        # the page is cut to the window once it is laid out (a frame after it opens)
+        await wait_until(pilot, lambda: len(str(page.render()).split("\n")) > 17, what="fill")
+        assert room >= 27  # 35 lines less the heading, the help line, the keys and margins
+        pages = paginate(paragraphs, lines=room)
+        shown = str(page.render()).split("\n")
+        assert shown == pages[0] and len(shown) > room - 4  # full, to a paragraph's end
+        heading = str(secretary.screen.query_one("#readback-heading").render())
+        assert heading.endswith(f"Trang 1/{len(pages)}") and len(pages) < 11
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert str(page.render()).split("\n") == pages[1]
+        phase = view.app.screen.query_one("#chair-phase")
+        await wait_until(view, lambda: str(phase.render()).endswith(f"Trang 2/{len(pages)}"))
+        shown = str(view.app.screen.query_one("#chair-readback").render())
+        assert [line for line in shown.split("\n") if line] == [line for line in pages[1] if line]

@@ -2,9 +2,10 @@
 "Thông qua biên bản" (issue 16.2).
 
 The text is the biên bản itself, as exported (the .docx's paragraphs and its table of
-assignments), cut into pages of a fixed size, so that the secretary's console and every chair
-view show the same page. The page turned to is kept in the database (``meetings.readback_page``):
-the chair view follows it as it follows the queue.
+assignments), cut into pages as long as the secretary's window holds (``meetings.readback_lines``,
+set by her read-back screen), so that the secretary's console and every chair view show the same
+page with the same number. The page turned to is kept in the database
+(``meetings.readback_page``): the chair view follows it as it follows the queue.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from facilitator.services.live import Console
 from facilitator.services.seal import digest, last_seal, record_items
 
 PAGE_WIDTH = 70  # characters a line: fits an 80-column chair view with its margins
-PAGE_LINES = 17  # lines a page: fits 80x24 under the heading, with the help and key lines
+PAGE_LINES = 17  # lines a page by default: fits 80x24 under the heading, the help and key lines
+LEAST_LINES = 8  # a page never shorter, whatever the window
 READBACK_REFUSED = "readback.refused"  # the error key (facilitator/messages.py)
 
 
@@ -60,8 +62,15 @@ def paginate(
     """Pages of at most ``lines`` lines of at most ``width`` characters; a blank line between
     paragraphs; a paragraph that does not fit on the page begins the next one, and runs over
     pages only when it is longer than a page."""
-    pages: list[list[str]] = []
-    page: list[str] = []
+    return [[text for _, text in page] for page in _layout(paragraphs, width, lines)]
+
+
+def _layout(paragraphs: list[str], width: int, lines: int) -> list[list[tuple[int, str]]]:
+    """``paginate``'s pages, each line with the number of the text line it is (0, 1, …: the
+    lines of the paragraphs one after the other, blank lines between them not counted)."""
+    pages: list[list[tuple[int, str]]] = []
+    page: list[tuple[int, str]] = []
+    number = 0
     for paragraph in paragraphs:
         wrapped = textwrap.wrap(paragraph, width=width) or [""]
         need = len(wrapped) + (1 if page else 0)
@@ -69,15 +78,30 @@ def paginate(
             pages.append(page)
             page = []
         if page:
-            page.append("")
+            page.append((-1, ""))
         for line in wrapped:
             if len(page) == lines:
                 pages.append(page)
                 page = []
-            page.append(line)
+            page.append((number, line))
+            number += 1
     if page:
         pages.append(page)
     return pages or [[]]
+
+
+def same_place(paragraphs: list[str], page: int, lines: int, new_lines: int) -> int:
+    """The page, once pages are ``new_lines`` long, that holds the first line of ``page`` of
+    pages ``lines`` long: a longer or shorter window goes on where the reading was."""
+    old = _layout(paragraphs, PAGE_WIDTH, lines)
+    if not 0 <= page < len(old):
+        return 0
+    first = next((n for n, _ in old[page] if n >= 0), 0)
+    new = _layout(paragraphs, PAGE_WIDTH, new_lines)
+    for i, lines_of in enumerate(new):
+        if any(n >= first for n, _ in lines_of):
+            return i
+    return len(new) - 1
 
 
 def content_key(store: Store, meeting_id: int) -> str:
@@ -99,18 +123,36 @@ class ReadBack:
 
     def __init__(self, console: Console) -> None:
         self.console = console
-        self._key: str | None = None
+        self._key: tuple[str, int] | None = None
         self._pages: list[list[str]] = [[]]
 
     @property
     def pages(self) -> list[list[str]]:
         """The pages, rebuilt only when the text changed (a correction made meanwhile)."""
         store, meeting_id = self.console.store, self.console.meeting_id
-        key = content_key(store, meeting_id)
+        key = (content_key(store, meeting_id), self.lines)
         if key != self._key:
-            self._pages = paginate(minutes_paragraphs(store, meeting_id))
+            self._pages = paginate(minutes_paragraphs(store, meeting_id), lines=key[1])
             self._key = key
         return self._pages
+
+    @property
+    def lines(self) -> int:
+        """The length of a page, in lines (as the secretary's window holds)."""
+        return self.console.store.readback_lines(self.console.meeting_id) or PAGE_LINES
+
+    def fit(self, lines: int) -> int:
+        """Pages ``lines`` long (the secretary's window; never under ``LEAST_LINES``), going
+        on at the page that holds where the reading was; returns that page."""
+        lines = max(LEAST_LINES, lines)
+        page = self.start()
+        if lines == self.lines:
+            return page
+        store, meeting_id = self.console.store, self.console.meeting_id
+        paragraphs = minutes_paragraphs(store, meeting_id)
+        new = same_place(paragraphs, page, self.lines, lines)
+        store.set_readback_lines(meeting_id, lines, new)
+        return new
 
     @property
     def page(self) -> int | None:
