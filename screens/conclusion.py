@@ -152,19 +152,23 @@ class ConclusionScreen(Screen[Any]):
             short = "outcome.short." if getattr(self, "narrow", False) else "outcome."
             outcome = self.t(f"{short}{p.outcome or 'none'}")
             if not is_ordinary(p.kind):  # handled under its own law, never "chưa xử lý"
-                outcome = self.t(
-                    "outcome.short.law" if short != "outcome." else f"kind.law.{p.kind}"
-                )
+                outcome = self.t(f"kind.law.{p.kind}")
+                if short != "outcome." or cell_len(outcome) > self.widths["col.outcome"]:
+                    # the kind is in front of the content: "theo luật" says the rest (the
+                    # long words were cut bare: "chuyển xử lý t")
+                    outcome = self.t("outcome.short.law")
             # Cut with "…" to their columns (whole under the table): "Đề nghị nâng cấ" read as
             # a word cut short.
             content = (f"[{self.t('kind.' + p.kind)}] " if p.kind != "petition" else "") + (
                 " ".join(p.content.split())
             )
+            # Text, not markup: "[phản ánh] …" was read as a style tag and vanished, leaving
+            # a gap and a content cut for a width it did not have.
             table.add_row(
                 str(p.seq),
-                clip(content, self.widths["col.content"]),
+                Text(clip(content, self.widths["col.content"])),
                 outcome,
-                clip(who, self.widths["col.responsible"]),
+                Text(clip(who, self.widths["col.responsible"])),
                 due,
                 key=str(p.id),
             )

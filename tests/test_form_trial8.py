@@ -304,3 +304,35 @@ async def test_every_forms_labels_name_the_key_that_does_it(tmp_path, clock):
             await pilot.press("f7")
             await pilot.pause()
             assert await labelled_keys_work(pilot, app) == ["F2"]
+
+
+# ----- item 6: the F9 list's rows of a phản ánh, a khiếu nại -------------------------------
+async def test_f9_rows_of_other_kinds_show_their_kind_and_use_the_width(tmp_path, clock):
+    from textual.widgets import DataTable
+
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+
+    expected = {
+        80: [" 3    [phản ánh] Tìn…  chưa xử lý", " 4    [khiếu nại] Kh…  theo luật"],
+        120: [
+            " 3    [phản ánh] Tình trạng đ…  chưa xử lý",
+            " 4    [khiếu nại] Khiếu nại v…  theo luật",
+        ],
+    }
+    for width, rows in expected.items():
+        app = make_app(tmp_path / f"{width}.db", clock=clock, export_dir=tmp_path)
+        app.meeting_id = import_meeting(app.store, demo_meeting())
+        third, fourth = app.store.petitions(app.meeting_id)[2:4]
+        app.store.update_petition(third.id, kind="feedback", content="Tình trạng đổ rác ra mương")
+        app.store.update_petition(fourth.id, kind="complaint", content="Khiếu nại việc thu hồi đất")
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("f8", "f9")
+            await pilot.pause()
+            table = app.screen.query_one("#petitions", DataTable)
+            lines = ["".join(s.text for s in table.render_line(y)) for y in (3, 4)]
+            assert [
+                line.rstrip()[: len(row)] for line, row in zip(lines, rows, strict=True)
+            ] == rows
