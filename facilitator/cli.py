@@ -397,6 +397,7 @@ def _echo_figures(t: Translator, figures: Summary) -> None:
 
 
 STATUS_WIDTH = 28  # "QUÁ HẠN 1234 ngày làm việc", "OVERDUE by 1234 working days" fit
+RESPONSIBLE_WIDTH = 48  # "Nguyễn Văn Tuấn, Công chức Địa chính - Xây dựng" fits
 
 
 @cli.command()
@@ -430,10 +431,18 @@ def followup(settings: Settings, overdue: bool, as_of: str | None) -> None:
         click.echo(t("cli.no_overdue") if overdue and anything else t("cli.no_assignments"))
         return
     head = f"{t('col.due'):<10}  {t('col.left'):>5}  {t('col.status'):<{STATUS_WIDTH}}  "
+    who = RESPONSIBLE_WIDTH
     if rows:
-        click.echo(head + f"{t('col.responsible'):<28}  {t('col.content')}")
+        from rich.cells import cell_len
+
+        # as wide as the longest responsible, up to RESPONSIBLE_WIDTH; longer ones end in "…"
+        label = t("col.responsible")
+        who = min(
+            RESPONSIBLE_WIDTH, max(cell_len(x) for x in [label, *(r.responsible for r in rows)])
+        )
+        click.echo(head + f"{_cell(label, who)}  {t('col.content')}")
     for r in rows:
-        click.echo(_assignment_line(t, r))
+        click.echo(_assignment_line(t, r, who))
     if duties:
         click.echo("")
         click.echo(head + t("followup.checklist"))
@@ -473,7 +482,16 @@ def _forward_line(t: Translator, calendar: WorkCalendar, day: dt.date, r: Forwar
     )
 
 
-def _assignment_line(t: Translator, r: FollowUpRow) -> str:
+def _cell(text: str, width: int) -> str:
+    """``text`` in a column ``width`` cells wide: padded, or cut with "…" (never silently)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1).rstrip() + "…"
+    return text + " " * (width - cell_len(text))
+
+
+def _assignment_line(t: Translator, r: FollowUpRow, who: int = 28) -> str:
     """One assignment of ``followup``: due, days left, status, responsible, content, meeting."""
     from facilitator.services.followup import late_words as fu_late_words
 
@@ -488,7 +506,7 @@ def _assignment_line(t: Translator, r: FollowUpRow) -> str:
         left, status = "", t(f"fu.{r.status}_on", date=f"{r.answered_on:%d/%m/%Y}")
     return (
         f"{r.due:%d/%m/%Y}  {left:>5}  {status:<{STATUS_WIDTH}}  "
-        f"{r.responsible[:28]:<28}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
+        f"{_cell(r.responsible, who)}  {content}  [{r.village} {r.meeting_date:%d/%m/%Y}]"
     )
 
 

@@ -258,3 +258,42 @@ async def test_the_read_back_fills_the_window_and_the_chair_view_shows_the_same_
         await wait_until(view, lambda: str(phase.render()).endswith(f"Trang 2/{len(pages)}"))
         shown = str(view.app.screen.query_one("#chair-readback").render())
         assert [line for line in shown.split("\n") if line] == [line for line in pages[1] if line]
+
+
+def test_followup_on_the_command_line_never_cuts_a_responsible_silently(tmp_path, capsys):
+    """Trial 8: `facilitator followup` printed "Nguyễn Văn Tuấn, Công chức Đ" and "Vũ Thị
+    Lan, Chủ tịch Ủy ban": cut at 28 characters without "…". The column is as wide as the
+    longest (up to 48), and a longer one ends in "…", as on the screens."""
+    import sys
+
+    from db.store import open_store
+    from facilitator.cli import main
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+
+    db = tmp_path / "f.db"
+    store = open_store(db)
+    console = Console(store, import_meeting(store, demo_meeting()))
+    pids = [p.id for p in store.petitions(console.meeting_id)]
+    tuan = "Nguyễn Văn Tuấn, Công chức Địa chính - Xây dựng"
+    lan = "Vũ Thị Lan, Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Bình Lãng"
+    decide(console, pids[0], "assigned", responsible=tuan)
+    decide(console, pids[1], "assigned", responsible=lan)
+    store.close()
+    saved, sys.argv = (
+        sys.argv,
+        ["facilitator", "followup", "--as-of", "01/11/2021", "--db", str(db)],
+    )
+    try:
+        main()
+    except SystemExit as exc:
+        assert not exc.code
+    finally:
+        sys.argv = saved
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Hạn")
+    responsible = lines[0].index("Người/đơn vị chịu trách nhiệm")
+    content = lines[0].index("Nội dung")
+    cells = [line[responsible:content].rstrip() for line in lines[1:3]]
+    assert cells == [tuan, "Vũ Thị Lan, Chủ tịch Ủy ban Mặt trận Tổ quốc Vi…"]
+    assert content - responsible == 48 + 2
