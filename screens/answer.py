@@ -250,6 +250,7 @@ def _answer_fields(
     choices: list[Petition],
     said: str,
     outcome: str | None = None,
+    forwarded_to: str = "",
 ) -> list[Field]:
     """The answer (what was typed in the minutes offered), the outcome (the item's own, else
     the one chosen in the ctrl+r dialog), the petition and what an assigned or forwarded
@@ -279,7 +280,12 @@ def _answer_fields(
             [(Text(petition_label(p, speakers)), p.id) for p in choices],  # not markup
         ),
         *assignment_fields(console, t, first),
-        Field("forwarded_to", t("form.forwarded_to"), value=first.forwarded_to or ""),
+        Field(
+            "forwarded_to",
+            t("form.forwarded_to"),
+            value=first.forwarded_to or forwarded_to,
+            select=not first.forwarded_to and bool(forwarded_to),  # the previous one's
+        ),
     ]
     if not (first.assignment and first.assignment.responsible):
         # The official who answers is the suggested responsible person.
@@ -298,6 +304,7 @@ def answer_form(
     outcome: str | None = None,
     step: tuple[int, int] | None = None,
     saved: list[int] | None = None,
+    forwarded_to: str = "",
 ) -> FormScreen | None:
     """F7 during an official's turn: the answer to a petition the turn is tied to (or one
     of the open ones). None when there is nothing to answer (F7 then records a petition).
@@ -305,14 +312,15 @@ def answer_form(
     just given to the turn's previous petition), offered as the answer so that nothing is
     typed twice (she may shorten it). ``petition_id``: the one to answer (default the first);
     ``outcome``: the one chosen in the ctrl+r dialog; ``step``: (n, of) when the turn answers
-    several, shown in the title; ``saved`` gets the id of the petition recorded."""
+    several, shown in the title; ``saved`` gets the id of the petition recorded;
+    ``forwarded_to``: the body the previous petition of the turn went to, offered."""
     choices = _answerable(console, turn)
     if petition_id is not None:
         choices.sort(key=lambda p: p.id != petition_id)
     if not choices:
         return None
     first = choices[0]
-    fields = _answer_fields(console, t, turn, choices, said, outcome)
+    fields = _answer_fields(console, t, turn, choices, said, outcome, forwarded_to)
 
     def save(values: dict[str, Any]) -> str:
         pid = values["petition"] or first.id

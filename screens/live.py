@@ -889,9 +889,12 @@ class LiveScreen(Screen[None]):
             speaker = None  # nothing open to answer: a petition of the meeting, no petitioner
         self.app.push_screen(petition_form(self.console, self.t, speaker), self._after_form)
 
-    def _answer_each(self, turn: Any, said: str, waiting: list[int], saved: list[int]) -> None:
+    def _answer_each(
+        self, turn: Any, said: str, waiting: list[int], saved: list[int], sent_to: str = ""
+    ) -> None:
         """The answer form for the first of ``waiting``; once saved, the next one's, with the
-        answer just given offered; the top line then says what was recorded and what is left."""
+        answer just given (and the body it went to) offered; the top line then says what was
+        recorded and what is left."""
         from screens.answer import answer_form
 
         form = answer_form(
@@ -903,6 +906,7 @@ class LiveScreen(Screen[None]):
             outcome=self.turn_outcomes.get(turn.id),
             step=(len(saved) + 1, len(saved) + len(waiting)),
             saved=saved,
+            forwarded_to=sent_to,
         )
         if form is None:
             return
@@ -910,8 +914,8 @@ class LiveScreen(Screen[None]):
         def done(result: Any) -> None:
             left = [pid for pid in waiting if pid not in saved]
             if result and left:
-                answer = self.console.store.petition(saved[-1]).answer or ""
-                self._answer_each(turn, answer, left, saved)
+                last = self.console.store.petition(saved[-1])
+                self._answer_each(turn, last.answer or "", left, saved, last.forwarded_to or "")
                 return
             store = self.console.store
             items = [

@@ -336,3 +336,31 @@ async def test_f9_rows_of_other_kinds_show_their_kind_and_use_the_width(tmp_path
             assert [
                 line.rstrip()[: len(row)] for line, row in zip(lines, rows, strict=True)
             ] == rows
+
+
+async def test_two_petitions_forwarded_in_one_turn_take_the_body_typed_once(tmp_path, clock):
+    """F4 in the dialog with two ticked: the second form offers the answer and the receiving
+    body typed in the first (it was refused: "không được để trống")."""
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    own = console.record_petition("Đề nghị cấp sổ đỏ", speaker_id=app.store.speaking(mid).id)
+    collected = app.store.petitions(mid)[0].id
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", *"nam", "tab", "down", "space", "f4", "enter")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press(*"Chuyen len", "f4", *"VP dat dai", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#f-forwarded_to").value == "VP dat dai"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert top_line(app) == "Đã ghi trả lời kiến nghị 7, 1"
+        for pid in (own, collected):
+            p = app.store.petition(pid)
+            assert (p.outcome, p.forwarded_to, p.answer) == (
+                "forwarded",
+                "VP dat dai",
+                "Chuyen len",
+            )
