@@ -929,6 +929,22 @@ class Store:
                     [key, json.dumps(value, ensure_ascii=False)],
                 )
 
+    # The folder the export dialog wrote to last, kept with the database (beside the profile's
+    # items, under a key that is not one of them) so that the next window offers it again.
+    EXPORT_FOLDER_KEY = "window.export_folder"
+
+    def export_folder(self) -> str | None:
+        row = self._row("SELECT value FROM profile WHERE key = ?", [self.EXPORT_FOLDER_KEY])
+        return str(json.loads(row["value"])) if row else None
+
+    def set_export_folder(self, folder: str) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO profile (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [self.EXPORT_FOLDER_KEY, json.dumps(folder, ensure_ascii=False)],
+            )
+
     def meeting_profile(self, meeting_id: int) -> Profile:
         """The profile the meeting was held under (its frozen copy), else the commune's current
         one; blank names filled from the meeting's commune."""

@@ -352,7 +352,10 @@ class FacilitatorApp(StoreApp):
         super().__init__(store, t, meeting_id, [CSS] if meeting_id is not None else None)
         from screens.folder import ExportFolder
 
-        self.export_folder = ExportFolder(export_dir)  # handed to the screens
+        # handed to the screens: ``export_dir``, else the folder the dialog used last with this
+        # database (kept in it: a restarted window offers it again), else the default
+        remembered = store.export_folder()
+        self.export_folder = ExportFolder(export_dir or (Path(remembered) if remembered else None))
         self.first_live: Screen[Any] | None = None  # run ID's first screen (get_default_screen)
         self.bell_enabled = bell
 

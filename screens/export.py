@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from db.store import Store, open_store
 from facilitator.i18n import Translator
+from facilitator.rules.errors import StoreError
 from facilitator.rules.models import Meeting
 from facilitator.rules.text import TextError, parse_date
 from screens.folder import ExportFolder
@@ -151,8 +152,15 @@ class ExportScreen(ModalScreen[None]):
 
     def start(self, choice: str) -> None:
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".")
-        # The folder typed is kept for the rest of the session (every screen's F10).
+        # The folder typed is kept for the rest of the session (every screen's F10), and with
+        # the database for the next window.
         self.export_folder.path = folder
+        from facilitator.services.exporting import remember_folder
+
+        try:
+            remember_folder(self.store, folder)
+        except StoreError:  # a database that cannot be written still exports
+            pass
         typed = self.query_one("#export-date", Input).value.strip()
         if typed == self.default_date:
             # Untouched: each paper keeps its own default date, as the command line does

@@ -297,3 +297,42 @@ def test_followup_on_the_command_line_never_cuts_a_responsible_silently(tmp_path
     cells = [line[responsible:content].rstrip() for line in lines[1:3]]
     assert cells == [tuan, "Vũ Thị Lan, Chủ tịch Ủy ban Mặt trận Tổ quốc Vi…"]
     assert content - responsible == 48 + 2
+
+
+async def test_the_export_folder_chosen_is_kept_when_the_window_is_opened_again(tmp_path, clock):
+    """Trial 8: after the window was restarted the export dialog's folder was back at
+    Documents/facilitator, not the folder she had chosen beside her database. The folder
+    used is kept with the database: the next window (same database) offers it."""
+    from textual.widgets import Input
+
+    from facilitator.app import make_app
+    from facilitator.services.demo import demo_meeting
+    from facilitator.services.meetingfile import import_meeting
+    from screens.export import default_export_dir
+    from tests.helpers import wait_until
+
+    db = tmp_path / "xa" / "f.db"
+    db.parent.mkdir()
+    chosen = tmp_path / "xa" / "van-ban"
+    first = make_app(db, clock=clock)
+    import_meeting(first.store, demo_meeting())
+    async with first.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")  # home: export the highlighted meeting
+        await pilot.pause()
+        folder = first.screen.query_one("#export-folder", Input)
+        assert folder.value == str(default_export_dir())  # the README's default
+        folder.value = str(chosen)
+        first.screen.query_one("#export-docs").focus()
+        await pilot.press("6")  # the biên bản
+        await wait_until(pilot, lambda: chosen.exists() and any(chosen.iterdir()))
+        await pilot.press("escape", "ctrl+q")
+    again = make_app(db, clock=clock)
+    async with again.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert again.screen.query_one("#export-folder", Input).value == str(chosen)
+        await pilot.press("escape", "f7")  # the summary's folder too
+        await pilot.pause()
+        assert str(chosen) in [w.value for w in again.screen.query(Input)]

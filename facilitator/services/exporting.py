@@ -22,6 +22,16 @@ FILE_PARTS = {
 }
 
 
+def remember_folder(store: Store, folder: Path) -> None:
+    """The export dialog's folder, kept with the database for the next window (its full path:
+    a folder typed "." is the one it meant then). A read-only database keeps nothing."""
+    if store.readonly:
+        return
+    where = str(folder.expanduser().absolute())
+    if store.export_folder() != where:
+        store.set_export_folder(where)
+
+
 def default_name(store: Store, meeting_id: int, doc: str) -> str:
     """Windows-safe ASCII: ``2021-10-28_dong-phong_bien-ban.docx``."""
     meeting = store.meeting(meeting_id)
