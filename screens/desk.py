@@ -126,6 +126,9 @@ class DeskScreen(Screen[None]):
         return self.t(key, village=ended.village, date=f"{ended.date:%d/%m/%Y}")
 
     def reload(self) -> None:
+        # The file's version before reading it: a write the secretary commits while this
+        # reads is seen at the next poll (marked after the reads, it was taken as read).
+        self.watcher.mark_seen()
         self.hall = read_hall(self.store, self.fixed_meeting, or_draft=True)  # one state
 
     def watch_hall(self, state: HallState | None) -> None:
@@ -134,7 +137,6 @@ class DeskScreen(Screen[None]):
         if state is None or state.meeting_id is None or meeting is None:
             self.console = None
             header.update(f"{self.t('desk.title')} · {self.t('chair.no_meeting')}")
-            self.watcher.mark_seen()
             return
         if self.console is None or self.console.meeting_id != state.meeting_id:
             self.console = Console(self.store, state.meeting_id)
@@ -150,7 +152,6 @@ class DeskScreen(Screen[None]):
             if meeting.concluded  # over: no more registrations, nothing forecast
             else queue_summary(self.t, meeting, speakers, state.slot, now)
         )
-        self.watcher.mark_seen()
 
     def concluded_words(self, meeting: Meeting) -> str:
         ended = local(meeting.ended_at or self.store.clock())

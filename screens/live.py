@@ -311,6 +311,9 @@ class LiveScreen(Screen[None]):
         log.sync(store.recent_minutes(self.console.meeting_id, limit))
 
     def refresh_state(self, log: bool = True) -> None:
+        # The file's version before reading it: a write another process commits while this
+        # reads is seen at the next poll (marked after the reads, it was taken as read).
+        self.watcher.mark_seen()
         store = self.console.store
         meeting = self.console.meeting
         self.meeting = meeting
@@ -346,7 +349,6 @@ class LiveScreen(Screen[None]):
         if self.editing_id is None or store.entry_or_none(self.editing_id) is not None:
             self.update_editing_label()
         self.follow_clock()
-        self.watcher.mark_seen()
 
     def show_seal(self) -> None:
         """The top line's notice once the minutes are sealed (and at each amendment's new
@@ -489,8 +491,10 @@ class LiveScreen(Screen[None]):
         self.flush()
         self.show_header()  # the clock on the top line
         if self.console.meeting.status == "live":
+            # Its own writes never change the version the watcher polls (SQLite's data
+            # version counts other connections' commits): nothing to mark as seen. Marking
+            # here took the desk's newest write as read, and it never showed.
             self.console.heartbeat()
-            self.watcher.mark_seen()
 
     # ----- minutes editor -------------------------------------------------------------------
     @on(NfcTextArea.Changed, "#editor")
@@ -555,7 +559,6 @@ class LiveScreen(Screen[None]):
         self.editing_id = saved
         self.dirty = False
         log.update_entry(entry)
-        self.watcher.mark_seen()
         self.update_editing_label()
         return True
 
