@@ -149,14 +149,19 @@ class ConclusionScreen(Screen[Any]):
                 who, due = p.assignment.responsible, f"{p.assignment.due:%d/%m/%Y}"
             elif p.outcome == "forwarded":
                 who = p.forwarded_to or ""
-            short = "outcome.short." if getattr(self, "narrow", False) else "outcome."
-            outcome = self.t(f"{short}{p.outcome or 'none'}")
+            narrow = getattr(self, "narrow", False)
+            outcome = self.t(f"outcome.{p.outcome or 'none'}")
             if not is_ordinary(p.kind):  # handled under its own law, never "chưa xử lý"
                 outcome = self.t(f"kind.law.{p.kind}")
-                if short != "outcome." or cell_len(outcome) > self.widths["col.outcome"]:
-                    # the kind is in front of the content: "theo luật" says the rest (the
-                    # long words were cut bare: "chuyển xử lý t")
-                    outcome = self.t("outcome.short.law")
+            if narrow or cell_len(outcome) > self.widths["col.outcome"]:
+                # The short word where the long one does not fit (they were cut bare:
+                # "chuyển cấp trê", "chuyển xử lý t"); a khiếu nại's kind is in front of its
+                # content, "theo luật" says the rest.
+                outcome = self.t(
+                    f"outcome.short.{p.outcome or 'none'}"
+                    if is_ordinary(p.kind)
+                    else "outcome.short.law"
+                )
             # Cut with "…" to their columns (whole under the table): "Đề nghị nâng cấ" read as
             # a word cut short.
             content = (f"[{self.t('kind.' + p.kind)}] " if p.kind != "petition" else "") + (

@@ -315,8 +315,13 @@ async def test_f9_rows_of_other_kinds_show_their_kind_and_use_the_width(tmp_path
     from facilitator.services.meetingfile import import_meeting
 
     expected = {
-        80: [" 3    [phản ánh] Tìn…  chưa xử lý", " 4    [khiếu nại] Kh…  theo luật"],
+        80: [
+            " 1    Đề nghị nâng c…  chuyển",
+            " 3    [phản ánh] Tìn…  chưa xử lý",
+            " 4    [khiếu nại] Kh…  theo luật",
+        ],
         120: [
+            " 1    Đề nghị nâng cấp tuyến…   chuyển",
             " 3    [phản ánh] Tình trạng đ…  chưa xử lý",
             " 4    [khiếu nại] Khiếu nại v…  theo luật",
         ],
@@ -324,7 +329,8 @@ async def test_f9_rows_of_other_kinds_show_their_kind_and_use_the_width(tmp_path
     for width, rows in expected.items():
         app = make_app(tmp_path / f"{width}.db", clock=clock, export_dir=tmp_path)
         app.meeting_id = import_meeting(app.store, demo_meeting())
-        third, fourth = app.store.petitions(app.meeting_id)[2:4]
+        first, _, third, fourth = app.store.petitions(app.meeting_id)[:4]
+        app.store.update_petition(first.id, outcome="forwarded", forwarded_to="VP đất đai")
         app.store.update_petition(third.id, kind="feedback", content="Tình trạng đổ rác ra mương")
         app.store.update_petition(fourth.id, kind="complaint", content="Khiếu nại việc thu hồi đất")
         async with app.run_test(size=(width, 30)) as pilot:
@@ -332,9 +338,9 @@ async def test_f9_rows_of_other_kinds_show_their_kind_and_use_the_width(tmp_path
             await pilot.press("f8", "f9")
             await pilot.pause()
             table = app.screen.query_one("#petitions", DataTable)
-            lines = ["".join(s.text for s in table.render_line(y)) for y in (3, 4)]
+            lines = ["".join(s.text for s in table.render_line(y)) for y in (1, 3, 4)]
             assert [
-                line.rstrip()[: len(row)] for line, row in zip(lines, rows, strict=True)
+                line[: len(row) + 3].rstrip() for line, row in zip(lines, rows, strict=True)
             ] == rows
 
 
