@@ -98,7 +98,8 @@ class ExportScreen(ModalScreen[None]):
             with Horizontal(id="export-where"):
                 with Vertical(id="export-folder-box"):
                     yield Label(self.t("export.folder"))
-                    yield NfcInput(str(self.folder), id="export-folder")
+                    # offered, not typed: selected when reached, so a path typed replaces it
+                    yield NfcInput(str(self.folder), id="export-folder", offered=True)
                 with Vertical(id="export-date-box"):
                     yield Label(self.t("export.date"))
                     yield NfcInput(

@@ -370,3 +370,22 @@ async def test_two_petitions_forwarded_in_one_turn_take_the_body_typed_once(tmp_
                 "VP dat dai",
                 "Chuyen len",
             )
+
+
+async def test_the_export_folder_offered_is_replaced_by_a_path_typed(tmp_path, clock):
+    app, console = speaking_phase_app(tmp_path, clock)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        folder = app.screen.query_one("#export-folder")
+        offered = folder.value
+        assert offered
+        for _ in range(3):
+            if app.screen.focused is folder:
+                break
+            await pilot.press("shift+tab")
+            await pilot.pause()
+        assert app.screen.focused is folder
+        await pilot.press(*"/tmp/bb")
+        assert folder.value == "/tmp/bb"
