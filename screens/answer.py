@@ -220,7 +220,11 @@ def start_answer_turn(console: Console, choice: AnswerChoice) -> int:
         )
 
     turn = console.start_answer(
-        choice.name, choice.position, choice.petitions, set_outcome if outcome else None
+        choice.name,
+        choice.position,
+        choice.petitions,
+        set_outcome if outcome else None,
+        outcome=outcome,
     )
     return turn
 

@@ -169,9 +169,6 @@ class LiveScreen(Screen[None]):
         self.dirty = False
         self.refused = False  # the last action was refused (its message is shown)
         self.readonly = False
-        # The outcome chosen in each answer turn's ctrl+r dialog: the F7 form starts from it
-        # (a forwarded one is not recorded before F7 asks where it goes).
-        self.turn_outcomes: dict[int, str | None] = {}
         self.save_timer: Timer | None = None
         self.tick_timer: Timer | None = None
         self.alerted: tuple[int, Phase] | None = None
@@ -884,7 +881,7 @@ class LiveScreen(Screen[None]):
             if waiting:  # one form for each, in turn, the citizen's own first
                 self._answer_each(speaker, said, waiting, [])
                 return
-            outcome = self.turn_outcomes.get(speaker.id)
+            outcome = self.console.chosen_outcome(speaker.id)
             form = answer_form(self.console, self.t, speaker, said, outcome=outcome)
             if form is not None:
                 self.app.push_screen(form, self._after_form)
@@ -906,7 +903,7 @@ class LiveScreen(Screen[None]):
             turn,
             said,
             petition_id=waiting[0],
-            outcome=self.turn_outcomes.get(turn.id),
+            outcome=self.console.chosen_outcome(turn.id),
             step=(len(saved) + 1, len(saved) + len(waiting)),
             saved=saved,
             forwarded_to=sent_to,
@@ -993,7 +990,6 @@ class LiveScreen(Screen[None]):
         turn = self._do(start_answer_turn, self.console, choice)
         if turn is None:
             return
-        self.turn_outcomes[turn] = choice.outcome
         if choice.petitions:
             self.say(self.t("msg.answer_turn", name=choice.name, count=len(choice.petitions)))
         else:

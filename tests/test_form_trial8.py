@@ -389,3 +389,22 @@ async def test_the_export_folder_offered_is_replaced_by_a_path_typed(tmp_path, c
         assert app.screen.focused is folder
         await pilot.press(*"/tmp/bb")
         assert folder.value == "/tmp/bb"
+
+
+async def test_the_dialogs_outcome_outlives_a_restart_of_the_window(tmp_path, clock):
+    from facilitator.app import make_app
+
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    console.record_petition("Đề nghị cấp sổ đỏ", speaker_id=app.store.speaking(mid).id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", *"nam", "f4", "enter")
+        await pilot.pause()
+    again = make_app(tmp_path / "m.db", clock=clock, export_dir=tmp_path / "out")
+    again.meeting_id = mid
+    async with again.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        assert again.screen.query_one("#f-outcome").value == "forwarded"

@@ -524,6 +524,15 @@ class Console:
         turns = set(self._turns_of(last.id))
         return petitions, [p.id for p in petitions if p.speaker_id in turns]
 
+    def chosen_outcome(self, turn_id: int) -> str | None:
+        """The outcome chosen when the answer turn was started (ctrl+r), if any: a forwarded
+        one is recorded only when the answer form asks where it goes."""
+        for event in reversed(self.store.events_of_kind(self.meeting_id, "answer.started")):
+            if event.payload.get("speaker") == turn_id:
+                chosen = event.payload.get("outcome")
+                return str(chosen) if chosen else None
+        return None
+
     def answered_in(self, turn_id: int) -> list[Petition]:
         """The petitions an official's answer turn is tied to."""
         return [p for p in self.store.petitions(self.meeting_id) if p.answered_in == turn_id]
@@ -535,11 +544,13 @@ class Console:
         position: str = "",
         petitions: list[int] | tuple[int, ...] = (),
         decide: Callable[[int], object] | None = None,
+        outcome: str | None = None,
     ) -> int:
         """An official answers (plan 2.4): a timed turn of role "official", outside the queue,
         tied to the petitions it answers (they record who answered them). ``decide`` sets a
         tied petition's outcome inside the same action: one ctrl+z takes back the turn, the
-        ties and the outcomes (an assignment it made is removed)."""
+        ties and the outcomes (an assignment it made is removed). ``outcome``, the one chosen
+        with the turn, is kept in its event: the answer form (F7) starts from it."""
         self._refuse_if_over()
         if petitions:
             self.check_unsealed()
@@ -573,10 +584,11 @@ class Console:
             change.added_entry(entry_id)
             for petition_id in petitions:
                 self._tie_answer(change, petition_id, speaker_id, name, position, decide)
+            chosen = {"outcome": outcome} if outcome else {}
             self.store.log(
                 self.meeting_id,
                 "answer.started",
-                change.payload(speaker=speaker_id, name=name, petitions=list(petitions)),
+                change.payload(speaker=speaker_id, name=name, petitions=list(petitions), **chosen),
                 undoable=True,
             )
         return speaker_id
