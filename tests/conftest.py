@@ -45,7 +45,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     # watcher's poll, LibreOffice and the other processes it starts), and a second worker
     # on the core uses that time. Measured on 2 cores: 2 workers 172 s, 4 workers 128 s,
     # 6 workers 134 s.
-    return 2 * (os.cpu_count() or 1)
+    return min(2 * (os.cpu_count() or 1), 16)  # each worker holds ~200 MB
 
 
 @pytest.fixture
