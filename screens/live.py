@@ -831,7 +831,26 @@ class LiveScreen(Screen[None]):
         self.start_new_entry()
         self.call_next_speaker()
 
+    def _turn_left_open(self) -> list[int]:
+        """The petitions tied to the answer turn speaking now that have neither an answer nor
+        an outcome: said when the turn ends, never left silently unanswered."""
+        turn = self.speaking
+        if turn is None or turn.kind != "answer":
+            return []
+        return [
+            p.seq
+            for p in self.console.answered_in(turn.id)
+            if not (p.answer or "").strip() and p.outcome is None
+        ]
+
+    def _with_left_open(self, message: str, left: list[int]) -> str:
+        if not left:
+            return message
+        items = ", ".join(str(seq) for seq in sorted(left))
+        return f"{message} · {self.t('msg.turn_left_open', items=items)}"
+
     def call_next_speaker(self) -> None:
+        left = self._turn_left_open()
         speaker = self._do(self.console.call_next)
         if speaker is None and self.refused:
             return
@@ -842,7 +861,7 @@ class LiveScreen(Screen[None]):
         # The queue's cursor goes on to the next waiting speaker: Delete and ctrl+g act there.
         self.query_one(QueueTable).select_first_waiting()
         self.called_text = self.t("msg.called", name=speaker.name)
-        self.say(self.called_text)
+        self.say(self._with_left_open(self.called_text, left))
         self.called_id = speaker.id
 
     def action_toggle_timer(self) -> None:
@@ -864,8 +883,9 @@ class LiveScreen(Screen[None]):
             self.say(self.t("msg.no_slot"))
 
     def action_end_speech(self) -> None:
+        left = self._turn_left_open()
         if self._do(self.console.end_speech):
-            self.say(self.t("msg.ended"))
+            self.say(self._with_left_open(self.t("msg.ended"), left))
         else:
             self.say(self.t("msg.no_slot"))
 

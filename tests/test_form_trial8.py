@@ -408,3 +408,24 @@ async def test_the_dialogs_outcome_outlives_a_restart_of_the_window(tmp_path, cl
         await pilot.press("f7")
         await pilot.pause()
         assert again.screen.query_one("#f-outcome").value == "forwarded"
+
+
+async def test_an_answer_turn_ended_with_a_tied_petition_unanswered_says_so(tmp_path, clock):
+    app, console = speaking_phase_app(tmp_path, clock, call=True)
+    mid = app.meeting_id
+    console.record_petition(
+        "Đề nghị sửa đường trục xóm Đình", speaker_id=app.store.speaking(mid).id
+    )
+    following = app.store.waiting(mid)[0]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", *"nam", "tab", "down", "space", "enter")
+        await pilot.press("f7", *"Xa sua", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")  # item 1 left
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert top_line(app) == (
+            f"Mời {following.name} · kiến nghị 1 của lượt trả lời chưa ghi trả lời (F9, Enter)"
+        )
