@@ -861,7 +861,7 @@ class LiveScreen(Screen[None]):
         # The queue's cursor goes on to the next waiting speaker: Delete and ctrl+g act there.
         self.query_one(QueueTable).select_first_waiting()
         self.called_text = self.t("msg.called", name=speaker.name)
-        self.say(self._with_left_open(self.called_text, left))
+        self.say(self._with_left_open(self.called_text, left), wide=bool(left))
         self.called_id = speaker.id
 
     def action_toggle_timer(self) -> None:
@@ -885,7 +885,7 @@ class LiveScreen(Screen[None]):
     def action_end_speech(self) -> None:
         left = self._turn_left_open()
         if self._do(self.console.end_speech):
-            self.say(self._with_left_open(self.t("msg.ended"), left))
+            self.say(self._with_left_open(self.t("msg.ended"), left), wide=bool(left))
         else:
             self.say(self.t("msg.no_slot"))
 
@@ -945,6 +945,8 @@ class LiveScreen(Screen[None]):
             if left:
                 words.append(self.t("msg.answers_left", items=items[1]))
             self._after_form(" · ".join(words) if words else None)
+            if left:  # what is left must be read whole (80 columns cut it)
+                self.say(" · ".join(words), wide=True)
 
         self.app.push_screen(form, done)
 
