@@ -110,6 +110,19 @@ class StoreApp(App[None]):
             localise_bindings(widget, self.t)
         return super()._register(parent, *widgets, **kwargs)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice carries names and typed words: never read as markup, whatever the caller
+        asks (a screen's own ``notify`` asks for markup by default; screens/plain.py says why)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     async def _check_bindings(self, key: str, priority: bool = False) -> bool:
         """A letter key works in either case ("N" with Caps Lock or Shift does what "n" does),
         unless the screen binds the capital itself."""

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.i18n import Translator
@@ -34,6 +34,7 @@ from screens.conclusion import (
     responsible_words,
 )
 from screens.forms import Field, FormScreen
+from screens.plain import Label, Static
 from screens.widgets import NfcInput, clip
 
 

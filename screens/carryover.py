@@ -6,11 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
 
 from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.services.followup import carry_over
+from screens.plain import Label, Static
 
 
 def carry_over_lines(store: Store, meeting_id: int, t: Translator) -> list[str]:

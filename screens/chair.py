@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
 
 from db.store import Store
 from facilitator.i18n import Translator
@@ -18,6 +17,7 @@ from facilitator.services.live import Console, place_words
 from facilitator.services.readback import PAGE_WIDTH, ReadBack
 from screens.bigclock import BigClock
 from screens.bigname import BigName
+from screens.plain import Static
 from screens.watcher import StoreWatcher
 from screens.widgets import queue_summary, slot_words
 

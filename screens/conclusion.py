@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable
 
 from facilitator.i18n import Translator
 from facilitator.rules import statistics
@@ -38,6 +38,7 @@ from facilitator.services.seal import last_seal, seal
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
+from screens.plain import Label, Static
 from screens.watcher import StoreWatcher
 from screens.widgets import NfcTextArea, RowTable, clip
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, DataTable, Footer, Input, Select
 
 from db.store import Store
 from facilitator.i18n import Translator
@@ -23,6 +23,7 @@ from facilitator.services.hall import HallState, read_hall
 from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import Console, RuleError
 from screens.forms import CardFill, ConfirmScreen
+from screens.plain import Label, Static
 from screens.speakerforms import card_fill, limit_seconds, register_form
 from screens.typeselect import TypeSelect
 from screens.watcher import StoreWatcher

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from db.store import Store, open_store
@@ -20,6 +20,7 @@ from facilitator.rules.errors import StoreError
 from facilitator.rules.models import Meeting
 from facilitator.rules.text import TextError, parse_date
 from screens.folder import ExportFolder
+from screens.plain import Label, Static
 from screens.widgets import NfcInput
 
 # The dialog's list, in the order a secretary meets the papers: a heading (None, key), then

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Footer
 
 from db.store import Store
 from facilitator.i18n import Translator
@@ -19,6 +19,7 @@ from facilitator.rules.statutory import Duty
 from facilitator.rules.text import TextError, parse_date
 from facilitator.services import followup, publication
 from screens.forms import Field, FormScreen
+from screens.plain import Label, Static
 from screens.statutory import state_words
 from screens.widgets import RowTable, clip, fit_columns
 

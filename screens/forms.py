@@ -18,11 +18,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Select
 
 from facilitator.i18n import Translator
 from facilitator.rules.errors import RuleError, StoreError
 from facilitator.rules.kinds import KINDS
+from screens.plain import Label, Static
 from screens.typeselect import TypeSelect
 from screens.widgets import NfcInput, NfcTextArea, StateCheckbox
 

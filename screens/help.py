@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
 
 from facilitator.i18n import Translator
+from screens.plain import Label, Static
 
 KEYS = [
     ("F1", "key.help"),

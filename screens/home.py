@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable
 
 from db.store import Store
 from facilitator.i18n import Translator
 from facilitator.rules.errors import RuleError
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen
+from screens.plain import Label, Static
 from screens.widgets import RowTable, clip
 
 

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable
 
 from db.store import StoreError
 from facilitator.i18n import Translator
@@ -29,6 +29,7 @@ from facilitator.rules.text import MAX_LONG, titled
 from facilitator.services.live import HEARTBEAT_SECONDS, Console, RuleError, speech_header
 from screens.folder import ExportFolder
 from screens.keybar import KeyBar
+from screens.plain import Label, Static
 from screens.speakerforms import absent_form, petition_form, register_form
 from screens.watcher import StoreWatcher
 from screens.widgets import (

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input
 
 from db.store import Store, StoreError
 from facilitator.i18n import Translator
@@ -22,6 +22,7 @@ from screens.carryover import carry_over_lines
 from screens.folder import ExportFolder
 from screens.forms import Field, FormScreen, kind_field
 from screens.keybar import KeyBar
+from screens.plain import Label, Static
 from screens.widgets import NfcInput, NfcTextArea, RowTable, StateCheckbox, fit_columns
 
 

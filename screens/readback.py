@@ -6,13 +6,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Static
 
 from facilitator.i18n import Translator
 from facilitator.services.live import Console, RuleError
 from facilitator.services.readback import ReadBack, entries_on_page
 from screens.forms import Field, FormScreen
 from screens.keybar import KeyBar
+from screens.plain import Static
 
 
 class ReadBackScreen(Screen[None]):

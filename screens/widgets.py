@@ -14,7 +14,7 @@ from textual import events, on
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, TextArea
 
 from facilitator.i18n import Translator
 from facilitator.rules.cccd import starts_like_a_number
@@ -25,6 +25,7 @@ from facilitator.rules.statistics import minutes_text as format_minutes  # "04:1
 from facilitator.rules.text import strip_controls
 from facilitator.services.hallqueue import registration_numbers
 from facilitator.services.live import queue_end
+from screens.plain import Static
 
 
 def slot_words(slot: Slot | None, now: dt.datetime, t: Translator) -> tuple[str, str, str]:
@@ -168,7 +169,46 @@ def speaker_label(s: Speaker, t: Translator) -> str:
     return f"{s.name}{turn}{prio}"
 
 
-class ReadyTable(DataTable[Any]):
+class Words(Text):
+    """A table cell's words as typed (a Rich Text, not markup), equal to the string it shows:
+    ``get_row_at`` still answers "Đông Phong" for a cell showing Đông Phong."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.plain == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.plain)
+
+    def startswith(self, prefix: str) -> bool:
+        return self.plain.startswith(prefix)
+
+    def endswith(self, suffix: str) -> bool:
+        return self.plain.endswith(suffix)
+
+
+def _plain(cell: Any) -> Any:
+    """A text cell as the words it holds: never read as Rich markup."""
+    return Words(cell) if isinstance(cell, str) else cell
+
+
+class PlainTable(DataTable[Any]):
+    """A DataTable whose text cells are shown as typed. Textual reads a ``str`` cell as Rich
+    markup: a citizen's "Đề nghị [khẩn] sửa đường" lost "[khẩn]" in the queue, a "[phản ánh]"
+    tag vanished from the F9 list, and an unmatched "[/x]" stopped the window."""
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> Any:
+        return super().add_row(*(_plain(c) for c in cells), **kwargs)
+
+    def update_cell(self, row_key: Any, column_key: Any, value: Any, **kwargs: Any) -> None:
+        super().update_cell(row_key, column_key, _plain(value), **kwargs)
+
+    def update_cell_at(self, coordinate: Any, value: Any, **kwargs: Any) -> None:
+        super().update_cell_at(coordinate, _plain(value), **kwargs)
+
+
+class ReadyTable(PlainTable):
     """A DataTable that is whole in the first frame drawn after it gets its size.
 
     Textual measures the rows and scrolls to the cursor only after a frame has been drawn
@@ -198,7 +238,7 @@ class ReadyTable(DataTable[Any]):
         return changed
 
 
-class RowTable(DataTable[Any]):
+class RowTable(PlainTable):
     """A list of rows (petitions, meetings, assignments): Home / End go to the first / last
     row, as a secretary expects of a list (DataTable scrolls sideways with them); PageUp /
     PageDown move the cursor a page."""
