@@ -960,6 +960,19 @@ class LiveScreen(Screen[None]):
         self.start_new_entry()
         said = self.t("msg.phase", name=self.t.phase(name))
         store = self.console.store
+        today = local(self.console.now()).date()
+        if was_draft and today != self.meeting.date:
+            # The biên bản prints the meeting's date beside the times of today: a meeting
+            # held on another day than the one recorded would be dated wrong (trial 9).
+            self.say(
+                self.t(
+                    "msg.opened_other_day",
+                    today=f"{today:%d/%m/%Y}",
+                    date=f"{self.meeting.date:%d/%m/%Y}",
+                ),
+                wide=True,
+            )
+            return
         if was_draft and any(
             e.kind != "phase" and e.phase_position == 0 for e in store.minutes(self.meeting.id)
         ):  # what was typed before the opening: filed under it, and said so
