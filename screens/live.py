@@ -394,7 +394,7 @@ class LiveScreen(Screen[None]):
         who = self.query_one("#current-who", Static)
         if speaking:
             where = f" ({speaking.hamlet})" if speaking.hamlet else ""
-            line = f"{self.t('live.current')}: {speaking.name}{where}"
+            line = f"{self.t('live.current')}: {titled(speaking.title, speaking.name)}{where}"
             # The box shows three lines: the gist gets what the name leaves, cut with "…"
             # (whole in the speaker's form, Enter in the queue), never cut mid-word unmarked.
             width = max(10, who.content_size.width or self.size.width // 2 - 4)

@@ -169,7 +169,7 @@ async def test_desk_after_the_conclusion_says_the_meeting_is_concluded(tmp_path,
         await pilot.pause()
         said = "Hội nghị Đông Phong 28/10/2021 đã kết luận: không đăng ký thêm"
         assert str(app.screen.query_one("#live-header").render()) == (
-            "Bàn đăng ký phát biểu · Đông Phong 28/10/2021 · đã kết luận"
+            "Bàn đăng ký phát biểu · Đông Phong · 28/10/2021 · đã kết luận"
         )
         app.screen.query_one("#desk-name", Input).value = "Người đến muộn"
         app.screen.query_one("#desk-name").focus()

@@ -43,13 +43,13 @@ CHAIR = {
 }
 DESK = {
     "vi": (
-        "Bàn đăng ký phát biểu · Đông Phong 28/10/2021 · đã kết luận",
+        "Bàn đăng ký phát biểu · Đông Phong · 28/10/2021 · đã kết luận",
         "Kết luận lúc 08:49 · ĐÃ KHÓA ĐĂNG KÝ",
         "chưa mời",
         "Hội nghị Đông Phong 28/10/2021 đã kết luận: không đăng ký thêm",
     ),
     "en": (
-        "Registration desk · Đông Phong 28/10/2021 · concluded",
+        "Registration desk · Đông Phong · 28/10/2021 · concluded",
         "Concluded 08:49 · REGISTRATION CLOSED",
         "not called",
         "The meeting Đông Phong 28/10/2021 is concluded: no more registrations",

@@ -358,7 +358,7 @@ async def test_the_gist_of_the_speaker_is_whole_or_marked_cut_at_80x24(tmp_path,
         await call_next(pilot, app)
         who = app.screen.query_one("#current-who")
         lines = str(who.render()).split("\n")
-        assert lines[0].startswith("Đang phát biểu: Nguyễn Văn Thành")
+        assert lines[0].startswith("Đang phát biểu: Ông Nguyễn Văn Thành")
         gist = lines[-1]
         assert gist.startswith("Đường trục thôn") and gist.endswith("…"), lines
         assert cell_len(gist) <= who.content_size.width
