@@ -83,9 +83,18 @@ def test_an_answer_that_differs_from_what_was_said_is_printed_as_filed(console):
     text = paragraphs(console)
     i = text.index("Kiến nghị 7: Sửa đường trục thôn.")
     assert text[i + 1] == (
-        "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời: Khởi công quý II/2022. "
-        "Kết quả: đã trả lời tại hội nghị."
+        "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời tại mục “4. Trả lời, giải trình”."
     )
+    # the answer of record after the turn, with the outcome (trial 9): printed once, where
+    # it was given
+    j = text.index(
+        "Đồng chí Trần Xuân Mãng, Chủ tịch UBND xã trả lời kiến nghị 7: Xã đã có kế hoạch; "
+        "tôi xin báo cáo thêm về nguồn vốn."
+    )
+    assert text[j + 1] == (
+        "Kết quả: đã trả lời tại hội nghị; nội dung trả lời: Khởi công quý II/2022."
+    )
+    assert sum(t.count("Khởi công quý II/2022") for t in text) == 1
 
 
 # ----- 2. amendments of petitions, answers, receiving bodies ---------------------------------

@@ -236,9 +236,23 @@ def _answer_sentence(
     return " ".join([*parts, _outcome_sentence(p, officials)])
 
 
-def _outcome_sentence(p: Petition, officials: list[Official] | None = None, label: str = "") -> str:
-    """ "Kết quả: …" (``label``: "Kết quả kiến nghị 7: …", where a turn answers several)."""
+def _outcome_sentence(
+    p: Petition, officials: list[Official] | None = None, label: str = "", answer: str = ""
+) -> str:
+    """ "Kết quả: …" (``label``: "Kết quả kiến nghị 7: …", where a turn answers several);
+    ``answer``, the answer of record when it is not the turn's words ("…; nội dung trả lời:
+    …")."""
     head = f"Kết quả {label}:" if label else "Kết quả:"
+    return _with_answer(_outcome_words(p, officials, head), answer)
+
+
+def _with_answer(sentence: str, answer: str) -> str:
+    if not _clause(answer):
+        return sentence
+    return f"{sentence[:-1]}; nội dung trả lời: {_clause(answer)}."
+
+
+def _outcome_words(p: Petition, officials: list[Official] | None, head: str) -> str:
     if not is_ordinary(p.kind):  # never an ordinary outcome, deadline or assignment
         return f"{head} {LAW_WORDS[p.kind]}."
     outcome = OUTCOME_WORDS[p.outcome]
@@ -413,6 +427,14 @@ class _MinutesBody:
         self.told = _answer_turns(
             list(record.minutes), self.speakers, self.phases, self.closing_phase
         )
+        # A turn with nothing typed: what he said is the answer recorded with F7, printed in
+        # the turn when it is one answer (different answers: each in its result line after it).
+        self.spoken: dict[int, str] = {}
+        for turn, (said, where) in self.told.items():
+            recorded = {_clause(p.answer or "") for p in self.answers.get(turn, [])}
+            if not said.strip() and len(recorded) == 1 and "" not in recorded:
+                self.spoken[turn] = f"{recorded.pop()}."
+                self.told[turn] = (self.spoken[turn], where)
         # The heading being written; an official's answer turn: its last entry, whether it is
         # on paper yet, and the petitions whose outcome waits to follow it (a clerk writes the
         # petition, who answered and what, then the outcome).
@@ -425,12 +447,14 @@ class _MinutesBody:
         self.waiting: dict[int, list[Petition]] = defaultdict(list)
 
     def answer(self, p: Petition) -> None:
-        """Under a petition: who answered and the outcome; an answer an official's turn below
-        gives in the same words waits for it (pointed to when it is in another section)."""
+        """Under a petition: who answered and the outcome; a petition an official's turn below
+        answers waits for it: the turn says what he said, its outcome follows the turn (pointed
+        to when the turn is in another section). The meeting stays in time order and the
+        answer is printed once, where it was given (trial 9)."""
         turn = p.answered_in or 0
-        said, where = self.told.get(turn, ("", ""))
+        _, where = self.told.get(turn, ("", ""))
         later = turn in self.turn_end and turn not in self.turns_printed
-        if p.answer and said and later and _same_words(p.answer, said):
+        if later:
             if where and where != self.section:
                 who = p.answered_by_name or "Chủ tọa"
                 if p.answered_by_position:
@@ -443,9 +467,13 @@ class _MinutesBody:
     def outcomes_after(self, turn: int) -> None:
         """The outcome of each petition an answer turn answered, after the turn."""
         waiting = self.waiting.pop(turn, [])
+        said, _ = self.told.get(turn, ("", ""))
         for p in waiting:
             label = f"{kind_word(p.kind).lower()} {p.seq}" if len(waiting) > 1 else ""
-            self.doc.para(_outcome_sentence(p, self.officials, label))
+            # the answer recorded (F7) is printed when the turn's words do not already say it
+            own = p.answer or ""
+            of_record = "" if not own or _same_words(own, said) else own
+            self.doc.para(_outcome_sentence(p, self.officials, label, of_record))
 
     def leftovers(self) -> None:
         """Outcomes whose turn never reached the paper (never expected): never lost."""
@@ -460,9 +488,12 @@ class _MinutesBody:
             if entry.text != phase_title:  # the stamp as written needs no repeating
                 _typed(doc, entry.text)
         elif entry.kind == "speech" and speaker is not None:
+            text = entry.text
+            if not text.strip() and self.turn_end.get(speaker.id) == entry.id:
+                text = self.spoken.get(speaker.id, text)
             _speech(
                 doc,
-                entry.text,
+                text,
                 speaker,
                 self.by_speaker.get(speaker.id, []),
                 self.written,

@@ -1,0 +1,125 @@
+"""What the ninth trial (a new secretary, README only, documents read as pictures) found in the
+papers: an official's answer to two petitions printed three times, the first before the question
+it answers; "đồng chí" for one person responsible and not the other; the list of officials
+ending with ";"; counts of zero printed in the thông báo's prose."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+
+from facilitator.documents import build
+from facilitator.services.conclusion import decide
+from facilitator.services.live import Console
+
+HUNG = ("Nguyễn Văn Hùng", "Công chức Địa chính - Xây dựng")
+SAID = (
+    "Về cống xóm Đình, xã đã khảo sát và sẽ sửa trong tháng này. Về hồ sơ đất của ông Tuấn, "
+    "tôi xin tiếp thu và sẽ kiểm tra ngay."
+)
+
+
+def paragraphs(console: Console, kind: str = "minutes") -> list[str]:
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, kind)))
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def _two_asked_one_turn(console: Console, said: str = SAID) -> tuple[int, int]:
+    """Bà Lan (petition 1), then Ông Tuấn (petition 2); Nguyễn Văn Hùng answers both in one
+    ctrl+r turn, his words typed; F7 records a shorter answer for each."""
+    for _ in range(2):
+        console.next_phase()  # 3. Nhân dân phát biểu
+    lan = console.register("Nguyễn Thị Lan", "xóm Đình", title="Bà")
+    tuan = console.register("Phạm Văn Tuấn", "xóm Giữa", title="Ông")
+    console.call_next()
+    p1 = console.record_petition(
+        "Đề nghị xã sớm sửa chữa cống thoát nước xóm Đình.", speaker_id=lan.speaker_id
+    )
+    console.call_next()
+    p2 = console.record_petition(
+        "Đề nghị xã kiểm tra việc chậm cấp giấy chứng nhận.", speaker_id=tuan.speaker_id
+    )
+    turn = console.start_answer(*HUNG, [p1, p2])
+    entry = console.store.minutes(console.meeting_id)[-1]
+    if said:
+        console.save_entry(entry.id, said)
+    decide(console, p1, "answered", answer="Xã sẽ sửa cống xóm Đình trong tháng 12/2026")
+    decide(
+        console,
+        p2,
+        "assigned",
+        responsible=HUNG[0],
+        task="Kiểm tra hồ sơ",
+        due="24/11/2021",
+        answer="Tiếp thu, sẽ kiểm tra hồ sơ của hộ ông Tuấn",
+    )
+    assert turn
+    return p1, p2
+
+
+ASKED_1 = "Kiến nghị 1: Đề nghị xã sớm sửa chữa cống thoát nước xóm Đình."
+ASKED_2 = "Kiến nghị 2: Đề nghị xã kiểm tra việc chậm cấp giấy chứng nhận."
+TURN = f"Đồng chí Nguyễn Văn Hùng, Công chức Địa chính - Xây dựng trả lời kiến nghị 1, 2: {SAID}"
+OUTCOME_1 = (
+    "Kết quả kiến nghị 1: đã trả lời tại hội nghị; nội dung trả lời: Xã sẽ sửa cống xóm Đình "
+    "trong tháng 12/2026."
+)
+OUTCOME_2 = (
+    "Kết quả kiến nghị 2: giao giải quyết cho đồng chí Nguyễn Văn Hùng, Công chức Địa chính - "
+    "Xây dựng, hạn 24/11/2021; nhiệm vụ: Kiểm tra hồ sơ; nội dung trả lời: Tiếp thu, sẽ kiểm "
+    "tra hồ sơ của hộ ông Tuấn."
+)
+
+
+def test_one_turn_answering_two_petitions_is_printed_once_where_it_happened(empty_meeting):
+    """Trial 9, item 1: the biên bản printed Hùng's answer under petition 1 (before Tuấn had
+    spoken), again under petition 2, then the turn itself: three answers, the first before its
+    question. A clerk writes the meeting in time order: each petition where it was raised, the
+    turn once, then one result line per petition."""
+    _two_asked_one_turn(empty_meeting)
+    text = paragraphs(empty_meeting)
+    i1, i2 = text.index(ASKED_1), text.index(ASKED_2)
+    assert text[i1 - 1].startswith("Bà Nguyễn Thị Lan")
+    assert text[i1 + 1].startswith("Ông Phạm Văn Tuấn (xóm Giữa) phát biểu")
+    assert text[i2 + 1 : i2 + 4] == [TURN, OUTCOME_1, OUTCOME_2]
+    said = [t for t in text if " trả lời" in t and not t.startswith("Kết quả")]
+    assert said == [TURN]
+    assert sum(t.count("Xã sẽ sửa cống") for t in text) == 1
+    assert sum(t.count("Tiếp thu, sẽ kiểm tra") for t in text) == 1
+
+
+def test_a_turn_with_nothing_typed_prints_the_answers_recorded(empty_meeting):
+    """Nothing typed in the turn: what he said is the answers recorded with F7."""
+    _two_asked_one_turn(empty_meeting, said="")
+    text = paragraphs(empty_meeting)
+    i2 = text.index(ASKED_2)
+    assert text[i2 + 1 : i2 + 4] == [
+        "Đồng chí Nguyễn Văn Hùng, Công chức Địa chính - Xây dựng trả lời kiến nghị 1, 2.",
+        OUTCOME_1,
+        OUTCOME_2,
+    ]
+    assert sum(t.count("Xã sẽ sửa cống") for t in text) == 1
+
+
+def test_one_petition_answered_in_a_turn_with_nothing_typed(empty_meeting):
+    """One petition, the turn right after its citizen, nothing typed in the turn: the answer
+    recorded is what he said, printed once in the turn, the outcome after it."""
+    console = empty_meeting
+    for _ in range(2):
+        console.next_phase()
+    lan = console.register("Nguyễn Thị Lan", "xóm Đình", title="Bà")
+    console.call_next()
+    p1 = console.record_petition(
+        "Đề nghị xã sớm sửa chữa cống thoát nước xóm Đình.", speaker_id=lan.speaker_id
+    )
+    console.start_answer(*HUNG, [p1])
+    decide(console, p1, "answered", answer="Xã sẽ sửa cống xóm Đình trong tháng 12/2026")
+    text = paragraphs(console)
+    i1 = text.index(ASKED_1)
+    assert text[i1 + 1 : i1 + 3] == [
+        "Đồng chí Nguyễn Văn Hùng, Công chức Địa chính - Xây dựng trả lời kiến nghị 1: Xã sẽ "
+        "sửa cống xóm Đình trong tháng 12/2026.",
+        "Kết quả: đã trả lời tại hội nghị.",
+    ]
+    assert sum(t.count("Xã sẽ sửa cống") for t in text) == 1
