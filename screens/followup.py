@@ -485,9 +485,14 @@ class FollowUpScreen(Screen[None]):
             followup.record_answer(
                 self.store, assignment_id, day, values["form"] or "written", values["note"]
             )
-            return t("msg.saved")
+            return t("followup.answer_saved", who=who, date=f"{day:%d/%m/%Y}")
 
-        self.app.push_screen(FormScreen(title, fields, save, t), lambda _r: self.reload("followup"))
+        def done(said: object) -> None:
+            self.reload("followup")
+            if isinstance(said, str):  # saved: said, since the row moves away (trial 9)
+                self.notify(said)
+
+        self.app.push_screen(FormScreen(title, fields, save, t), done)
 
 
 def two_lines(text: str, width: int, app: Any) -> str:

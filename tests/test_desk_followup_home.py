@@ -73,6 +73,10 @@ async def test_followup_screen_records_an_answer(tmp_path, clock):
             "direct",
         )
         assert "đã trả lời" in str(app.screen.query_one("DataTable").get_row_at(0))
+        # said, since the row may move away from the cursor (trial 9: no word of it)
+        assert [n.message for n in app._notifications][-1] == (
+            "Đã ghi trả lời ngày 12/11/2021 · Trưởng thôn"
+        )
 
 
 async def test_home_lists_meetings_and_opens_one(tmp_path, clock):
