@@ -123,3 +123,48 @@ def test_one_petition_answered_in_a_turn_with_nothing_typed(empty_meeting):
         "Kết quả: đã trả lời tại hội nghị.",
     ]
     assert sum(t.count("Xã sẽ sửa cống") for t in text) == 1
+
+
+def _assigned_to(console: Console, *responsible: str) -> None:
+    """Bà Ánh asks once for each person or unit responsible, each assigned to it by typing."""
+    for _ in range(2):
+        console.next_phase()
+    anh = console.register("Đặng Ngọc Ánh", "xóm Chùa", title="Bà")
+    console.call_next()
+    for n, who in enumerate(responsible, start=1):
+        pid = console.record_petition(f"Việc số {n}.", speaker_id=anh.speaker_id)
+        decide(console, pid, "assigned", responsible=who, task="", due="24/11/2021")
+
+
+def _table_cells(console: Console) -> list[str]:
+    document = Document(io.BytesIO(build(console.store, console.meeting_id, "minutes")))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+    return [row.cells[2].text for row in table.rows[1:]]
+
+
+TYPED = (
+    "Lê Văn Nam",  # one of the meeting's officials
+    "Bùi Thị Mai, Công chức Văn hóa - Xã hội",  # a person typed with her position
+    "Trưởng thôn Đông Phong",  # units
+    "Hội Nông dân xã",
+)
+
+
+def test_every_person_responsible_is_named_with_dong_chi_and_a_unit_without(empty_meeting):
+    """Trial 9, item 2: "Đồng chí Nguyễn Văn Hùng, …" (an official of the meeting) beside "Bùi
+    Thị Mai, Công chức Văn hóa - Xã hội" (typed): a person is "đồng chí", a unit is not."""
+    _assigned_to(empty_meeting, *TYPED)
+    assert _table_cells(empty_meeting) == [
+        "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã",
+        "Đồng chí Bùi Thị Mai, Công chức Văn hóa - Xã hội",
+        "Trưởng thôn Đông Phong",
+        "Hội Nông dân xã",
+    ]
+    text = paragraphs(empty_meeting, "conclusion")
+    given = [t.split(" giải quyết và trả lời")[0] for t in text if t.startswith("- Giao ")]
+    assert given == [
+        "- Giao đồng chí Lê Văn Nam, Phó Chủ tịch UBND xã",
+        "- Giao đồng chí Bùi Thị Mai, Công chức Văn hóa - Xã hội",
+        "- Giao Trưởng thôn Đông Phong",
+        "- Giao Hội Nông dân xã",
+    ]

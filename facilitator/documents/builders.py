@@ -13,7 +13,7 @@ from facilitator.rules.clock import local
 from facilitator.rules.deadlines import status_of
 from facilitator.rules.kinds import KIND_WORDS, KINDS, LAW_WORDS, is_ordinary, kind_word
 from facilitator.rules.models import Meeting, MinutesEntry, Official, Petition, PhaseRecord, Speaker
-from facilitator.rules.people import people
+from facilitator.rules.people import is_person, people
 from facilitator.rules.profile import Profile
 from facilitator.rules.record import MeetingRecord, RecordSource
 from facilitator.rules.satisfaction import SATISFACTION, SATISFACTION_WORDS, is_answered
@@ -76,13 +76,14 @@ def _people(record: MeetingRecord) -> list[Official]:
 
 def _responsible(responsible: str, officials: list[Official]) -> str:
     """Who is responsible, inside a sentence: one of the meeting's officials is "đồng chí <name>,
-    <position>" (the position added when not typed); a unit stays as typed."""
+    <position>" (the position added when not typed), any other person typed "đồng chí <as
+    typed>"; a unit stays as typed (trial 9: never "đồng chí" for one and not the other)."""
     for o in officials:
         if fold(responsible) == fold(o.name):
             return f"đồng chí {o.name}, {o.position}" if o.position else f"đồng chí {o.name}"
         if fold(responsible).startswith(fold(o.name) + ","):
             return f"đồng chí {responsible}"
-    return responsible
+    return f"đồng chí {responsible}" if is_person(responsible) else responsible
 
 
 def _capital(text: str) -> str:

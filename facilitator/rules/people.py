@@ -33,3 +33,26 @@ def with_position(responsible: str, known: Iterable[Official]) -> str:
         if fold(responsible) == fold(o.name):
             return f"{o.name}, {o.position}" if o.position else o.name
     return responsible
+
+
+# First words of a unit or a post typed as responsible ("Trưởng thôn Đông Phong", "Hội Nông dân
+# xã", "Ban Chỉ huy Quân sự xã"), never a Vietnamese family name.
+_UNIT_WORDS = frozenset(
+    "trưởng phó hội ban ủy uỷ ubnd hđnd mttq trạm phòng sở trường chi hợp htx thôn xã bộ tổ "
+    "đảng trung cơ các công cán chủ bí văn".split()
+)
+# A title typed before a name: the name is then printed as typed.
+_TITLE_WORDS = frozenset("ông bà anh chị đồng".split())
+
+
+def is_person(responsible: str) -> bool:
+    """Whether someone typed as responsible is a person ("Bùi Thị Mai" or "Bùi Thị Mai, Công
+    chức Văn hóa - Xã hội": two to five words, each capitalised, the first no unit's), whom a
+    document names "đồng chí …"; a unit ("Trưởng thôn Đông Phong", "Hội Nông dân xã") is not."""
+    name = responsible.split(",")[0].split()
+    if not 2 <= len(name) <= 5:
+        return False
+    first = name[0].lower()
+    if first in _UNIT_WORDS or first in _TITLE_WORDS:
+        return False
+    return all(w.isalpha() and w[0].isupper() and w[1:] == w[1:].lower() for w in name)
