@@ -168,3 +168,22 @@ def test_every_person_responsible_is_named_with_dong_chi_and_a_unit_without(empt
         "- Giao Trưởng thôn Đông Phong",
         "- Giao Hội Nông dân xã",
     ]
+
+
+def test_each_list_of_officials_ends_with_a_full_stop(console):
+    """Trial 9, item 3: the biên bản's list of officials ended with ";" (here the list of each
+    level: huyện, xã, thôn): each item ends ";", the last ".", as a list in prose does."""
+    text = paragraphs(console)
+    start = text.index("I. THÀNH PHẦN THAM DỰ")
+    end = next(i for i, t in enumerate(text) if t.startswith("4. Nhân dân:"))
+    lists: list[list[str]] = []
+    for line in text[start + 1 : end]:
+        if line.startswith("- "):
+            lists[-1].append(line)
+        else:
+            lists.append([])
+    assert [len(items) for items in lists] == [2, 8, 2]
+    for items in lists:
+        assert all(t.endswith(";") for t in items[:-1])
+        assert items[-1].endswith(".") and not items[-1].endswith(";.")
+    assert lists[1][-1] == "- Đồng chí Hoàng Thị Yến, Công chức Văn phòng - Thống kê."

@@ -285,8 +285,8 @@ def _attendance(doc: OfficialDocument, meeting: Meeting, officials: list[Officia
     for group, members in groups.items():
         n += 1
         doc.para(f"{n}. {GROUP_WORDS.get(group, 'Đại biểu ' + group)}:", bold=True)
-        for o in members:
-            doc.para(f"- {_official_line(o)};")
+        for i, o in enumerate(members, start=1):  # each item ";", the last "." (trial 9)
+            doc.para(f"- {_official_line(o)}{'.' if i == len(members) else ';'}")
     n += 1
     by_hamlet = ", ".join(f"{h}: {c} người" for h, c in meeting.citizens_by_hamlet.items())
     extra = f" ({by_hamlet})" if by_hamlet else ""
