@@ -187,3 +187,32 @@ def test_each_list_of_officials_ends_with_a_full_stop(console):
         assert all(t.endswith(";") for t in items[:-1])
         assert items[-1].endswith(".") and not items[-1].endswith(";.")
     assert lists[1][-1] == "- Đồng chí Hoàng Thị Yến, Công chức Văn phòng - Thống kê."
+
+
+def test_the_notice_leaves_out_counts_of_zero(empty_meeting):
+    """Trial 9, item 4: "0 ý kiến chuyển cơ quan cấp trên; 0 ý kiến đang xem xét, trả lời sau"
+    in the thông báo's prose: only the parts that are not zero are written."""
+    _two_asked_one_turn(empty_meeting)
+    text = paragraphs(empty_meeting, "conclusion")
+    (counts,) = [t for t in text if t.startswith("Tại hội nghị")]
+    assert counts == (
+        "Tại hội nghị đã có 2 lượt ý kiến phát biểu, 2 ý kiến, kiến nghị được tổng hợp, trong "
+        "đó: 1 ý kiến đã được trả lời, tiếp thu tại hội nghị; 1 ý kiến giao giải quyết. Sau khi "
+        "nghe ý kiến của nhân dân và ý kiến trả lời, giải trình của các đại biểu, Chủ tịch Ủy "
+        "ban nhân dân xã kết luận như sau:"
+    )
+    assert not [t for t in text if " 0 " in f" {t} "]
+
+
+def test_the_notice_of_a_meeting_without_petitions(empty_meeting):
+    console = empty_meeting
+    for _ in range(2):
+        console.next_phase()
+    console.register("Nguyễn Thị Lan", "xóm Đình", title="Bà")
+    console.call_next()
+    console.end_speech()
+    (counts,) = [t for t in paragraphs(console, "conclusion") if t.startswith("Tại hội nghị")]
+    assert counts.startswith(
+        "Tại hội nghị đã có 1 lượt ý kiến phát biểu, không có ý kiến, kiến nghị phải giải "
+        "quyết. Sau khi nghe"
+    )

@@ -799,18 +799,26 @@ def _conclusion_opening(doc: OfficialDocument, record: MeetingRecord, groups: _O
         "dân trong thôn."
     )
     spoken = sum(1 for s in record.speakers if s.state == "done" and s.kind != "answer")
-    law_part = (
-        f"; {len(groups.by_law)} đơn khiếu nại, tố cáo chuyển xử lý theo quy định của pháp luật"
-        if groups.by_law
-        else ""
-    )
+    # Only the parts that are not zero: never "0 ý kiến chuyển cơ quan cấp trên" (trial 9).
+    parts = [
+        f"{n} {words}"
+        for n, words in (
+            (len(groups.answered), "ý kiến đã được trả lời, tiếp thu tại hội nghị"),
+            (len(groups.assigned), "ý kiến giao giải quyết"),
+            (len(groups.forwarded), "ý kiến chuyển cơ quan cấp trên"),
+            (len(groups.pending), "ý kiến đang xem xét, trả lời sau"),
+            (len(groups.by_law), "đơn khiếu nại, tố cáo chuyển xử lý theo quy định của pháp luật"),
+        )
+        if n
+    ]
+    said = f"đã có {spoken} lượt ý kiến phát biểu" if spoken else "không có ý kiến phát biểu"
+    if groups.all:
+        summed = f"{len(groups.all)} ý kiến, kiến nghị được tổng hợp, trong đó: {'; '.join(parts)}"
+    else:
+        summed = "không có ý kiến, kiến nghị phải giải quyết"
     doc.para(
-        f"Tại hội nghị đã có {spoken} lượt ý kiến phát biểu, {len(groups.all)} ý kiến, kiến nghị "
-        f"được tổng hợp, trong đó: {len(groups.answered)} ý kiến đã được trả lời, tiếp thu tại hội "
-        f"nghị; {len(groups.assigned)} ý kiến giao giải quyết; {len(groups.forwarded)} ý kiến "
-        f"chuyển cơ quan cấp trên; {len(groups.pending)} ý kiến đang xem xét, trả lời sau"
-        f"{law_part}. Sau khi nghe ý kiến của nhân dân và ý kiến trả lời, giải trình của các đại "
-        "biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau:"
+        f"Tại hội nghị {said}, {summed}. Sau khi nghe ý kiến của nhân dân và ý kiến trả lời, "
+        "giải trình của các đại biểu, Chủ tịch Ủy ban nhân dân xã kết luận như sau:"
     )
     doc.heading("1. Đánh giá chung")
     if not (meeting.assessment.strip() or (meeting.conclusion or "").strip()):
