@@ -216,3 +216,39 @@ def test_the_notice_of_a_meeting_without_petitions(empty_meeting):
         "Tại hội nghị đã có 1 lượt ý kiến phát biểu, không có ý kiến, kiến nghị phải giải "
         "quyết. Sau khi nghe"
     )
+
+
+def test_a_citizen_answered_then_speaking_again_and_answered_again(empty_meeting):
+    """Bà Lan asks (petition 1), Hùng answers at once; she speaks again (lần 2, ctrl+g) and
+    asks petition 2, answered in a turn of its own: each answer once, after its question,
+    before what follows it."""
+    console = empty_meeting
+    for _ in range(2):
+        console.next_phase()
+    lan = console.register("Nguyễn Thị Lan", "xóm Đình", title="Bà")
+    console.call_next()
+    p1 = console.record_petition("Sửa cống xóm Đình.", speaker_id=lan.speaker_id)
+    console.start_answer(*HUNG, [p1])
+    entry = console.store.minutes(console.meeting_id)[-1]
+    console.save_entry(entry.id, "Xã sẽ sửa cống trong tháng 12.")
+    decide(console, p1, "answered", answer="Xã sẽ sửa cống trong tháng 12.")
+    again = console.follow_up(lan.speaker_id)
+    console.call_next()
+    p2 = console.record_petition("Lắp đèn đường xóm Đình.", speaker_id=again)
+    console.start_answer(*HUNG, [p2])
+    decide(console, p2, "noted", answer="Xã ghi nhận, đưa vào kế hoạch năm 2027.")
+    text = paragraphs(console)
+    i = text.index("Kiến nghị 1: Sửa cống xóm Đình.")
+    who = "Đồng chí Nguyễn Văn Hùng, Công chức Địa chính - Xây dựng trả lời"
+    assert text[i + 1 : i + 5] == [
+        f"{who} kiến nghị 1: Xã sẽ sửa cống trong tháng 12.",
+        "Kết quả: đã trả lời tại hội nghị.",
+        "Bà Nguyễn Thị Lan (xóm Đình) phát biểu lần 2.",
+        "Kiến nghị 2: Lắp đèn đường xóm Đình.",
+    ]
+    assert text[i + 5 : i + 7] == [
+        f"{who} kiến nghị 2: Xã ghi nhận, đưa vào kế hoạch năm 2027.",
+        "Kết quả: ghi nhận, tiếp thu.",
+    ]
+    assert sum(t.count("Xã sẽ sửa cống") for t in text) == 1
+    assert sum(t.count("kế hoạch năm 2027") for t in text) == 1
