@@ -775,6 +775,10 @@ class LiveScreen(Screen[None]):
         self.refresh_state()
         if isinstance(result, str):
             self.say(result)
+        elif self.meeting.concluded and not self.sealed:
+            # Back from the conclusion: the last notice of the meeting ("Đã kết thúc lượt phát
+            # biểu") is over; the header says "đã kết luận" (trial 10).
+            self.say("")
         self.query_one("#editor").focus()
 
     def action_call_next(self) -> None:

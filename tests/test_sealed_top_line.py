@@ -42,3 +42,27 @@ async def test_the_top_lines_show_the_sealed_minutes(tmp_path, clock):
         at = f"{local(parse(seal.at)):%H:%M}"
         assert shown(app, "#live-message") == (f"Biên bản đã thông qua lúc {at} · mã {seal.code}")
         assert shown(app, "#live-header").endswith("Bình Lãng - Đông Phong · đã thông qua biên bản")
+
+
+async def test_back_from_the_conclusion_the_last_notice_is_gone(tmp_path, clock):
+    """Trial 10: concluded (not sealed), the live screen still said "Đã kết thúc lượt phát
+    biểu"; its header now says the meeting is concluded, with no stale notice."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        await pilot.press(*"Xin sua duong.", "f6")
+        await pilot.pause()
+        assert shown(app, "#live-message") == "Đã kết thúc lượt phát biểu"
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # concluded
+        await pilot.pause()
+        await pilot.press("escape")  # back to the live screen
+        await pilot.pause()
+        assert app.store.meeting(app.meeting_id).status == "concluded"
+        assert shown(app, "#live-message") == ""
+        assert "đã kết luận" in shown(app, "#live-header")
