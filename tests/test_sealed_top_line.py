@@ -13,21 +13,26 @@ def shown(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
+async def speak_then_conclude(pilot, app) -> None:
+    """F8 F3 Enter, a speech ended with F6 (its notice on the top line), F9 F9 Enter."""
+    await pilot.pause()
+    await pilot.press("f8", "f3", "enter")
+    await pilot.pause()
+    await pilot.press(*"Xin sua duong.", "f6")
+    await pilot.pause()
+    assert shown(app, "#live-message") == "Đã kết thúc lượt phát biểu"
+    await pilot.press("f9")
+    await pilot.pause()
+    await pilot.press("f9")
+    await pilot.pause()
+    await pilot.press("enter")  # concluded
+    await pilot.pause()
+
+
 async def test_the_top_lines_show_the_sealed_minutes(tmp_path, clock):
     app = live_app(tmp_path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("f8", "f3", "enter")
-        await pilot.pause()
-        await pilot.press(*"Xin sua duong.", "f6")
-        await pilot.pause()
-        assert shown(app, "#live-message") == "Đã kết thúc lượt phát biểu"
-        await pilot.press("f9")
-        await pilot.pause()
-        await pilot.press("f9")
-        await pilot.pause()
-        await pilot.press("enter")  # concluded
-        await pilot.pause()
+        await speak_then_conclude(pilot, app)
         await pilot.press("f8")
         await pilot.pause()
         await pilot.press("enter")  # sealed, by the secretary
@@ -49,18 +54,7 @@ async def test_back_from_the_conclusion_the_last_notice_is_gone(tmp_path, clock)
     biểu"; its header now says the meeting is concluded, with no stale notice."""
     app = live_app(tmp_path, clock)
     async with app.run_test(size=(120, 35)) as pilot:
-        await pilot.pause()
-        await pilot.press("f8", "f3", "enter")
-        await pilot.pause()
-        await pilot.press(*"Xin sua duong.", "f6")
-        await pilot.pause()
-        assert shown(app, "#live-message") == "Đã kết thúc lượt phát biểu"
-        await pilot.press("f9")
-        await pilot.pause()
-        await pilot.press("f9")
-        await pilot.pause()
-        await pilot.press("enter")  # concluded
-        await pilot.pause()
+        await speak_then_conclude(pilot, app)
         await pilot.press("escape")  # back to the live screen
         await pilot.pause()
         assert app.store.meeting(app.meeting_id).status == "concluded"
