@@ -390,9 +390,7 @@ VI: dict[str, str] = {
     "msg.nothing_to_undo": "Không có thao tác nào để hoàn tác",
     "msg.phase": "Chuyển sang: {name}",
     "msg.phase_kept": "Đã khai mạc · phần gõ trước đó ghi vào «{phase}»",
-    "msg.opened_other_day": (
-        "⚠ Đã khai mạc hôm nay {today}, ngày họp ghi {date}: họp hôm nay thì sửa ngày họp (ctrl+t)"
-    ),
+    "msg.opened_other_day": "⚠ Hôm nay {today}, ngày họp ghi {date} · sửa: ctrl+t",
     "msg.last_phase": "Đã ở bước cuối của chương trình",
     "msg.petition_saved": "Đã ghi kiến nghị",
     "msg.no_speaker_selected": "Chọn một người đang chờ trong danh sách",
@@ -1000,10 +998,7 @@ EN: dict[str, str] = {
     "msg.nothing_to_undo": "Nothing to undo",
     "msg.phase": "Now: {name}",
     "msg.phase_kept": "Opened · what was typed before is filed under «{phase}»",
-    "msg.opened_other_day": (
-        "⚠ Opened today {today}, the meeting's date reads {date}: meeting today? "
-        "Correct the date (ctrl+t)"
-    ),
+    "msg.opened_other_day": "⚠ Today {today}, meeting dated {date} · correct: ctrl+t",
     "msg.last_phase": "Already at the last phase",
     "msg.petition_saved": "Petition recorded",
     "msg.no_speaker_selected": "Select a waiting speaker in the queue",
