@@ -1061,7 +1061,7 @@ class LiveScreen(Screen[None]):
             # A call (F3) or an answer turn (ctrl+r) taken back: the speech it interrupted
             # goes on, and so does its entry in the editor (what is typed next is that
             # speaker's, not an entry of its own with no speaker).
-            self.start_new_entry(self.console.store.last_entry_of(resumed.id))
+            self.start_new_entry(self.console.store.speech_entry_of(resumed.id))
         elif self.editing_id and not self.still_current(self.editing_id):
             self.start_new_entry()
 

@@ -55,6 +55,30 @@ async def test_words_typed_under_an_undone_call_go_back_to_the_resumed_speech(tm
         assert sum("Nham loi" in p for p in text) == 1
 
 
+async def test_a_note_of_the_turn_does_not_take_the_words_of_an_undone_call(tmp_path, clock):
+    """The speaker's words, a note (ctrl+n) during the turn, F3 by mistake, words, ctrl+z: the
+    words go back to the speaker's own entry, not onto the note (the note was the turn's last
+    entry, and took them, while the top line said they went back to him)."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f3", "enter")
+        await pilot.pause()
+        long = app.store.speaking(app.meeting_id)
+        speech = app.store.speech_entry_of(long.id)
+        await pilot.press(*"Xin sua duong.", "ctrl+n")
+        await pilot.press(*"Tam dung kiem tra loa.", "f3")  # the next one, by mistake
+        await pilot.pause()
+        await pilot.press(*"Nham loi", "ctrl+z")
+        await pilot.pause()
+        assert app.store.minutes_entry(speech).text == "Xin sua duong. Nham loi"
+        notes = [e.text for e in app.store.minutes(app.meeting_id) if e.kind == "note"]
+        assert notes == ["Tam dung kiem tra loa."]
+        assert app.screen.editing_id == speech  # typing goes on in his words
+        text = paragraphs(app)
+        assert sum("Nham loi" in p for p in text) == 1
+
+
 async def test_words_typed_under_an_undone_answer_turn_go_back(tmp_path, clock):
     app = live_app(tmp_path, clock, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -734,7 +734,9 @@ class Console:
         is lost (the undo event keeps each moved entry's text)."""
         resumed = self.store.speaking(self.meeting_id)
         speaker_id = resumed.id if resumed is not None else None
-        target_id = self.store.last_entry_of(speaker_id) if speaker_id is not None else None
+        # Into the speech's own entry: a note typed during that turn carries the speaker's id
+        # too, and took the moved words when it was the turn's last entry.
+        target_id = self.store.speech_entry_of(speaker_id) if speaker_id is not None else None
         record = [{"id": e.id, "text": e.text} for e in typed]
         if target_id is None:
             for entry in typed:
