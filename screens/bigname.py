@@ -92,6 +92,8 @@ def render_name(name: str, width: int, max_scale: int = 3) -> list[str] | None:
     None when a character is missing from the font or the name is too long even at scale 1."""
     glyphs = []
     for char in unicodedata.normalize("NFC", name.upper()):
+        if char != " " and unicodedata.category(char).startswith("P") and _glyph(char) is None:
+            continue  # "Lò Văn [Pá]", "O'Nhung (Mế)": the letters large, the marks in the band
         glyph = _glyph(char)
         if glyph is None:
             return None

@@ -35,3 +35,11 @@ def test_not_drawn_when_it_cannot_be():
     assert render_name("Lê", 10) is None  # too narrow even at the smallest size
     assert render_name("Lê 3", 100) is None  # a character the font lacks
     assert render_name("", 100) is None
+
+
+def test_punctuation_the_font_lacks_is_left_out_of_the_large_letters():
+    """Trial 11: "Lò Văn [Pá]" and "Hà Thị O'Nhung (Mế)" left the chair's band of large letters
+    blank; the letters are drawn, the marks stay in the line under them."""
+    assert render_name("Lò Văn [Pá]", 116) == render_name("Lò Văn Pá", 116)
+    assert render_name("Hà Thị O'Nhung (Mế)", 116) == render_name("Hà Thị ONhung Mế", 116)
+    assert render_name("[]", 116) is None  # nothing left to draw: the band shows the name
