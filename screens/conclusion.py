@@ -356,6 +356,14 @@ class ConclusionScreen(Screen[Any]):
             return
         self.notify(self.t("msg.concluded"))
         self.reload()
+        self.refresh_bindings()  # F9 dimmed from now on
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F9 (Kết thúc) is dimmed once the meeting is concluded: it did nothing, undimmed
+        (trial 11). Ctrl+S still saves the conclusion's text."""
+        if action == "conclude" and self.console.meeting.concluded:
+            return None
+        return True
 
     def action_export(self) -> None:
         self.action_save_text()

@@ -46,3 +46,20 @@ async def test_f4_to_f6_are_dimmed_while_no_speech_runs(tmp_path, clock):
         assert store.current_slot(mid) is None
         states = key_states(app)
         assert (states["F4"], states["F5"], states["F6"]) == (False, False, False)
+
+
+async def test_f9_is_dimmed_on_the_conclusion_screen_once_concluded(tmp_path, clock):
+    """Trial 11: after the conclusion F9 "Kết thúc" stayed bright and did nothing."""
+    app = live_app(tmp_path, clock)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8", "f9")
+        await pilot.pause()
+        assert key_states(app)["F9"] is True
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("enter")  # concluded
+        await pilot.pause()
+        assert app.store.meeting(app.meeting_id).status == "concluded"
+        assert key_states(app)["F9"] is False
+        assert (key_states(app)["F8"], key_states(app)["F10"]) == (True, True)
